@@ -1,0 +1,160 @@
+# The workbook's one Makefile.  `make help` lists what it can do.
+#
+# CFLAGS, LDFLAGS, CC, PKG_CONFIG, PREFIX and DESTDIR are yours to set;
+# the flags the project needs are kept apart, in WB_*.
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+PREFIX     ?= /usr/local
+PANDOC     ?= pandoc
+
+# Where objects and programs go. `make check` builds a second tree,
+# build/asan, with AddressSanitizer and UndefinedBehaviorSanitizer.
+B ?= build
+ifdef SANITIZE
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+endif
+
+CAIRO_CFLAGS     := $(shell $(PKG_CONFIG) --cflags cairo 2>/dev/null)
+CAIRO_LIBS       := $(shell $(PKG_CONFIG) --libs cairo 2>/dev/null)
+CRITERION_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
+CRITERION_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
+
+WB_CPPFLAGS = -Ilib -D_DEFAULT_SOURCE -MMD -MP
+WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
+WB_LDFLAGS  = $(SAN_FLAGS)
+WB_LIBS     = $(CAIRO_LIBS) -lm
+
+LIB_SRC   := $(wildcard lib/*.c)
+LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
+CHAPTERS  := $(basename $(notdir $(wildcard chapters/[0-9][0-9]_*.c)))
+TESTS     := $(basename $(notdir $(wildcard tests/test_*.c)))
+SONAME    := libworkbook.so.0
+
+CHAPTER_BIN := $(CHAPTERS:%=$(B)/chapters/%)
+TEST_BIN    := $(TESTS:%=$(B)/tests/%)
+WEAVE       := $(B)/book/weave
+
+.PHONY: all deps figures book html pdf check tests bench install uninstall \
+        clean help
+.DELETE_ON_ERROR:
+
+all: $(B)/libworkbook.so $(B)/libworkbook.a $(CHAPTER_BIN) $(WEAVE) \
+     $(B)/workbook.pc
+
+help:
+	@echo 'make deps      check for the tools the workbook needs; install the missing ones'
+	@echo 'make           build the library, the chapter programs and the weaver (into build/)'
+	@echo 'make figures   run every chapter and draw its figures (into figures/)'
+	@echo 'make book      the whole book: book/out/index.html and book/out/workbook.pdf'
+	@echo 'make html      only the HTML book;  make pdf  only the PDF'
+	@echo 'make check     every test, also under AddressSanitizer and UBSan'
+	@echo 'make install   the library, its headers and workbook.pc under PREFIX (/usr/local)'
+	@echo 'make clean     remove build/, figures/ and book/out/'
+
+deps:
+	@tools/deps
+
+# ---- the library -------------------------------------------------------
+
+$(B)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/libworkbook.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
+$(B)/libworkbook.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# For programs of your own, from the build tree:
+#   cc my.c $(PKG_CONFIG_PATH=build pkg-config --cflags --libs workbook)
+$(B)/workbook.pc: Makefile
+	@mkdir -p $(@D)
+	@printf '%s\n' 'Name: workbook' \
+	  'Description: the workbook library (build tree)' 'Version: 0.1.0' \
+	  'Requires.private: cairo' 'Cflags: -I$(abspath lib)' \
+	  'Libs: -L$(abspath $(B)) -Wl,-rpath,$(abspath $(B)) -lworkbook -lm' > $@
+
+# ---- the chapters ------------------------------------------------------
+
+# Compiled from their absolute path, so that __FILE__ lets a chapter find
+# its own prose (for --step) wherever it is run from.
+$(B)/chapters/%.o: chapters/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $(abspath $<)
+
+$(B)/chapters/%: $(B)/chapters/%.o $(B)/libworkbook.so
+	$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $< -L$(B) -lworkbook \
+	  -Wl,-rpath,'$$ORIGIN/..' $(WB_LIBS)
+
+# ---- the book ----------------------------------------------------------
+
+$(B)/book/%.o: book/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(WEAVE): $(B)/book/weave.o $(B)/libworkbook.a
+	$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
+# A chapter run in book mode writes its figures, its steps' output and,
+# last, manifest.tsv: the manifest stands for the whole run.
+FIGURES := $(CHAPTERS:%=figures/%/manifest.tsv)
+figures: $(FIGURES)
+figures/%/manifest.tsv: $(B)/chapters/%
+	$< --book --quiet --out figures/$*
+
+include book/book.mk
+
+# ---- tests -------------------------------------------------------------
+
+$(B)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CRITERION_CFLAGS) \
+	  -DWB_BUILD_DIR='"$(abspath $(B))"' -DWB_SOURCE_DIR='"$(CURDIR)"' \
+	  $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: $(B)/tests/%.o $(B)/libworkbook.a
+	$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(WB_LIBS)
+
+# The tests that run a chapter or the weaver need them built first.
+$(TEST_BIN): | $(CHAPTER_BIN) $(WEAVE)
+
+tests: $(TEST_BIN)
+
+# Every test, then every test again in the sanitized build. tools/run-tests
+# fails on a failing test and on any sanitizer report, even one that
+# Criterion's forked test processes would let pass.
+check: deps
+	@$(MAKE) --no-print-directory all tests
+	@tools/run-tests $(B) $(TESTS)
+	@$(MAKE) --no-print-directory B=build/asan SANITIZE=1 all tests
+	@tools/run-tests build/asan $(TESTS)
+
+# ---- installing --------------------------------------------------------
+
+install: $(B)/libworkbook.so $(B)/libworkbook.a
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/workbook \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 lib/*.h $(DESTDIR)$(PREFIX)/include/workbook
+	install -m 755 $(B)/libworkbook.so $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libworkbook.so
+	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib
+	printf '%s\n' 'prefix=$(PREFIX)' 'Name: workbook' \
+	  'Description: the workbook library' 'Version: 0.1.0' \
+	  'Requires.private: cairo' 'Cflags: -I$${prefix}/include/workbook' \
+	  'Libs: -L$${prefix}/lib -lworkbook -lm' \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/workbook.pc
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/include/workbook
+	rm -f $(DESTDIR)$(PREFIX)/lib/$(SONAME) $(DESTDIR)$(PREFIX)/lib/libworkbook.so \
+	  $(DESTDIR)$(PREFIX)/lib/libworkbook.a $(DESTDIR)$(PREFIX)/lib/pkgconfig/workbook.pc
+
+clean:
+	rm -rf build figures book/out
+
+-include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d

@@ -1,0 +1,1 @@
+# The book's rules, included by the Makefile.

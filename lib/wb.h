@@ -1,0 +1,24 @@
+/* wb.h: the workbook's library, all of it.
+ *
+ *   wb_core.h        errors, memory, files written safely
+ *   wb_array.h       numpy-like arrays: linspace, meshgrid, reshape, print
+ *   wb_rng.h         seeded random numbers: uniform, normal, multivariate
+ *   wb_activation.h  sigmoid, ReLU, tanh and their derivatives
+ *   wb_plot.h        figures drawn by gnuplot
+ *   wb_diagram.h     neurons and networks drawn by cairo
+ *   wb_runtime.h     steps, the command line, the notebook in the terminal
+ *   wb_lit.h         reading a literate chapter source
+ */
+#ifndef WB_H
+#define WB_H
+
+#include "wb_core.h"
+#include "wb_array.h"
+#include "wb_rng.h"
+#include "wb_activation.h"
+#include "wb_plot.h"
+#include "wb_diagram.h"
+#include "wb_runtime.h"
+#include "wb_lit.h"
+
+#endif

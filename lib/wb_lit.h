@@ -1,0 +1,64 @@
+/* wb_lit.h: reading a literate chapter source.
+ *
+ * A chapter's .c file is both the program and the book. Its prose lives in
+ * block comments that open with a line of their own, `/\*md`, and close with
+ * a line `*\/`; between them is Markdown, with $...$ and $$...$$ for math.
+ * Everything else is code. The file reads as a list of chunks, each one a
+ * prose block and the code that follows it, up to the next block:
+ *
+ *     /\*md
+ *     ## Two categories of points           <- the chunk's title
+ *     Prose...
+ *     *\/
+ *     static int sample(wb_run *run)         <- the chunk's step
+ *     {
+ *         ...
+ *     }
+ *
+ * A chunk whose code defines a function `static int NAME(wb_run *run)` at
+ * the start of a line is the prose and listing of step NAME. The runtime
+ * reads this to show a step's prose in --step, and the weaver to make the
+ * book.
+ */
+#ifndef WB_LIT_H
+#define WB_LIT_H
+
+#include <stddef.h>
+
+#include "wb_runtime.h"
+
+typedef struct wb_chunk {
+    char *prose;         /* the Markdown, or NULL for code before any prose */
+    size_t prose_line;   /* line of the `/\*md` marker (1-based), or 0 */
+    char *title;         /* the text of the prose's first heading, or NULL */
+    int level;           /* that heading's level (1 for #, 2 for ##), or 0 */
+    char *code;          /* the code after the prose, without leading and
+                            trailing blank lines; "" if none */
+    size_t code_line;    /* line of the code's first line, or 0 if none */
+    size_t code_lines;   /* how many lines of code */
+    char *step;          /* the step this chunk defines, or NULL */
+} wb_chunk;
+
+typedef struct wb_lit {
+    char *path;          /* the file it was read from */
+    wb_chunk *chunks;
+    size_t nchunks;
+} wb_lit;
+
+/* Splits `text` (the contents of `path`, used in messages) into chunks.
+ * NULL with an error "path:line: ..." for an unterminated prose block or a
+ * chunk that defines two steps. */
+wb_lit *wb_lit_parse(const char *text, const char *path);
+/* wb_lit_parse of the file at `path`. */
+wb_lit *wb_lit_read(const char *path);
+void wb_lit_free(wb_lit *lit);
+
+/* The chunk of step `name`, or NULL. */
+const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name);
+
+/* Checks that the source and the step table agree: the chunks define the
+ * steps of the table, each once, in the table's order. Returns 0, or -1 with
+ * an error naming the first disagreement. */
+int wb_lit_check_steps(const wb_lit *lit, const wb_step *steps);
+
+#endif

@@ -1,0 +1,171 @@
+/* wb_plot.h: figures, drawn by gnuplot.
+ *
+ * A figure is built in C, series by series, then rendered. Rendering writes
+ * two readable files into the chapter's figure folder,
+ *
+ *     NAME.gp    the gnuplot script: theme, axes, labels, the plot command
+ *     NAME.dat   its data, one block per series (`index k` in the script)
+ *
+ * and runs gnuplot on them once per format (NAME.png with pngcairo, NAME.pdf
+ * with pdfcairo, NAME.svg). A reader can edit the script and render it again
+ * by hand, from the figure folder:
+ *
+ *     gnuplot -c NAME.gp png          (or pdf, svg, dumb, ansi, sixel)
+ *
+ * Text. Labels, titles and legend entries are shown literally, except inside
+ * $...$, where a small part of TeX's math is understood: x_1 and x_{10}
+ * (subscripts), e^{-z} (superscripts), \sigma and the other Greek letters,
+ * \cdot, \times, \leq, \geq, \infty, \to, \pm; letters are set in italics as
+ * in the book's equations. Nothing a string holds can run a command: every
+ * string is emitted single-quoted, with its control characters replaced and
+ * gnuplot's enhanced-text characters escaped (see wb_gp_string).
+ *
+ * Errors are sticky, as in cairo: if adding a series fails, the figure
+ * remembers it and wb_figure_render reports it, so building a figure needs
+ * no check after every call. Every function accepts a NULL figure and does
+ * nothing.
+ */
+#ifndef WB_PLOT_H
+#define WB_PLOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "wb_array.h"
+
+typedef struct wb_run wb_run;
+typedef struct wb_figure wb_figure;
+
+/* How a series is drawn. Zero fields take the theme's defaults, so
+ * &(wb_style){.label = "category 0"} is a complete style. */
+typedef struct wb_style {
+    const char *label;   /* legend entry (math markup allowed); NULL: none */
+    int color;           /* 1..8: a colour of the theme; 0: the next one */
+    double alpha;        /* opacity in (0, 1]; 0: opaque */
+    double width;        /* line width; 0: the theme's (2) */
+    double size;         /* point size; 0: the theme's */
+    int dash;            /* WB_SOLID (0), WB_DASHED, WB_DOTTED */
+} wb_style;
+
+enum { WB_SOLID, WB_DASHED, WB_DOTTED };
+
+/* The theme's colours (colour-blind safe, after Okabe and Ito). */
+enum {
+    WB_BLUE = 1,
+    WB_ORANGE,
+    WB_GREEN,
+    WB_VERMILION,
+    WB_PURPLE,
+    WB_SKY,
+    WB_YELLOW,
+    WB_BLACK
+};
+
+typedef enum wb_legend {
+    WB_LEGEND_TOP_LEFT,     /* the default */
+    WB_LEGEND_TOP_RIGHT,
+    WB_LEGEND_BOTTOM_LEFT,
+    WB_LEGEND_BOTTOM_RIGHT,
+    WB_LEGEND_OUTSIDE,      /* right of the plot */
+    WB_LEGEND_NONE
+} wb_legend;
+
+typedef enum wb_palette {
+    WB_PALETTE_VIRIDIS,     /* dark blue to yellow: any quantity (default) */
+    WB_PALETTE_DIVERGING    /* blue, white at the middle, red: a probability */
+} wb_palette;
+
+/* A new figure of the run, saved as NAME.* in the run's figure folder;
+ * `name` must satisfy wb_is_safe_name. `caption` (Markdown, may be NULL)
+ * goes under the figure in the book. NULL if memory runs out. */
+wb_figure *wb_figure_new(wb_run *run, const char *name, const char *caption);
+
+/* Axes and decorations. */
+void wb_figure_title(wb_figure *fig, const char *text);
+void wb_figure_xlabel(wb_figure *fig, const char *text);
+void wb_figure_ylabel(wb_figure *fig, const char *text);
+void wb_figure_zlabel(wb_figure *fig, const char *text);
+/* The label of the colour bar of a heat map. */
+void wb_figure_cblabel(wb_figure *fig, const char *text);
+void wb_figure_xrange(wb_figure *fig, double lo, double hi);
+void wb_figure_yrange(wb_figure *fig, double lo, double hi);
+void wb_figure_zrange(wb_figure *fig, double lo, double hi);
+void wb_figure_cbrange(wb_figure *fig, double lo, double hi);
+void wb_figure_legend(wb_figure *fig, wb_legend where);
+/* The same scale on x and y (maps of a plane). */
+void wb_figure_square(wb_figure *fig);
+void wb_figure_palette(wb_figure *fig, wb_palette palette);
+/* The viewing angles of a 3-D figure, in degrees (gnuplot's `set view`:
+ * rotation about the screen's horizontal axis, then about the z axis). */
+void wb_figure_view(wb_figure *fig, double rot_x, double rot_z);
+
+/* Series. Arrays are copied: they may be freed as soon as the call returns.
+ * x and y have the same size (1-D, or any shape read in memory order). */
+void wb_plot_line(wb_figure *fig, const wb_array *x, const wb_array *y,
+                  const wb_style *style);
+void wb_plot_scatter(wb_figure *fig, const wb_array *x, const wb_array *y,
+                     const wb_style *style);
+/* A histogram of `values`: `bins` equal bins over [lo, hi] (wb_histogram),
+ * drawn as bars; give alpha < 1 to overlay several. */
+void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,
+                  double lo, double hi, const wb_style *style);
+/* A horizontal line at height y, a vertical line at x, across the plot. */
+void wb_plot_hline(wb_figure *fig, double y, const wb_style *style);
+void wb_plot_vline(wb_figure *fig, double x, const wb_style *style);
+/* Text at (x, y) in the axes' coordinates, centred there. */
+void wb_plot_text(wb_figure *fig, double x, double y, const char *text);
+
+/* Maps over a grid. xx, yy and z are (m, n) arrays as made by wb_meshgrid:
+ * z[i][j] is the value at (xx[i][j], yy[i][j]). */
+/* Each value a coloured cell, with a colour bar (plt.pcolor). */
+void wb_plot_heatmap(wb_figure *fig, const wb_array *xx, const wb_array *yy,
+                     const wb_array *z, const wb_style *style);
+/* The lines where z equals each of the levels. */
+void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
+                     const wb_array *z, const double *levels, size_t nlevels,
+                     const wb_style *style);
+/* z as a 3-D wireframe surface; the figure becomes a 3-D figure. */
+void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
+                     const wb_array *z, const wb_style *style);
+
+/* Writes NAME.gp and NAME.dat, renders every format the run asks for,
+ * records the figure in the run (for the book and the terminal) and frees
+ * the figure. Returns 0, or -1 with an error (the figure is freed either
+ * way; files of earlier renders are left as they were). When the run does
+ * not render figures (run->render is false), only frees the figure. */
+int wb_figure_render(wb_figure *fig);
+/* Frees a figure without rendering it. */
+void wb_figure_free(wb_figure *fig);
+
+/* ---- below the figure builder ----------------------------------------- */
+
+/* `text` as a gnuplot string that shows it literally and cannot run
+ * anything: single-quoted, with '' for a quote, control characters replaced
+ * by spaces, and gnuplot's enhanced-text characters (^ _ @ & ~ { } \)
+ * escaped. With `math` true, $...$ spans are turned into enhanced text as
+ * described above; an unknown \command is an error. A new string, or NULL
+ * with an error. */
+char *wb_gp_string(const char *text, bool math);
+
+/* How a figure can be shown in a terminal. */
+typedef enum wb_term_graphics {
+    WB_TERM_NONE,    /* only say where the files are */
+    WB_TERM_DUMB,    /* ASCII art */
+    WB_TERM_ANSI,    /* ASCII art in colour */
+    WB_TERM_SIXEL    /* pixels, for terminals that speak sixel */
+} wb_term_graphics;
+
+/* Runs `gnuplot -c NAME.gp FORMAT OUTPUT [COLS ROWS]` in `dir`, with no
+ * shell in between. FORMAT is png, pdf, svg, dumb, ansi or sixel; OUTPUT
+ * "-" means standard output. Returns 0, or -1 with gnuplot's first error
+ * line. */
+int wb_gnuplot(const char *dir, const char *name, const char *format,
+               const char *output, int cols, int rows);
+
+/* Draws figure NAME of folder `dir` on standard output, `cols` x `rows`
+ * character cells, in the given mode. A figure with no script (a diagram)
+ * is drawn from NAME.png in sixel mode and skipped in the text modes. */
+int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
+                   int cols, int rows);
+
+#endif

@@ -1,0 +1,128 @@
+/* wb_runtime.h: a chapter program is a list of steps, run like a notebook.
+ *
+ * Each step is a function `static int NAME(wb_run *run)` defined right after
+ * the prose that explains it (a block comment opening with a line `/\*md`).
+ * It prints what it finds, draws figures, and returns 0, or -1 after an
+ * error (wb_fail). main() hands the table of steps to wb_main, which gives
+ * every chapter the same command line:
+ *
+ *     --step         a notebook in the terminal: before each step, show its
+ *                    title and prose and wait for Enter (q quits); then run
+ *                    it and show its output and figures
+ *     --only STEP    run STEP alone (the steps before it run silently first,
+ *                    as a notebook's "run all above")
+ *     --list         list the steps
+ *     --seed N       seed the random numbers (the default is fixed, so two
+ *                    runs give the same numbers and figures)
+ *     --out DIR      where figures go (default figures/SLUG)
+ *     --format LIST  png,pdf,svg: which files each figure makes
+ *     --book         also keep each step's output for the book
+ *     --quiet, --help, --version, and the chapter's own parameters
+ *
+ * Bad options get one line on stderr and exit status 2. A failing step
+ * gets "SLUG: step NAME: what failed" and exit status 1.
+ */
+#ifndef WB_RUNTIME_H
+#define WB_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "wb_plot.h"
+#include "wb_rng.h"
+
+typedef struct wb_run wb_run;
+typedef int wb_step_fn(wb_run *run);
+
+typedef struct wb_step {
+    const char *name;    /* the step function's name */
+    wb_step_fn *fn;
+} wb_step;
+
+/* {"sample", sample}: the step's name is its function's name. */
+#define WB_STEP(fn) {#fn, fn}
+
+/* A chapter parameter, given as --NAME VALUE or --NAME=VALUE. */
+typedef enum wb_option_type {
+    WB_OPT_DOUBLE,    /* value: double *, any finite number in [min, max] */
+    WB_OPT_INT,       /* value: long *, an integer in [min, max] */
+    WB_OPT_STRING,    /* value: const char **, e.g. a file name */
+    WB_OPT_FLAG       /* value: bool *, set by --NAME (takes no argument) */
+} wb_option_type;
+
+typedef struct wb_option {
+    const char *name;     /* "w" for --w */
+    wb_option_type type;
+    void *value;          /* holds the default; receives the given value */
+    const char *arg;      /* the argument's name in --help: "W" */
+    const char *help;     /* one line for --help */
+    double min, max;      /* for numbers; min == max == 0: no bounds */
+} wb_option;
+
+typedef struct wb_chapter {
+    const char *slug;            /* "01_sigmoid_1d" */
+    const char *source;          /* the chapter's source file: __FILE__ */
+    const char *summary;         /* one line for --help */
+    const wb_step *steps;        /* the steps, in order, then {0} */
+    const wb_option *options;    /* its parameters, then {0}; or NULL */
+    /* Called once after the last step (or a failed one): frees what the
+     * steps kept for each other. May be NULL. */
+    void (*cleanup)(void);
+    /* Chapters that fit a model: print one JSON object summarising the fit
+     * on `out`. When set, the program accepts --json, which runs every step
+     * silently and then calls this. May be NULL. */
+    int (*json)(wb_run *run, FILE *out);
+} wb_chapter;
+
+/* A figure recorded by the running step. */
+typedef struct wb_run_figure {
+    char *name;         /* file stem in out_dir */
+    char *caption;      /* Markdown, may be NULL */
+    size_t step;        /* index of the step that drew it */
+    bool has_script;    /* NAME.gp exists (a gnuplot figure, not a diagram) */
+} wb_run_figure;
+
+typedef enum wb_format {
+    WB_PNG = 1 << 0,
+    WB_PDF = 1 << 1,
+    WB_SVG = 1 << 2
+} wb_format;
+
+/* What a step sees. Every field is public: print any of them. */
+struct wb_run {
+    const wb_chapter *chapter;
+    wb_rng rng;                 /* the chapter's random numbers */
+    uint64_t seed;              /* --seed */
+    const char *out_dir;        /* --out: where figures go */
+    unsigned formats;           /* --format: WB_PNG | WB_PDF | WB_SVG */
+    bool render;                /* draw figures (false for silent steps) */
+    bool quiet;                 /* --quiet */
+    bool book;                  /* --book */
+    bool step_mode;             /* --step */
+    size_t step;                /* index of the running step */
+    wb_run_figure *figures;     /* every figure drawn so far */
+    size_t nfigures;
+    wb_term_graphics graphics;  /* how --step shows figures */
+};
+
+/* Runs a chapter: parses the command line, runs the steps, returns the
+ * process's exit status (0, 1 when a step failed, 2 for a bad command line). */
+int wb_main(const wb_chapter *chapter, int argc, char **argv);
+
+/* ---- for the figure and diagram modules ------------------------------- */
+
+/* "OUT/NAME.EXT": where the run puts a file of figure NAME (new string). */
+char *wb_run_path(const wb_run *run, const char *name, const char *ext);
+/* Creates the figure folder if needed. */
+int wb_run_prepare_out(const wb_run *run);
+/* Records that the running step drew figure NAME. A name drawn twice is an
+ * error: two figures would overwrite each other's files. */
+int wb_run_add_figure(wb_run *run, const char *name, const char *caption,
+                      bool has_script);
+
+/* Frees what wb_main's run holds (figures); for tests that make a run by
+ * hand. */
+void wb_run_release(wb_run *run);
+
+#endif
