@@ -1,0 +1,373 @@
+/* weave: turns a literate chapter and its book-mode run into Markdown.
+ *
+ *     weave --number N --figures DIR CHAPTER.c > CHAPTER.md
+ *
+ * CHAPTER.c is the chapter's source; DIR is where `CHAPTER --book --out DIR`
+ * left its figures, the output of each step (STEP.out) and manifest.tsv.
+ * The Markdown has, chunk by chunk, the prose, the code listing exactly as
+ * compiled (with its line numbers in the file), the step's output and its
+ * figures, numbered N.1, N.2, ... Images are linked without extension, so
+ * that pandoc picks PNG for the HTML and PDF for the printed book
+ * (--default-image-extension).
+ *
+ * In the prose, @fig:NAME becomes a link "Figure N.k" to the figure and
+ * @step:NAME a link to the step's section. The weaver refuses, with
+ * "file:line: what is wrong", a reference to a figure or step that does not
+ * exist, a listing line wider than the page, and a source whose steps do not
+ * match the run's.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wb.h"
+
+/* A listing line longer than this runs off the printed page. */
+#define MAX_COLUMNS 80
+
+typedef struct figure {
+    char *step, *name, *caption;
+    int number;                 /* k in "Figure N.k" */
+} figure;
+
+typedef struct manifest {
+    char *slug;
+    char **steps;               /* in the order they ran */
+    size_t nsteps;
+    figure *figures;
+    size_t nfigures;
+} manifest;
+
+typedef struct weaver {
+    const char *source;         /* the chapter's path, for messages */
+    const char *dir;            /* the figure folder */
+    int number;                 /* the chapter's number */
+    manifest m;
+    wb_lit *lit;
+    wb_buf out;
+} weaver;
+
+static void manifest_free(manifest *m)
+{
+    free(m->slug);
+    for (size_t i = 0; i < m->nsteps; i++)
+        free(m->steps[i]);
+    free(m->steps);
+    for (size_t i = 0; i < m->nfigures; i++) {
+        free(m->figures[i].step);
+        free(m->figures[i].name);
+        free(m->figures[i].caption);
+    }
+    free(m->figures);
+}
+
+/* Splits a line in place at tabs into at most `max` fields. */
+static size_t split_tabs(char *line, char **fields, size_t max)
+{
+    size_t n = 0;
+    while (n < max) {
+        fields[n++] = line;
+        line = strchr(line, '\t');
+        if (!line)
+            break;
+        *line++ = '\0';
+    }
+    return n;
+}
+
+static int read_manifest(manifest *m, const char *dir)
+{
+    char *path = wb_path_join(dir, "manifest.tsv");
+    char *text = path ? wb_read_file(path, NULL) : NULL;
+    size_t lineno = 0;
+    int status = 0;
+
+    if (!text) {
+        free(path);
+        return wb_fail("%s (run the chapter with --book --out %s first)",
+                       wb_error(), dir);
+    }
+    for (char *line = text, *next; line && *line && status == 0;
+         line = next) {
+        char *f[4];
+        size_t n;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        if (*line == '#' || *line == '\0')
+            continue;
+        n = split_tabs(line, f, 4);
+        if (strcmp(f[0], "chapter") == 0 && n >= 2 && !m->slug) {
+            m->slug = wb_strdup(f[1]);
+        } else if (strcmp(f[0], "step") == 0 && n >= 2) {
+            char **steps = wb_reallocarray(m->steps, m->nsteps + 1,
+                                           sizeof *steps);
+            if (!steps || !(steps[m->nsteps] = wb_strdup(f[1])))
+                status = -1;
+            else
+                m->steps = steps, m->nsteps++;
+        } else if (strcmp(f[0], "figure") == 0 && n == 4) {
+            figure *figs = wb_reallocarray(m->figures, m->nfigures + 1,
+                                           sizeof *figs);
+            if (!figs) {
+                status = -1;
+                break;
+            }
+            m->figures = figs;
+            figs[m->nfigures] = (figure){wb_strdup(f[1]), wb_strdup(f[2]),
+                                         wb_strdup(f[3]),
+                                         (int)m->nfigures + 1};
+            m->nfigures++;
+        } else
+            status = wb_fail("%s:%zu: unexpected line", path, lineno);
+    }
+    if (status == 0 && !m->slug)
+        status = wb_fail("%s: no chapter line", path);
+    free(text);
+    free(path);
+    return status;
+}
+
+static const figure *find_figure(const manifest *m, const char *name,
+                                 size_t len)
+{
+    for (size_t i = 0; i < m->nfigures; i++)
+        if (strlen(m->figures[i].name) == len &&
+            strncmp(m->figures[i].name, name, len) == 0)
+            return &m->figures[i];
+    return NULL;
+}
+
+/* The line of the source that holds byte `offset` of chunk c's prose. */
+static size_t prose_line_of(const wb_chunk *c, size_t offset)
+{
+    size_t line = c->prose_line + 1;
+    for (size_t i = 0; i < offset && c->prose[i]; i++)
+        line += c->prose[i] == '\n';
+    return line;
+}
+
+/* Appends the prose of chunk c, with its references resolved and the
+ * step's heading given an anchor. */
+static int weave_prose(weaver *w, const wb_chunk *c)
+{
+    const char *p = c->prose;
+    bool heading_done = false;
+
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) + 1 : strlen(p);
+
+        if (!heading_done && c->step && *p == '#') {
+            /* "## Title" gets {#step-N-NAME}, the target of @step:NAME. */
+            wb_buf_append(&w->out, p, len - (eol ? 1 : 0));
+            wb_buf_printf(&w->out, " {#step-%d-%s}\n", w->number, c->step);
+            heading_done = true;
+            p += len;
+            continue;
+        }
+        for (const char *s = p; s < p + len;) {
+            const char *at = memchr(s, '@', (size_t)(p + len - s));
+            const char *name;
+            size_t n = 0;
+            bool fig;
+            if (!at) {
+                wb_buf_append(&w->out, s, (size_t)(p + len - s));
+                break;
+            }
+            wb_buf_append(&w->out, s, (size_t)(at - s));
+            fig = strncmp(at, "@fig:", 5) == 0;
+            if (!fig && strncmp(at, "@step:", 6) != 0) {
+                wb_buf_append(&w->out, "@", 1);
+                s = at + 1;
+                continue;
+            }
+            name = at + (fig ? 5 : 6);
+            while (isalnum((unsigned char)name[n]) || name[n] == '_' ||
+                   name[n] == '-')
+                n++;
+            if (fig) {
+                const figure *f = find_figure(&w->m, name, n);
+                if (!f)
+                    return wb_fail("%s:%zu: @fig:%.*s: there is no figure "
+                                   "'%.*s' in this chapter's run",
+                                   w->source,
+                                   prose_line_of(c, (size_t)(at - c->prose)),
+                                   (int)n, name, (int)n, name);
+                wb_buf_printf(&w->out, "[Figure %d.%d](#fig-%d-%s)",
+                              w->number, f->number, w->number, f->name);
+            } else {
+                char *step = wb_strndup(name, n);
+                const wb_chunk *sc = step ? wb_lit_find_step(w->lit, step)
+                                          : NULL;
+                free(step);
+                if (!sc)
+                    return wb_fail("%s:%zu: @step:%.*s: there is no step "
+                                   "'%.*s' in this chapter", w->source,
+                                   prose_line_of(c, (size_t)(at - c->prose)),
+                                   (int)n, name, (int)n, name);
+                wb_buf_printf(&w->out, "[*%s*](#step-%d-%s)",
+                              sc->title ? sc->title : sc->step, w->number,
+                              sc->step);
+            }
+            s = name + n;
+        }
+        p += len;
+    }
+    wb_buf_puts(&w->out, "\n");
+    return 0;
+}
+
+static int weave_code(weaver *w, const wb_chunk *c)
+{
+    const char *line = c->code;
+    for (size_t i = 0; i < c->code_lines; i++) {
+        const char *eol = strchr(line, '\n');
+        size_t len = eol ? (size_t)(eol - line) : strlen(line);
+        if (len > MAX_COLUMNS)
+            return wb_fail("%s:%zu: this line is %zu characters wide; "
+                           "listings must fit in %d columns to fit the page",
+                           w->source, c->code_line + i, len, MAX_COLUMNS);
+        line = eol ? eol + 1 : line + len;
+    }
+    wb_buf_printf(&w->out,
+                  "::: {.listing}\n`%s`, lines %zu to %zu\n\n"
+                  "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n:::\n\n",
+                  w->source, c->code_line, c->code_line + c->code_lines - 1,
+                  c->code_line, c->code);
+    return 0;
+}
+
+/* The step's captured output, as a block of its own. */
+static int weave_output(weaver *w, const char *step)
+{
+    char *file = wb_asprintf("%s.out", step);
+    char *path = file ? wb_path_join(w->dir, file) : NULL;
+    char *text = path ? wb_read_file(path, NULL) : NULL;
+    size_t fence = 3;
+
+    free(file);
+    free(path);
+    if (!text)
+        return -1;
+    if (*text) {
+        /* A fence longer than any run of backquotes in the output. */
+        for (const char *s = text; *s; s++) {
+            size_t run = 0;
+            while (s[run] == '`')
+                run++;
+            if (run >= fence)
+                fence = run + 1;
+            s += run ? run - 1 : 0;
+        }
+        wb_buf_puts(&w->out, "::: {.output}\n");
+        for (size_t i = 0; i < fence; i++)
+            wb_buf_puts(&w->out, "`");
+        wb_buf_puts(&w->out, "{.output}\n");
+        wb_buf_puts(&w->out, text);
+        if (text[strlen(text) - 1] != '\n')
+            wb_buf_puts(&w->out, "\n");
+        for (size_t i = 0; i < fence; i++)
+            wb_buf_puts(&w->out, "`");
+        wb_buf_puts(&w->out, "\n:::\n\n");
+    }
+    free(text);
+    return 0;
+}
+
+static void weave_figures(weaver *w, const char *step)
+{
+    for (size_t i = 0; i < w->m.nfigures; i++) {
+        const figure *f = &w->m.figures[i];
+        if (strcmp(f->step, step) != 0)
+            continue;
+        wb_buf_printf(&w->out, "![Figure %d.%d: %s](%s/%s){#fig-%d-%s}\n\n",
+                      w->number, f->number, f->caption, w->dir, f->name,
+                      w->number, f->name);
+    }
+}
+
+static int weave(weaver *w)
+{
+    wb_step *steps = wb_calloc(w->m.nsteps + 1, sizeof *steps);
+    int status;
+    if (!steps)
+        return -1;
+    for (size_t i = 0; i < w->m.nsteps; i++)
+        steps[i].name = w->m.steps[i];
+    /* The source must define the steps the run ran, in the same order. */
+    status = wb_lit_check_steps(w->lit, steps);
+    free(steps);
+    if (status != 0)
+        return -1;
+
+    for (size_t i = 0; i < w->lit->nchunks; i++) {
+        const wb_chunk *c = &w->lit->chunks[i];
+        if (c->prose && weave_prose(w, c) != 0)
+            return -1;
+        if (c->code_lines && weave_code(w, c) != 0)
+            return -1;
+        if (c->step) {
+            if (weave_output(w, c->step) != 0)
+                return -1;
+            weave_figures(w, c->step);
+        }
+    }
+    return w->out.failed ? -1 : 0;
+}
+
+static int usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "weave: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nusage: weave --number N --figures DIR CHAPTER.c\n");
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    weaver w = {.number = 0};
+    const char *source = NULL;
+    char *md = NULL;
+    int status;
+
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--number") == 0 && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 99)
+                return usage("--number: '%s' is not a chapter number",
+                             argv[i]);
+            w.number = (int)n;
+        } else if (strcmp(argv[i], "--figures") == 0 && i + 1 < argc)
+            w.dir = argv[++i];
+        else if (argv[i][0] == '-')
+            return usage("unknown option '%s'", argv[i]);
+        else if (!source)
+            source = argv[i];
+        else
+            return usage("unexpected argument '%s'", argv[i]);
+    }
+    if (!source || !w.dir || !w.number)
+        return usage("%s", "missing arguments");
+    w.source = source;
+
+    w.lit = wb_lit_read(source);
+    if (w.lit && read_manifest(&w.m, w.dir) == 0 && weave(&w) == 0 &&
+        (md = wb_buf_take(&w.out)) != NULL) {
+        fputs(md, stdout);
+        status = fflush(stdout) == 0 ? 0
+                                     : wb_fail("cannot write the Markdown: "
+                                               "%s", strerror(errno));
+    } else
+        status = -1;
+    if (status != 0)
+        fprintf(stderr, "weave: %s\n", wb_error());
+    free(md);
+    wb_buf_free(&w.out);
+    wb_lit_free(w.lit);
+    manifest_free(&w.m);
+    return status == 0 ? 0 : 1;
+}

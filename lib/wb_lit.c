@@ -1,0 +1,292 @@
+/* wb_lit.c: splitting a literate chapter into prose and code. See wb_lit.h. */
+#include "wb_lit.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wb_core.h"
+
+/* One line of the source: [start, start + len), without its newline. */
+typedef struct line {
+    const char *start;
+    size_t len;
+} line;
+
+static bool is_blank(line l)
+{
+    for (size_t i = 0; i < l.len; i++)
+        if (!isspace((unsigned char)l.start[i]))
+            return false;
+    return true;
+}
+
+/* Is the line, without surrounding spaces, exactly `word`? */
+static bool is_marker(line l, const char *word)
+{
+    size_t n = strlen(word);
+    const char *s = l.start, *e = l.start + l.len;
+    while (s < e && isspace((unsigned char)*s))
+        s++;
+    while (e > s && isspace((unsigned char)e[-1]))
+        e--;
+    return (size_t)(e - s) == n && memcmp(s, word, n) == 0;
+}
+
+static size_t indent_of(line l)
+{
+    size_t i = 0;
+    while (i < l.len && (l.start[i] == ' ' || l.start[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The lines of [first, last) joined with newlines; for prose, the
+ * indentation common to all non-blank lines is removed. */
+static char *join(const line *lines, size_t first, size_t last, bool dedent)
+{
+    size_t common = (size_t)-1;
+    wb_buf b = {0};
+    if (dedent)
+        for (size_t i = first; i < last; i++)
+            if (!is_blank(lines[i]) && indent_of(lines[i]) < common)
+                common = indent_of(lines[i]);
+    if (!dedent || common == (size_t)-1)
+        common = 0;
+    for (size_t i = first; i < last; i++) {
+        line l = lines[i];
+        if (is_blank(l))
+            l.len = 0;
+        else {
+            l.start += common;
+            l.len -= common;
+        }
+        wb_buf_append(&b, l.start, l.len);
+        wb_buf_append(&b, "\n", 1);
+    }
+    return wb_buf_take(&b);
+}
+
+/* "static int NAME(wb_run *" at the start of a line, not a prototype:
+ * the definition of step NAME. Returns NAME's length, or 0. */
+static size_t step_name(line l, const char **name)
+{
+    static const char prefix[] = "static int ";
+    const char *s = l.start, *e = l.start + l.len, *id;
+    if (l.len < sizeof prefix || memcmp(s, prefix, sizeof prefix - 1) != 0)
+        return 0;
+    id = s += sizeof prefix - 1;
+    while (s < e && (isalnum((unsigned char)*s) || *s == '_'))
+        s++;
+    if (s == id || isdigit((unsigned char)*id))
+        return 0;
+    if ((size_t)(e - s) < 9 || memcmp(s, "(wb_run *", 9) != 0)
+        return 0;
+    while (e > s && isspace((unsigned char)e[-1]))
+        e--;
+    if (e[-1] == ';')
+        return 0;
+    *name = id;
+    return (size_t)(s - id);
+}
+
+/* The first Markdown heading of the prose ("## Title" gives "Title", 2). */
+static int find_title(const char *prose, char **title)
+{
+    for (const char *s = prose; *s;) {
+        const char *eol = strchr(s, '\n');
+        size_t len = eol ? (size_t)(eol - s) : strlen(s);
+        int level = 0;
+        while ((size_t)level < len && s[level] == '#')
+            level++;
+        if (level > 0 && (size_t)level < len && s[level] == ' ') {
+            const char *t = s + level + 1, *e = s + len;
+            while (e > t && (e[-1] == ' ' || e[-1] == '#'))
+                e--;
+            *title = wb_strndup(t, (size_t)(e - t));
+            return *title ? level : -1;
+        }
+        if (!eol)
+            break;
+        s = eol + 1;
+    }
+    *title = NULL;
+    return 0;
+}
+
+/* Fills chunk `c` with the code lines [first, last). */
+static int set_code(wb_chunk *c, const line *lines, size_t first,
+                    size_t last, const char *path)
+{
+    while (first < last && is_blank(lines[first]))
+        first++;
+    while (last > first && is_blank(lines[last - 1]))
+        last--;
+    c->code_line = first < last ? first + 1 : 0;
+    c->code_lines = last - first;
+    c->code = join(lines, first, last, false);
+    if (!c->code)
+        return -1;
+    for (size_t i = first; i < last; i++) {
+        const char *name;
+        size_t n = step_name(lines[i], &name);
+        if (!n)
+            continue;
+        if (c->step)
+            return wb_fail("%s:%zu: a second step, '%.*s', in the code after "
+                           "one prose block (step '%s' is already there): "
+                           "give each step its own /*md block",
+                           path, i + 1, (int)n, name, c->step);
+        c->step = wb_strndup(name, n);
+        if (!c->step)
+            return -1;
+    }
+    return 0;
+}
+
+static line *split_lines(const char *text, size_t *count)
+{
+    size_t n = 1, k = 0;
+    line *lines;
+    for (const char *s = text; *s; s++)
+        n += *s == '\n';
+    lines = wb_calloc(n, sizeof *lines);
+    if (!lines)
+        return NULL;
+    for (const char *s = text; *s;) {
+        const char *eol = strchr(s, '\n');
+        size_t len = eol ? (size_t)(eol - s) : strlen(s);
+        lines[k++] = (line){s, len};
+        if (!eol)
+            break;
+        s = eol + 1;
+    }
+    *count = k;
+    return lines;
+}
+
+wb_lit *wb_lit_parse(const char *text, const char *path)
+{
+    size_t nlines = 0, i = 0;
+    line *lines = split_lines(text, &nlines);
+    wb_lit *lit = wb_calloc(1, sizeof *lit);
+
+    if (!lines || !lit || !(lit->path = wb_strdup(path)))
+        goto fail;
+    while (i < nlines) {
+        wb_chunk *chunks, *c;
+        size_t code_start;
+
+        chunks = wb_reallocarray(lit->chunks, lit->nchunks + 1,
+                                 sizeof *chunks);
+        if (!chunks)
+            goto fail;
+        lit->chunks = chunks;
+        c = &chunks[lit->nchunks++];
+        *c = (wb_chunk){0};
+
+        if (is_marker(lines[i], "/*md")) {
+            size_t open = i++, body = i;
+            while (i < nlines && !is_marker(lines[i], "*/"))
+                i++;
+            if (i == nlines) {
+                wb_fail("%s:%zu: this /*md prose block has no closing */ "
+                        "line", path, open + 1);
+                goto fail;
+            }
+            c->prose_line = open + 1;
+            c->prose = join(lines, body, i, true);
+            if (!c->prose || (c->level = find_title(c->prose, &c->title)) < 0)
+                goto fail;
+            i++;
+        }
+        code_start = i;
+        while (i < nlines && !is_marker(lines[i], "/*md"))
+            i++;
+        if (set_code(c, lines, code_start, i, path) != 0)
+            goto fail;
+        /* Code before the first prose block that is only blank lines makes
+         * no chunk. */
+        if (!c->prose && !c->code_lines) {
+            free(c->code);
+            lit->nchunks--;
+        }
+    }
+    free(lines);
+    return lit;
+fail:
+    free(lines);
+    wb_lit_free(lit);
+    return NULL;
+}
+
+wb_lit *wb_lit_read(const char *path)
+{
+    char *text = wb_read_file(path, NULL);
+    wb_lit *lit = text ? wb_lit_parse(text, path) : NULL;
+    free(text);
+    return lit;
+}
+
+void wb_lit_free(wb_lit *lit)
+{
+    if (!lit)
+        return;
+    for (size_t i = 0; i < lit->nchunks; i++) {
+        free(lit->chunks[i].prose);
+        free(lit->chunks[i].title);
+        free(lit->chunks[i].code);
+        free(lit->chunks[i].step);
+    }
+    free(lit->chunks);
+    free(lit->path);
+    free(lit);
+}
+
+const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name)
+{
+    for (size_t i = 0; i < lit->nchunks; i++)
+        if (lit->chunks[i].step && strcmp(lit->chunks[i].step, name) == 0)
+            return &lit->chunks[i];
+    return NULL;
+}
+
+static bool in_table(const wb_step *steps, const char *name)
+{
+    for (const wb_step *s = steps; s->name; s++)
+        if (strcmp(s->name, name) == 0)
+            return true;
+    return false;
+}
+
+int wb_lit_check_steps(const wb_lit *lit, const wb_step *steps)
+{
+    const wb_step *s = steps;
+    for (size_t i = 0; i < lit->nchunks; i++) {
+        const wb_chunk *c = &lit->chunks[i];
+        if (!c->step)
+            continue;
+        if (!in_table(steps, c->step))
+            return wb_fail("%s:%zu: '%s' is defined like a step but is not "
+                           "in the table of steps", lit->path, c->code_line,
+                           c->step);
+        if (!c->prose)
+            return wb_fail("%s:%zu: step '%s' has no /*md prose block "
+                           "before it", lit->path, c->code_line, c->step);
+        if (!s->name || strcmp(s->name, c->step) != 0) {
+            if (s->name && wb_lit_find_step(lit, s->name))
+                return wb_fail("%s: the table lists step '%s' where the "
+                               "source has '%s': list the steps in the "
+                               "order they are written", lit->path, s->name,
+                               c->step);
+            break;
+        }
+        s++;
+    }
+    if (s->name)
+        return wb_fail("%s: step '%s' is in the table of steps but its "
+                       "function does not follow a /*md prose block (write "
+                       "it as 'static int %s(wb_run *run)')",
+                       lit->path, s->name, s->name);
+    return 0;
+}

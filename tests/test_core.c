@@ -1,0 +1,223 @@
+/* Tests of wb_core: error messages, text buffers, files written through
+ * temporary names. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "wb_core.h"
+
+/* A fresh folder for one test (Criterion runs tests in parallel). */
+static char *temp_dir(void)
+{
+    static char dir[64];
+    strcpy(dir, "/tmp/wb-core-XXXXXX");
+    cr_assert(mkdtemp(dir), "mkdtemp");
+    return dir;
+}
+
+/* How many entries of `dir` start with a dot (temporary files). */
+static int hidden_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    cr_assert(d);
+    while ((e = readdir(d)))
+        if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+            strcmp(e->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+Test(core, fail_records_the_message)
+{
+    cr_assert_eq(wb_fail("bad %s %d", "thing", 3), -1);
+    cr_assert_str_eq(wb_error(), "bad thing 3");
+}
+
+Test(core, buf_builds_text)
+{
+    wb_buf b = {0};
+    char *s;
+    wb_buf_puts(&b, "a");
+    wb_buf_printf(&b, "%d-%s", 42, "x");
+    for (int i = 0; i < 1000; i++)
+        wb_buf_append(&b, "0123456789", 10);
+    s = wb_buf_take(&b);
+    cr_assert(s);
+    cr_assert_eq(strlen(s), 5 + 10000);
+    cr_assert(strncmp(s, "a42-x0123", 9) == 0);
+    free(s);
+    /* An empty buffer gives "" (not NULL). */
+    s = wb_buf_take(&b);
+    cr_assert_str_eq(s, "");
+    free(s);
+}
+
+Test(core, calloc_refuses_overflow)
+{
+    cr_assert_null(wb_calloc((size_t)-1 / 2, 4));
+    cr_assert(strstr(wb_error(), "overflows"), "%s", wb_error());
+}
+
+Test(core, safe_names)
+{
+    cr_assert(wb_is_safe_name("sigmoid_2d"));
+    cr_assert(wb_is_safe_name("a-b.c"));
+    cr_assert_not(wb_is_safe_name(""));
+    cr_assert_not(wb_is_safe_name(".hidden"));
+    cr_assert_not(wb_is_safe_name("-rf"));
+    cr_assert_not(wb_is_safe_name("a/b"));
+    cr_assert_not(wb_is_safe_name("a b"));
+    cr_assert_not(wb_is_safe_name("<cmd"));
+    cr_assert_not(wb_is_safe_name("|cmd"));
+    cr_assert_not(wb_is_safe_name("a'b"));
+}
+
+Test(core, path_join)
+{
+    char *p = wb_path_join("figures/x", "a.png");
+    cr_assert_str_eq(p, "figures/x/a.png");
+    free(p);
+    p = wb_path_join("figures/", "a.png");
+    cr_assert_str_eq(p, "figures/a.png");
+    free(p);
+    p = wb_path_join("", "a.png");
+    cr_assert_str_eq(p, "a.png");
+    free(p);
+}
+
+Test(core, write_and_read_back)
+{
+    char *dir = temp_dir();
+    char *path = wb_path_join(dir, "f.txt");
+    size_t len = 0;
+    char *text;
+    cr_assert_eq(wb_write_file(path, "hello\0world", 11), 0, "%s",
+                 wb_error());
+    text = wb_read_file(path, &len);
+    cr_assert(text);
+    cr_assert_eq(len, 11);
+    cr_assert(memcmp(text, "hello\0world", 12) == 0);
+    cr_assert_eq(hidden_files(dir), 0);
+    free(text);
+    free(path);
+}
+
+Test(core, read_missing_file_says_which)
+{
+    cr_assert_null(wb_read_file("/nonexistent/x.txt", NULL));
+    cr_assert(strstr(wb_error(), "/nonexistent/x.txt"), "%s", wb_error());
+}
+
+Test(core, file_appears_only_when_committed)
+{
+    char *dir = temp_dir();
+    char *path = wb_path_join(dir, "page.html");
+    struct stat st;
+    wb_file f;
+
+    cr_assert_eq(wb_write_file(path, "old", 3), 0);
+    cr_assert_eq(wb_file_open(&f, path), 0, "%s", wb_error());
+    fputs("new, and longer", f.fp);
+    fflush(f.fp);
+    /* While being written, the old file is still whole and in place. */
+    char *text = wb_read_file(path, NULL);
+    cr_assert_str_eq(text, "old");
+    free(text);
+    cr_assert_eq(hidden_files(dir), 1);
+    cr_assert_eq(wb_file_commit(&f), 0, "%s", wb_error());
+    text = wb_read_file(path, NULL);
+    cr_assert_str_eq(text, "new, and longer");
+    free(text);
+    cr_assert_eq(hidden_files(dir), 0);
+    /* Readable by others, like any file the user makes (umask 022). */
+    cr_assert_eq(stat(path, &st), 0);
+    cr_assert(st.st_mode & S_IRGRP, "mode %o", (unsigned)st.st_mode);
+    free(path);
+}
+
+Test(core, abort_leaves_the_old_file)
+{
+    char *dir = temp_dir();
+    char *path = wb_path_join(dir, "fig.png");
+    wb_file f;
+    cr_assert_eq(wb_write_file(path, "old", 3), 0);
+    cr_assert_eq(wb_file_open(&f, path), 0);
+    fputs("half a fig", f.fp);
+    wb_file_abort(&f);
+    char *text = wb_read_file(path, NULL);
+    cr_assert_str_eq(text, "old");
+    free(text);
+    cr_assert_eq(hidden_files(dir), 0);
+    free(path);
+}
+
+Test(core, open_in_missing_folder_fails_cleanly)
+{
+    wb_file f;
+    cr_assert_eq(wb_file_open(&f, "/nonexistent/dir/x.png"), -1);
+    cr_assert(strstr(wb_error(), "/nonexistent/dir/x.png"), "%s",
+              wb_error());
+    cr_assert_null(f.fp);
+}
+
+/* A program killed while writing leaves neither a half-written file under
+ * the final name nor (for SIGTERM) its temporary file. */
+Test(core, killed_writer_leaves_nothing_half_written)
+{
+    char *dir = temp_dir();
+    char *path = wb_path_join(dir, "big.dat");
+    int fds[2], status;
+    char c;
+    pid_t pid;
+
+    cr_assert_eq(pipe(fds), 0);
+    pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        wb_file f;
+        wb_file_cleanup_on_signals();
+        if (wb_file_open(&f, path) != 0)
+            _exit(3);
+        for (int i = 0; i < 100000; i++)
+            fprintf(f.fp, "%d\n", i);
+        fflush(f.fp);
+        if (write(fds[1], "x", 1) != 1)
+            _exit(4);
+        pause();    /* killed here, before the commit */
+        _exit(5);
+    }
+    close(fds[1]);
+    cr_assert_eq(read(fds[0], &c, 1), 1, "the writer did not start");
+    kill(pid, SIGTERM);
+    waitpid(pid, &status, 0);
+    cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+              "status %d", status);
+    cr_assert_eq(access(path, F_OK), -1, "a half-written file is in place");
+    cr_assert_eq(hidden_files(dir), 0, "the temporary file was left");
+    free(path);
+}
+
+Test(core, mkdirs_makes_parents)
+{
+    char *dir = temp_dir();
+    char *deep = wb_path_join(dir, "a/b/c");
+    struct stat st;
+    cr_assert_eq(wb_mkdirs(deep), 0, "%s", wb_error());
+    cr_assert_eq(stat(deep, &st), 0);
+    cr_assert(S_ISDIR(st.st_mode));
+    cr_assert_eq(wb_mkdirs(deep), 0, "exists already: still fine");
+    free(deep);
+    deep = wb_path_join(dir, "file");
+    cr_assert_eq(wb_write_file(deep, "x", 1), 0);
+    cr_assert_eq(wb_mkdirs(deep), -1);
+    cr_assert(strstr(wb_error(), "not a folder"), "%s", wb_error());
+    free(deep);
+}

@@ -1,0 +1,361 @@
+/* Tests of wb_runtime: the command line every chapter shares, running
+ * steps, --only, --book, --step without a terminal, --json. A small chapter
+ * is defined here, with its literate source written to a temporary file. */
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wb.h"
+
+static const char *source_text =
+    "/*md\n# A test chapter\n*/\n"
+    "/*md\n## Count to three\nThe first step counts.\n*/\n"
+    "static int count(wb_run *run)\n{\n}\n"
+    "/*md\n## Use the count\nThe second step uses it.\n*/\n"
+    "static int use(wb_run *run)\n{\n}\n"
+    "/*md\n## Maybe fail\n*/\n"
+    "static int maybe_fail(wb_run *run)\n{\n}\n";
+
+/* The chapter's parameters and state. */
+static double w = 1;
+static long n = 3;
+static const char *data = "none";
+static bool loud;
+static int counted;
+static bool fail_last;
+
+static int count(wb_run *run)
+{
+    (void)run;
+    for (counted = 0; counted < n; counted++)
+        printf("count %d\n", counted + 1);
+    return 0;
+}
+
+static int use(wb_run *run)
+{
+    printf("counted %d, w = %g, data = %s, loud = %d, seed = %llu\n",
+           counted, w, data, loud, (unsigned long long)run->seed);
+    printf("a random number: %.17g\n", wb_rng_uniform(&run->rng, 0, 1));
+    return wb_run_add_figure(run, "fig_a", "A figure\twith a tab.", false);
+}
+
+static int maybe_fail(wb_run *run)
+{
+    (void)run;
+    if (fail_last)
+        return wb_fail("the last step failed on purpose");
+    printf("done\n");
+    return 0;
+}
+
+static int json(wb_run *run, FILE *out)
+{
+    (void)run;
+    fprintf(out, "{\"counted\": %d}\n", counted);
+    return 0;
+}
+
+static const wb_step steps[] = {WB_STEP(count), WB_STEP(use),
+                                WB_STEP(maybe_fail), {0}};
+static const wb_option options[] = {
+    {"w", WB_OPT_DOUBLE, &w, "W", "a weight", -10, 10},
+    {"n", WB_OPT_INT, &n, "N", "how far to count", 0, 100},
+    {"data", WB_OPT_STRING, &data, "FILE", "a data file", 0, 0},
+    {"loud", WB_OPT_FLAG, &loud, NULL, "be loud", 0, 0},
+    {0}};
+
+static char dir[64];
+static char source[96];
+static wb_chapter chapter = {
+    .slug = "00_test",
+    .summary = "A chapter for testing the runtime.",
+    .steps = steps,
+    .options = options,
+    .json = json,
+};
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/wb-runtime-XXXXXX");
+    cr_assert(mkdtemp(dir));
+    snprintf(source, sizeof source, "%s/00_test.c", dir);
+    cr_assert_eq(wb_write_file(source, source_text, strlen(source_text)), 0);
+    chapter.source = source;
+}
+
+TestSuite(runtime, .init = setup);
+
+/* What a call of wb_main printed, and its status. */
+typedef struct result {
+    int status;
+    char *out, *err;
+} result;
+
+static result run(int argc, const char **argv)
+{
+    char outp[128], errp[128];
+    result r;
+    int so = dup(1), se = dup(2);
+    snprintf(outp, sizeof outp, "%s/stdout", dir);
+    snprintf(errp, sizeof errp, "%s/stderr", dir);
+    int fo = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fe = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fi = open("/dev/null", O_RDONLY);
+    int si = dup(0);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(fo, 1);
+    dup2(fe, 2);
+    dup2(fi, 0);    /* never a terminal: --step must not wait */
+    r.status = wb_main(&chapter, argc, (char **)argv);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(so, 1);
+    dup2(se, 2);
+    dup2(si, 0);
+    close(fo);
+    close(fe);
+    close(fi);
+    close(so);
+    close(se);
+    close(si);
+    r.out = wb_read_file(outp, NULL);
+    r.err = wb_read_file(errp, NULL);
+    cr_assert(r.out && r.err);
+    return r;
+}
+
+#define RUN(...)                                                         \
+    run(sizeof((const char *[]){"00_test", __VA_ARGS__}) /                \
+            sizeof(const char *),                                          \
+        (const char *[]){"00_test", __VA_ARGS__})
+
+static int lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* A bad command line: status 2, nothing on stdout, one line on stderr that
+ * contains `what`. */
+static void assert_usage_error(result r, const char *what)
+{
+    cr_assert_eq(r.status, 2, "status %d for '%s'", r.status, what);
+    cr_assert_str_eq(r.out, "");
+    cr_assert_eq(lines(r.err), 1, "stderr: %s", r.err);
+    cr_assert(strstr(r.err, what), "expected '%s' in: %s", what, r.err);
+    cr_assert(strncmp(r.err, "00_test: ", 9) == 0, "%s", r.err);
+    cr_assert(strstr(r.err, "--help"), "a hint at --help: %s", r.err);
+}
+
+Test(runtime, help_lists_every_option)
+{
+    result r = RUN("--help");
+    cr_assert_eq(r.status, 0);
+    const char *all[] = {"--step", "--only STEP", "--list", "--seed N",
+                         "--out DIR", "--format LIST", "--book", "--quiet",
+                         "--json", "--help", "--version", "--w W",
+                         "--n N", "--data FILE", "--loud",
+                         "A chapter for testing the runtime."};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        cr_assert(strstr(r.out, all[i]), "--help lacks '%s':\n%s", all[i],
+                  r.out);
+    cr_assert(strstr(r.out, "(default 1)"), "defaults shown:\n%s", r.out);
+    cr_assert(strstr(r.out, "figures/00_test"), "%s", r.out);
+    cr_assert_str_eq(r.err, "");
+}
+
+Test(runtime, version)
+{
+    result r = RUN("--version");
+    cr_assert_eq(r.status, 0);
+    cr_assert(strstr(r.out, "00_test (workbook) " WB_VERSION), "%s", r.out);
+}
+
+Test(runtime, bad_command_lines)
+{
+    assert_usage_error(RUN("--bogus"), "unknown option '--bogus'");
+    assert_usage_error(RUN("-x"), "unexpected argument '-x'");
+    assert_usage_error(RUN("stray"), "unexpected argument 'stray'");
+    assert_usage_error(RUN("--seed"), "'--seed' needs a value");
+    assert_usage_error(RUN("--seed", "abc"), "--seed: 'abc'");
+    assert_usage_error(RUN("--seed", "-1"), "--seed: '-1'");
+    assert_usage_error(RUN("--seed", "18446744073709551616"),
+                       "larger than");
+    assert_usage_error(RUN("--w", "x"), "--w: 'x' is not a number");
+    assert_usage_error(RUN("--w", "1e999"), "--w: '1e999' is out of range");
+    assert_usage_error(RUN("--w", "nan"), "--w: 'nan' is out of range");
+    assert_usage_error(RUN("--w=11"), "--w: 11 is not between -10 and 10");
+    assert_usage_error(RUN("--w", "2x"), "--w: '2x' is not a number");
+    assert_usage_error(RUN("--n", "2.5"), "--n: '2.5' is not a whole number");
+    assert_usage_error(RUN("--data="), "--data: an empty value");
+    assert_usage_error(RUN("--loud=yes"), "'--loud' takes no value");
+    assert_usage_error(RUN("--only", "nope"), "there is no step 'nope'");
+    assert_usage_error(RUN("--format", "png,gif"),
+                       "'gif' is not one of png, pdf, svg");
+    assert_usage_error(RUN("--format", ""), "no format");
+    assert_usage_error(RUN("--out="), "--out: an empty folder name");
+    assert_usage_error(RUN("--step", "--json"), "do not go together");
+}
+
+Test(runtime, options_set_the_parameters)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--w=2.5", "--n", "4", "--data", "x.csv", "--loud", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "count 4\n"), "%s", r.out);
+    cr_assert(strstr(r.out, "counted 4, w = 2.5, data = x.csv, loud = 1"),
+              "%s", r.out);
+}
+
+Test(runtime, runs_every_step_in_order_with_titles)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN(out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *a = strstr(r.out, "[1/3] Count to three");
+    const char *b = strstr(r.out, "[2/3] Use the count");
+    const char *c = strstr(r.out, "[3/3] Maybe fail");
+    cr_assert(a && b && c && a < b && b < c, "%s", r.out);
+    cr_assert(strstr(r.out, "done\n"));
+}
+
+Test(runtime, list_shows_the_steps)
+{
+    result r = RUN("--list");
+    cr_assert_eq(r.status, 0);
+    cr_assert(strstr(r.out, " 1  count       Count to three\n"), "%s", r.out);
+    cr_assert(strstr(r.out, " 3  maybe_fail  Maybe fail\n"), "%s", r.out);
+}
+
+Test(runtime, only_runs_the_steps_before_silently)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--only", "use", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "count 1"), "%s", r.out);
+    cr_assert(strstr(r.out, "counted 3"), "the state is there:\n%s", r.out);
+    cr_assert_null(strstr(r.out, "done"), "later steps do not run");
+}
+
+Test(runtime, the_seed_sets_the_random_numbers)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result a = RUN(out), b = RUN(out), c = RUN(out, "--seed", "2");
+    const char *ra = strstr(a.out, "a random number"),
+               *rb = strstr(b.out, "a random number"),
+               *rc = strstr(c.out, "a random number");
+    cr_assert(ra && rb && rc);
+    cr_assert(strncmp(ra, rb, 40) == 0, "same seed, same numbers");
+    cr_assert(strncmp(ra, rc, 40) != 0, "another seed, other numbers");
+}
+
+Test(runtime, a_failing_step_is_reported)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    fail_last = true;
+    result r = RUN(out);
+    cr_assert_eq(r.status, 1);
+    cr_assert_str_eq(r.err, "00_test: step maybe_fail: the last step failed "
+                            "on purpose\n");
+}
+
+Test(runtime, quiet_prints_nothing)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN(out, "--quiet");
+    cr_assert_eq(r.status, 0);
+    cr_assert_str_eq(r.out, "");
+}
+
+Test(runtime, book_mode_keeps_outputs_and_writes_a_manifest)
+{
+    char out[128], path[160];
+    snprintf(out, sizeof out, "%s/figs", dir);
+    result r = RUN("--book", "--out", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "", "book mode prints into files");
+    snprintf(path, sizeof path, "%s/count.out", out);
+    char *text = wb_read_file(path, NULL);
+    cr_assert_str_eq(text, "count 1\ncount 2\ncount 3\n");
+    free(text);
+    snprintf(path, sizeof path, "%s/manifest.tsv", out);
+    text = wb_read_file(path, NULL);
+    cr_assert(text, "%s", wb_error());
+    cr_assert(strstr(text, "chapter\t00_test\t1\n"), "%s", text);
+    const char *s1 = strstr(text, "step\tcount\tcount.out\n");
+    const char *s2 = strstr(text, "step\tuse\tuse.out\n");
+    const char *f = strstr(text, "figure\tuse\tfig_a\tA figure with a tab.\n");
+    const char *s3 = strstr(text, "step\tmaybe_fail\tmaybe_fail.out\n");
+    cr_assert(s1 && s2 && f && s3 && s1 < s2 && s2 < f && f < s3, "%s",
+              text);
+    free(text);
+}
+
+Test(runtime, book_mode_refuses_a_source_that_disagrees)
+{
+    const char *bad = "/*md\n## Only one\n*/\n"
+                      "static int count(wb_run *run)\n{\n}\n";
+    char out[128];
+    cr_assert_eq(wb_write_file(source, bad, strlen(bad)), 0);
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--book", out);
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "'use'"), "%s", r.err);
+}
+
+Test(runtime, step_mode_without_a_terminal_does_not_wait)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    setenv("WB_GRAPHICS", "none", 1);
+    result r = RUN("--step", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "== Step 1 of 3: Count to three =="), "%s",
+              r.out);
+    cr_assert(strstr(r.out, "The first step counts."), "the prose:\n%s",
+              r.out);
+    cr_assert(strstr(r.out, "static int count(wb_run *run)"),
+              "the code:\n%s", r.out);
+    cr_assert(strstr(r.out, "Figure fig_a"), "its figure:\n%s", r.out);
+    cr_assert(strstr(r.out, "done"), "ran to the end:\n%s", r.out);
+    cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
+}
+
+Test(runtime, json_prints_only_the_summary)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--json", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "{\"counted\": 3}\n");
+}
+
+Test(runtime, json_only_when_the_chapter_has_it)
+{
+    chapter.json = NULL;
+    assert_usage_error(RUN("--json"), "unknown option '--json'");
+    result r = RUN("--help");
+    cr_assert_null(strstr(r.out, "--json"), "%s", r.out);
+}
+
+Test(runtime, a_figure_name_drawn_twice_is_refused)
+{
+    wb_run r = {.out_dir = dir, .render = true};
+    cr_assert_eq(wb_run_add_figure(&r, "a", NULL, true), 0);
+    cr_assert_eq(wb_run_add_figure(&r, "a", "again", true), -1);
+    cr_assert(strstr(wb_error(), "'a' is drawn twice"), "%s", wb_error());
+    wb_run_release(&r);
+}
