@@ -1,0 +1,898 @@
+/* wb_diagram.c: the neuron and the network, drawn with cairo. See
+ * wb_diagram.h.
+ *
+ * Each diagram is one function that draws on a cairo context in points
+ * (1/72 inch). The PDF and the SVG are that size; the PNG is the same
+ * drawing scaled up to PNG_WIDTH pixels, so that it stays sharp when the
+ * HTML book shrinks it to the page. Text goes through one helper,
+ * draw_text, which understands the same $...$ math as the gnuplot figures
+ * (x_1, e^{-z}, \sigma), so that labels look like the book's equations.
+ */
+#include "wb_diagram.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wb_core.h"
+#include "wb_runtime.h"
+
+/* ---- the theme --------------------------------------------------------- */
+
+typedef struct rgb {
+    double r, g, b;
+} rgb;
+
+#define RGB(hex)                                                              \
+    {((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0,              \
+     ((hex) & 0xff) / 255.0}
+
+/* The Okabe-Ito colours of the book's figures, and greys for the rest. */
+static const rgb INK = RGB(0x222222);        /* lines and text */
+static const rgb MUTED = RGB(0x666666);      /* captions and titles */
+static const rgb FAINT = RGB(0xBBBBBB);      /* the axes of the sigmoid */
+static const rgb EDGE = RGB(0x999999);       /* an edge without a weight */
+static const rgb PAPER = RGB(0xFFFFFF);
+static const rgb PANEL = RGB(0xF4F4F4);      /* the inside of the neuron */
+static const rgb BLUE = RGB(0x0072B2);       /* a positive weight */
+static const rgb VERMILION = RGB(0xD55E00);  /* a negative weight */
+static const rgb ORANGE_TINT = RGB(0xFCEFD6);  /* inputs: E69F00, light */
+static const rgb GREEN_TINT = RGB(0xD9F0E9);   /* outputs: 009E73, light */
+
+#define FONT "DejaVu Sans"
+#define MATH_SIZE 15.0    /* labels: x, w, z = wx + b */
+#define TEXT_SIZE 12.0    /* captions under the parts */
+#define SMALL_SIZE 11.0   /* titles inside the boxes, the legend */
+#define LINE_WIDTH 1.3
+
+/* Every PNG is this many pixels wide: twice the size of the book's page,
+ * so that it stays crisp on high-density screens. */
+#define PNG_WIDTH 1200
+
+/* The fixed date written in every PDF, so that two runs give the same
+ * bytes (cairo would write the current time). */
+#define PDF_DATE "2024-01-01T00:00:00Z"
+
+static void set_colour(cairo_t *cr, rgb c)
+{
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+/* ---- text with a little math ------------------------------------------ */
+
+/* Text is drawn as it is, except inside $...$, where, as in the book's
+ * equations, letters are italic, spaces are ignored, operators get TeX's
+ * spacing, x_1 and x_{10} are subscripts, e^{-z} is a superscript, and
+ * \sigma and a few other commands give their symbol. */
+
+typedef enum align { LEFT, CENTER, RIGHT } align;
+
+/* A script is this much smaller than its base, and lowered (subscript) or
+ * raised (superscript) by these fractions of the base's size. */
+#define SCRIPT_SCALE 0.7
+#define SUB_DROP 0.22
+#define SUP_RISE 0.42
+
+/* A baseline this far below a point centres a lowercase label on it. */
+#define CENTRE_DROP 0.32
+
+/* The kinds of atom TeX spaces differently: ordinary symbols, binary
+ * operators (+), relations (=), opening brackets and punctuation. */
+typedef enum atom { NONE, ORD, BIN, REL, OPEN, PUNCT } atom;
+
+static const struct {
+    const char *name;
+    const char *utf8;
+} math_commands[] = {
+    {"alpha", "α"}, {"beta", "β"},   {"gamma", "γ"}, {"delta", "δ"},
+    {"eta", "η"},   {"theta", "θ"},  {"lambda", "λ"}, {"mu", "μ"},
+    {"pi", "π"},    {"sigma", "σ"},  {"phi", "φ"},   {"omega", "ω"},
+    {"cdot", "·"},  {"times", "×"},  {"pm", "±"},    {"leq", "≤"},
+    {"geq", "≥"},   {"to", "→"},     {"infty", "∞"}, {"Sigma", "Σ"},
+};
+
+/* The code point of the UTF-8 character at s, and its length in *len. */
+static uint32_t utf8_decode(const char *s, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = u[0] < 0xC0 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+    uint32_t c = n == 1 ? u[0] : u[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {    /* cut short: cairo will say so */
+            *len = i;
+            return 0xFFFD;
+        }
+        c = c << 6 | (u[i] & 0x3F);
+    }
+    *len = n;
+    return c;
+}
+
+static atom atom_kind(uint32_t c, bool *italic)
+{
+    *italic = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= 0x3B1 && c <= 0x3C9);    /* lowercase Greek */
+    switch (c) {
+    case '+': case '-': case 0x2212: case 0xB1: case 0xD7: case 0xB7:
+        return BIN;
+    case '=': case '<': case '>': case 0x2264: case 0x2265: case 0x2192:
+        return REL;
+    case '(': case '[':
+        return OPEN;
+    case ',': case ';':
+        return PUNCT;
+    default:
+        return ORD;
+    }
+}
+
+/* The space TeX puts between two atoms, in em. */
+static double atom_space(atom prev, atom cur)
+{
+    if (prev == NONE)
+        return 0;
+    if (prev == BIN || cur == BIN)
+        return 4.0 / 18;
+    if ((prev == REL) != (cur == REL))
+        return 5.0 / 18;
+    if (prev == PUNCT)
+        return 3.0 / 18;
+    return 0;
+}
+
+/* Draws n bytes of text at (*x, y), or only measures them when !draw, and
+ * moves *x past them. */
+static void put_text(cairo_t *cr, const char *s, size_t n, bool italic,
+                     double size, double *x, double y, bool draw)
+{
+    char buf[256];
+    cairo_select_font_face(cr, FONT,
+                           italic ? CAIRO_FONT_SLANT_ITALIC
+                                  : CAIRO_FONT_SLANT_NORMAL,
+                           CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+    while (n > 0) {
+        size_t k = n < sizeof buf ? n : sizeof buf - 1;
+        cairo_text_extents_t e;
+        while (k < n && k > 1 && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;    /* never cut a character in two */
+        memcpy(buf, s, k);
+        buf[k] = '\0';
+        if (draw) {
+            cairo_move_to(cr, *x, y);
+            cairo_show_text(cr, buf);
+        }
+        cairo_text_extents(cr, buf, &e);
+        *x += e.x_advance;
+        s += k;
+        n -= k;
+    }
+}
+
+static void math_group(cairo_t *cr, const char **sp, char close, double size,
+                       double *x, double y, bool draw);
+
+/* One atom of math at *sp: a character or a \command. */
+static atom math_atom(cairo_t *cr, const char **sp, atom prev, double size,
+                      double *x, double y, bool draw)
+{
+    const char *s = *sp;
+    const char *sym = s;
+    size_t n;
+    bool italic;
+    atom kind;
+
+    if (*s == '\\') {
+        size_t len = 1;
+        while ((s[len] >= 'a' && s[len] <= 'z') ||
+               (s[len] >= 'A' && s[len] <= 'Z'))
+            len++;
+        len += len == 1 && s[1];    /* \{ and the like: the character */
+        sym = s + 1;
+        n = len - 1;
+        for (size_t i = 0; i < sizeof math_commands / sizeof *math_commands;
+             i++)
+            if (strlen(math_commands[i].name) == n &&
+                strncmp(math_commands[i].name, s + 1, n) == 0) {
+                sym = math_commands[i].utf8;
+                n = strlen(sym);
+                break;
+            }
+        *sp = s + len;
+    } else {
+        utf8_decode(s, &n);
+        *sp = s + n;
+    }
+    {
+        size_t len;
+        uint32_t c = utf8_decode(sym, &len);
+        kind = atom_kind(c, &italic);
+        if (c == '-') {
+            sym = "−";    /* a minus sign, not a hyphen */
+            n = strlen(sym);
+        }
+    }
+    if (kind == BIN && (prev == NONE || prev == BIN || prev == REL ||
+                        prev == OPEN || prev == PUNCT))
+        kind = ORD;    /* a sign, as in -z */
+    *x += atom_space(prev, kind) * size;
+    put_text(cr, sym, n, italic, size, x, y, draw);
+    return kind;
+}
+
+/* A script after _ or ^: one atom, or a {group}. */
+static void math_script(cairo_t *cr, const char **sp, double size, double *x,
+                        double y, bool draw)
+{
+    if (**sp == '{') {
+        (*sp)++;
+        math_group(cr, sp, '}', size, x, y, draw);
+        if (**sp == '}')
+            (*sp)++;
+    } else if (**sp && **sp != '$' && **sp != '}') {
+        math_atom(cr, sp, NONE, size, x, y, draw);
+    }
+}
+
+/* Math from *sp up to `close` ('$', or '}' in a group). */
+static void math_group(cairo_t *cr, const char **sp, char close, double size,
+                       double *x, double y, bool draw)
+{
+    atom prev = NONE;
+    while (**sp && **sp != close) {
+        char c = **sp;
+        if (c == ' ') {
+            (*sp)++;
+        } else if (c == '_' || c == '^') {
+            (*sp)++;
+            math_script(cr, sp, size * SCRIPT_SCALE, x,
+                        y + (c == '_' ? SUB_DROP : -SUP_RISE) * size, draw);
+            prev = ORD;
+        } else if (c == '{') {
+            (*sp)++;
+            math_group(cr, sp, '}', size, x, y, draw);
+            if (**sp == '}')
+                (*sp)++;
+            prev = ORD;
+        } else {
+            prev = math_atom(cr, sp, prev, size, x, y, draw);
+        }
+    }
+}
+
+static void layout_text(cairo_t *cr, const char *s, double size, double *x,
+                        double y, bool draw)
+{
+    while (*s) {
+        if (*s == '$') {
+            s++;
+            math_group(cr, &s, '$', size, x, y, draw);
+            if (*s == '$')
+                s++;
+        } else {
+            size_t n = strcspn(s, "$");
+            put_text(cr, s, n, false, size, x, y, draw);
+            s += n;
+        }
+    }
+}
+
+static double text_width(cairo_t *cr, const char *s, double size)
+{
+    double x = 0;
+    layout_text(cr, s, size, &x, 0, false);
+    return x;
+}
+
+/* Draws text with its baseline at y, starting, centred or ending at x. */
+static void draw_text(cairo_t *cr, const char *s, double size, double x,
+                      double y, align a, rgb colour)
+{
+    if (a != LEFT)
+        x -= text_width(cr, s, size) * (a == CENTER ? 0.5 : 1.0);
+    set_colour(cr, colour);
+    layout_text(cr, s, size, &x, y, true);
+}
+
+/* ---- shapes ------------------------------------------------------------ */
+
+/* A line from (x0, y0) to (x1, y1) that ends in a filled arrow head. */
+static void draw_arrow(cairo_t *cr, double x0, double y0, double x1,
+                       double y1, rgb colour)
+{
+    const double len = 9, half = 3.8, notch = 2.2;
+    double d = hypot(x1 - x0, y1 - y0);
+    double ux = (x1 - x0) / d, uy = (y1 - y0) / d;
+    double bx = x1 - ux * len, by = y1 - uy * len;
+
+    set_colour(cr, colour);
+    cairo_set_line_width(cr, LINE_WIDTH);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, bx + ux * notch, by + uy * notch);
+    cairo_stroke(cr);
+    cairo_move_to(cr, x1, y1);
+    cairo_line_to(cr, bx - uy * half, by + ux * half);
+    cairo_line_to(cr, bx + ux * notch, by + uy * notch);
+    cairo_line_to(cr, bx + uy * half, by - ux * half);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+}
+
+static void rounded_rect(cairo_t *cr, double x, double y, double w, double h,
+                         double r)
+{
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+    cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+    cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+    cairo_close_path(cr);
+}
+
+static void draw_box(cairo_t *cr, double x, double y, double w, double h,
+                     double r, rgb fill, double line_width)
+{
+    rounded_rect(cr, x, y, w, h, r);
+    set_colour(cr, fill);
+    cairo_fill_preserve(cr);
+    set_colour(cr, INK);
+    cairo_set_line_width(cr, line_width);
+    cairo_stroke(cr);
+}
+
+static void draw_node(cairo_t *cr, double x, double y, double r, rgb fill)
+{
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+    set_colour(cr, fill);
+    cairo_fill_preserve(cr);
+    set_colour(cr, INK);
+    cairo_set_line_width(cr, LINE_WIDTH);
+    cairo_stroke(cr);
+}
+
+/* ---- writing the files ------------------------------------------------- */
+
+/* A diagram: its size in points and the function that draws it. */
+typedef struct diagram {
+    double width, height;
+    void (*draw)(cairo_t *cr, const void *data);
+    const void *data;
+} diagram;
+
+/* Where cairo writes: the open wb_file, or, for an SVG, a buffer (see
+ * write_svg); and the first write error. */
+typedef struct stream {
+    FILE *fp;
+    wb_buf *svg;
+    int error;
+} stream;
+
+static cairo_status_t stream_write(void *closure, const unsigned char *data,
+                                   unsigned int length)
+{
+    stream *st = closure;
+    if (st->svg) {
+        wb_buf_append(st->svg, (const char *)data, length);
+        return st->svg->failed ? CAIRO_STATUS_NO_MEMORY
+                               : CAIRO_STATUS_SUCCESS;
+    }
+    errno = 0;
+    if (fwrite(data, 1, length, st->fp) != length) {
+        if (!st->error)
+            st->error = errno ? errno : EIO;
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Cairo names an SVG's drawing "surfaceN", where N counts every surface the
+ * program has made so far, so the same diagram would come out differently
+ * depending on what was drawn before it (a --only run, say). Numbering the
+ * names in their order of appearance makes the file depend on the diagram
+ * alone. Returns 0, or errno. */
+static int write_svg(FILE *fp, const char *svg)
+{
+    unsigned long seen[8];
+    size_t nseen = 0;
+    const char *p = svg, *q;
+
+    while ((q = strstr(p, "surface")) != NULL) {
+        const char *digits = q + strlen("surface");
+        char *end;
+        unsigned long id;
+        size_t k;
+        bool named = (q - svg >= 4 && strncmp(q - 4, "id=\"", 4) == 0) ||
+                     (q > svg && q[-1] == '#');
+        if (!named || *digits < '0' || *digits > '9') {
+            fwrite(p, 1, (size_t)(digits - p), fp);
+            p = digits;
+            continue;
+        }
+        id = strtoul(digits, &end, 10);
+        for (k = 0; k < nseen && seen[k] != id; k++)
+            ;
+        if (k == nseen && nseen < sizeof seen / sizeof *seen)
+            seen[nseen++] = id;
+        fwrite(p, 1, (size_t)(digits - p), fp);
+        fprintf(fp, "%lu", k < nseen ? k + 1 : id);
+        p = end;
+    }
+    errno = 0;
+    fputs(p, fp);
+    return ferror(fp) ? (errno ? errno : EIO) : 0;
+}
+
+static void paint(cairo_t *cr, const diagram *d)
+{
+    cairo_font_options_t *options = cairo_font_options_create();
+    /* Unhinted metrics: text is measured the same on every surface, so the
+     * PNG and the PDF are the same picture. */
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, options);
+    cairo_font_options_destroy(options);
+
+    set_colour(cr, PAPER);
+    cairo_paint(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    d->draw(cr, d->data);
+}
+
+static cairo_surface_t *create_surface(const diagram *d, unsigned format,
+                                       stream *st)
+{
+    cairo_surface_t *surface;
+    if (format == WB_PNG)
+        return cairo_image_surface_create(
+            CAIRO_FORMAT_RGB24, PNG_WIDTH,
+            (int)ceil(d->height * PNG_WIDTH / d->width));
+    if (format == WB_SVG)
+        return cairo_svg_surface_create_for_stream(stream_write, st,
+                                                   d->width, d->height);
+    surface = cairo_pdf_surface_create_for_stream(stream_write, st, d->width,
+                                                  d->height);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                   PDF_DATE);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE,
+                                   PDF_DATE);
+    return surface;
+}
+
+/* Draws the diagram into `path`, a file of format `format`. */
+static int render_file(const diagram *d, const char *path, unsigned format)
+{
+    wb_file f;
+    wb_buf svg = {0};
+    stream st;
+    cairo_surface_t *surface;
+    cairo_status_t status;
+
+    if (wb_file_open(&f, path) != 0)
+        return -1;
+    st = (stream){.fp = f.fp, .svg = format == WB_SVG ? &svg : NULL};
+    surface = create_surface(d, format, &st);
+    status = cairo_surface_status(surface);
+    if (status == CAIRO_STATUS_SUCCESS) {
+        cairo_t *cr = cairo_create(surface);
+        if (format == WB_PNG)
+            cairo_scale(cr, PNG_WIDTH / d->width, PNG_WIDTH / d->width);
+        paint(cr, d);
+        status = cairo_status(cr);
+        cairo_destroy(cr);
+    }
+    if (status == CAIRO_STATUS_SUCCESS) {
+        if (format == WB_PNG) {
+            cairo_surface_flush(surface);
+            status = cairo_surface_write_to_png_stream(surface, stream_write,
+                                                       &st);
+        } else {
+            cairo_surface_finish(surface);    /* writes the document */
+            status = cairo_surface_status(surface);
+        }
+    }
+    cairo_surface_destroy(surface);
+    if (status == CAIRO_STATUS_SUCCESS && format == WB_SVG)
+        st.error = write_svg(f.fp, svg.data ? svg.data : "");
+    wb_buf_free(&svg);
+    if (status != CAIRO_STATUS_SUCCESS || st.error) {
+        if (st.error)
+            wb_fail("cannot write %s: %s", path, strerror(st.error));
+        else
+            wb_fail("cannot draw %s: %s", path,
+                    cairo_status_to_string(status));
+        wb_file_abort(&f);
+        return -1;
+    }
+    return wb_file_commit(&f);
+}
+
+/* Writes NAME.png, NAME.pdf and NAME.svg, as the run asks, and records the
+ * figure. */
+static int render(wb_run *run, const char *name, const char *caption,
+                  const diagram *d)
+{
+    static const struct {
+        unsigned format;
+        const char *ext;
+    } formats[] = {{WB_PNG, "png"}, {WB_PDF, "pdf"}, {WB_SVG, "svg"}};
+
+    WB_ASSERT(run != NULL, "no run to draw diagram %s in",
+              name ? name : "(null)");
+    if (!wb_is_safe_name(name))
+        return wb_fail("diagram name '%s' is not a safe file name: use "
+                       "letters, digits, '_', '-' and '.', and do not "
+                       "start with '.' or '-'",
+                       name ? name : "(null)");
+    if (!run->render)
+        return 0;
+    /* A name drawn twice would overwrite the first figure's files: refuse
+     * it before writing anything. */
+    for (size_t i = 0; i < run->nfigures; i++)
+        if (strcmp(run->figures[i].name, name) == 0)
+            return wb_fail("figure '%s' is drawn twice: give each figure "
+                           "its own name", name);
+    if (wb_run_prepare_out(run) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        char *path;
+        int status;
+        if (!(run->formats & formats[i].format))
+            continue;
+        path = wb_run_path(run, name, formats[i].ext);
+        if (!path)
+            return -1;
+        status = render_file(d, path, formats[i].format);
+        free(path);
+        if (status != 0)
+            return -1;
+    }
+    return wb_run_add_figure(run, name, caption, false);
+}
+
+/* ---- the neuron -------------------------------------------------------- */
+
+/* The sigmoid 1 / (1 + e^-z), drawn for z in [-6, 6] inside the box
+ * (x, y, w, h), over a faint z axis and the line z = 0. */
+static void draw_sigmoid_curve(cairo_t *cr, double x, double y, double w,
+                               double h)
+{
+    const int n = 60;
+
+    set_colour(cr, FAINT);
+    cairo_set_line_width(cr, 0.8);
+    cairo_move_to(cr, x, y + h);
+    cairo_line_to(cr, x + w, y + h);
+    cairo_move_to(cr, x + w / 2, y);
+    cairo_line_to(cr, x + w / 2, y + h);
+    cairo_stroke(cr);
+
+    set_colour(cr, BLUE);
+    cairo_set_line_width(cr, 2.0);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (int i = 0; i <= n; i++) {
+        double z = -6 + 12.0 * i / n;
+        double s = 1 / (1 + exp(-z));
+        if (i == 0)
+            cairo_move_to(cr, x + w * i / n, y + h * (1 - s));
+        else
+            cairo_line_to(cr, x + w * i / n, y + h * (1 - s));
+    }
+    cairo_stroke(cr);
+}
+
+/* x -> [ z = wx + b -> sigma ] -> sigma(z): the layout, in points. */
+#define NEURON_W 600.0
+#define NEURON_H 240.0
+
+static void draw_neuron(cairo_t *cr, const void *data)
+{
+    const double mid = 116;                      /* the signal's line */
+    const double in_x = 50, in_r = 22;           /* the input node */
+    const double nx = 132, nw = 316;             /* the neuron */
+    const double ny = 38, nh = 146;
+    const double bh = 76, by = mid - bh / 2;     /* its two boxes */
+    const double sx = 160, sw = 120;             /* the weighted sum */
+    const double ax = 332, aw = 92;              /* the activation */
+    const double out_x = 566;                    /* the output arrow's tip */
+    (void)data;
+
+    /* the neuron, with its caption under it */
+    draw_box(cr, nx, ny, nw, nh, 14, PANEL, LINE_WIDTH);
+    draw_text(cr, "neuron", TEXT_SIZE, nx + nw / 2, ny + nh + 20, CENTER,
+              MUTED);
+
+    /* the input */
+    draw_node(cr, in_x, mid, in_r, ORANGE_TINT);
+    draw_text(cr, "$x$", MATH_SIZE + 2, in_x,
+              mid + CENTRE_DROP * (MATH_SIZE + 2), CENTER, INK);
+    draw_text(cr, "input", TEXT_SIZE, in_x, mid + in_r + 20, CENTER, MUTED);
+    draw_arrow(cr, in_x + in_r, mid, sx, mid, INK);
+    draw_text(cr, "$w$", MATH_SIZE, (in_x + in_r + nx) / 2, mid - 8, CENTER,
+              INK);
+
+    /* the weighted sum, with the bias coming in from above */
+    draw_box(cr, sx, by, sw, bh, 6, PAPER, LINE_WIDTH);
+    draw_text(cr, "weighted sum", SMALL_SIZE, sx + sw / 2, by + 18, CENTER,
+              MUTED);
+    draw_text(cr, "$z = wx + b$", MATH_SIZE, sx + sw / 2, mid + 14, CENTER,
+              INK);
+    draw_arrow(cr, sx + sw / 2, ny + 14, sx + sw / 2, by, INK);
+    draw_text(cr, "$b$", MATH_SIZE, sx + sw / 2 + 8, ny + 29, LEFT, INK);
+
+    /* z flows into the activation */
+    draw_arrow(cr, sx + sw, mid, ax, mid, INK);
+    draw_text(cr, "$z$", MATH_SIZE, (sx + sw + ax) / 2, mid - 8, CENTER, INK);
+
+    draw_box(cr, ax, by, aw, bh, 6, PAPER, LINE_WIDTH);
+    draw_text(cr, "activation", SMALL_SIZE, ax + aw / 2, by + 18, CENTER,
+              MUTED);
+    draw_sigmoid_curve(cr, ax + 14, by + 28, aw - 28, bh - 38);
+    draw_text(cr, "$\\sigma$", MATH_SIZE, ax + 18, by + 44, LEFT, INK);
+
+    /* the output */
+    draw_arrow(cr, ax + aw, mid, out_x, mid, INK);
+    draw_text(cr, "$\\sigma(z)$", MATH_SIZE, (nx + nw + out_x) / 2, mid - 8,
+              CENTER, INK);
+    draw_text(cr, "probability", TEXT_SIZE, (nx + nw + out_x) / 2, mid + 22,
+              CENTER, MUTED);
+    draw_text(cr, "of category 1", TEXT_SIZE, (nx + nw + out_x) / 2,
+              mid + 37, CENTER, MUTED);
+}
+
+int wb_diagram_neuron(wb_run *run, const char *name, const char *caption)
+{
+    diagram d = {NEURON_W, NEURON_H, draw_neuron, NULL};
+    return render(run, name, caption, &d);
+}
+
+/* ---- the network ------------------------------------------------------- */
+
+/* A layer of more than MAX_SHOWN neurons is drawn as its first SHOWN_HEAD
+ * neurons, a vertical ellipsis, and its last SHOWN_TAIL. */
+#define MAX_SHOWN 8
+#define SHOWN_HEAD 4
+#define SHOWN_TAIL 3
+
+#define NODE_R 15.0        /* a neuron's radius */
+#define NODE_LABEL_SIZE 13.0
+#define NODE_PITCH 42.0    /* from one neuron to the next in a layer */
+#define LAYER_GAP 230.0    /* from one layer to the next, at most */
+#define MIN_LAYER_GAP 130.0
+#define SIDE_MARGIN 70.0   /* room for the captions of the outer layers */
+#define TOP_MARGIN 14.0
+#define MIN_WIDTH 600.0
+#define EDGE_MIN 0.5       /* an edge's width for w = 0 ... */
+#define EDGE_MAX 3.5       /* ... and for the largest |w| of its layer */
+
+typedef struct network {
+    const size_t *sizes;
+    size_t nlayers;
+    const wb_array *const *weights;
+    bool weighted;         /* some layer has weights: draw the legend */
+    size_t rows;           /* slots in the tallest layer */
+    double width;          /* of the whole picture */
+    double x0, gap;        /* the first layer's x, the layers' spacing */
+    double mid;            /* the layers' vertical centre */
+    double caption_y;      /* the baseline of the layer captions */
+} network;
+
+/* Rows a layer of n neurons takes (the ellipsis takes one). */
+static size_t layer_rows(size_t n)
+{
+    return n <= MAX_SHOWN ? n : SHOWN_HEAD + 1 + SHOWN_TAIL;
+}
+
+/* The neuron drawn in row `row` of a layer of n neurons, or SIZE_MAX for
+ * the ellipsis. */
+static size_t row_neuron(size_t n, size_t row)
+{
+    if (n <= MAX_SHOWN || row < SHOWN_HEAD)
+        return row;
+    if (row == SHOWN_HEAD)
+        return SIZE_MAX;
+    return n - (SHOWN_HEAD + 1 + SHOWN_TAIL - row);
+}
+
+static double node_x(const network *net, size_t l)
+{
+    return net->x0 + net->gap * (double)l;
+}
+
+static double node_y(const network *net, size_t l, size_t row)
+{
+    double rows = (double)layer_rows(net->sizes[l]);
+    return net->mid + ((double)row - (rows - 1) / 2) * NODE_PITCH;
+}
+
+typedef struct edge {
+    double x0, y0, x1, y1;
+    double w;              /* the weight, or NAN for a plain edge */
+} edge;
+
+/* Weak edges first, so that the strong ones are drawn over them. */
+static int edge_order(const void *a, const void *b)
+{
+    double wa = fabs(((const edge *)a)->w), wb = fabs(((const edge *)b)->w);
+    if (isnan(wa) || isnan(wb))
+        return isnan(wb) - isnan(wa);
+    return (wa > wb) - (wa < wb);
+}
+
+static void draw_edges(cairo_t *cr, const network *net, size_t l)
+{
+    const wb_array *w = net->weights ? net->weights[l] : NULL;
+    size_t n0 = net->sizes[l], n1 = net->sizes[l + 1];
+    edge edges[MAX_SHOWN * MAX_SHOWN];
+    size_t nedges = 0;
+    double max_w = 0;
+
+    if (w)
+        for (size_t k = 0; k < w->size; k++)
+            if (isfinite(w->data[k]) && fabs(w->data[k]) > max_w)
+                max_w = fabs(w->data[k]);
+    for (size_t a = 0; a < layer_rows(n0); a++)
+        for (size_t b = 0; b < layer_rows(n1); b++) {
+            size_t i = row_neuron(n0, a), j = row_neuron(n1, b);
+            if (i == SIZE_MAX || j == SIZE_MAX)
+                continue;
+            edges[nedges++] = (edge){
+                node_x(net, l), node_y(net, l, a), node_x(net, l + 1),
+                node_y(net, l + 1, b), w ? WB_AT(w, i, j) : NAN};
+        }
+    qsort(edges, nedges, sizeof *edges, edge_order);
+
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    for (size_t k = 0; k < nedges; k++) {
+        const edge *e = &edges[k];
+        if (isfinite(e->w)) {
+            double t = max_w > 0 ? fabs(e->w) / max_w : 0;
+            rgb c = e->w >= 0 ? BLUE : VERMILION;
+            /* Weak edges are also lighter, so that the eye goes to the
+             * weights that matter. */
+            cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.35 + 0.65 * t);
+            cairo_set_line_width(cr, EDGE_MIN + (EDGE_MAX - EDGE_MIN) * t);
+        } else {
+            set_colour(cr, EDGE);
+            cairo_set_line_width(cr, 1.0);
+        }
+        cairo_move_to(cr, e->x0, e->y0);
+        cairo_line_to(cr, e->x1, e->y1);
+        cairo_stroke(cr);
+    }
+}
+
+static void draw_layer(cairo_t *cr, const network *net, size_t l)
+{
+    size_t n = net->sizes[l];
+    bool first = l == 0, last = l + 1 == net->nlayers;
+    double x = node_x(net, l);
+    char text[64];
+
+    for (size_t row = 0; row < layer_rows(n); row++) {
+        size_t i = row_neuron(n, row);
+        double y = node_y(net, l, row);
+        if (i == SIZE_MAX) {    /* the vertical ellipsis */
+            set_colour(cr, INK);
+            for (int k = -1; k <= 1; k++) {
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, x, y + 7.0 * k, 1.8, 0, 2 * M_PI);
+            }
+            cairo_fill(cr);
+            continue;
+        }
+        draw_node(cr, x, y, NODE_R,
+                  first ? ORANGE_TINT : last ? GREEN_TINT : PAPER);
+        if (first)
+            snprintf(text, sizeof text, "$x_{%zu}$", i + 1);
+        else if (last && n == 1)
+            snprintf(text, sizeof text, "$p$");
+        else if (last)
+            snprintf(text, sizeof text, "$p_{%zu}$", i + 1);
+        else if (net->nlayers == 3)
+            snprintf(text, sizeof text, "$h_{%zu}$", i + 1);
+        else
+            continue;    /* several hidden layers: h_i would be ambiguous */
+        draw_text(cr, text, NODE_LABEL_SIZE, x,
+                  y + CENTRE_DROP * NODE_LABEL_SIZE, CENTER, INK);
+    }
+
+    if (first)
+        snprintf(text, sizeof text, "input layer");
+    else if (last)
+        snprintf(text, sizeof text, "output layer");
+    else if (net->nlayers == 3)
+        snprintf(text, sizeof text, "hidden layer");
+    else
+        snprintf(text, sizeof text, "hidden layer %zu", l);
+    draw_text(cr, text, TEXT_SIZE, x, net->caption_y, CENTER, MUTED);
+}
+
+/* The legend under the captions: what the colours and widths mean. */
+static void draw_legend(cairo_t *cr, double width, double y)
+{
+    const char *labels[] = {"positive weight", "negative weight",
+                            "thicker: larger |weight|"};
+    const rgb colours[] = {BLUE, VERMILION, MUTED};
+    const double sample = 22, pad = 6, space = 24;
+    double total = 0, x;
+
+    for (int k = 0; k < 3; k++)
+        total += (k < 2 ? sample + pad : 0) +
+                 text_width(cr, labels[k], SMALL_SIZE) + (k < 2 ? space : 0);
+    x = (width - total) / 2;
+    for (int k = 0; k < 3; k++) {
+        if (k < 2) {
+            set_colour(cr, colours[k]);
+            cairo_set_line_width(cr, 2.5);
+            cairo_move_to(cr, x, y - 4);
+            cairo_line_to(cr, x + sample, y - 4);
+            cairo_stroke(cr);
+            x += sample + pad;
+        }
+        draw_text(cr, labels[k], SMALL_SIZE, x, y, LEFT, MUTED);
+        x += text_width(cr, labels[k], SMALL_SIZE) + space;
+    }
+}
+
+static void draw_network(cairo_t *cr, const void *data)
+{
+    const network *net = data;
+    for (size_t l = 0; l + 1 < net->nlayers; l++)
+        draw_edges(cr, net, l);
+    for (size_t l = 0; l < net->nlayers; l++)
+        draw_layer(cr, net, l);
+    if (net->weighted)
+        draw_legend(cr, net->width, net->caption_y + 28);
+}
+
+int wb_diagram_network(wb_run *run, const char *name, const char *caption,
+                       const size_t *sizes, size_t nlayers,
+                       const wb_array *const *weights)
+{
+    network net = {.sizes = sizes, .nlayers = nlayers, .weights = weights};
+    diagram d = {.draw = draw_network, .data = &net};
+    double body;
+
+    WB_ASSERT(sizes != NULL && nlayers >= 2,
+              "a network has at least two layers (got %zu)", nlayers);
+    for (size_t l = 0; l < nlayers; l++) {
+        WB_ASSERT(sizes[l] >= 1, "layer %zu has no neurons", l);
+        if (layer_rows(sizes[l]) > net.rows)
+            net.rows = layer_rows(sizes[l]);
+    }
+    for (size_t l = 0; weights && l + 1 < nlayers; l++) {
+        const wb_array *w = weights[l];
+        if (!w)
+            continue;
+        WB_ASSERT(w->ndim == 2 && w->shape[0] == sizes[l] &&
+                      w->shape[1] == sizes[l + 1],
+                  "the weights of layer %zu must have shape (%zu, %zu), "
+                  "not (%zu, %zu)",
+                  l, sizes[l], sizes[l + 1], w->shape[0], w->shape[1]);
+        net.weighted = true;
+    }
+
+    net.gap = (MIN_WIDTH - 2 * SIDE_MARGIN) / (double)(nlayers - 1);
+    if (net.gap > LAYER_GAP)
+        net.gap = LAYER_GAP;
+    if (net.gap < MIN_LAYER_GAP)
+        net.gap = MIN_LAYER_GAP;
+    d.width = 2 * SIDE_MARGIN + net.gap * (double)(nlayers - 1);
+    if (d.width < MIN_WIDTH)
+        d.width = MIN_WIDTH;
+    net.width = d.width;
+    net.x0 = (d.width - net.gap * (double)(nlayers - 1)) / 2;
+    body = (double)(net.rows - 1) * NODE_PITCH + 2 * NODE_R;
+    net.mid = TOP_MARGIN + body / 2;
+    net.caption_y = TOP_MARGIN + body + 24;
+    d.height = net.caption_y + (net.weighted ? 40 : 14);
+    return render(run, name, caption, &d);
+}

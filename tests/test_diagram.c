@@ -1,0 +1,521 @@
+/* test_diagram.c: the neuron and network diagrams (wb_diagram.h).
+ *
+ * Each test draws into its own fresh folder under /tmp (Criterion runs the
+ * tests in parallel processes), then reads the files back: PNG and PDF
+ * signatures, the PNG's size in its IHDR chunk, no temporary file left
+ * behind, the same bytes from two runs, and the figure recorded in the run.
+ */
+#include <criterion/criterion.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "wb_core.h"
+#include "wb_diagram.h"
+#include "wb_runtime.h"
+
+/* LeakSanitizer may report the caches of fontconfig, which cairo uses to
+ * find its fonts, as leaks: fontconfig points into its patterns by offsets,
+ * which LeakSanitizer cannot follow (freeing the caches at exit, with
+ * cairo_debug_reset_static_data and FcFini, silences it). Only allocations
+ * made inside fontconfig are ignored; a leak in the library is still
+ * reported. LeakSanitizer calls this function; other builds ignore it. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+
+/* A diagram file smaller than this has lost its text or its drawing. */
+#define MIN_FILE_BYTES 4096
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static char *make_dir(void)
+{
+    char *dir = strdup("/tmp/test_diagram.XXXXXX");
+    cr_assert_not_null(dir);
+    cr_assert_not_null(mkdtemp(dir), "mkdtemp failed");
+    return dir;
+}
+
+/* Removes the folder and the files in it (the tests make no subfolders). */
+static void remove_dir(char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    cr_assert_not_null(d);
+    while ((e = readdir(d)) != NULL) {
+        char *path;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        path = wb_path_join(dir, e->d_name);
+        cr_assert_not_null(path);
+        unlink(path);
+        free(path);
+    }
+    closedir(d);
+    rmdir(dir);
+    free(dir);
+}
+
+/* The number of entries in dir; hidden ones (temporary files) only when
+ * `hidden`. */
+static size_t count_files(const char *dir, bool hidden)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t n = 0;
+    cr_assert_not_null(d, "cannot open %s", dir);
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if ((e->d_name[0] == '.') == hidden)
+            n++;
+    }
+    closedir(d);
+    return n;
+}
+
+static bool exists(const char *dir, const char *file)
+{
+    char *path = wb_path_join(dir, file);
+    struct stat st;
+    bool found;
+    cr_assert_not_null(path);
+    found = stat(path, &st) == 0;
+    free(path);
+    return found;
+}
+
+static char *read_in(const char *dir, const char *file, size_t *len)
+{
+    char *path = wb_path_join(dir, file);
+    char *data;
+    cr_assert_not_null(path);
+    data = wb_read_file(path, len);
+    cr_assert_not_null(data, "cannot read %s: %s", path, wb_error());
+    free(path);
+    return data;
+}
+
+/* Whether the len bytes at data, which may hold NULs, contain `text`. */
+static bool contains(const char *data, size_t len, const char *text)
+{
+    size_t n = strlen(text);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, text, n) == 0)
+            return true;
+    return false;
+}
+
+static uint32_t big_endian(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+           p[3];
+}
+
+/* Checks that dir/file is a PNG and returns its size in pixels. */
+static void check_png(const char *dir, const char *file, uint32_t *width,
+                      uint32_t *height)
+{
+    size_t len;
+    unsigned char *png = (unsigned char *)read_in(dir, file, &len);
+    cr_assert_gt(len, MIN_FILE_BYTES, "%s is only %zu bytes", file, len);
+    cr_assert(memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0,
+              "%s has no PNG signature", file);
+    cr_assert(memcmp(png + 12, "IHDR", 4) == 0, "%s: no IHDR first", file);
+    *width = big_endian(png + 16);
+    *height = big_endian(png + 20);
+    free(png);
+}
+
+/* Checks that dir/file is a complete PDF: its header, and %%EOF at the
+ * end, where a truncated file would have lost it. */
+static void check_pdf(const char *dir, const char *file)
+{
+    size_t len;
+    char *pdf = read_in(dir, file, &len);
+    cr_assert_gt(len, MIN_FILE_BYTES, "%s is only %zu bytes", file, len);
+    cr_assert(memcmp(pdf, "%PDF-", 5) == 0, "%s has no PDF header", file);
+    while (len > 0 && (pdf[len - 1] == '\n' || pdf[len - 1] == '\r'))
+        len--;
+    cr_assert(len >= 5 && memcmp(pdf + len - 5, "%%EOF", 5) == 0,
+              "%s does not end with %%%%EOF", file);
+    free(pdf);
+}
+
+static void check_same_bytes(const char *dir1, const char *dir2,
+                             const char *file)
+{
+    size_t len1, len2;
+    char *a = read_in(dir1, file, &len1);
+    char *b = read_in(dir2, file, &len2);
+    cr_assert(len1 == len2 && memcmp(a, b, len1) == 0,
+              "%s differs from one run to the next", file);
+    free(a);
+    free(b);
+}
+
+/* The network of chapter 5 (2 inputs, 50 hidden neurons, 1 output), with
+ * weights of both signs and various sizes, as a fit would give. */
+typedef struct mlp_weights {
+    double hidden[2 * 50], output[50];
+    wb_array w0, w1;
+    const wb_array *layers[2];
+} mlp_weights;
+
+static const size_t MLP_SIZES[] = {2, 50, 1};
+
+static void make_mlp_weights(mlp_weights *m)
+{
+    for (size_t k = 0; k < 100; k++)
+        m->hidden[k] = sin(1.7 * (double)k + 0.3) * (1 + (double)(k % 7));
+    for (size_t k = 0; k < 50; k++)
+        m->output[k] = cos(2.3 * (double)k) * 3;
+    m->w0 = (wb_array){2, {2, 50}, 100, m->hidden};
+    m->w1 = (wb_array){2, {50, 1}, 50, m->output};
+    m->layers[0] = &m->w0;
+    m->layers[1] = &m->w1;
+}
+
+/* ---- the files --------------------------------------------------------- */
+
+Test(diagram, neuron_writes_a_png_and_a_pdf)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    uint32_t w, h;
+
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", "The neuron."), 0, "%s",
+                 wb_error());
+    check_png(dir, "neuron.png", &w, &h);
+    cr_assert(w >= 1000 && w <= 1600, "PNG width %u", w);
+    /* a wide picture, about 2.4:1 */
+    cr_assert(w > 2 * h && w < 3 * h, "PNG of %u x %u pixels", w, h);
+    check_pdf(dir, "neuron.pdf");
+    cr_assert(!exists(dir, "neuron.svg"), "an SVG nobody asked for");
+    cr_assert_eq(count_files(dir, false), 2);
+    cr_assert_eq(count_files(dir, true), 0, "a temporary file is left");
+
+    cr_assert_eq(run.nfigures, 1);
+    cr_assert_str_eq(run.figures[0].name, "neuron");
+    cr_assert_str_eq(run.figures[0].caption, "The neuron.");
+    cr_assert(!run.figures[0].has_script, "a diagram has no gnuplot script");
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+Test(diagram, network_writes_a_png_and_a_pdf)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    mlp_weights m;
+    uint32_t w, h;
+
+    make_mlp_weights(&m);
+    cr_assert_eq(wb_diagram_network(&run, "mlp", NULL, MLP_SIZES, 3,
+                                    m.layers),
+                 0, "%s", wb_error());
+    check_png(dir, "mlp.png", &w, &h);
+    cr_assert(w >= 1000 && w <= 1600, "PNG width %u", w);
+    cr_assert(h > w / 3 && h < w, "PNG of %u x %u pixels", w, h);
+    check_pdf(dir, "mlp.pdf");
+    cr_assert_eq(count_files(dir, false), 2);
+    cr_assert_eq(count_files(dir, true), 0, "a temporary file is left");
+    cr_assert_eq(run.nfigures, 1);
+    cr_assert_str_eq(run.figures[0].name, "mlp");
+    cr_assert_null(run.figures[0].caption);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+Test(diagram, network_without_weights)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    static const size_t sizes[] = {2, 3, 1};
+    double values[3] = {0.5, -2, 1};
+    wb_array w1 = {2, {3, 1}, 3, values};
+    const wb_array *only_last[] = {NULL, &w1};
+    uint32_t w, h;
+
+    cr_assert_eq(wb_diagram_network(&run, "plain", "", sizes, 3, NULL), 0,
+                 "%s", wb_error());
+    cr_assert_eq(wb_diagram_network(&run, "half", "", sizes, 3, only_last),
+                 0, "%s", wb_error());
+    check_png(dir, "plain.png", &w, &h);
+    cr_assert(h > w / 5 && h < w, "PNG of %u x %u pixels", w, h);
+    check_pdf(dir, "plain.pdf");
+    check_png(dir, "half.png", &w, &h);
+    check_pdf(dir, "half.pdf");
+    cr_assert_eq(run.nfigures, 2);
+    cr_assert_str_eq(run.figures[1].name, "half");
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+/* Networks at the edges: one neuron per layer, a huge layer, several
+ * hidden layers, weights all zero, a weight that is not a number. */
+Test(diagram, unusual_networks)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG, .render = true};
+    static const size_t tiny[] = {1, 1};
+    static const size_t huge[] = {3, 1000, 2};
+    static const size_t deep[] = {2, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1};
+    double *big = calloc(3 * 1000 + 1000 * 2, sizeof *big);
+    double nan_one[1] = {NAN};
+    wb_array h0 = {2, {3, 1000}, 3000, big};
+    wb_array h1 = {2, {1000, 2}, 2000, big + 3000};
+    wb_array t0 = {2, {1, 1}, 1, nan_one};
+    const wb_array *hw[] = {&h0, &h1}, *tw[] = {&t0};
+    uint32_t w, h;
+
+    cr_assert_not_null(big);
+    cr_assert_eq(wb_diagram_network(&run, "tiny", "", tiny, 2, tw), 0, "%s",
+                 wb_error());
+    cr_assert_eq(wb_diagram_network(&run, "zeros", "", huge, 3, hw), 0, "%s",
+                 wb_error());
+    for (size_t k = 0; k < 5000; k++)
+        big[k] = (double)k - 2500;
+    cr_assert_eq(wb_diagram_network(&run, "huge", "", huge, 3, hw), 0, "%s",
+                 wb_error());
+    cr_assert_eq(wb_diagram_network(&run, "deep", "", deep, 11, NULL), 0,
+                 "%s", wb_error());
+    check_png(dir, "tiny.png", &w, &h);
+    check_png(dir, "huge.png", &w, &h);
+    /* 1000 neurons are drawn as 7 and an ellipsis: the picture stays
+     * about as tall as it is wide */
+    cr_assert(h < w, "PNG of %u x %u pixels", w, h);
+    check_png(dir, "deep.png", &w, &h);
+    cr_assert(w >= 1000 && w <= 1600, "PNG width %u", w);
+    cr_assert_eq(run.nfigures, 4);
+    free(big);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+Test(diagram, only_the_formats_asked_for)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_SVG, .render = true};
+    size_t len;
+    char *svg;
+
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), 0, "%s",
+                 wb_error());
+    cr_assert_eq(count_files(dir, false), 1);
+    svg = read_in(dir, "neuron.svg", &len);
+    cr_assert(len > MIN_FILE_BYTES && strncmp(svg, "<?xml", 5) == 0 &&
+                  strstr(svg, "<svg") && strstr(svg, "</svg>"),
+              "neuron.svg is not a complete SVG");
+    free(svg);
+
+    run.formats = WB_PDF;
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron_pdf", NULL), 0, "%s",
+                 wb_error());
+    cr_assert(exists(dir, "neuron_pdf.pdf") && !exists(dir, "neuron_pdf.png"));
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+/* ---- reproducible ------------------------------------------------------ */
+
+static void draw_both(wb_run *run)
+{
+    mlp_weights m;
+    make_mlp_weights(&m);
+    cr_assert_eq(wb_diagram_neuron(run, "neuron", "n"), 0, "%s", wb_error());
+    cr_assert_eq(wb_diagram_network(run, "mlp", "m", MLP_SIZES, 3, m.layers),
+                 0, "%s", wb_error());
+}
+
+Test(diagram, two_runs_give_the_same_bytes)
+{
+    char *dir1 = make_dir(), *dir2 = make_dir();
+    const unsigned all = WB_PNG | WB_PDF | WB_SVG;
+    wb_run run1 = {.out_dir = dir1, .formats = all, .render = true};
+    wb_run run2 = {.out_dir = dir2, .formats = all, .render = true};
+    static const char *const files[] = {"neuron.png", "neuron.pdf",
+                                        "neuron.svg", "mlp.png", "mlp.pdf",
+                                        "mlp.svg"};
+
+    draw_both(&run1);
+    /* Cairo writes the time into a PDF unless told otherwise: make sure
+     * the clock has moved on between the two runs. */
+    sleep(1);
+    draw_both(&run2);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        check_same_bytes(dir1, dir2, files[i]);
+    wb_run_release(&run1);
+    wb_run_release(&run2);
+    remove_dir(dir1);
+    remove_dir(dir2);
+}
+
+Test(diagram, pdf_has_the_fixed_date)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PDF, .render = true};
+    size_t len;
+    char *pdf;
+
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), 0, "%s",
+                 wb_error());
+    pdf = read_in(dir, "neuron.pdf", &len);
+    /* The metadata are written uncompressed; the date is 2024-01-01. */
+    cr_assert(contains(pdf, len, "/CreationDate ("), "no CreationDate");
+    cr_assert(contains(pdf, len, "/CreationDate (20240101000000"),
+              "not the fixed creation date");
+    cr_assert(contains(pdf, len, "/ModDate (20240101000000"),
+              "not the fixed modification date");
+    free(pdf);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+/* ---- what is not drawn ------------------------------------------------- */
+
+Test(diagram, a_silent_run_writes_nothing)
+{
+    char *dir = make_dir();
+    char *sub = wb_path_join(dir, "figures");
+    wb_run run = {.out_dir = sub, .formats = WB_PNG | WB_PDF, .render = false};
+    mlp_weights m;
+
+    make_mlp_weights(&m);
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", "n"), 0, "%s", wb_error());
+    cr_assert_eq(wb_diagram_network(&run, "mlp", "m", MLP_SIZES, 3, m.layers),
+                 0, "%s", wb_error());
+    cr_assert(!exists(dir, "figures"), "the figure folder was created");
+    cr_assert_eq(count_files(dir, false) + count_files(dir, true), 0);
+    cr_assert_eq(run.nfigures, 0);
+    free(sub);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+Test(diagram, bad_names_fail)
+{
+    static const char *const names[] = {"",         ".hidden", "-option",
+                                        "../escape", "a/b",    "two words",
+                                        "tab\tname", NULL};
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    static const size_t sizes[] = {2, 3, 1};
+
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        wb_fail("%s", "");
+        cr_assert_eq(wb_diagram_neuron(&run, names[i], NULL), -1,
+                     "name '%s' accepted", names[i] ? names[i] : "(null)");
+        cr_assert_not_null(strstr(wb_error(), "not a safe file name"),
+                           "message: '%s'", wb_error());
+        wb_fail("%s", "");
+        cr_assert_eq(wb_diagram_network(&run, names[i], NULL, sizes, 3, NULL),
+                     -1);
+        cr_assert_neq(wb_error()[0], '\0', "no message");
+    }
+    /* even when the run draws nothing, a bad name is reported */
+    run.render = false;
+    cr_assert_eq(wb_diagram_neuron(&run, "../escape", NULL), -1);
+    cr_assert_eq(count_files(dir, false) + count_files(dir, true), 0);
+    cr_assert_eq(run.nfigures, 0);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+Test(diagram, a_name_drawn_twice_fails_and_keeps_the_first)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    static const size_t sizes[] = {2, 3, 1};
+    size_t len1, len2;
+    char *before, *after;
+
+    cr_assert_eq(wb_diagram_neuron(&run, "fig", NULL), 0, "%s", wb_error());
+    before = read_in(dir, "fig.png", &len1);
+    cr_assert_eq(wb_diagram_network(&run, "fig", NULL, sizes, 3, NULL), -1);
+    cr_assert_not_null(strstr(wb_error(), "twice"), "message: '%s'",
+                       wb_error());
+    after = read_in(dir, "fig.png", &len2);
+    cr_assert(len1 == len2 && memcmp(before, after, len1) == 0,
+              "the second drawing overwrote the first");
+    cr_assert_eq(run.nfigures, 1);
+    free(before);
+    free(after);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+/* ---- failures ---------------------------------------------------------- */
+
+Test(diagram, an_out_dir_that_is_a_file_fails)
+{
+    char *dir = make_dir();
+    char *file = wb_path_join(dir, "not_a_folder");
+    wb_run run = {.out_dir = file, .formats = WB_PNG, .render = true};
+
+    cr_assert_eq(wb_write_file(file, "x", 1), 0, "%s", wb_error());
+    wb_fail("%s", "");
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), -1);
+    cr_assert_neq(wb_error()[0], '\0', "no message");
+    cr_assert_eq(run.nfigures, 0);
+    free(file);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+/* A disk that fills up halfway through a file: the call fails with a
+ * message, and neither a partial file nor a temporary one is left. */
+Test(diagram, a_failed_write_leaves_no_file)
+{
+    char *dir = make_dir();
+    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    struct rlimit limit = {.rlim_cur = 2000, .rlim_max = RLIM_INFINITY};
+
+    signal(SIGXFSZ, SIG_IGN);    /* writes past the limit fail with EFBIG */
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    wb_fail("%s", "");
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), -1);
+    cr_assert_not_null(strstr(wb_error(), "neuron.png"), "message: '%s'",
+                       wb_error());
+    limit.rlim_cur = RLIM_INFINITY;
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    cr_assert_eq(count_files(dir, false), 0, "a partial file is left");
+    cr_assert_eq(count_files(dir, true), 0, "a temporary file is left");
+    cr_assert_eq(run.nfigures, 0);
+
+    /* the same for the PDF, which cairo writes as it finishes it */
+    run.formats = WB_PDF;
+    limit.rlim_cur = 2000;
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), -1);
+    cr_assert_not_null(strstr(wb_error(), "neuron.pdf"), "message: '%s'",
+                       wb_error());
+    limit.rlim_cur = RLIM_INFINITY;
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    cr_assert_eq(count_files(dir, false) + count_files(dir, true), 0);
+    wb_run_release(&run);
+    remove_dir(dir);
+}
+
+/* Weights of the wrong shape are a bug in the caller: an assertion. */
+Test(diagram, weights_of_the_wrong_shape_abort, .signal = SIGABRT)
+{
+    /* The shapes are checked first, even in a run that draws nothing. */
+    wb_run run = {.out_dir = "unused", .formats = WB_PNG, .render = false};
+    static const size_t sizes[] = {2, 3, 1};
+    double values[6] = {0};
+    wb_array transposed = {2, {3, 2}, 6, values};
+    const wb_array *weights[] = {&transposed, NULL};
+
+    wb_diagram_network(&run, "wrong", NULL, sizes, 3, weights);
+}
