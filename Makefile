@@ -63,8 +63,13 @@ $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/libworkbook.so: $(LIB_OBJ)
+# The shared library carries its soname; libworkbook.so points to it, for
+# linking with -lworkbook.
+$(B)/$(SONAME): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,$(SONAME) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
+$(B)/libworkbook.so: $(B)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 $(B)/libworkbook.a: $(LIB_OBJ)
 	@rm -f $@
@@ -140,7 +145,7 @@ install: $(B)/libworkbook.so $(B)/libworkbook.a
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/workbook \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 lib/*.h $(DESTDIR)$(PREFIX)/include/workbook
-	install -m 755 $(B)/libworkbook.so $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	install -m 755 $(B)/$(SONAME) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libworkbook.so
 	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib
 	printf '%s\n' 'prefix=$(PREFIX)' 'Name: workbook' \

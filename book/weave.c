@@ -322,7 +322,7 @@ static int usage(const char *fmt, const char *arg)
 {
     fprintf(stderr, "weave: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nusage: weave --number N --figures DIR CHAPTER.c\n");
+    fprintf(stderr, " (usage: weave --number N --figures DIR CHAPTER.c)\n");
     return 2;
 }
 

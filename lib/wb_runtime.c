@@ -601,7 +601,7 @@ static int run_step(wb_run *run, size_t k, bool silent)
 
     run->step = k;
     run->render = !silent;
-    if (silent || run->quiet) {
+    if (silent || (run->quiet && !run->book)) {
         fd = open("/dev/null", O_WRONLY);
         if (fd < 0)
             return wb_fail("cannot open /dev/null: %s", strerror(errno));

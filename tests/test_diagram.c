@@ -21,18 +21,6 @@
 #include "wb_diagram.h"
 #include "wb_runtime.h"
 
-/* LeakSanitizer may report the caches of fontconfig, which cairo uses to
- * find its fonts, as leaks: fontconfig points into its patterns by offsets,
- * which LeakSanitizer cannot follow (freeing the caches at exit, with
- * cairo_debug_reset_static_data and FcFini, silences it). Only allocations
- * made inside fontconfig are ignored; a leak in the library is still
- * reported. LeakSanitizer calls this function; other builds ignore it. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libfontconfig.so\n";
-}
-
 /* A diagram file smaller than this has lost its text or its drawing. */
 #define MIN_FILE_BYTES 4096
 

@@ -87,7 +87,17 @@ static void setup(void)
     chapter.source = source;
 }
 
-TestSuite(runtime, .init = setup);
+/* The texts every run() returned, freed after the test. */
+static char *texts[64];
+static size_t ntexts;
+
+static void teardown(void)
+{
+    for (size_t i = 0; i < ntexts; i++)
+        free(texts[i]);
+}
+
+TestSuite(runtime, .init = setup, .fini = teardown);
 
 /* What a call of wb_main printed, and its status. */
 typedef struct result {
@@ -126,6 +136,9 @@ static result run(int argc, const char **argv)
     r.out = wb_read_file(outp, NULL);
     r.err = wb_read_file(errp, NULL);
     cr_assert(r.out && r.err);
+    cr_assert(ntexts + 2 <= sizeof texts / sizeof *texts);
+    texts[ntexts++] = r.out;
+    texts[ntexts++] = r.err;
     return r;
 }
 

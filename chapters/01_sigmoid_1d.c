@@ -1,0 +1,469 @@
+/*md
+# The sigmoid in one dimension
+
+A neural network can look like a black box: numbers go in, a verdict comes
+out. This chapter opens the box on the smallest network there is, a single
+neuron, and finds inside nothing more mysterious than a function of its
+input.
+
+The problem is the simplest classification there is. Every example is one
+number $x$, and belongs to one of two categories, 0 or 1. We make the
+examples ourselves, so we know the truth, and ask a neuron to tell the two
+categories apart. Along the way we meet the function at the heart of it, the
+*sigmoid*, and its two parameters, the weight $w$ and the bias $b$.
+
+This file is a C program as well as a chapter. Each step below is a function
+that prints what it finds and draws figures; run the program with `--step`
+to go through the steps in a terminal, one at a time, or with `--help` to
+see what else it accepts.
+*/
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "wb.h"
+
+#define PI 3.14159265358979323846
+
+/* The chapter's parameters, set with --n, --mu, --w, --b and --predict. */
+static long n = 100;            /* examples in each category */
+static double mu = 1.5;         /* the categories are centred at -mu, +mu */
+static double w = 1;            /* the neuron's weight */
+static double b = 0;            /* the neuron's bias */
+static double predict = NAN;    /* your guess for the boundary, if any */
+
+/* What the steps share, as a notebook's cells share variables. */
+static struct {
+    wb_array *x0, *x1;          /* the examples of categories 0 and 1, (n,) */
+    wb_array *y0, *y1;          /* their labels: n zeros, n ones */
+} ch;
+
+/*md
+## The normal distribution
+
+Our examples will be drawn at random from a *normal* (or Gaussian)
+distribution. Its probability density, for a distribution centred on $\mu$
+with width $s$, is
+
+$$p(x) = \frac{1}{s\sqrt{2\pi}}\, e^{-(x-\mu)^2 / 2s^2}.$$
+
+The density is not a probability: the probability that a draw falls between
+$x_a$ and $x_b$ is the *area* under the curve between them. The whole area
+is 1, since every draw lands somewhere. Draws gather where the curve is
+high, around $\mu$: about two thirds of them within one width of it.
+
+Here is the density for $\mu = 0$ and $s = 1$, sampled at 100 points, and a
+check that the area under it is indeed 1 (the trapezoid rule on $[-6, 6]$;
+what lies outside is less than $10^{-8}$).
+*/
+static double normal_pdf(double x, double mean, double width)
+{
+    double u = (x - mean) / width;
+    return exp(-u * u / 2) / (width * sqrt(2 * PI));
+}
+
+static int gaussian(wb_run *run)
+{
+    wb_array *x = wb_linspace(-3, 3, 100);
+    wb_array *p = wb_full_like(x, 0);
+    wb_array *fine = wb_linspace(-6, 6, 1201);
+    if (!x || !p || !fine)
+        return -1;
+    for (size_t i = 0; i < x->size; i++)
+        p->data[i] = normal_pdf(x->data[i], 0, 1);
+
+    double area = 0, h = fine->data[1] - fine->data[0];
+    for (size_t i = 0; i + 1 < fine->size; i++)
+        area += h / 2 * (normal_pdf(fine->data[i], 0, 1) +
+                         normal_pdf(fine->data[i + 1], 0, 1));
+    printf("p(0) = %.4f, the peak\n", normal_pdf(0, 0, 1));
+    printf("area under p on [-6, 6] = %.6f\n", area);
+
+    wb_figure *fig = wb_figure_new(run, "gaussian",
+        "The normal density for $\\mu = 0$, $s = 1$.");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "probability density $p(x)$");
+    wb_figure_legend(fig, WB_LEGEND_NONE);
+    wb_plot_line(fig, x, p, &(wb_style){0});
+    wb_free(x);
+    wb_free(p);
+    wb_free(fine);
+    return wb_figure_render(fig);
+}
+
+/*md
+## Two categories of examples
+
+Now the examples. Category 0 takes $n = 100$ values of $x$ drawn from a
+normal distribution centred on $-1.5$, category 1 another 100 from one
+centred on $+1.5$; both have width 1. The labels are the categories
+themselves: a 0 for each example of the first, a 1 for each of the second.
+
+The random numbers come from `run->rng`, a generator seeded by the program
+(`--seed N` changes the seed): run the chapter twice and you get the same
+examples, the same figures and the same numbers as this page.
+
+A first picture puts each example at its value of $x$ and at the height of
+its category. The two clouds overlap a little around $x = 0$: some examples
+of category 0 are larger than some of category 1.
+*/
+static int sample(wb_run *run)
+{
+    ch.x0 = wb_random_normal(&run->rng, -mu, 1, (size_t)n);
+    ch.x1 = wb_random_normal(&run->rng, +mu, 1, (size_t)n);
+    ch.y0 = wb_full_like(ch.x0, 0);
+    ch.y1 = wb_full_like(ch.x1, 1);
+    if (!ch.x0 || !ch.x1 || !ch.y0 || !ch.y1)
+        return -1;
+
+    char shape[32];
+    printf("x0: shape %s, mean %6.3f, standard deviation %.3f\n",
+           wb_shape_str(shape, sizeof shape, ch.x0), wb_mean(ch.x0),
+           wb_std(ch.x0));
+    printf("x1: shape %s, mean %6.3f, standard deviation %.3f\n",
+           wb_shape_str(shape, sizeof shape, ch.x1), wb_mean(ch.x1),
+           wb_std(ch.x1));
+    printf("the smallest of category 1: %.3f; "
+           "the largest of category 0: %.3f\n",
+           wb_min(ch.x1), wb_max(ch.x0));
+
+    wb_figure *fig = wb_figure_new(run, "sample",
+        "The examples: $x$ on the horizontal axis, the category on the "
+        "vertical one.");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "category");
+    wb_figure_xrange(fig, -5, 5);
+    wb_figure_yrange(fig, -0.25, 1.25);
+    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
+                                                    .alpha = 0.6});
+    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
+                                                    .alpha = 0.6});
+    return wb_figure_render(fig);
+}
+
+/*md
+## Histograms
+
+With many points on one line, a scatter plot hides how many fall in each
+place. A *histogram* counts them: it cuts the axis into bins, here 50 bins
+of width 0.2 over $[-5, 5]$, and draws one bar per bin as high as the number
+of examples inside it. Drawn half transparent, one over the other, the two
+histograms show both the two bumps and where they overlap.
+
+Each histogram is a rough picture of the density it was drawn from: with
+more examples (try `--n 10000`) the bars would trace the bell of the first
+step. And by eye, the two categories part near $x = 0$: an example with
+$x > 0$ is most likely in category 1, one with $x < 0$ in category 0. The
+rest of the chapter builds a neuron that draws this boundary itself.
+*/
+static int histograms(wb_run *run)
+{
+    wb_array *counts = wb_histogram(ch.x0, 50, -5, 5);
+    if (!counts)
+        return -1;
+    printf("counts of category 0 in the 50 bins:\n");
+    wb_print(counts);
+    wb_free(counts);
+
+    wb_figure *fig = wb_figure_new(run, "histograms",
+        "The two categories counted in 50 bins of width 0.2.");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "examples per bin");
+    wb_plot_hist(fig, ch.x0, 50, -5, 5,
+                 &(wb_style){.label = "category 0", .alpha = 0.5});
+    wb_plot_hist(fig, ch.x1, 50, -5, 5,
+                 &(wb_style){.label = "category 1", .alpha = 0.5});
+    return wb_figure_render(fig);
+}
+
+/*md
+## The sigmoid
+
+The *sigmoid*, or *logistic function*, turns any number into a number
+between 0 and 1:
+
+$$\sigma(z) = \frac{1}{1 + e^{-z}}.$$
+
+Follow $e^{-z}$ to see its shape. When $z$ is large, $e^{-z}$ is tiny and
+$\sigma(z)$ is close to 1. When $z$ is very negative, $e^{-z}$ is huge and
+$\sigma(z)$ is close to 0. In the middle, $e^0 = 1$ gives $\sigma(0) = 1/2$.
+A value between 0 and 1 can be read as a probability, and this is how a
+classifier uses the sigmoid: as the probability that an example belongs to
+category 1.
+
+The library's `wb_sigmoid` computes it for any `double`, even
+$z = \pm 10^4$, where a careless formula would overflow: its source, in
+`lib/wb_activation.c`, explains how.
+*/
+static int sigmoid(wb_run *run)
+{
+    wb_array *z = wb_linspace(-10, 10, 51);
+    wb_array *s = wb_sigmoid_array(z);
+    if (!z || !s)
+        return -1;
+    const double probes[] = {-1e4, -10, -2, 0, 2, 10, 1e4};
+    for (size_t i = 0; i < sizeof probes / sizeof *probes; i++)
+        printf("sigma(%6g) = %.6g\n", probes[i], wb_sigmoid(probes[i]));
+
+    wb_figure *fig = wb_figure_new(run, "sigmoid",
+        "The sigmoid $\\sigma(z)$, at 51 points from $z = -10$ to $10$.");
+    wb_figure_xlabel(fig, "$z$");
+    wb_figure_ylabel(fig, "$\\sigma(z)$");
+    wb_figure_legend(fig, WB_LEGEND_NONE);
+    wb_plot_hline(fig, 0.5, &(wb_style){.color = WB_BLACK,
+                                         .dash = WB_DOTTED, .width = 1});
+    wb_plot_line(fig, z, s, &(wb_style){.color = WB_VERMILION});
+    wb_free(z);
+    wb_free(s);
+    return wb_figure_render(fig);
+}
+
+/*md
+## A network of one neuron
+
+The network that classifies our examples has one input, the value $x$, and
+one output, the probability $p$ that the example belongs to category 1
+(category 0 then has probability $1 - p$). It needs no *hidden layer*
+between the two: one neuron, the output neuron, does all the work, in two
+stages.
+
+1. It computes a *weighted sum* of its input, $z = w x + b$, with two
+   parameters: the *weight* $w$ and the *bias* $b$.
+2. It passes $z$ through an *activation function*, here the sigmoid, and
+   outputs $\sigma(z)$.
+
+So the whole network is one function of $x$,
+
+$$f(x) = \sigma(w x + b),$$
+
+and so is its C version below: three lines, and all a network of one neuron
+ever computes. A network of this shape, no hidden layer and a sigmoid at the
+output, is what statisticians call a *logistic regression*.
+
+The bias says how easily the neuron fires: with a very large $b$ it outputs
+almost 1 whatever its input; with a very negative one it outputs almost 0
+and is, as one says, dead.
+*/
+/* The neuron: f(x) = sigma(w x + b). */
+static double neuron(double x, double w, double b)
+{
+    return wb_sigmoid(w * x + b);
+}
+
+static int network(wb_run *run)
+{
+    printf("the neuron with w = %g, b = %g:\n", w, b);
+    for (double x = -3; x <= 3; x += 1.5)
+        printf("  f(%4.1f) = sigma(%5.2f) = %.4f\n", x, w * x + b,
+               neuron(x, w, b));
+    return wb_diagram_neuron(run, "neuron",
+        "The network of one neuron: a weighted sum, then the sigmoid.");
+}
+
+/*md
+## The weight
+
+Changing the parameters changes the curve. The weight sets how steep it is:
+with a large $w$, the output jumps from 0 to 1 over a short range of $x$;
+with a small one it rises slowly. A negative weight turns the curve around,
+so that it falls.
+*/
+/* Draws f(x) = sigma(w x + b) against x on the figure. */
+static void plot_neuron(wb_figure *fig, const wb_array *x, double w,
+                        double b, const wb_style *style)
+{
+    wb_array *f = wb_full_like(x, 0);
+    for (size_t i = 0; f && i < x->size; i++)
+        f->data[i] = neuron(x->data[i], w, b);
+    wb_plot_line(fig, x, f, style);
+    wb_free(f);
+}
+
+static int weight(wb_run *run)
+{
+    const double ws[] = {0.5, 1, 2, 5};
+    wb_array *x = wb_linspace(-6, 6, 241);
+    wb_figure *fig = wb_figure_new(run, "weights",
+        "The weight sets the steepness of the sigmoid (here $b = 0$).");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "$\\sigma(wx + b)$");
+    for (size_t i = 0; i < sizeof ws / sizeof *ws; i++) {
+        char label[32];
+        snprintf(label, sizeof label, "$w = %g$", ws[i]);
+        plot_neuron(fig, x, ws[i], 0, &(wb_style){.label = label});
+        printf("w = %-3g: f rises from 0.1 to 0.9 over a width %.2f of x\n",
+               ws[i], 2 * log(9) / ws[i]);
+    }
+    wb_free(x);
+    return wb_figure_render(fig);
+}
+
+/*md
+## The bias and the boundary
+
+The bias slides the curve along the $x$ axis without changing its shape.
+Where exactly? The output crosses $1/2$ where $z = 0$, that is where
+$w x + b = 0$:
+
+$$x = -\frac{b}{w}.$$
+
+This point is the neuron's *decision boundary*. An example on one side of it
+gets a probability above $1/2$ and is put in category 1; an example on the
+other side goes to category 0. The dashed lines mark the boundary of each
+curve.
+*/
+/* The boundary, -b/w. (Written 0 - b/w because -b/w is -0 when b = 0, and
+ * printf shows -0 as "-0".) */
+static double boundary(double w, double b)
+{
+    return 0 - b / w;
+}
+
+static int bias(wb_run *run)
+{
+    const double bs[] = {-2, 0, 2};
+    wb_array *x = wb_linspace(-6, 6, 241);
+    wb_figure *fig = wb_figure_new(run, "biases",
+        "The bias moves the sigmoid; its boundary is at $x = -b/w$ "
+        "(here $w = 1$).");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "$\\sigma(wx + b)$");
+    for (size_t i = 0; i < sizeof bs / sizeof *bs; i++) {
+        char label[32];
+        snprintf(label, sizeof label, "$b = %g$", bs[i]);
+        plot_neuron(fig, x, 1, bs[i],
+                    &(wb_style){.label = label, .color = (int)i + 1});
+        wb_plot_vline(fig, boundary(1, bs[i]),
+                      &(wb_style){.color = (int)i + 1, .dash = WB_DASHED});
+        printf("w = 1, b = %2g: boundary at x = %g\n", bs[i],
+               boundary(1, bs[i]));
+    }
+    wb_free(x);
+    return wb_figure_render(fig);
+}
+
+/*md
+## The neuron over the examples
+
+Now put the neuron to work. Drawn over the examples, $f(x)$ says for each
+one the probability of category 1; the rule "category 1 when $f(x) > 1/2$"
+sorts them, and we can count how many it gets right.
+
+With the default parameters, $w = 1$ and $b = 0$, the boundary sits at
+$x = 0$, just where our eyes put it, and nearly every example lands on its
+side. For these two categories the bias must be close to 0 for the boundary
+to fall between them, while any positive weight will do. That is a lucky
+case: in general both must be found, and finding them from the examples,
+rather than by eye, is what *fitting* a logistic regression means. It is the
+subject of the next chapters.
+*/
+static int classify(wb_run *run)
+{
+    size_t right0 = 0, right1 = 0;
+    for (size_t i = 0; i < ch.x0->size; i++)
+        right0 += neuron(ch.x0->data[i], w, b) <= 0.5;
+    for (size_t i = 0; i < ch.x1->size; i++)
+        right1 += neuron(ch.x1->data[i], w, b) > 0.5;
+    if (w != 0)
+        printf("w = %g, b = %g: the boundary is at x = -b/w = %g\n", w, b,
+               boundary(w, b));
+    else
+        printf("w = 0: the output is sigma(b) = %g for every x, so there "
+               "is no boundary\n", wb_sigmoid(b));
+    printf("right: %zu of %zu in category 0, %zu of %zu in category 1; "
+           "accuracy %.3f\n", right0, ch.x0->size, right1, ch.x1->size,
+           (double)(right0 + right1) / (double)(ch.x0->size + ch.x1->size));
+    if (!isnan(predict))
+        printf("your prediction, x = %g: %s\n", predict,
+               fabs(predict - boundary(w, b)) < 1e-9 ? "right!"
+                                             : "not quite, try again");
+
+    wb_array *x = wb_linspace(-5, 5, 201);
+    wb_figure *fig = wb_figure_new(run, "classify",
+        "The neuron's output over the examples, and its boundary.");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "probability of category 1");
+    wb_figure_xrange(fig, -5, 5);
+    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
+                                                    .alpha = 0.6});
+    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
+                                                    .alpha = 0.6});
+    plot_neuron(fig, x, w, b, &(wb_style){.label = "$\\sigma(wx + b)$",
+                                          .color = WB_VERMILION});
+    if (w != 0)
+        wb_plot_vline(fig, boundary(w, b), &(wb_style){.color = WB_BLACK,
+                                                        .dash = WB_DASHED});
+    wb_free(x);
+    return wb_figure_render(fig);
+}
+
+/*md
+## The program
+
+The steps above run in the order of this table, which `main` hands to the
+library's runtime. The runtime reads the command line, runs the steps, and
+gives the program its options: `--list` shows the steps, `--only classify`
+runs one step (after running the ones before it silently), `--seed 7` draws
+other examples. The chapter's own parameters are declared here too, with
+what `--help` says of them.
+*/
+static void cleanup(void)
+{
+    wb_free(ch.x0);
+    wb_free(ch.x1);
+    wb_free(ch.y0);
+    wb_free(ch.y1);
+}
+
+int main(int argc, char **argv)
+{
+    static const wb_step steps[] = {
+        WB_STEP(gaussian), WB_STEP(sample), WB_STEP(histograms),
+        WB_STEP(sigmoid), WB_STEP(network), WB_STEP(weight),
+        WB_STEP(bias), WB_STEP(classify), {0}};
+    static const wb_option options[] = {
+        {"n", WB_OPT_INT, &n, "N", "examples in each category", 1, 1e6},
+        {"mu", WB_OPT_DOUBLE, &mu, "MU",
+         "the categories are centred at -MU and +MU", 0, 10},
+        {"w", WB_OPT_DOUBLE, &w, "W", "the neuron's weight", -100, 100},
+        {"b", WB_OPT_DOUBLE, &b, "B", "the neuron's bias", -100, 100},
+        {"predict", WB_OPT_DOUBLE, &predict, "X",
+         "your prediction of the boundary, checked by the last step",
+         -1e6, 1e6},
+        {0}};
+    static const wb_chapter chapter = {
+        .slug = "01_sigmoid_1d",
+        .source = __FILE__,
+        .summary = "The sigmoid in one dimension: a network of one neuron.",
+        .steps = steps,
+        .options = options,
+        .cleanup = cleanup,
+    };
+    return wb_main(&chapter, argc, argv);
+}
+
+/*md
+## Exercises
+
+Each exercise asks you to predict before you run; the program then tells you
+whether you were right. Run them from the top folder of the workbook.
+
+1. **Predict the boundary.** With $w = 2$ and $b = 3$, where does the neuron
+   switch from category 0 to category 1? Write your answer as `X` in
+   `build/chapters/01_sigmoid_1d --only classify --w 2 --b 3 --predict X`
+   and look at the last line, then at `figures/01_sigmoid_1d/classify.png`.
+2. **Place the boundary.** With $w = 4$, which bias puts the boundary at
+   $x = 1$? Check it with `--w 4 --b B --predict 1`.
+3. **Turn the neuron around.** What happens with $w = -1$, $b = 0$? Predict
+   the accuracy before you run it. Why is the boundary where it was?
+4. **Bring the categories closer.** With `--mu 0.5`, the centres are at
+   $\pm 0.5$. Predict whether the accuracy of $w = 1$, $b = 0$ goes up or
+   down, then look at the histograms. Can any $w$ and $b$ do much better?
+5. **In the code.** Change the histograms to 20 bins (edit the
+   `histograms` step, then `make` and run `--only histograms`). What do
+   wider bins hide, and what do they show better?
+6. **In the code.** The weight step prints the width over which $f$ rises
+   from 0.1 to 0.9: $2 \ln 9 / w$. Derive it from $\sigma(z) = 0.9$, and
+   find the width for $w = 0.1$.
+*/

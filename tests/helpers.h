@@ -1,0 +1,81 @@
+/* Helpers shared by the tests that run programs: the chapters and the
+ * weaver. */
+#ifndef WB_TEST_HELPERS_H
+#define WB_TEST_HELPERS_H
+
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "wb_core.h"
+
+/* What a program printed, and how it ended. */
+typedef struct program_result {
+    int status;      /* exit status, or 128 + signal */
+    char *out;       /* standard output */
+    char *err;       /* standard error */
+} program_result;
+
+/* A fresh folder for one test (Criterion runs tests in parallel). */
+static inline char *test_dir(const char *prefix)
+{
+    char *dir = wb_asprintf("/tmp/wb-%s-XXXXXX", prefix);
+    cr_assert(dir && mkdtemp(dir), "mkdtemp");
+    return dir;
+}
+
+/* Runs argv[0] with its standard input from /dev/null (never a terminal),
+ * in folder `cwd` (or here, when NULL), and collects what it prints. */
+static inline program_result run_program(const char *cwd,
+                                         const char *const *argv)
+{
+    char *dir = test_dir("run");
+    char *outp = wb_path_join(dir, "out"), *errp = wb_path_join(dir, "err");
+    program_result r = {0};
+    int status;
+    pid_t pid = fork();
+    cr_assert(pid >= 0, "fork");
+    if (pid == 0) {
+        int in = open("/dev/null", O_RDONLY);
+        int out = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int err = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 ||
+            dup2(out, 1) < 0 || dup2(err, 2) < 0 || (cwd && chdir(cwd)))
+            _exit(126);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    cr_assert(waitpid(pid, &status, 0) == pid);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status)
+                                 : 128 + WTERMSIG(status);
+    r.out = wb_read_file(outp, NULL);
+    r.err = wb_read_file(errp, NULL);
+    cr_assert(r.out && r.err, "%s", wb_error());
+    unlink(outp);
+    unlink(errp);
+    rmdir(dir);
+    free(outp);
+    free(errp);
+    free(dir);
+    return r;
+}
+
+static inline void program_result_free(program_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+/* The number of lines of a text. */
+static inline int count_lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+#endif

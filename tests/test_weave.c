@@ -1,0 +1,202 @@
+/* Tests of the weaver (book/weave.c): a small chapter and its run, written
+ * here, woven into Markdown; and every mistake it must refuse. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#define WEAVE WB_BUILD_DIR "/book/weave"
+
+static const char *good_source =
+    "/*md\n"
+    "# A small chapter\n"
+    "\n"
+    "It shows @fig:curve, drawn by @step:draw.\n"
+    "*/\n"
+    "#include \"wb.h\"\n"
+    "\n"
+    "/*md\n"
+    "## Drawing a curve\n"
+    "\n"
+    "Mail me@example.org; math $a_1$ stays.\n"
+    "*/\n"
+    "static int draw(wb_run *run)\n"
+    "{\n"
+    "    return 0;\n"
+    "}\n"
+    "\n"
+    "/*md\n"
+    "## Printing\n"
+    "*/\n"
+    "static int quiet(wb_run *run)\n"
+    "{\n"
+    "    return 0;\n"
+    "}\n";
+
+static const char *good_manifest =
+    "# a comment\n"
+    "chapter\t03_small\t1\n"
+    "step\tdraw\tdraw.out\n"
+    "figure\tdraw\tcurve\tA curve, $y = x^2$.\n"
+    "figure\tdraw\tother\tAnother.\n"
+    "step\tquiet\tquiet.out\n";
+
+/* Writes a chapter and its run into a new folder: DIR/ch.c and
+ * DIR/figs/{manifest.tsv, draw.out, quiet.out}. */
+static char *setup_chapter(const char *source, const char *manifest)
+{
+    char *dir = test_dir("weave");
+    char *figs = wb_path_join(dir, "figs");
+    char *path;
+    cr_assert_eq(wb_mkdirs(figs), 0);
+    path = wb_path_join(dir, "ch.c");
+    cr_assert_eq(wb_write_file(path, source, strlen(source)), 0);
+    free(path);
+    path = wb_path_join(figs, "manifest.tsv");
+    cr_assert_eq(wb_write_file(path, manifest, strlen(manifest)), 0);
+    free(path);
+    path = wb_path_join(figs, "draw.out");
+    cr_assert_eq(wb_write_file(path, "x = 1\n```\n", 10), 0);
+    free(path);
+    path = wb_path_join(figs, "quiet.out");
+    cr_assert_eq(wb_write_file(path, "", 0), 0);
+    free(path);
+    free(figs);
+    return dir;
+}
+
+static program_result weave(const char *dir)
+{
+    return run_program(dir, (const char *[]){WEAVE, "--number", "3",
+                                             "--figures", "figs", "ch.c",
+                                             NULL});
+}
+
+Test(weave, a_chapter_becomes_markdown)
+{
+    char *dir = setup_chapter(good_source, good_manifest);
+    program_result r = weave(dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.err, "");
+    const char *expect[] = {
+        /* references resolved */
+        "It shows [Figure 3.1](#fig-3-curve), drawn by "
+        "[*Drawing a curve*](#step-3-draw).\n",
+        /* an @ that is not a reference, and math, untouched */
+        "Mail me@example.org; math $a_1$ stays.\n",
+        /* the step's heading is the target of @step */
+        "## Drawing a curve {#step-3-draw}\n",
+        /* listings with their place in the file */
+        "`ch.c`, lines 6 to 6\n\n```{.c .numberLines startFrom=\"6\"}\n"
+        "#include \"wb.h\"\n```\n",
+        "`ch.c`, lines 13 to 16\n\n```{.c .numberLines startFrom=\"13\"}\n"
+        "static int draw(wb_run *run)\n",
+        /* the output, fenced longer than the ``` it contains */
+        "::: {.output}\n````{.output}\nx = 1\n```\n````\n:::\n",
+        /* the figures, numbered, in the step's place */
+        "![Figure 3.1: A curve, $y = x^2$.](figs/curve){#fig-3-curve}\n",
+        "![Figure 3.2: Another.](figs/other){#fig-3-other}\n",
+    };
+    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++)
+        cr_assert(strstr(r.out, expect[i]), "missing:\n%s\nin:\n%s",
+                  expect[i], r.out);
+    /* In order: draw's listing, its output, its figures, then quiet. */
+    const char *a = strstr(r.out, "static int draw");
+    const char *b = strstr(r.out, "x = 1");
+    const char *c = strstr(r.out, "![Figure 3.2");
+    const char *d = strstr(r.out, "static int quiet");
+    cr_assert(a < b && b < c && c < d, "out of order:\n%s", r.out);
+    /* A step that printed nothing has no output block. */
+    cr_assert_eq(strstr(d, ".output"), NULL, "%s", r.out);
+    program_result_free(&r);
+    free(dir);
+}
+
+/* The weaver refuses a chapter: status 1, one line naming the problem. */
+static void assert_refused(const char *source, const char *manifest,
+                           const char *what)
+{
+    char *dir = setup_chapter(source, manifest);
+    program_result r = weave(dir);
+    cr_assert_eq(r.status, 1, "accepted, expected '%s'", what);
+    cr_assert_str_eq(r.out, "", "nothing half-written on stdout");
+    cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+    cr_assert(strstr(r.err, what), "expected '%s' in: %s", what, r.err);
+    program_result_free(&r);
+    free(dir);
+}
+
+static char *replace(const char *s, const char *from, const char *to)
+{
+    const char *at = strstr(s, from);
+    cr_assert(at);
+    return wb_asprintf("%.*s%s%s", (int)(at - s), s, to, at + strlen(from));
+}
+
+Test(weave, refuses_a_reference_to_a_missing_figure)
+{
+    char *src = replace(good_source, "@fig:curve", "@fig:curv");
+    assert_refused(src, good_manifest, "ch.c:4: @fig:curv: there is no "
+                                       "figure 'curv'");
+    free(src);
+}
+
+Test(weave, refuses_a_reference_to_a_missing_step)
+{
+    char *src = replace(good_source, "@step:draw", "@step:paint");
+    assert_refused(src, good_manifest, "ch.c:4: @step:paint: there is no "
+                                       "step 'paint'");
+    free(src);
+}
+
+Test(weave, refuses_a_listing_wider_than_the_page)
+{
+    char *src = replace(good_source, "    return 0;\n}\n\n/*md\n## Printing",
+                        "    return 0; /* a comment that makes this line "
+                        "far, far, far wider than the page */\n}\n\n/*md\n## "
+                        "Printing");
+    assert_refused(src, good_manifest, "ch.c:15: this line is");
+    free(src);
+}
+
+Test(weave, refuses_a_source_that_lacks_a_step_of_the_run)
+{
+    char *man = wb_asprintf("%sstep\textra\textra.out\n", good_manifest);
+    assert_refused(good_source, man, "step 'extra'");
+    free(man);
+}
+
+Test(weave, refuses_steps_in_another_order)
+{
+    assert_refused(good_source,
+                   "chapter\t03_small\t1\nstep\tquiet\tquiet.out\n"
+                   "step\tdraw\tdraw.out\n",
+                   "order");
+}
+
+Test(weave, refuses_a_broken_manifest)
+{
+    assert_refused(good_source, "chapter\t03_small\t1\nbogus line\n",
+                   "manifest.tsv:2: unexpected line");
+}
+
+Test(weave, says_how_to_make_a_missing_run)
+{
+    char *dir = setup_chapter(good_source, good_manifest);
+    program_result r = run_program(dir, (const char *[]){
+        WEAVE, "--number", "3", "--figures", "nowhere", "ch.c", NULL});
+    cr_assert_eq(r.status, 1);
+    cr_assert(strstr(r.err, "run the chapter with --book --out nowhere"),
+              "%s", r.err);
+    program_result_free(&r);
+    free(dir);
+}
+
+Test(weave, bad_command_line)
+{
+    program_result r = run_program(NULL, (const char *[]){WEAVE, "--number",
+                                                          "x", NULL});
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--number: 'x'"), "%s", r.err);
+    program_result_free(&r);
+}
