@@ -130,14 +130,30 @@ $(TEST_BIN): | $(CHAPTER_BIN) $(WEAVE)
 
 tests: $(TEST_BIN)
 
+# Tests that must fail in the sanitized build (a leak, an overflow, a
+# signed overflow):
+# they check that tools/run-tests catches what sanitizers report.
+GATE := gate_leak gate_overflow gate_undefined
+$(B)/tests/gate_%: tests/gate/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CRITERION_CFLAGS) $(WB_CFLAGS) $(CFLAGS) $(WB_LDFLAGS) \
+	  $(LDFLAGS) -o $@ $< $(CRITERION_LIBS)
+
 # Every test, then every test again in the sanitized build. tools/run-tests
 # fails on a failing test and on any sanitizer report, even one that
 # Criterion's forked test processes would let pass.
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@tools/run-tests $(B) $(TESTS)
-	@$(MAKE) --no-print-directory B=build/asan SANITIZE=1 all tests
+	@$(MAKE) --no-print-directory B=build/asan SANITIZE=1 all tests \
+	  $(GATE:%=build/asan/tests/%)
 	@tools/run-tests build/asan $(TESTS)
+	@for g in $(GATE); do \
+	  if tools/run-tests build/asan $$g >/dev/null 2>&1; then \
+	    echo "check: the sanitizer report of tests/gate/$$g was missed"; \
+	    exit 1; \
+	  fi; \
+	done; echo 'check: a leak, a buffer overflow and undefined behaviour in a test fail the run, as they must'
 
 # ---- installing --------------------------------------------------------
 

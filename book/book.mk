@@ -26,6 +26,6 @@ book/out/index.html: $(BOOK_MD) $(BOOK_DEPS) book/build-html \
                      book/template.html book/style.css
 	book/build-html $(B) $(CHAPTERS)
 
-book/out/workbook.pdf: $(BOOK_MD) $(BOOK_DEPS) book/build-pdf \
+book/out/workbook.pdf: $(BOOK_MD) $(BOOK_DEPS) book/build-pdf book/latex.lua \
                        book/preamble.tex
 	book/build-pdf $(B) $(CHAPTERS)

@@ -522,6 +522,28 @@ static size_t count_steps(const wb_chapter *ch)
     return n;
 }
 
+/* --step: waits for the reader, unless standard input is not a terminal or
+ * the reader asked to run all the rest. Returns false if they asked to
+ * stop (q, or the end of the input). */
+static bool wait_for_reader(const char *what, bool *pause)
+{
+    char answer[64];
+    if (!*pause || !isatty(STDIN_FILENO))
+        return true;
+    printf("%s[Enter: %s, a: run all the rest, q: quit]%s ", sgr("\033[1m"),
+           what, sgr("\033[0m"));
+    fflush(stdout);
+    if (!fgets(answer, sizeof answer, stdin)) {
+        printf("\n");
+        return false;
+    }
+    if (answer[0] == 'q' || answer[0] == 'Q')
+        return false;
+    if (answer[0] == 'a' || answer[0] == 'A')
+        *pause = false;
+    return true;
+}
+
 /* --step, before a step: its title, prose and code; then wait. Returns
  * false if the reader asked to stop. */
 static bool step_prompt(const wb_run *run, const wb_lit *lit, size_t k,
@@ -529,7 +551,6 @@ static bool step_prompt(const wb_run *run, const wb_lit *lit, size_t k,
 {
     const wb_step *s = &run->chapter->steps[k];
     const wb_chunk *c = lit ? wb_lit_find_step(lit, s->name) : NULL;
-    char answer[64];
 
     printf("\n%s== Step %zu of %zu: %s ==%s\n\n", sgr("\033[1m"), k + 1,
            count_steps(run->chapter), step_title(lit, s), sgr("\033[0m"));
@@ -553,20 +574,7 @@ static bool step_prompt(const wb_run *run, const wb_lit *lit, size_t k,
         }
         printf("%s\n", sgr("\033[0m"));
     }
-    if (!*pause || !isatty(STDIN_FILENO))
-        return true;
-    printf("[Enter: run this step, a: run all the rest, q: quit] ");
-    fflush(stdout);
-    if (!fgets(answer, sizeof answer, stdin)) {
-        printf("\n");
-        return false;
-    }
-    if (answer[0] == 'q' || answer[0] == 'Q')
-        return false;
-    if (answer[0] == 'a' || answer[0] == 'A')
-        *pause = false;
-    printf("\n");
-    return true;
+    return wait_for_reader("run this step", pause);
 }
 
 /* --step, after a step: its figures in the terminal. */
@@ -755,8 +763,14 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
             fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
                     ch->steps[k].name, wb_error());
             status = 1;
-        } else if (run.step_mode && !silent)
+        } else if (run.step_mode && !silent) {
             show_figures(&run, figs);
+            /* Time to look at the output before the next step's prose
+             * pushes it up the screen. */
+            if (k + 1 < last && !wait_for_reader("go on to the next step",
+                                                 &pause))
+                break;
+        }
         if (!silent && !run.quiet && !run.book && !run.step_mode)
             printf("\n");
     }
