@@ -7,7 +7,16 @@ CC         ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 PREFIX     ?= /usr/local
-PANDOC     ?= pandoc
+VERSION    := $(shell sed -n 's/^\#define WB_VERSION "\(.*\)"/\1/p' lib/wb_core.h)
+
+# `make V=1` shows the commands in full.
+ifeq ($(V),1)
+Q :=
+say := @true
+else
+Q := @
+say := @printf '  %-5s %s\n'
+endif
 
 # Where objects and programs go. `make check` builds a second tree,
 # build/asan, with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -37,8 +46,8 @@ CHAPTER_BIN := $(CHAPTERS:%=$(B)/chapters/%)
 TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
-.PHONY: all deps figures book html pdf check tests bench install uninstall \
-        clean help
+.PHONY: all deps figures book html pdf check tests install uninstall clean \
+        help
 .DELETE_ON_ERROR:
 
 all: $(B)/libworkbook.so $(B)/libworkbook.a $(CHAPTER_BIN) $(WEAVE) \
@@ -61,26 +70,30 @@ deps:
 
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(WB_CFLAGS) $(CFLAGS) \
+	  -c -o $@ $<
 
 # The shared library carries its soname; libworkbook.so points to it, for
 # linking with -lworkbook.
 $(B)/$(SONAME): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,$(SONAME) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) -shared -Wl,-soname,$(SONAME) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ \
+	  $(WB_LIBS)
 
 $(B)/libworkbook.so: $(B)/$(SONAME)
-	ln -sf $(SONAME) $@
+	$(Q)ln -sf $(SONAME) $@
 
 $(B)/libworkbook.a: $(LIB_OBJ)
-	@rm -f $@
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # For programs of your own, from the build tree:
 #   cc my.c $(PKG_CONFIG_PATH=build pkg-config --cflags --libs workbook)
 $(B)/workbook.pc: Makefile
 	@mkdir -p $(@D)
 	@printf '%s\n' 'Name: workbook' \
-	  'Description: the workbook library (build tree)' 'Version: 0.1.0' \
+	  'Description: the workbook library (build tree)' 'Version: $(VERSION)' \
 	  'Requires.private: cairo' 'Cflags: -I$(abspath lib)' \
 	  'Libs: -L$(abspath $(B)) -Wl,-rpath,$(abspath $(B)) -lworkbook -lm' > $@
 
@@ -90,27 +103,34 @@ $(B)/workbook.pc: Makefile
 # its own prose (for --step) wherever it is run from.
 $(B)/chapters/%.o: chapters/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $(abspath $<)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ \
+	  $(abspath $<)
 
 $(B)/chapters/%: $(B)/chapters/%.o $(B)/libworkbook.so
-	$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $< -L$(B) -lworkbook \
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $< -L$(B) -lworkbook \
 	  -Wl,-rpath,'$$ORIGIN/..' $(WB_LIBS)
 
 # ---- the book ----------------------------------------------------------
 
 $(B)/book/%.o: book/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(WEAVE): $(B)/book/weave.o $(B)/libworkbook.a
-	$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
 
 # A chapter run in book mode writes its figures, its steps' output and,
-# last, manifest.tsv: the manifest stands for the whole run.
+# last, manifest.tsv: the manifest stands for the whole run. The library
+# draws the figures, so a new library draws them again.
 FIGURES := $(CHAPTERS:%=figures/%/manifest.tsv)
 figures: $(FIGURES)
-figures/%/manifest.tsv: $(B)/chapters/%
-	$< --book --quiet --out figures/$*
+figures/%/manifest.tsv: $(B)/chapters/% $(B)/$(SONAME)
+	$(say) RUN "$< --book"
+	$(Q)$< --book --out figures/$*
 
 include book/book.mk
 
@@ -118,30 +138,34 @@ include book/book.mk
 
 $(B)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CRITERION_CFLAGS) \
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CRITERION_CFLAGS) \
 	  -DWB_BUILD_DIR='"$(abspath $(B))"' -DWB_SOURCE_DIR='"$(CURDIR)"' \
 	  $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: $(B)/tests/%.o $(B)/libworkbook.a
-	$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(WB_LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(WB_LIBS)
 
 # The tests that run a chapter or the weaver need them built first.
 $(TEST_BIN): | $(CHAPTER_BIN) $(WEAVE)
 
 tests: $(TEST_BIN)
 
-# Tests that must fail in the sanitized build (a leak, an overflow, a
-# signed overflow):
-# they check that tools/run-tests catches what sanitizers report.
+# Tests that must fail in the sanitized build (a leak, a buffer overflow,
+# a signed overflow): they check that tools/run-tests catches what the
+# sanitizers report.
 GATE := gate_leak gate_overflow gate_undefined
 $(B)/tests/gate_%: tests/gate/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CRITERION_CFLAGS) $(WB_CFLAGS) $(CFLAGS) $(WB_LDFLAGS) \
+	$(say) CC $@
+	$(Q)$(CC) $(CRITERION_CFLAGS) $(WB_CFLAGS) $(CFLAGS) $(WB_LDFLAGS) \
 	  $(LDFLAGS) -o $@ $< $(CRITERION_LIBS)
 
-# Every test, then every test again in the sanitized build. tools/run-tests
+# Every test, then every test again in the sanitized build (tools/run-tests
 # fails on a failing test and on any sanitizer report, even one that
-# Criterion's forked test processes would let pass.
+# Criterion's forked test processes would let pass), then the book, so that
+# a chapter that pandoc or LaTeX cannot typeset fails too.
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@tools/run-tests $(B) $(TESTS)
@@ -154,6 +178,8 @@ check: deps
 	    exit 1; \
 	  fi; \
 	done; echo 'check: a leak, a buffer overflow and undefined behaviour in a test fail the run, as they must'
+	@$(MAKE) --no-print-directory html pdf
+	@tools/check-book $(CHAPTERS)
 
 # ---- installing --------------------------------------------------------
 
@@ -165,7 +191,7 @@ install: $(B)/libworkbook.so $(B)/libworkbook.a
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libworkbook.so
 	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib
 	printf '%s\n' 'prefix=$(PREFIX)' 'Name: workbook' \
-	  'Description: the workbook library' 'Version: 0.1.0' \
+	  'Description: the workbook library' 'Version: $(VERSION)' \
 	  'Requires.private: cairo' 'Cflags: -I$${prefix}/include/workbook' \
 	  'Libs: -L$${prefix}/lib -lworkbook -lm' \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/workbook.pc

@@ -10,8 +10,9 @@ chapter_number = $(patsubst 0%,%,$(firstword $(subst _, ,$(1))))
 
 $(B)/book/%.md: chapters/%.c figures/%/manifest.tsv $(WEAVE)
 	@mkdir -p $(@D)
-	$(WEAVE) --number $(call chapter_number,$*) --figures figures/$* $< > $@.tmp
-	@mv $@.tmp $@
+	$(say) WEAVE $@
+	$(Q)$(WEAVE) --number $(call chapter_number,$*) --figures figures/$* $< \
+	  > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 # `make book` first installs what is missing, then builds with the tools in
 # place (a new make reads pkg-config's answers afresh).
@@ -24,8 +25,8 @@ pdf: book/out/workbook.pdf
 
 book/out/index.html: $(BOOK_MD) $(BOOK_DEPS) book/build-html \
                      book/template.html book/style.css
-	book/build-html $(B) $(CHAPTERS)
+	$(Q)book/build-html $(B) $(CHAPTERS)
 
 book/out/workbook.pdf: $(BOOK_MD) $(BOOK_DEPS) book/build-pdf book/latex.lua \
                        book/preamble.tex
-	book/build-pdf $(B) $(CHAPTERS)
+	$(Q)book/build-pdf $(B) $(CHAPTERS)
