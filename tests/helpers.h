@@ -5,8 +5,11 @@
 
 #include <criterion/criterion.h>
 #include <fcntl.h>
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,11 +22,50 @@ typedef struct program_result {
     char *err;       /* standard error */
 } program_result;
 
-/* A fresh folder for one test (Criterion runs tests in parallel). */
+/* The folders made by test_dir, removed when the test's process ends. */
+static char *test_dirs[16];
+static int ntest_dirs;
+
+/* rm -r: a folder, its files and its folders. */
+static inline void remove_tree(const char *path)
+{
+    struct stat st;
+    DIR *d = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(path)
+                                                          : NULL;
+    struct dirent *e;
+    if (d) {
+        while ((e = readdir(d)))
+            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+                char *p = wb_path_join(path, e->d_name);
+                if (p)
+                    remove_tree(p);
+                free(p);
+            }
+        closedir(d);
+    }
+    remove(path);
+}
+
+static inline void remove_test_dirs(void)
+{
+    for (int i = 0; i < ntest_dirs; i++) {
+        remove_tree(test_dirs[i]);
+        free(test_dirs[i]);
+    }
+    ntest_dirs = 0;
+}
+
+/* A fresh folder for one test (Criterion runs tests in parallel, each in
+ * a process of its own), removed with all it holds when the test ends.
+ * The name belongs to the helpers: do not free it. */
 static inline char *test_dir(const char *prefix)
 {
     char *dir = wb_asprintf("/tmp/wb-%s-XXXXXX", prefix);
     cr_assert(dir && mkdtemp(dir), "mkdtemp");
+    cr_assert(ntest_dirs < 16, "too many test folders");
+    if (ntest_dirs == 0)
+        atexit(remove_test_dirs);
+    test_dirs[ntest_dirs++] = dir;
     return dir;
 }
 
@@ -54,12 +96,8 @@ static inline program_result run_program(const char *cwd,
     r.out = wb_read_file(outp, NULL);
     r.err = wb_read_file(errp, NULL);
     cr_assert(r.out && r.err, "%s", wb_error());
-    unlink(outp);
-    unlink(errp);
-    rmdir(dir);
     free(outp);
     free(errp);
-    free(dir);
     return r;
 }
 

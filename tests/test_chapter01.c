@@ -125,7 +125,6 @@ Test(chapter01, book_run_makes_every_figure)
         }
     }
     free(manifest);
-    free(dir);
 }
 
 /* The numbers the chapter prints, checked against what they must be.
@@ -183,7 +182,6 @@ Test(chapter01, numbers_are_right)
     free(sig);
     free(hist);
     free(cls);
-    free(dir);
 }
 
 /* The same seed gives the same numbers and the same figures. */
@@ -204,8 +202,6 @@ Test(chapter01, runs_are_reproducible)
         free(pa);
         free(pb);
     }
-    free(a);
-    free(b);
 }
 
 Test(chapter01, the_weaver_makes_its_page)
@@ -225,7 +221,6 @@ Test(chapter01, the_weaver_makes_its_page)
     cr_assert(strstr(r.out, "static int classify(wb_run *run)\n"));
     cr_assert(strstr(r.out, "accuracy"), "the outputs are there");
     program_result_free(&r);
-    free(dir);
 }
 
 Test(chapter01, command_line)
@@ -275,7 +270,6 @@ Test(chapter01, predictions_are_checked)
                                            NULL});
     cr_assert(strstr(r.out, "not quite"), "%s", r.out);
     program_result_free(&r);
-    free(dir);
 }
 
 /* --step, with standard input not a terminal: shows each step's prose and
@@ -295,5 +289,4 @@ Test(chapter01, step_mode_runs_through_without_a_terminal)
     cr_assert_null(strchr(r.out, '\f'), "no form feeds");
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);
-    free(dir);
 }

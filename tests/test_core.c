@@ -9,15 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "wb_core.h"
 
-/* A fresh folder for one test (Criterion runs tests in parallel). */
 static char *temp_dir(void)
 {
-    static char dir[64];
-    strcpy(dir, "/tmp/wb-core-XXXXXX");
-    cr_assert(mkdtemp(dir), "mkdtemp");
-    return dir;
+    return test_dir("core");
 }
 
 /* How many entries of `dir` start with a dot (temporary files). */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "wb.h"
 
 static const char *source_text =
@@ -68,7 +69,7 @@ static const wb_option options[] = {
     {"loud", WB_OPT_FLAG, &loud, NULL, "be loud", 0, 0},
     {0}};
 
-static char dir[64];
+static char *dir;
 static char source[96];
 static wb_chapter chapter = {
     .slug = "00_test",
@@ -80,8 +81,7 @@ static wb_chapter chapter = {
 
 static void setup(void)
 {
-    strcpy(dir, "/tmp/wb-runtime-XXXXXX");
-    cr_assert(mkdtemp(dir));
+    dir = test_dir("runtime");
     snprintf(source, sizeof source, "%s/00_test.c", dir);
     cr_assert_eq(wb_write_file(source, source_text, strlen(source_text)), 0);
     chapter.source = source;

@@ -109,7 +109,6 @@ Test(weave, a_chapter_becomes_markdown)
     /* A step that printed nothing has no output block. */
     cr_assert_eq(strstr(d, ".output"), NULL, "%s", r.out);
     program_result_free(&r);
-    free(dir);
 }
 
 /* The weaver refuses a chapter: status 1, one line naming the problem. */
@@ -123,7 +122,6 @@ static void assert_refused(const char *source, const char *manifest,
     cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
     cr_assert(strstr(r.err, what), "expected '%s' in: %s", what, r.err);
     program_result_free(&r);
-    free(dir);
 }
 
 static char *replace(const char *s, const char *from, const char *to)
@@ -189,7 +187,6 @@ Test(weave, says_how_to_make_a_missing_run)
     cr_assert(strstr(r.err, "run the chapter with --book --out nowhere"),
               "%s", r.err);
     program_result_free(&r);
-    free(dir);
 }
 
 Test(weave, bad_command_line)
