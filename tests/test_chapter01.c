@@ -4,6 +4,8 @@
  * command line behaves. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <poll.h>
+#include <pty.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -289,4 +291,99 @@ Test(chapter01, step_mode_runs_through_without_a_terminal)
     cr_assert_null(strchr(r.out, '\f'), "no form feeds");
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);
+}
+
+/* ---- --step in a terminal ----------------------------------------------- */
+
+/* Runs the chapter on a pseudo-terminal, as a reader at a keyboard would:
+ * answers the terminal query with `da1` (the reply of a terminal that
+ * draws sixel graphics, or not), and types `keys` at each prompt. Returns
+ * everything the program wrote, and its exit status in *status. */
+static char *run_on_terminal(const char *const *argv, const char *da1,
+                             const char *keys, int *status)
+{
+    wb_buf seen = {0};
+    size_t prompts = 0, answered_upto = 0;
+    int fd;
+    pid_t pid = forkpty(&fd, NULL, NULL, NULL);
+    cr_assert(pid >= 0, "forkpty");
+    if (pid == 0) {
+        setenv("TERM", "xterm-256color", 1);
+        unsetenv("NO_COLOR");
+        unsetenv("WB_GRAPHICS");
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    for (int idle = 0; idle < 100;) {    /* at most 100 quiet 0.2 s waits */
+        struct pollfd p = {fd, POLLIN, 0};
+        char chunk[4096];
+        if (poll(&p, 1, 200) <= 0) {
+            idle++;
+            continue;
+        }
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n <= 0)
+            break;
+        wb_buf_append(&seen, chunk, (size_t)n);
+        if (da1 && strstr(seen.data, "\033[c")) {
+            cr_assert(write(fd, da1, strlen(da1)) > 0);
+            da1 = NULL;
+        }
+        /* One key at each new prompt. */
+        for (const char *s = seen.data + answered_upto;
+             (s = strstr(s, "[Enter: ")) != NULL; s++) {
+            char key[3] = {keys[prompts % strlen(keys)], '\n', 0};
+            if (key[0] == '\n')
+                key[1] = 0;
+            cr_assert(write(fd, key, strlen(key)) > 0);
+            prompts++;
+            answered_upto = (size_t)(s - seen.data) + 1;
+        }
+    }
+    close(fd);
+    cr_assert_eq(waitpid(pid, status, 0), pid);
+    *status = WIFEXITED(*status) ? WEXITSTATUS(*status) : 128;
+    char *text = wb_buf_take(&seen);
+    cr_assert(text);
+    return text;
+}
+
+Test(chapter01, step_mode_in_a_terminal_waits_and_draws)
+{
+    char *dir = test_dir("ch01-tty");
+    int status;
+    /* A terminal that speaks sixel: the figure comes as sixel pixels. */
+    char *out = run_on_terminal(
+        (const char *[]){CHAPTER, "--step", "--only", "sigmoid", "--out", dir,
+                         NULL},
+        "\033[?62;4;22c", "\n", &status);
+    cr_assert_eq(status, 0);
+    cr_assert(strstr(out, "[Enter: run this step"), "it waits");
+    cr_assert(strstr(out, "sigma(     2) = 0.880797"), "it runs the step");
+    cr_assert(strstr(out, "\033Pq"), "a sixel image follows the step");
+    free(out);
+
+    /* One that does not: the figure is drawn in text. */
+    out = run_on_terminal(
+        (const char *[]){CHAPTER, "--step", "--only", "sigmoid", "--out", dir,
+                         NULL},
+        "\033[?62;22c", "\n", &status);
+    cr_assert_eq(status, 0);
+    cr_assert_null(strstr(out, "\033Pq"));
+    cr_assert(strstr(out, "0.5"), "a text plot with its tics");
+    free(out);
+}
+
+Test(chapter01, step_mode_stops_on_q)
+{
+    char *dir = test_dir("ch01-quit");
+    int status;
+    char *out = run_on_terminal(
+        (const char *[]){CHAPTER, "--step", "--out", dir, NULL}, "\033[?1;2c",
+        "q", &status);
+    cr_assert_eq(status, 0);
+    cr_assert(strstr(out, "== Step 1 of 8"), "%s", out);
+    cr_assert_null(strstr(out, "= 1.000000"), "the step did not run");
+    cr_assert_null(strstr(out, "== Step 2 of 8"), "and nothing after it");
+    free(out);
 }
