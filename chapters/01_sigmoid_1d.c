@@ -12,10 +12,10 @@ examples ourselves, so we know the truth, and ask a neuron to tell the two
 categories apart. Along the way we meet the function at the heart of it, the
 *sigmoid*, and its two parameters, the weight $w$ and the bias $b$.
 
-This file is a C program as well as a chapter. Each step below is a function
-that prints what it finds and draws figures; run the program with `--step`
-to go through the steps in a terminal, one at a time, or with `--help` to
-see what else it accepts.
+This chapter is also a C program, `chapters/01_sigmoid_1d.c`. Each step
+below is a function that prints what it finds and draws figures. Run
+`build/chapters/01_sigmoid_1d --step` to go through the steps in a terminal,
+one at a time, or `--help` to see what else it accepts.
 */
 
 #include <math.h>
@@ -150,6 +150,10 @@ place. A *histogram* counts them: it cuts the axis into bins, here 50 bins
 of width 0.2 over $[-5, 5]$, and draws one bar per bin as high as the number
 of examples inside it. Drawn half transparent, one over the other, the two
 histograms show both the two bumps and where they overlap.
+
+The counts of category 0 are printed below. They come back as an array of
+doubles, like every array of the workbook, and print the way numpy prints
+floating-point numbers: `4.` is four.
 
 Each histogram is a rough picture of the density it was drawn from: with
 more examples (try `--n 10000`) the bars would trace the bell of the first
@@ -423,13 +427,13 @@ int main(int argc, char **argv)
         WB_STEP(sigmoid), WB_STEP(network), WB_STEP(weight),
         WB_STEP(bias), WB_STEP(classify), {0}};
     static const wb_option options[] = {
-        {"n", WB_OPT_INT, &n, "N", "examples in each category", 1, 1e6},
+        {"n", WB_OPT_INT, &n, "N", "examples in each category", 1, 1e5},
         {"mu", WB_OPT_DOUBLE, &mu, "MU",
          "the categories are centred at -MU and +MU", 0, 10},
         {"w", WB_OPT_DOUBLE, &w, "W", "the neuron's weight", -100, 100},
         {"b", WB_OPT_DOUBLE, &b, "B", "the neuron's bias", -100, 100},
         {"predict", WB_OPT_DOUBLE, &predict, "X",
-         "your prediction of the boundary, checked by the last step",
+         "your guess for the boundary, checked by the last step",
          -1e6, 1e6},
         {0}};
     static const wb_chapter chapter = {

@@ -214,18 +214,17 @@ static const wb_step *find_step(const wb_chapter *ch, const char *name,
     return NULL;
 }
 
-/* The runtime's own options. */
+/* The runtime's own options, in the order --help lists them. */
 enum builtin {
-    OPT_HELP, OPT_VERSION, OPT_LIST, OPT_STEP, OPT_ONLY, OPT_SEED, OPT_OUT,
-    OPT_FORMAT, OPT_BOOK, OPT_QUIET, OPT_JSON, NBUILTIN
+    OPT_STEP, OPT_ONLY, OPT_LIST, OPT_SEED, OPT_OUT, OPT_FORMAT, OPT_BOOK,
+    OPT_JSON, OPT_QUIET, OPT_HELP, OPT_VERSION, NBUILTIN
 };
 
 static const struct {
     const char *name, *arg, *help;
 } builtins[NBUILTIN] = {
     [OPT_STEP] = {"step", NULL,
-                  "go step by step: show each step's prose and code, wait "
-                  "for Enter (q quits), run it, show its figures"},
+                  "one step at a time: its prose and code, then Enter runs it"},
     [OPT_ONLY] = {"only", "STEP",
                   "run only STEP (the steps before it run silently first)"},
     [OPT_LIST] = {"list", NULL, "list the steps and exit"},
@@ -234,11 +233,9 @@ static const struct {
     [OPT_FORMAT] = {"format", "LIST",
                     "figure files to make, from png,pdf,svg"},
     [OPT_BOOK] = {"book", NULL,
-                  "also save each step's output in the figure folder, "
-                  "for the book"},
+                  "also keep each step's output in the --out folder"},
     [OPT_JSON] = {"json", NULL,
-                  "print one JSON object summarising the fit, and nothing "
-                  "else"},
+                  "print only a JSON summary of the fit"},
     [OPT_QUIET] = {"quiet", NULL, "print nothing but errors"},
     [OPT_HELP] = {"help", NULL, "show this help and exit"},
     [OPT_VERSION] = {"version", NULL, "show the version and exit"},
@@ -368,7 +365,11 @@ static void print_help(const wb_run *run)
             const char *d = dflt;
             switch (o->type) {
             case WB_OPT_DOUBLE:
-                snprintf(dflt, sizeof dflt, "%g", *(double *)o->value);
+                /* NaN stands for "not given" */
+                if (isnan(*(double *)o->value))
+                    d = NULL;
+                else
+                    snprintf(dflt, sizeof dflt, "%g", *(double *)o->value);
                 break;
             case WB_OPT_INT:
                 snprintf(dflt, sizeof dflt, "%ld", *(long *)o->value);
@@ -384,9 +385,10 @@ static void print_help(const wb_run *run)
                          o->help, d);
         }
     }
-    printf("\nWith --step, press Enter to run each step, or q then Enter to "
-           "stop.\nSet WB_GRAPHICS to none, dumb, ansi or sixel to choose how "
-           "figures are\nshown in the terminal.\n");
+    printf("\nWith --step, Enter runs a step, a runs all the rest, q stops. "
+           "Figures are drawn\nin the terminal as text, or as sixel pixels "
+           "where the terminal can show them;\nset WB_GRAPHICS to none, dumb, "
+           "ansi or sixel to choose.\n");
 }
 
 /* ---- the terminal ------------------------------------------------------- */
