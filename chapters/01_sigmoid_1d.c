@@ -57,6 +57,7 @@ Here is the density for $\mu = 0$ and $s = 1$, sampled at 100 points, and a
 check that the area under it is indeed 1 (the trapezoid rule on $[-6, 6]$;
 what lies outside is less than $10^{-8}$).
 */
+/* p(x) = exp(-(x - mean)^2 / (2 width^2)) / (width sqrt(2 pi)) */
 static double normal_pdf(double x, double mean, double width)
 {
     double u = (x - mean) / width;

@@ -740,8 +740,10 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     }
     if (run.book)
         run.formats |= WB_PNG | WB_PDF;
-    if (req.only)
-        find_step(ch, req.only, &only), first = only, last = only + 1;
+    if (req.only && find_step(ch, req.only, &only)) {
+        first = only;
+        last = only + 1;
+    }
     if (req.json)
         run.quiet = true;
     if (run.step_mode)
