@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "wb_core.h"
 #include "wb_diagram.h"
 #include "wb_runtime.h"
@@ -28,30 +29,7 @@
 
 static char *make_dir(void)
 {
-    char *dir = strdup("/tmp/test_diagram.XXXXXX");
-    cr_assert_not_null(dir);
-    cr_assert_not_null(mkdtemp(dir), "mkdtemp failed");
-    return dir;
-}
-
-/* Removes the folder and the files in it (the tests make no subfolders). */
-static void remove_dir(char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    cr_assert_not_null(d);
-    while ((e = readdir(d)) != NULL) {
-        char *path;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        path = wb_path_join(dir, e->d_name);
-        cr_assert_not_null(path);
-        unlink(path);
-        free(path);
-    }
-    closedir(d);
-    rmdir(dir);
-    free(dir);
+    return test_dir("diagram");
 }
 
 /* The number of entries in dir; hidden ones (temporary files) only when
@@ -198,7 +176,6 @@ Test(diagram, neuron_writes_a_png_and_a_pdf)
     cr_assert_str_eq(run.figures[0].caption, "The neuron.");
     cr_assert(!run.figures[0].has_script, "a diagram has no gnuplot script");
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 Test(diagram, network_writes_a_png_and_a_pdf)
@@ -222,7 +199,6 @@ Test(diagram, network_writes_a_png_and_a_pdf)
     cr_assert_str_eq(run.figures[0].name, "mlp");
     cr_assert_null(run.figures[0].caption);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 Test(diagram, network_without_weights)
@@ -247,7 +223,6 @@ Test(diagram, network_without_weights)
     cr_assert_eq(run.nfigures, 2);
     cr_assert_str_eq(run.figures[1].name, "half");
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 /* Networks at the edges: one neuron per layer, a huge layer, several
@@ -288,7 +263,6 @@ Test(diagram, unusual_networks)
     cr_assert_eq(run.nfigures, 4);
     free(big);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 Test(diagram, only_the_formats_asked_for)
@@ -312,7 +286,6 @@ Test(diagram, only_the_formats_asked_for)
                  wb_error());
     cr_assert(exists(dir, "neuron_pdf.pdf") && !exists(dir, "neuron_pdf.png"));
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 /* ---- reproducible ------------------------------------------------------ */
@@ -345,8 +318,6 @@ Test(diagram, two_runs_give_the_same_bytes)
         check_same_bytes(dir1, dir2, files[i]);
     wb_run_release(&run1);
     wb_run_release(&run2);
-    remove_dir(dir1);
-    remove_dir(dir2);
 }
 
 Test(diagram, pdf_has_the_fixed_date)
@@ -367,7 +338,6 @@ Test(diagram, pdf_has_the_fixed_date)
               "not the fixed modification date");
     free(pdf);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 /* ---- what is not drawn ------------------------------------------------- */
@@ -388,7 +358,6 @@ Test(diagram, a_silent_run_writes_nothing)
     cr_assert_eq(run.nfigures, 0);
     free(sub);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 Test(diagram, bad_names_fail)
@@ -417,7 +386,6 @@ Test(diagram, bad_names_fail)
     cr_assert_eq(count_files(dir, false) + count_files(dir, true), 0);
     cr_assert_eq(run.nfigures, 0);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 Test(diagram, a_name_drawn_twice_fails_and_keeps_the_first)
@@ -440,7 +408,6 @@ Test(diagram, a_name_drawn_twice_fails_and_keeps_the_first)
     free(before);
     free(after);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 /* ---- failures ---------------------------------------------------------- */
@@ -458,7 +425,6 @@ Test(diagram, an_out_dir_that_is_a_file_fails)
     cr_assert_eq(run.nfigures, 0);
     free(file);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 /* A disk that fills up halfway through a file: the call fails with a
@@ -492,7 +458,6 @@ Test(diagram, a_failed_write_leaves_no_file)
     cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
     cr_assert_eq(count_files(dir, false) + count_files(dir, true), 0);
     wb_run_release(&run);
-    remove_dir(dir);
 }
 
 /* Weights of the wrong shape are a bug in the caller: an assertion. */
