@@ -107,6 +107,22 @@ static inline void program_result_free(program_result *r)
     free(r->err);
 }
 
+/* How many entries of folder `dir` have names starting with `prefix`:
+ * "." counts the hidden (temporary) files, "" counts everything. */
+static inline int count_entries(const char *dir, const char *prefix)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    cr_assert(d, "cannot open %s", dir);
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+            strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
 /* The number of lines of a text. */
 static inline int count_lines(const char *s)
 {

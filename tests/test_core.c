@@ -17,21 +17,6 @@ static char *temp_dir(void)
     return test_dir("core");
 }
 
-/* How many entries of `dir` start with a dot (temporary files). */
-static int hidden_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    cr_assert(d);
-    while ((e = readdir(d)))
-        if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
-            strcmp(e->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
-
 Test(core, fail_records_the_message)
 {
     cr_assert_eq(wb_fail("bad %s %d", "thing", 3), -1);
@@ -102,7 +87,7 @@ Test(core, write_and_read_back)
     cr_assert(text);
     cr_assert_eq(len, 11);
     cr_assert(memcmp(text, "hello\0world", 12) == 0);
-    cr_assert_eq(hidden_files(dir), 0);
+    cr_assert_eq(count_entries(dir, "."), 0);
     free(text);
     free(path);
 }
@@ -128,12 +113,12 @@ Test(core, file_appears_only_when_committed)
     char *text = wb_read_file(path, NULL);
     cr_assert_str_eq(text, "old");
     free(text);
-    cr_assert_eq(hidden_files(dir), 1);
+    cr_assert_eq(count_entries(dir, "."), 1);
     cr_assert_eq(wb_file_commit(&f), 0, "%s", wb_error());
     text = wb_read_file(path, NULL);
     cr_assert_str_eq(text, "new, and longer");
     free(text);
-    cr_assert_eq(hidden_files(dir), 0);
+    cr_assert_eq(count_entries(dir, "."), 0);
     /* Readable by others, like any file the user makes (umask 022). */
     cr_assert_eq(stat(path, &st), 0);
     cr_assert(st.st_mode & S_IRGRP, "mode %o", (unsigned)st.st_mode);
@@ -152,7 +137,7 @@ Test(core, abort_leaves_the_old_file)
     char *text = wb_read_file(path, NULL);
     cr_assert_str_eq(text, "old");
     free(text);
-    cr_assert_eq(hidden_files(dir), 0);
+    cr_assert_eq(count_entries(dir, "."), 0);
     free(path);
 }
 
@@ -198,7 +183,7 @@ Test(core, killed_writer_leaves_nothing_half_written)
     cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
               "status %d", status);
     cr_assert_eq(access(path, F_OK), -1, "a half-written file is in place");
-    cr_assert_eq(hidden_files(dir), 0, "the temporary file was left");
+    cr_assert_eq(count_entries(dir, "."), 0, "the temporary file was left");
     free(path);
 }
 

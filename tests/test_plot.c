@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "wb_array.h"
+#include "helpers.h"
 #include "wb_core.h"
 #include "wb_plot.h"
 #include "wb_runtime.h"
@@ -79,20 +80,11 @@ static char *slurp(const char *name, size_t *len)
     return text;
 }
 
-/* How many entries of the folder match: hidden (temporary) files when
- * `prefix` is ".", else names starting with `prefix`. */
+/* How many entries of the test's folder start with `prefix` ("." for
+ * temporary files). */
 static int count_files(const char *prefix)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    cr_assert(d);
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-            strncmp(e->d_name, prefix, strlen(prefix)) == 0)
-            n++;
-    closedir(d);
-    return n;
+    return count_entries(dir, prefix);
 }
 
 static uint32_t be32(const unsigned char *p)
