@@ -34,7 +34,7 @@ CRITERION_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
 WB_CPPFLAGS = -Ilib -D_DEFAULT_SOURCE -MMD -MP
 WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
 WB_LDFLAGS  = $(SAN_FLAGS)
-WB_LIBS     = $(CAIRO_LIBS) -lm
+WB_LIBS     = $(CAIRO_LIBS) -llbfgs -lm
 
 LIB_SRC   := $(wildcard lib/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
@@ -94,7 +94,7 @@ $(B)/workbook.pc: Makefile
 	@mkdir -p $(@D)
 	@printf '%s\n' 'Name: workbook' \
 	  'Description: the workbook library (build tree)' 'Version: $(VERSION)' \
-	  'Requires.private: cairo' 'Cflags: -I$(abspath lib)' \
+	  'Requires.private: cairo liblbfgs' 'Cflags: -I$(abspath lib)' \
 	  'Libs: -L$(abspath $(B)) -Wl,-rpath,$(abspath $(B)) -lworkbook -lm' > $@
 
 # ---- the chapters ------------------------------------------------------
@@ -192,7 +192,7 @@ install: $(B)/libworkbook.so $(B)/libworkbook.a
 	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib
 	printf '%s\n' 'prefix=$(PREFIX)' 'Name: workbook' \
 	  'Description: the workbook library' 'Version: $(VERSION)' \
-	  'Requires.private: cairo' 'Cflags: -I$${prefix}/include/workbook' \
+	  'Requires.private: cairo liblbfgs' 'Cflags: -I$${prefix}/include/workbook' \
 	  'Libs: -L$${prefix}/lib -lworkbook -lm' \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/workbook.pc
 

@@ -57,6 +57,39 @@ double wb_rng_uniform(wb_rng *rng, double lo, double hi)
     return lo + (hi - lo) * unit(rng);
 }
 
+/* x mod n is uniform in [0, n) once the 2^64 mod n smallest values of x
+ * are rejected: what remains is a whole number of runs of n values. */
+uint64_t wb_rng_below(wb_rng *rng, uint64_t n)
+{
+    uint64_t threshold, x;
+    WB_ASSERT(n >= 1, "wb_rng_below needs n >= 1");
+    threshold = -n % n;    /* 2^64 mod n */
+    do
+        x = wb_rng_next(rng);
+    while (x < threshold);
+    return x % n;
+}
+
+void wb_rng_shuffle(wb_rng *rng, size_t *idx, size_t n)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)wb_rng_below(rng, i), t = idx[i - 1];
+        idx[i - 1] = idx[j];
+        idx[j] = t;
+    }
+}
+
+size_t *wb_rng_permutation(wb_rng *rng, size_t n)
+{
+    size_t *idx = wb_calloc(n ? n : 1, sizeof *idx);
+    if (!idx)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    wb_rng_shuffle(rng, idx, n);
+    return idx;
+}
+
 /* Marsaglia's polar method: draw (u, v) uniform in the unit disc; then
  * u sqrt(-2 ln s / s) and v sqrt(-2 ln s / s), with s = u^2 + v^2, are two
  * independent standard normal values. */

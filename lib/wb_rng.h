@@ -33,6 +33,16 @@ double wb_rng_uniform(wb_rng *rng, double lo, double hi);
  * deviation. */
 double wb_rng_normal(wb_rng *rng, double mean, double sd);
 
+/* An integer uniform in [0, n), for n >= 1, with no modulo bias. */
+uint64_t wb_rng_below(wb_rng *rng, uint64_t n);
+/* Shuffles idx[0..n-1] in place (Fisher and Yates): every order is equally
+ * likely. As np.random.shuffle, shuffling again starts from the current
+ * order. */
+void wb_rng_shuffle(wb_rng *rng, size_t *idx, size_t n);
+/* np.random.permutation(n): a new array of 0, 1, ..., n-1 in random order
+ * (free it with free), or NULL when memory runs out. */
+size_t *wb_rng_permutation(wb_rng *rng, size_t n);
+
 /* np.random.normal(mean, sd, n): a new (n,) array. */
 wb_array *wb_random_normal(wb_rng *rng, double mean, double sd, size_t n);
 /* np.random.uniform(lo, hi, (rows, cols)): a new (rows, cols) array. */

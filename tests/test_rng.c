@@ -139,3 +139,53 @@ Test(rng, uniform_array_shape)
         cr_assert(a->data[i] >= -1 && a->data[i] < 1);
     wb_free(a);
 }
+
+Test(rng, below_is_uniform_and_in_range)
+{
+    /* 60000 draws in [0, 6): each count is binomial(60000, 1/6), standard
+     * deviation about 91. */
+    wb_rng r;
+    size_t count[6] = {0};
+    wb_rng_seed(&r, 3);
+    for (int i = 0; i < 60000; i++) {
+        uint64_t k = wb_rng_below(&r, 6);
+        cr_assert_lt(k, 6);
+        count[k]++;
+    }
+    for (int k = 0; k < 6; k++)
+        cr_assert_lt(fabs((double)count[k] - 10000), Z * 91.3, "count[%d] = %zu",
+                     k, count[k]);
+    cr_assert_eq(wb_rng_below(&r, 1), 0);
+}
+
+Test(rng, permutations_hold_every_index_once_and_every_order_comes_up)
+{
+    /* The 6 orders of 3 items in 60000 shuffles: each about 10000. */
+    wb_rng r;
+    size_t seen[3][3][3] = {{{0}}};
+    wb_rng_seed(&r, 11);
+    for (int i = 0; i < 60000; i++) {
+        size_t *p = wb_rng_permutation(&r, 3);
+        cr_assert(p);
+        cr_assert(p[0] != p[1] && p[1] != p[2] && p[0] != p[2]);
+        seen[p[0]][p[1]][p[2]]++;
+        free(p);
+    }
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++)
+            for (int c = 0; c < 3; c++)
+                if (a != b && b != c && a != c)
+                    cr_assert_lt(fabs((double)seen[a][b][c] - 10000),
+                                 Z * 91.3, "order %d%d%d: %zu", a, b, c,
+                                 seen[a][b][c]);
+
+    size_t *big = wb_rng_permutation(&r, 1000);
+    bool hit[1000] = {false};
+    cr_assert(big);
+    for (size_t i = 0; i < 1000; i++) {
+        cr_assert_lt(big[i], 1000);
+        cr_assert_not(hit[big[i]], "%zu twice", big[i]);
+        hit[big[i]] = true;
+    }
+    free(big);
+}
