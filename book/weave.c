@@ -291,16 +291,14 @@ static void weave_figures(weaver *w, const char *step)
 
 static int weave(weaver *w)
 {
-    wb_step *steps = wb_calloc(w->m.nsteps + 1, sizeof *steps);
-    int status;
+    char **steps = wb_reallocarray(w->m.steps, w->m.nsteps + 1,
+                                   sizeof *steps);
     if (!steps)
         return -1;
-    for (size_t i = 0; i < w->m.nsteps; i++)
-        steps[i].name = w->m.steps[i];
+    w->m.steps = steps;
+    steps[w->m.nsteps] = NULL;
     /* The source must define the steps the run ran, in the same order. */
-    status = wb_lit_check_steps(w->lit, steps);
-    free(steps);
-    if (status != 0)
+    if (wb_lit_check_steps(w->lit, (const char *const *)steps) != 0)
         return -1;
 
     for (size_t i = 0; i < w->lit->nchunks; i++) {

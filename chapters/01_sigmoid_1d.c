@@ -56,6 +56,11 @@ high, around $\mu$: about two thirds of them within one width of it.
 Here is the density for $\mu = 0$ and $s = 1$, sampled at 100 points, and a
 check that the area under it is indeed 1 (the trapezoid rule on $[-6, 6]$;
 what lies outside is less than $10^{-8}$).
+
+A word on memory before the first listing. Every array a step makes goes
+through `wb_keep`, which hands it to the run: the run frees it when the
+program ends, so no step ever calls `free`, even when it stops early on an
+error, and an array made in one step can be used in the next.
 */
 /* p(x) = exp(-(x - mean)^2 / (2 width^2)) / (width sqrt(2 pi)) */
 static double normal_pdf(double x, double mean, double width)
@@ -66,9 +71,9 @@ static double normal_pdf(double x, double mean, double width)
 
 static int gaussian(wb_run *run)
 {
-    wb_array *x = wb_linspace(-3, 3, 100);
-    wb_array *p = wb_full_like(x, 0);
-    wb_array *fine = wb_linspace(-6, 6, 1201);
+    wb_array *x = wb_keep(run, wb_linspace(-3, 3, 100));
+    wb_array *p = wb_keep(run, wb_full_like(x, 0));
+    wb_array *fine = wb_keep(run, wb_linspace(-6, 6, 1201));
     if (!x || !p || !fine)
         return -1;
     for (size_t i = 0; i < x->size; i++)
@@ -81,15 +86,12 @@ static int gaussian(wb_run *run)
     printf("p(0) = %.4f, the peak\n", normal_pdf(0, 0, 1));
     printf("area under p on [-6, 6] = %.6f\n", area);
 
-    wb_figure *fig = wb_figure_new(run, "gaussian",
+    wb_figure *fig = wb_figure_new(&run->out, "gaussian",
         "The normal density for $\\mu = 0$, $s = 1$.");
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, "probability density $p(x)$");
     wb_figure_legend(fig, WB_LEGEND_NONE);
     wb_plot_line(fig, x, p, &(wb_style){0});
-    wb_free(x);
-    wb_free(p);
-    wb_free(fine);
     return wb_figure_render(fig);
 }
 
@@ -111,10 +113,10 @@ of category 0 are larger than some of category 1.
 */
 static int sample(wb_run *run)
 {
-    ch.x0 = wb_random_normal(&run->rng, -mu, 1, (size_t)n);
-    ch.x1 = wb_random_normal(&run->rng, +mu, 1, (size_t)n);
-    ch.y0 = wb_full_like(ch.x0, 0);
-    ch.y1 = wb_full_like(ch.x1, 1);
+    ch.x0 = wb_keep(run, wb_random_normal(&run->rng, -mu, 1, (size_t)n));
+    ch.x1 = wb_keep(run, wb_random_normal(&run->rng, +mu, 1, (size_t)n));
+    ch.y0 = wb_keep(run, wb_full_like(ch.x0, 0));
+    ch.y1 = wb_keep(run, wb_full_like(ch.x1, 1));
     if (!ch.x0 || !ch.x1 || !ch.y0 || !ch.y1)
         return -1;
 
@@ -129,7 +131,7 @@ static int sample(wb_run *run)
            "the largest of category 0: %.3f\n",
            wb_min(ch.x1), wb_max(ch.x0));
 
-    wb_figure *fig = wb_figure_new(run, "sample",
+    wb_figure *fig = wb_figure_new(&run->out, "sample",
         "The examples: $x$ on the horizontal axis, the category on the "
         "vertical one.");
     wb_figure_xlabel(fig, "$x$");
@@ -164,14 +166,13 @@ rest of the chapter builds a neuron that draws this boundary itself.
 */
 static int histograms(wb_run *run)
 {
-    wb_array *counts = wb_histogram(ch.x0, 50, -5, 5);
+    wb_array *counts = wb_keep(run, wb_histogram(ch.x0, 50, -5, 5));
     if (!counts)
         return -1;
     printf("counts of category 0 in the 50 bins:\n");
     wb_print(counts);
-    wb_free(counts);
 
-    wb_figure *fig = wb_figure_new(run, "histograms",
+    wb_figure *fig = wb_figure_new(&run->out, "histograms",
         "The two categories counted in 50 bins of width 0.2.");
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, "examples per bin");
@@ -203,15 +204,15 @@ $z = \pm 10^4$, where a careless formula would overflow: its source, in
 */
 static int sigmoid(wb_run *run)
 {
-    wb_array *z = wb_linspace(-10, 10, 51);
-    wb_array *s = wb_sigmoid_array(z);
+    wb_array *z = wb_keep(run, wb_linspace(-10, 10, 51));
+    wb_array *s = wb_keep(run, wb_sigmoid_array(z));
     if (!z || !s)
         return -1;
     const double probes[] = {-1e4, -10, -2, 0, 2, 10, 1e4};
     for (size_t i = 0; i < sizeof probes / sizeof *probes; i++)
         printf("sigma(%6g) = %.6g\n", probes[i], wb_sigmoid(probes[i]));
 
-    wb_figure *fig = wb_figure_new(run, "sigmoid",
+    wb_figure *fig = wb_figure_new(&run->out, "sigmoid",
         "The sigmoid $\\sigma(z)$, at 51 points from $z = -10$ to $10$.");
     wb_figure_xlabel(fig, "$z$");
     wb_figure_ylabel(fig, "$\\sigma(z)$");
@@ -219,8 +220,6 @@ static int sigmoid(wb_run *run)
     wb_plot_hline(fig, 0.5, &(wb_style){.color = WB_BLACK,
                                          .dash = WB_DOTTED, .width = 1});
     wb_plot_line(fig, z, s, &(wb_style){.color = WB_VERMILION});
-    wb_free(z);
-    wb_free(s);
     return wb_figure_render(fig);
 }
 
@@ -262,7 +261,7 @@ static int network(wb_run *run)
     for (double x = -3; x <= 3; x += 1.5)
         printf("  f(%4.1f) = sigma(%5.2f) = %.4f\n", x, w * x + b,
                neuron(x, w, b));
-    return wb_diagram_neuron(run, "neuron",
+    return wb_diagram_neuron(&run->out, "neuron",
         "The network of one neuron: a weighted sum, then the sigmoid.");
 }
 
@@ -288,8 +287,8 @@ static void plot_neuron(wb_figure *fig, const wb_array *x, double w,
 static int weight(wb_run *run)
 {
     const double ws[] = {0.5, 1, 2, 5};
-    wb_array *x = wb_linspace(-6, 6, 241);
-    wb_figure *fig = wb_figure_new(run, "weights",
+    wb_array *x = wb_keep(run, wb_linspace(-6, 6, 241));
+    wb_figure *fig = wb_figure_new(&run->out, "weights",
         "The weight sets the steepness of the sigmoid (here $b = 0$).");
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, "$\\sigma(wx + b)$");
@@ -300,7 +299,6 @@ static int weight(wb_run *run)
         printf("w = %-3g: f rises from 0.1 to 0.9 over a width %.2f of x\n",
                ws[i], 2 * log(9) / ws[i]);
     }
-    wb_free(x);
     return wb_figure_render(fig);
 }
 
@@ -328,8 +326,8 @@ static double boundary(double w, double b)
 static int bias(wb_run *run)
 {
     const double bs[] = {-2, 0, 2};
-    wb_array *x = wb_linspace(-6, 6, 241);
-    wb_figure *fig = wb_figure_new(run, "biases",
+    wb_array *x = wb_keep(run, wb_linspace(-6, 6, 241));
+    wb_figure *fig = wb_figure_new(&run->out, "biases",
         "The bias moves the sigmoid; its boundary is at $x = -b/w$ "
         "(here $w = 1$).");
     wb_figure_xlabel(fig, "$x$");
@@ -344,7 +342,6 @@ static int bias(wb_run *run)
         printf("w = 1, b = %2g: boundary at x = %g\n", bs[i],
                boundary(1, bs[i]));
     }
-    wb_free(x);
     return wb_figure_render(fig);
 }
 
@@ -384,8 +381,8 @@ static int classify(wb_run *run)
                fabs(predict - boundary(w, b)) < 1e-9 ? "right!"
                                              : "not quite, try again");
 
-    wb_array *x = wb_linspace(-5, 5, 201);
-    wb_figure *fig = wb_figure_new(run, "classify",
+    wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
+    wb_figure *fig = wb_figure_new(&run->out, "classify",
         "The neuron's output over the examples, and its boundary.");
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, "probability of category 1");
@@ -399,7 +396,6 @@ static int classify(wb_run *run)
     if (w != 0)
         wb_plot_vline(fig, boundary(w, b), &(wb_style){.color = WB_BLACK,
                                                         .dash = WB_DASHED});
-    wb_free(x);
     return wb_figure_render(fig);
 }
 
@@ -413,14 +409,6 @@ runs one step (after running the ones before it silently), `--seed 7` draws
 other examples. The chapter's own parameters are declared here too, with
 what `--help` says of them.
 */
-static void cleanup(void)
-{
-    wb_free(ch.x0);
-    wb_free(ch.x1);
-    wb_free(ch.y0);
-    wb_free(ch.y1);
-}
-
 int main(int argc, char **argv)
 {
     static const wb_step steps[] = {
@@ -443,7 +431,6 @@ int main(int argc, char **argv)
         .summary = "The sigmoid in one dimension: a network of one neuron.",
         .steps = steps,
         .options = options,
-        .cleanup = cleanup,
     };
     return wb_main(&chapter, argc, argv);
 }

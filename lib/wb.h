@@ -4,6 +4,7 @@
  *   wb_array.h       numpy-like arrays: linspace, meshgrid, reshape, print
  *   wb_rng.h         seeded random numbers: uniform, normal, multivariate
  *   wb_activation.h  sigmoid, ReLU, tanh and their derivatives
+ *   wb_output.h      where figures go, and what was drawn
  *   wb_plot.h        figures drawn by gnuplot
  *   wb_diagram.h     neurons and networks drawn by cairo
  *   wb_runtime.h     steps, the command line, the notebook in the terminal
@@ -16,6 +17,7 @@
 #include "wb_array.h"
 #include "wb_rng.h"
 #include "wb_activation.h"
+#include "wb_output.h"
 #include "wb_plot.h"
 #include "wb_diagram.h"
 #include "wb_runtime.h"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- errors ------------------------------------------------------------ */
@@ -207,8 +208,31 @@ static void pending_remove(const char *tmp)
             pending[i] = NULL;
 }
 
+/* Children to stop first: the handler reads these too. */
+#define MAX_CHILDREN 16
+static volatile pid_t children[MAX_CHILDREN];
+
+void wb_child_track(pid_t pid)
+{
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] == 0) {
+            children[i] = pid;
+            return;
+        }
+}
+
+void wb_child_untrack(pid_t pid)
+{
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] == pid)
+            children[i] = 0;
+}
+
 static void remove_pending_and_die(int sig)
 {
+    for (int i = 0; i < MAX_CHILDREN; i++)
+        if (children[i] > 0 && kill(children[i], SIGKILL) == 0)
+            waitpid(children[i], NULL, 0);
     for (int i = 0; i < MAX_PENDING; i++)
         if (pending[i])
             unlink(pending[i]);

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #define WB_VERSION "0.1.0"
 
@@ -87,8 +88,14 @@ int wb_file_commit(wb_file *f);
 void wb_file_abort(wb_file *f);
 
 /* If the program is stopped by SIGINT, SIGTERM, SIGHUP or SIGPIPE while
- * files are open, remove their temporary files before dying. */
+ * files are open, stop the child processes that may be writing them (see
+ * wb_child_track), then remove their temporary files before dying. */
 void wb_file_cleanup_on_signals(void);
+/* A child process (gnuplot) that such a signal must stop first, so that
+ * it cannot write a file again once its temporary name is removed; untrack
+ * it once it has ended. */
+void wb_child_track(pid_t pid);
+void wb_child_untrack(pid_t pid);
 
 /* Writes `len` bytes to `path` through a temporary file. */
 int wb_write_file(const char *path, const void *data, size_t len);

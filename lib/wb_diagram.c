@@ -20,8 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/mathtext.h"
+#include "internal/output.h"
+#include "internal/theme.h"
 #include "wb_core.h"
-#include "wb_runtime.h"
+#include "wb_plot.h"
 
 /* ---- the theme --------------------------------------------------------- */
 
@@ -33,19 +36,27 @@ typedef struct rgb {
     {((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0,              \
      ((hex) & 0xff) / 255.0}
 
-/* The Okabe-Ito colours of the book's figures, and greys for the rest. */
-static const rgb INK = RGB(0x222222);        /* lines and text */
-static const rgb MUTED = RGB(0x666666);      /* captions and titles */
-static const rgb FAINT = RGB(0xBBBBBB);      /* the axes of the sigmoid */
-static const rgb EDGE = RGB(0x999999);       /* an edge without a weight */
-static const rgb PAPER = RGB(0xFFFFFF);
-static const rgb PANEL = RGB(0xF4F4F4);      /* the inside of the neuron */
-static const rgb BLUE = RGB(0x0072B2);       /* a positive weight */
-static const rgb VERMILION = RGB(0xD55E00);  /* a negative weight */
-static const rgb ORANGE_TINT = RGB(0xFCEFD6);  /* inputs: E69F00, light */
-static const rgb GREEN_TINT = RGB(0xD9F0E9);   /* outputs: 009E73, light */
+static const rgb INK = RGB(WB_THEME_INK);
+static const rgb MUTED = RGB(WB_THEME_MUTED);
+static const rgb FAINT = RGB(WB_THEME_FAINT);
+static const rgb EDGE = RGB(WB_THEME_EDGE);
+static const rgb PAPER = RGB(WB_THEME_PAPER);
+static const rgb PANEL = RGB(WB_THEME_PANEL);
+static const rgb INPUT_TINT = RGB(WB_THEME_INPUT);
+static const rgb OUTPUT_TINT = RGB(WB_THEME_OUTPUT);
 
-#define FONT "DejaVu Sans"
+/* Colour k of the theme (WB_BLUE ...). */
+static rgb theme_colour(int k)
+{
+    uint32_t hex = wb_theme_colours[k - 1].rgb;
+    return (rgb)RGB(hex);
+}
+
+/* A positive weight is blue, a negative one vermilion. */
+#define BLUE theme_colour(WB_BLUE)
+#define VERMILION theme_colour(WB_VERMILION)
+
+#define FONT WB_THEME_FONT
 #define MATH_SIZE 15.0    /* labels: x, w, z = wx + b */
 #define TEXT_SIZE 12.0    /* captions under the parts */
 #define SMALL_SIZE 11.0   /* titles inside the boxes, the legend */
@@ -66,10 +77,10 @@ static void set_colour(cairo_t *cr, rgb c)
 
 /* ---- text with a little math ------------------------------------------ */
 
-/* Text is drawn as it is, except inside $...$, where, as in the book's
- * equations, letters are italic, spaces are ignored, operators get TeX's
- * spacing, x_1 and x_{10} are subscripts, e^{-z} is a superscript, and
- * \sigma and a few other commands give their symbol. */
+/* Text is drawn as it is, except inside $...$, parsed by the math-text
+ * module (internal/mathtext.h) and laid out here as TeX would: letters in
+ * italics, spaces typed in the math ignored, TeX's spacing around
+ * operators and relations, scripts smaller and shifted. */
 
 typedef enum align { LEFT, CENTER, RIGHT } align;
 
@@ -82,66 +93,19 @@ typedef enum align { LEFT, CENTER, RIGHT } align;
 /* A baseline this far below a point centres a lowercase label on it. */
 #define CENTRE_DROP 0.32
 
-/* The kinds of atom TeX spaces differently: ordinary symbols, binary
- * operators (+), relations (=), opening brackets and punctuation. */
-typedef enum atom { NONE, ORD, BIN, REL, OPEN, PUNCT } atom;
-
-static const struct {
-    const char *name;
-    const char *utf8;
-} math_commands[] = {
-    {"alpha", "α"}, {"beta", "β"},   {"gamma", "γ"}, {"delta", "δ"},
-    {"eta", "η"},   {"theta", "θ"},  {"lambda", "λ"}, {"mu", "μ"},
-    {"pi", "π"},    {"sigma", "σ"},  {"phi", "φ"},   {"omega", "ω"},
-    {"cdot", "·"},  {"times", "×"},  {"pm", "±"},    {"leq", "≤"},
-    {"geq", "≥"},   {"to", "→"},     {"infty", "∞"}, {"Sigma", "Σ"},
-};
-
-/* The code point of the UTF-8 character at s, and its length in *len. */
-static uint32_t utf8_decode(const char *s, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t n = u[0] < 0xC0 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
-    uint32_t c = n == 1 ? u[0] : u[0] & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80) {    /* cut short: cairo will say so */
-            *len = i;
-            return 0xFFFD;
-        }
-        c = c << 6 | (u[i] & 0x3F);
-    }
-    *len = n;
-    return c;
-}
-
-static atom atom_kind(uint32_t c, bool *italic)
-{
-    *italic = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= 0x3B1 && c <= 0x3C9);    /* lowercase Greek */
-    switch (c) {
-    case '+': case '-': case 0x2212: case 0xB1: case 0xD7: case 0xB7:
-        return BIN;
-    case '=': case '<': case '>': case 0x2264: case 0x2265: case 0x2192:
-        return REL;
-    case '(': case '[':
-        return OPEN;
-    case ',': case ';':
-        return PUNCT;
-    default:
-        return ORD;
-    }
-}
+/* No atom yet, or the kinds of wb_mt_class. */
+enum { NONE = -1 };
 
 /* The space TeX puts between two atoms, in em. */
-static double atom_space(atom prev, atom cur)
+static double atom_space(int prev, int cur)
 {
     if (prev == NONE)
         return 0;
-    if (prev == BIN || cur == BIN)
+    if (prev == WB_MT_BIN || cur == WB_MT_BIN)
         return 4.0 / 18;
-    if ((prev == REL) != (cur == REL))
+    if ((prev == WB_MT_REL) != (cur == WB_MT_REL))
         return 5.0 / 18;
-    if (prev == PUNCT)
+    if (prev == WB_MT_PUNCT)
         return 3.0 / 18;
     return 0;
 }
@@ -175,118 +139,90 @@ static void put_text(cairo_t *cr, const char *s, size_t n, bool italic,
     }
 }
 
-static void math_group(cairo_t *cr, const char **sp, char close, double size,
-                       double *x, double y, bool draw);
+static void layout(cairo_t *cr, const wb_mt_list *list, double size,
+                   double *x, double y, bool draw);
 
-/* One atom of math at *sp: a character or a \command. */
-static atom math_atom(cairo_t *cr, const char **sp, atom prev, double size,
-                      double *x, double y, bool draw)
+/* The scripts of an atom, after its nucleus: both start there. */
+static void layout_scripts(cairo_t *cr, const wb_mt_atom *a, double size,
+                           double *x, double y, bool draw)
 {
-    const char *s = *sp;
-    const char *sym = s;
-    size_t n;
-    bool italic;
-    atom kind;
+    double x0 = *x, xsub = *x, xsup = *x;
+    if (a->sub)
+        layout(cr, a->sub, size * SCRIPT_SCALE, &xsub, y + SUB_DROP * size,
+               draw);
+    if (a->sup)
+        layout(cr, a->sup, size * SCRIPT_SCALE, &xsup, y - SUP_RISE * size,
+               draw);
+    *x = fmax(x0, fmax(xsub, xsup));
+}
 
-    if (*s == '\\') {
-        size_t len = 1;
-        while ((s[len] >= 'a' && s[len] <= 'z') ||
-               (s[len] >= 'A' && s[len] <= 'Z'))
-            len++;
-        len += len == 1 && s[1];    /* \{ and the like: the character */
-        sym = s + 1;
-        n = len - 1;
-        for (size_t i = 0; i < sizeof math_commands / sizeof *math_commands;
-             i++)
-            if (strlen(math_commands[i].name) == n &&
-                strncmp(math_commands[i].name, s + 1, n) == 0) {
-                sym = math_commands[i].utf8;
-                n = strlen(sym);
-                break;
+static void layout(cairo_t *cr, const wb_mt_list *list, double size,
+                   double *x, double y, bool draw)
+{
+    int prev = NONE;
+    for (size_t i = 0; i < list->n; i++) {
+        const wb_mt_atom *a = &list->atoms[i];
+        int kind = a->cls;
+        switch (a->kind) {
+        case WB_MT_TEXT:
+            put_text(cr, a->text, strlen(a->text), false, size, x, y, draw);
+            prev = NONE;
+            break;
+        case WB_MT_SPACE:
+            if (!a->typed)
+                put_text(cr, a->text, strlen(a->text), false, size, x, y,
+                         draw);
+            break;
+        case WB_MT_GROUP:
+            layout(cr, &a->group, size, x, y, draw);
+            prev = WB_MT_ORD;
+            break;
+        case WB_MT_SYMBOL:
+            /* A sign, as in -z: no space as around a binary minus. */
+            if (kind == WB_MT_BIN &&
+                (prev == NONE || prev == WB_MT_BIN || prev == WB_MT_REL ||
+                 prev == WB_MT_OPEN || prev == WB_MT_PUNCT))
+                kind = WB_MT_ORD;
+            *x += atom_space(prev, kind) * size;
+            /* One character at a time, as TeX sets letters. */
+            for (const char *s = a->text; *s;) {
+                size_t n = wb_utf8_len((const unsigned char *)s);
+                put_text(cr, s, n, a->italic, size, x, y, draw);
+                s += n;
             }
-        *sp = s + len;
-    } else {
-        utf8_decode(s, &n);
-        *sp = s + n;
-    }
-    {
-        size_t len;
-        uint32_t c = utf8_decode(sym, &len);
-        kind = atom_kind(c, &italic);
-        if (c == '-') {
-            sym = "−";    /* a minus sign, not a hyphen */
-            n = strlen(sym);
+            prev = kind;
+            break;
         }
-    }
-    if (kind == BIN && (prev == NONE || prev == BIN || prev == REL ||
-                        prev == OPEN || prev == PUNCT))
-        kind = ORD;    /* a sign, as in -z */
-    *x += atom_space(prev, kind) * size;
-    put_text(cr, sym, n, italic, size, x, y, draw);
-    return kind;
-}
-
-/* A script after _ or ^: one atom, or a {group}. */
-static void math_script(cairo_t *cr, const char **sp, double size, double *x,
-                        double y, bool draw)
-{
-    if (**sp == '{') {
-        (*sp)++;
-        math_group(cr, sp, '}', size, x, y, draw);
-        if (**sp == '}')
-            (*sp)++;
-    } else if (**sp && **sp != '$' && **sp != '}') {
-        math_atom(cr, sp, NONE, size, x, y, draw);
-    }
-}
-
-/* Math from *sp up to `close` ('$', or '}' in a group). */
-static void math_group(cairo_t *cr, const char **sp, char close, double size,
-                       double *x, double y, bool draw)
-{
-    atom prev = NONE;
-    while (**sp && **sp != close) {
-        char c = **sp;
-        if (c == ' ') {
-            (*sp)++;
-        } else if (c == '_' || c == '^') {
-            (*sp)++;
-            math_script(cr, sp, size * SCRIPT_SCALE, x,
-                        y + (c == '_' ? SUB_DROP : -SUP_RISE) * size, draw);
-            prev = ORD;
-        } else if (c == '{') {
-            (*sp)++;
-            math_group(cr, sp, '}', size, x, y, draw);
-            if (**sp == '}')
-                (*sp)++;
-            prev = ORD;
-        } else {
-            prev = math_atom(cr, sp, prev, size, x, y, draw);
+        if (a->sub || a->sup) {
+            layout_scripts(cr, a, size, x, y, draw);
+            prev = WB_MT_ORD;
         }
     }
 }
 
-static void layout_text(cairo_t *cr, const char *s, double size, double *x,
-                        double y, bool draw)
+/* Where a text that cannot be parsed leaves its error: the first one is
+ * kept in the buffer this key points to on the cairo context. */
+static const cairo_user_data_key_t error_key;
+
+static bool parse_text(cairo_t *cr, const char *s, wb_mt_list *list)
 {
-    while (*s) {
-        if (*s == '$') {
-            s++;
-            math_group(cr, &s, '$', size, x, y, draw);
-            if (*s == '$')
-                s++;
-        } else {
-            size_t n = strcspn(s, "$");
-            put_text(cr, s, n, false, size, x, y, draw);
-            s += n;
-        }
-    }
+    char *error;
+    if (wb_mt_parse(list, s, true) == 0)
+        return true;
+    error = cairo_get_user_data(cr, &error_key);
+    if (error && !*error)
+        snprintf(error, 512, "%s", wb_error());
+    return false;
 }
 
 static double text_width(cairo_t *cr, const char *s, double size)
 {
+    wb_mt_list list;
     double x = 0;
-    layout_text(cr, s, size, &x, 0, false);
+    if (!parse_text(cr, s, &list))
+        return 0;
+    layout(cr, &list, size, &x, 0, false);
+    wb_mt_free(&list);
     return x;
 }
 
@@ -294,10 +230,17 @@ static double text_width(cairo_t *cr, const char *s, double size)
 static void draw_text(cairo_t *cr, const char *s, double size, double x,
                       double y, align a, rgb colour)
 {
-    if (a != LEFT)
-        x -= text_width(cr, s, size) * (a == CENTER ? 0.5 : 1.0);
+    wb_mt_list list;
+    if (!parse_text(cr, s, &list))
+        return;
+    if (a != LEFT) {
+        double width = 0;
+        layout(cr, &list, size, &width, 0, false);
+        x -= width * (a == CENTER ? 0.5 : 1.0);
+    }
     set_colour(cr, colour);
-    layout_text(cr, s, size, &x, y, true);
+    layout(cr, &list, size, &x, y, true);
+    wb_mt_free(&list);
 }
 
 /* ---- shapes ------------------------------------------------------------ */
@@ -466,29 +409,27 @@ static cairo_surface_t *create_surface(const diagram *d, unsigned format,
     return surface;
 }
 
-/* Draws the diagram into `path`, a file of format `format`. */
-static int render_file(const diagram *d, const char *path, unsigned format)
+/* Draws the diagram into `f`, a file of format `format` just opened.
+ * Returns 0 with the file complete but not yet in place, or -1 with an
+ * error, the file aborted. */
+static int render_file(const diagram *d, wb_file *f, wb_format format)
 {
-    wb_file f;
     wb_buf svg = {0};
-    stream st;
-    cairo_surface_t *surface;
-    cairo_status_t status;
+    char text_error[512] = "";
+    stream st = {.fp = f->fp, .svg = format == WB_SVG ? &svg : NULL};
+    cairo_surface_t *surface = create_surface(d, format, &st);
+    cairo_status_t status = cairo_surface_status(surface);
 
-    if (wb_file_open(&f, path) != 0)
-        return -1;
-    st = (stream){.fp = f.fp, .svg = format == WB_SVG ? &svg : NULL};
-    surface = create_surface(d, format, &st);
-    status = cairo_surface_status(surface);
     if (status == CAIRO_STATUS_SUCCESS) {
         cairo_t *cr = cairo_create(surface);
+        cairo_set_user_data(cr, &error_key, text_error, NULL);
         if (format == WB_PNG)
             cairo_scale(cr, PNG_WIDTH / d->width, PNG_WIDTH / d->width);
         paint(cr, d);
         status = cairo_status(cr);
         cairo_destroy(cr);
     }
-    if (status == CAIRO_STATUS_SUCCESS) {
+    if (status == CAIRO_STATUS_SUCCESS && !*text_error) {
         if (format == WB_PNG) {
             cairo_surface_flush(surface);
             status = cairo_surface_write_to_png_stream(surface, stream_write,
@@ -499,62 +440,64 @@ static int render_file(const diagram *d, const char *path, unsigned format)
         }
     }
     cairo_surface_destroy(surface);
-    if (status == CAIRO_STATUS_SUCCESS && format == WB_SVG)
-        st.error = write_svg(f.fp, svg.data ? svg.data : "");
+    if (status == CAIRO_STATUS_SUCCESS && !*text_error && format == WB_SVG)
+        st.error = write_svg(f->fp, svg.data ? svg.data : "");
     wb_buf_free(&svg);
-    if (status != CAIRO_STATUS_SUCCESS || st.error) {
-        if (st.error)
-            wb_fail("cannot write %s: %s", path, strerror(st.error));
-        else
-            wb_fail("cannot draw %s: %s", path,
-                    cairo_status_to_string(status));
-        wb_file_abort(&f);
-        return -1;
-    }
-    return wb_file_commit(&f);
+    if (status == CAIRO_STATUS_SUCCESS && !*text_error && !st.error &&
+        fflush(f->fp) != 0)
+        st.error = errno ? errno : EIO;
+    if (status == CAIRO_STATUS_SUCCESS && !*text_error && !st.error)
+        return 0;
+    if (*text_error)
+        wb_fail("%s", text_error);
+    else if (st.error)
+        wb_fail("cannot write %s: %s", f->path, strerror(st.error));
+    else
+        wb_fail("cannot draw %s: %s", f->path,
+                cairo_status_to_string(status));
+    wb_file_abort(f);
+    return -1;
 }
 
-/* Writes NAME.png, NAME.pdf and NAME.svg, as the run asks, and records the
- * figure. */
-static int render(wb_run *run, const char *name, const char *caption,
+/* Writes NAME.png, NAME.pdf and NAME.svg, as the output asks: all of them,
+ * or none; then records the figure. */
+static int render(wb_output *out, const char *name, const char *caption,
                   const diagram *d)
 {
-    static const struct {
-        unsigned format;
-        const char *ext;
-    } formats[] = {{WB_PNG, "png"}, {WB_PDF, "pdf"}, {WB_SVG, "svg"}};
+    wb_file files[WB_NFORMATS] = {{0}};
+    unsigned formats = wb_output_formats(out);
+    int rc = 0;
 
-    WB_ASSERT(run != NULL, "no run to draw diagram %s in",
+    WB_ASSERT(out != NULL, "no output to draw diagram %s in",
               name ? name : "(null)");
-    if (!wb_is_safe_name(name))
-        return wb_fail("diagram name '%s' is not a safe file name: use "
-                       "letters, digits, '_', '-' and '.', and do not "
-                       "start with '.' or '-'",
-                       name ? name : "(null)");
-    if (!run->render)
-        return 0;
-    /* A name drawn twice would overwrite the first figure's files: refuse
-     * it before writing anything. */
-    for (size_t i = 0; i < run->nfigures; i++)
-        if (strcmp(run->figures[i].name, name) == 0)
-            return wb_fail("figure '%s' is drawn twice: give each figure "
-                           "its own name", name);
-    if (wb_run_prepare_out(run) != 0)
+    if (wb_output_begin(out, name) != 0)
         return -1;
-    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+    if (out->dry_run)
+        return 0;
+    for (int k = 0; k < WB_NFORMATS && rc == 0; k++) {
         char *path;
-        int status;
-        if (!(run->formats & formats[i].format))
+        if (!(formats & wb_formats[k].format))
             continue;
-        path = wb_run_path(run, name, formats[i].ext);
-        if (!path)
-            return -1;
-        status = render_file(d, path, formats[i].format);
+        path = wb_output_path(out, name, wb_formats[k].name);
+        rc = path ? wb_file_open(&files[k], path) : -1;
         free(path);
-        if (status != 0)
-            return -1;
+        if (rc == 0)
+            rc = render_file(d, &files[k], wb_formats[k].format);
     }
-    return wb_run_add_figure(run, name, caption, false);
+    for (int k = 0; k < WB_NFORMATS; k++) {
+        if (!files[k].tmp)
+            continue;
+        if (rc == 0)
+            rc = wb_file_commit(&files[k]);
+        else
+            wb_file_abort(&files[k]);
+    }
+    if (rc != 0) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", wb_error());
+        return wb_fail("diagram %s: %s", name, why);
+    }
+    return wb_output_record(out, name, caption, false);
 }
 
 /* ---- the neuron -------------------------------------------------------- */
@@ -610,7 +553,7 @@ static void draw_neuron(cairo_t *cr, const void *data)
               MUTED);
 
     /* the input */
-    draw_node(cr, in_x, mid, in_r, ORANGE_TINT);
+    draw_node(cr, in_x, mid, in_r, INPUT_TINT);
     draw_text(cr, "$x$", MATH_SIZE + 2, in_x,
               mid + CENTRE_DROP * (MATH_SIZE + 2), CENTER, INK);
     draw_text(cr, "input", TEXT_SIZE, in_x, mid + in_r + 20, CENTER, MUTED);
@@ -647,10 +590,10 @@ static void draw_neuron(cairo_t *cr, const void *data)
               mid + 37, CENTER, MUTED);
 }
 
-int wb_diagram_neuron(wb_run *run, const char *name, const char *caption)
+int wb_diagram_neuron(wb_output *out, const char *name, const char *caption)
 {
     diagram d = {NEURON_W, NEURON_H, draw_neuron, NULL};
-    return render(run, name, caption, &d);
+    return render(out, name, caption, &d);
 }
 
 /* ---- the network ------------------------------------------------------- */
@@ -789,7 +732,7 @@ static void draw_layer(cairo_t *cr, const network *net, size_t l)
             continue;
         }
         draw_node(cr, x, y, NODE_R,
-                  first ? ORANGE_TINT : last ? GREEN_TINT : PAPER);
+                  first ? INPUT_TINT : last ? OUTPUT_TINT : PAPER);
         if (first)
             snprintf(text, sizeof text, "$x_{%zu}$", i + 1);
         else if (last && n == 1)
@@ -853,7 +796,7 @@ static void draw_network(cairo_t *cr, const void *data)
         draw_legend(cr, net->width, net->caption_y + 28);
 }
 
-int wb_diagram_network(wb_run *run, const char *name, const char *caption,
+int wb_diagram_network(wb_output *out, const char *name, const char *caption,
                        const size_t *sizes, size_t nlayers,
                        const wb_array *const *weights)
 {
@@ -894,5 +837,5 @@ int wb_diagram_network(wb_run *run, const char *name, const char *caption,
     net.mid = TOP_MARGIN + body / 2;
     net.caption_y = TOP_MARGIN + body + 24;
     d.height = net.caption_y + (net.weighted ? 40 : 14);
-    return render(run, name, caption, &d);
+    return render(out, name, caption, &d);
 }

@@ -251,42 +251,42 @@ const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name)
     return NULL;
 }
 
-static bool in_table(const wb_step *steps, const char *name)
+static bool in_table(const char *const *names, const char *name)
 {
-    for (const wb_step *s = steps; s->name; s++)
-        if (strcmp(s->name, name) == 0)
+    for (const char *const *s = names; *s; s++)
+        if (strcmp(*s, name) == 0)
             return true;
     return false;
 }
 
-int wb_lit_check_steps(const wb_lit *lit, const wb_step *steps)
+int wb_lit_check_steps(const wb_lit *lit, const char *const *names)
 {
-    const wb_step *s = steps;
+    const char *const *s = names;
     for (size_t i = 0; i < lit->nchunks; i++) {
         const wb_chunk *c = &lit->chunks[i];
         if (!c->step)
             continue;
-        if (!in_table(steps, c->step))
+        if (!in_table(names, c->step))
             return wb_fail("%s:%zu: '%s' is defined like a step but is not "
                            "in the table of steps", lit->path, c->code_line,
                            c->step);
         if (!c->prose)
             return wb_fail("%s:%zu: step '%s' has no /*md prose block "
                            "before it", lit->path, c->code_line, c->step);
-        if (!s->name || strcmp(s->name, c->step) != 0) {
-            if (s->name && wb_lit_find_step(lit, s->name))
+        if (!*s || strcmp(*s, c->step) != 0) {
+            if (*s && wb_lit_find_step(lit, *s))
                 return wb_fail("%s: the table lists step '%s' where the "
                                "source has '%s': list the steps in the "
-                               "order they are written", lit->path, s->name,
+                               "order they are written", lit->path, *s,
                                c->step);
             break;
         }
         s++;
     }
-    if (s->name)
+    if (*s)
         return wb_fail("%s: step '%s' is in the table of steps but its "
                        "function does not follow a /*md prose block (write "
                        "it as 'static int %s(wb_run *run)')",
-                       lit->path, s->name, s->name);
+                       lit->path, *s, *s);
     return 0;
 }

@@ -25,8 +25,6 @@
 
 #include <stddef.h>
 
-#include "wb_runtime.h"
-
 typedef struct wb_chunk {
     char *prose;         /* the Markdown, or NULL for code before any prose */
     size_t prose_line;   /* line of the `/\*md` marker (1-based), or 0 */
@@ -56,9 +54,9 @@ void wb_lit_free(wb_lit *lit);
 /* The chunk of step `name`, or NULL. */
 const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name);
 
-/* Checks that the source and the step table agree: the chunks define the
- * steps of the table, each once, in the table's order. Returns 0, or -1 with
- * an error naming the first disagreement. */
-int wb_lit_check_steps(const wb_lit *lit, const wb_step *steps);
+/* Checks that the source and a program's steps agree: the chunks define
+ * the steps named in `names` (NULL-terminated), each once, in that order.
+ * Returns 0, or -1 with an error naming the first disagreement. */
+int wb_lit_check_steps(const wb_lit *lit, const char *const *names);
 
 #endif

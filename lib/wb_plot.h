@@ -1,14 +1,15 @@
 /* wb_plot.h: figures, drawn by gnuplot.
  *
- * A figure is built in C, series by series, then rendered. Rendering writes
- * two readable files into the chapter's figure folder,
+ * A figure is built in C, series by series, then rendered into an output
+ * (wb_output.h: a folder and the formats to make). Rendering writes two
+ * readable files into the folder,
  *
  *     NAME.gp    the gnuplot script: theme, axes, labels, the plot command
  *     NAME.dat   its data, one block per series (`index k` in the script)
  *
- * and runs gnuplot on them once per format (NAME.png with pngcairo, NAME.pdf
+ * and has gnuplot draw them in each format (NAME.png with pngcairo, NAME.pdf
  * with pdfcairo, NAME.svg). A reader can edit the script and render it again
- * by hand, from the figure folder:
+ * by hand, from the folder:
  *
  *     gnuplot -c NAME.gp png          (or pdf, svg, dumb, ansi, sixel)
  *
@@ -16,9 +17,10 @@
  * $...$, where a small part of TeX's math is understood: x_1 and x_{10}
  * (subscripts), e^{-z} (superscripts), \sigma and the other Greek letters,
  * \cdot, \times, \leq, \geq, \infty, \to, \pm; letters are set in italics as
- * in the book's equations. Nothing a string holds can run a command: every
- * string is emitted single-quoted, with its control characters replaced and
- * gnuplot's enhanced-text characters escaped (see wb_gp_string).
+ * in the book's equations; wrong math (an unknown \command, an unmatched $)
+ * is an error. Nothing a string holds can run a command: every string is
+ * written single-quoted, with its control characters replaced and gnuplot's
+ * enhanced-text characters escaped.
  *
  * Errors are sticky, as in cairo: if adding a series fails, the figure
  * remembers it and wb_figure_render reports it, so building a figure needs
@@ -32,8 +34,8 @@
 #include <stddef.h>
 
 #include "wb_array.h"
+#include "wb_output.h"
 
-typedef struct wb_run wb_run;
 typedef struct wb_figure wb_figure;
 
 /* How a series is drawn. Zero fields take the theme's defaults, so
@@ -75,10 +77,11 @@ typedef enum wb_palette {
     WB_PALETTE_DIVERGING    /* blue, white at the middle, red: a probability */
 } wb_palette;
 
-/* A new figure of the run, saved as NAME.* in the run's figure folder;
- * `name` must satisfy wb_is_safe_name. `caption` (Markdown, may be NULL)
- * goes under the figure in the book. NULL if memory runs out. */
-wb_figure *wb_figure_new(wb_run *run, const char *name, const char *caption);
+/* A new figure, to be saved as NAME.* in the output's folder; `name` must
+ * satisfy wb_is_safe_name. `caption` (Markdown, may be NULL) goes under the
+ * figure in the book. NULL if memory runs out. */
+wb_figure *wb_figure_new(wb_output *out, const char *name,
+                         const char *caption);
 
 /* Axes and decorations. */
 void wb_figure_title(wb_figure *fig, const char *text);
@@ -128,24 +131,18 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
 void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
                      const wb_array *z, const wb_style *style);
 
-/* Writes NAME.gp and NAME.dat, renders every format the run asks for,
- * records the figure in the run (for the book and the terminal) and frees
- * the figure. Returns 0, or -1 with an error (the figure is freed either
- * way; files of earlier renders are left as they were). When the run does
- * not render figures (run->render is false), only frees the figure. */
+/* Writes NAME.gp and NAME.dat, has gnuplot draw every format the output
+ * asks for, records the figure in the output (for the book and the
+ * terminal) and frees the figure. Returns 0, or -1 with an error (the
+ * figure is freed either way; files of earlier renders are left as they
+ * were). With out->background, returns once the script is written, and
+ * drawing errors come from wb_output_wait. With out->dry_run, only checks
+ * the figure and frees it. */
 int wb_figure_render(wb_figure *fig);
 /* Frees a figure without rendering it. */
 void wb_figure_free(wb_figure *fig);
 
-/* ---- below the figure builder ----------------------------------------- */
-
-/* `text` as a gnuplot string that shows it literally and cannot run
- * anything: single-quoted, with '' for a quote, control characters replaced
- * by spaces, and gnuplot's enhanced-text characters (^ _ @ & ~ { } \)
- * escaped. With `math` true, $...$ spans are turned into enhanced text as
- * described above; an unknown \command is an error. A new string, or NULL
- * with an error. */
-char *wb_gp_string(const char *text, bool math);
+/* ---- in the terminal ------------------------------------------------- */
 
 /* How a figure can be shown in a terminal. */
 typedef enum wb_term_graphics {
@@ -154,13 +151,6 @@ typedef enum wb_term_graphics {
     WB_TERM_ANSI,    /* ASCII art in colour */
     WB_TERM_SIXEL    /* pixels, for terminals that speak sixel */
 } wb_term_graphics;
-
-/* Runs `gnuplot -c NAME.gp FORMAT OUTPUT [COLS ROWS]` in `dir`, with no
- * shell in between. FORMAT is png, pdf, svg, dumb, ansi or sixel; OUTPUT
- * "-" means standard output. Returns 0, or -1 with gnuplot's first error
- * line. */
-int wb_gnuplot(const char *dir, const char *name, const char *format,
-               const char *output, int cols, int rows);
 
 /* Draws figure NAME of folder `dir` on standard output, `cols` x `rows`
  * character cells, in the given mode. A figure with no script (a diagram)

@@ -16,57 +16,34 @@
 #include "wb_core.h"
 #include "wb_lit.h"
 
-/* ---- figures of the run ------------------------------------------------ */
+/* ---- what the run owns ------------------------------------------------ */
 
-char *wb_run_path(const wb_run *run, const char *name, const char *ext)
+wb_array *wb_keep(wb_run *run, wb_array *a)
 {
-    char *file = wb_asprintf("%s.%s", name, ext);
-    char *path = file ? wb_path_join(run->out_dir, file) : NULL;
-    free(file);
-    return path;
-}
-
-int wb_run_prepare_out(const wb_run *run)
-{
-    return wb_mkdirs(run->out_dir && *run->out_dir ? run->out_dir : ".");
-}
-
-int wb_run_add_figure(wb_run *run, const char *name, const char *caption,
-                      bool has_script)
-{
-    wb_run_figure *figs;
-    wb_run_figure *f;
-
-    for (size_t i = 0; i < run->nfigures; i++)
-        if (strcmp(run->figures[i].name, name) == 0)
-            return wb_fail("figure '%s' is drawn twice: give each figure its "
-                           "own name", name);
-    figs = wb_reallocarray(run->figures, run->nfigures + 1, sizeof *figs);
-    if (!figs)
-        return -1;
-    run->figures = figs;
-    f = &figs[run->nfigures];
-    *f = (wb_run_figure){.step = run->step, .has_script = has_script};
-    f->name = wb_strdup(name);
-    f->caption = caption ? wb_strdup(caption) : NULL;
-    if (!f->name || (caption && !f->caption)) {
-        free(f->name);
-        free(f->caption);
-        return -1;
+    if (!a)
+        return NULL;
+    if (run->nkept == run->kept_cap) {
+        size_t cap = run->kept_cap ? 2 * run->kept_cap : 16;
+        wb_array **kept = wb_reallocarray(run->kept, cap, sizeof *kept);
+        if (!kept) {
+            wb_free(a);
+            return NULL;
+        }
+        run->kept = kept;
+        run->kept_cap = cap;
     }
-    run->nfigures++;
-    return 0;
+    run->kept[run->nkept++] = a;
+    return a;
 }
 
-void wb_run_release(wb_run *run)
+/* At the end of the run: its arrays and its figures' list. */
+static void release(wb_run *run)
 {
-    for (size_t i = 0; i < run->nfigures; i++) {
-        free(run->figures[i].name);
-        free(run->figures[i].caption);
-    }
-    free(run->figures);
-    run->figures = NULL;
-    run->nfigures = 0;
+    for (size_t i = 0; i < run->nkept; i++)
+        wb_free(run->kept[i]);
+    free(run->kept);
+    run->kept = NULL;
+    run->nkept = run->kept_cap = 0;
 }
 
 /* ---- the command line --------------------------------------------------- */
@@ -141,32 +118,6 @@ static int parse_seed(const char *s, uint64_t *out)
         return wb_fail("'%s' is larger than %llu", s,
                        (unsigned long long)UINT64_MAX);
     *out = (uint64_t)v;
-    return 0;
-}
-
-static int parse_formats(const char *s, unsigned *out)
-{
-    static const struct {
-        const char *name;
-        unsigned flag;
-    } formats[] = {{"png", WB_PNG}, {"pdf", WB_PDF}, {"svg", WB_SVG}};
-    unsigned flags = 0;
-    while (*s) {
-        size_t n = strcspn(s, ",");
-        size_t k = 0;
-        while (k < 3 && !(strlen(formats[k].name) == n &&
-                          strncmp(formats[k].name, s, n) == 0))
-            k++;
-        if (k == 3)
-            return wb_fail("'%.*s' is not one of png, pdf, svg", (int)n, s);
-        flags |= formats[k].flag;
-        s += n;
-        if (*s == ',')
-            s++;
-    }
-    if (!flags)
-        return wb_fail("no format given (png, pdf, svg)");
-    *out = flags;
     return 0;
 }
 
@@ -313,10 +264,10 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
         case OPT_OUT:
             if (!*value)
                 return usage_error(ch, "--out: an empty folder name");
-            run->out_dir = value;
+            run->out.dir = value;
             break;
         case OPT_FORMAT:
-            if (parse_formats(value, &run->formats) != 0)
+            if (wb_formats_parse(&run->out.formats, value) != 0)
                 return usage_error(ch, "--format: %s", wb_error());
             break;
         default:
@@ -584,14 +535,16 @@ static void show_figures(const wb_run *run, size_t first)
 {
     int cols, rows;
     terminal_size(&cols, &rows);
-    for (size_t i = first; i < run->nfigures; i++) {
-        const wb_run_figure *f = &run->figures[i];
-        char *path = wb_run_path(run, f->name, "png");
+    for (size_t i = first; i < run->out.nfigures; i++) {
+        const wb_output_figure *f = &run->out.figures[i];
+        char *file = wb_asprintf("%s.png", f->name);
+        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
+        free(file);
         printf("\n%sFigure %s%s: %s\n", sgr("\033[1m"), f->name,
                sgr("\033[0m"), path ? path : f->name);
         free(path);
         if (run->graphics != WB_TERM_NONE &&
-            wb_figure_show(run->out_dir, f->name, run->graphics,
+            wb_figure_show(run->out.dir, f->name, run->graphics,
                            cols > 120 ? 120 : cols - 1,
                            rows > 40 ? 34 : rows - 6) != 0)
             fprintf(stderr, "%s: cannot show figure %s: %s\n",
@@ -610,7 +563,8 @@ static int run_step(wb_run *run, size_t k, bool silent)
     int status, fd = -1;
 
     run->step = k;
-    run->render = !silent;
+    run->out.tag = k;
+    run->out.dry_run = silent;
     if (silent || (run->quiet && !run->book)) {
         fd = open("/dev/null", O_WRONLY);
         if (fd < 0)
@@ -620,7 +574,9 @@ static int run_step(wb_run *run, size_t k, bool silent)
         if (status != 0)
             return -1;
     } else if (run->book) {
-        char *path = wb_run_path(run, s->name, "out");
+        char *file = wb_asprintf("%s.out", s->name);
+        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
+        free(file);
         status = path ? wb_file_open(&capture, path) : -1;
         free(path);
         if (status != 0)
@@ -649,7 +605,7 @@ static int run_step(wb_run *run, size_t k, bool silent)
 static int write_manifest(const wb_run *run)
 {
     const wb_chapter *ch = run->chapter;
-    char *path = wb_path_join(run->out_dir, "manifest.tsv");
+    char *path = wb_path_join(run->out.dir, "manifest.tsv");
     wb_file f;
     if (!path || wb_file_open(&f, path) != 0) {
         free(path);
@@ -663,9 +619,9 @@ static int write_manifest(const wb_run *run)
     for (size_t k = 0; ch->steps[k].name; k++) {
         fprintf(f.fp, "step\t%s\t%s.out\n", ch->steps[k].name,
                 ch->steps[k].name);
-        for (size_t i = 0; i < run->nfigures; i++) {
-            const wb_run_figure *fig = &run->figures[i];
-            if (fig->step != k)
+        for (size_t i = 0; i < run->out.nfigures; i++) {
+            const wb_output_figure *fig = &run->out.figures[i];
+            if (fig->tag != k)
                 continue;
             fprintf(f.fp, "figure\t%s\t%s\t", ch->steps[k].name, fig->name);
             /* A caption is one field: tabs and newlines become spaces. */
@@ -676,6 +632,21 @@ static int write_manifest(const wb_run *run)
         }
     }
     return wb_file_commit(&f);
+}
+
+/* The source defines the chapter's steps, in the table's order. */
+static int check_steps(const wb_lit *lit, const wb_chapter *ch)
+{
+    size_t n = count_steps(ch);
+    const char **names = wb_calloc(n + 1, sizeof *names);
+    int rc;
+    if (!names)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        names[k] = ch->steps[k].name;
+    rc = wb_lit_check_steps(lit, names);
+    free(names);
+    return rc;
 }
 
 static void list_steps(const wb_run *run, const wb_lit *lit)
@@ -692,8 +663,8 @@ static void list_steps(const wb_run *run, const wb_lit *lit)
 
 int wb_main(const wb_chapter *ch, int argc, char **argv)
 {
-    wb_run run = {.chapter = ch, .seed = DEFAULT_SEED, .formats = WB_PNG |
-                  WB_PDF, .render = true};
+    wb_run run = {.chapter = ch, .seed = DEFAULT_SEED,
+                  .out = {.formats = WB_PNG | WB_PDF, .background = true}};
     request req = {0};
     wb_lit *lit = NULL;
     char *default_out = NULL;
@@ -716,7 +687,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     /* The chapter's own source: the steps' titles and prose. Book mode
      * needs it, and needs it to agree with the table of steps. */
     lit = wb_lit_read(ch->source);
-    if (lit && wb_lit_check_steps(lit, ch->steps) != 0) {
+    if (lit && check_steps(lit, ch) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         wb_lit_free(lit);
         return 1;
@@ -732,14 +703,14 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         return 0;
     }
 
-    if (!run.out_dir) {
+    if (!run.out.dir) {
         default_out = wb_asprintf("figures/%s", ch->slug);
         if (!default_out)
             return 1;
-        run.out_dir = default_out;
+        run.out.dir = default_out;
     }
     if (run.book)
-        run.formats |= WB_PNG | WB_PDF;
+        run.out.formats |= WB_PNG | WB_PDF;
     if (req.only && find_step(ch, req.only, &only)) {
         first = only;
         last = only + 1;
@@ -750,20 +721,22 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         run.graphics = choose_graphics();
     wb_rng_seed(&run.rng, run.seed);
 
-    if ((run.book || !req.json) && wb_run_prepare_out(&run) != 0) {
+    if ((run.book || !req.json) && wb_mkdirs(run.out.dir) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
         goto done;
     }
     for (size_t k = 0; k < last && status == 0; k++) {
-        size_t figs = run.nfigures;
+        size_t figs = run.out.nfigures;
         bool silent = k < first || (req.json && !run.book);
         if (run.step_mode && !silent && !step_prompt(&run, lit, k, &pause))
             break;
         if (!silent && !run.quiet && !run.book && !run.step_mode)
             printf("%s[%zu/%zu] %s%s\n", sgr("\033[1m"), k + 1, nsteps,
                    step_title(lit, &ch->steps[k]), sgr("\033[0m"));
-        if (run_step(&run, k, silent) != 0) {
+        /* In --step, the figures are shown right after their step. */
+        if (run_step(&run, k, silent) != 0 ||
+            (run.step_mode && wb_output_wait(&run.out) != 0)) {
             fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
                     ch->steps[k].name, wb_error());
             status = 1;
@@ -777,6 +750,11 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         }
         if (!silent && !run.quiet && !run.book && !run.step_mode)
             printf("\n");
+    }
+    /* Every figure drawn, before the manifest says so. */
+    if (status == 0 && wb_output_wait(&run.out) != 0) {
+        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        status = 1;
     }
     if (status == 0 && req.json && ch->json && ch->json(&run, stdout) != 0) {
         fprintf(stderr, "%s: --json: %s\n", program_name(ch), wb_error());
@@ -795,7 +773,8 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
 done:
     if (ch->cleanup)
         ch->cleanup();
-    wb_run_release(&run);
+    wb_output_close(&run.out);
+    release(&run);
     wb_lit_free(lit);
     free(default_out);
     return status;

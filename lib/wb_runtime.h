@@ -29,6 +29,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "wb_array.h"
+#include "wb_output.h"
 #include "wb_plot.h"
 #include "wb_rng.h"
 
@@ -75,54 +77,40 @@ typedef struct wb_chapter {
     int (*json)(wb_run *run, FILE *out);
 } wb_chapter;
 
-/* A figure recorded by the running step. */
-typedef struct wb_run_figure {
-    char *name;         /* file stem in out_dir */
-    char *caption;      /* Markdown, may be NULL */
-    size_t step;        /* index of the step that drew it */
-    bool has_script;    /* NAME.gp exists (a gnuplot figure, not a diagram) */
-} wb_run_figure;
-
-typedef enum wb_format {
-    WB_PNG = 1 << 0,
-    WB_PDF = 1 << 1,
-    WB_SVG = 1 << 2
-} wb_format;
-
 /* What a step sees. Every field is public: print any of them. */
 struct wb_run {
     const wb_chapter *chapter;
     wb_rng rng;                 /* the chapter's random numbers */
     uint64_t seed;              /* --seed */
-    const char *out_dir;        /* --out: where figures go */
-    unsigned formats;           /* --format: WB_PNG | WB_PDF | WB_SVG */
-    bool render;                /* draw figures (false for silent steps) */
+    wb_output out;              /* where figures go (--out, --format), and
+                                   every figure drawn so far, each tagged
+                                   with the index of its step */
     bool quiet;                 /* --quiet */
     bool book;                  /* --book */
     bool step_mode;             /* --step */
     size_t step;                /* index of the running step */
-    wb_run_figure *figures;     /* every figure drawn so far */
-    size_t nfigures;
     wb_term_graphics graphics;  /* how --step shows figures */
+    wb_array **kept;            /* the arrays the run owns (wb_keep) */
+    size_t nkept, kept_cap;
 };
 
 /* Runs a chapter: parses the command line, runs the steps, returns the
  * process's exit status (0, 1 when a step failed, 2 for a bad command line). */
 int wb_main(const wb_chapter *chapter, int argc, char **argv);
 
-/* ---- for the figure and diagram modules ------------------------------- */
-
-/* "OUT/NAME.EXT": where the run puts a file of figure NAME (new string). */
-char *wb_run_path(const wb_run *run, const char *name, const char *ext);
-/* Creates the figure folder if needed. */
-int wb_run_prepare_out(const wb_run *run);
-/* Records that the running step drew figure NAME. A name drawn twice is an
- * error: two figures would overwrite each other's files. */
-int wb_run_add_figure(wb_run *run, const char *name, const char *caption,
-                      bool has_script);
-
-/* Frees what wb_main's run holds (figures); for tests that make a run by
- * hand. */
-void wb_run_release(wb_run *run);
+/* Who frees an array. An array that a step makes and hands to wb_keep
+ * belongs to the run, and is freed when the run ends, after the last step;
+ * the step never frees it, on any path:
+ *
+ *     wb_array *x = wb_keep(run, wb_linspace(-6, 6, 121));
+ *     wb_array *s = wb_keep(run, wb_sigmoid_array(x));
+ *     if (!x || !s)
+ *         return -1;
+ *
+ * So a step can return early without a leak, and an array kept in one step
+ * can be used by the steps after it. wb_keep returns `a`; it returns NULL
+ * when `a` is NULL (the function that made it failed and said why) or
+ * when it cannot keep it (then `a` is freed and the error says so). */
+wb_array *wb_keep(wb_run *run, wb_array *a);
 
 #endif

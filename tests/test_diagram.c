@@ -20,7 +20,7 @@
 #include "helpers.h"
 #include "wb_core.h"
 #include "wb_diagram.h"
-#include "wb_runtime.h"
+#include "wb_output.h"
 
 /* A diagram file smaller than this has lost its text or its drawing. */
 #define MIN_FILE_BYTES 4096
@@ -139,10 +139,10 @@ static void make_mlp_weights(mlp_weights *m)
 Test(diagram, neuron_writes_a_png_and_a_pdf)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF};
     uint32_t w, h;
 
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", "The neuron."), 0, "%s",
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", "The neuron."), 0, "%s",
                  wb_error());
     check_png(dir, "neuron.png", &w, &h);
     cr_assert(w >= 1000 && w <= 1600, "PNG width %u", w);
@@ -153,22 +153,22 @@ Test(diagram, neuron_writes_a_png_and_a_pdf)
     cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 2);
     cr_assert_eq(count_entries(dir, "."), 0, "a temporary file is left");
 
-    cr_assert_eq(run.nfigures, 1);
-    cr_assert_str_eq(run.figures[0].name, "neuron");
-    cr_assert_str_eq(run.figures[0].caption, "The neuron.");
-    cr_assert(!run.figures[0].has_script, "a diagram has no gnuplot script");
-    wb_run_release(&run);
+    cr_assert_eq(out.nfigures, 1);
+    cr_assert_str_eq(out.figures[0].name, "neuron");
+    cr_assert_str_eq(out.figures[0].caption, "The neuron.");
+    cr_assert(!out.figures[0].has_script, "a diagram has no gnuplot script");
+    wb_output_close(&out);
 }
 
 Test(diagram, network_writes_a_png_and_a_pdf)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF};
     mlp_weights m;
     uint32_t w, h;
 
     make_mlp_weights(&m);
-    cr_assert_eq(wb_diagram_network(&run, "mlp", NULL, MLP_SIZES, 3,
+    cr_assert_eq(wb_diagram_network(&out, "mlp", NULL, MLP_SIZES, 3,
                                     m.layers),
                  0, "%s", wb_error());
     check_png(dir, "mlp.png", &w, &h);
@@ -177,34 +177,34 @@ Test(diagram, network_writes_a_png_and_a_pdf)
     check_pdf(dir, "mlp.pdf");
     cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 2);
     cr_assert_eq(count_entries(dir, "."), 0, "a temporary file is left");
-    cr_assert_eq(run.nfigures, 1);
-    cr_assert_str_eq(run.figures[0].name, "mlp");
-    cr_assert_null(run.figures[0].caption);
-    wb_run_release(&run);
+    cr_assert_eq(out.nfigures, 1);
+    cr_assert_str_eq(out.figures[0].name, "mlp");
+    cr_assert_null(out.figures[0].caption);
+    wb_output_close(&out);
 }
 
 Test(diagram, network_without_weights)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF};
     static const size_t sizes[] = {2, 3, 1};
     double values[3] = {0.5, -2, 1};
     wb_array w1 = {2, {3, 1}, 3, values};
     const wb_array *only_last[] = {NULL, &w1};
     uint32_t w, h;
 
-    cr_assert_eq(wb_diagram_network(&run, "plain", "", sizes, 3, NULL), 0,
+    cr_assert_eq(wb_diagram_network(&out, "plain", "", sizes, 3, NULL), 0,
                  "%s", wb_error());
-    cr_assert_eq(wb_diagram_network(&run, "half", "", sizes, 3, only_last),
+    cr_assert_eq(wb_diagram_network(&out, "half", "", sizes, 3, only_last),
                  0, "%s", wb_error());
     check_png(dir, "plain.png", &w, &h);
     cr_assert(h > w / 5 && h < w, "PNG of %u x %u pixels", w, h);
     check_pdf(dir, "plain.pdf");
     check_png(dir, "half.png", &w, &h);
     check_pdf(dir, "half.pdf");
-    cr_assert_eq(run.nfigures, 2);
-    cr_assert_str_eq(run.figures[1].name, "half");
-    wb_run_release(&run);
+    cr_assert_eq(out.nfigures, 2);
+    cr_assert_str_eq(out.figures[1].name, "half");
+    wb_output_close(&out);
 }
 
 /* Networks at the edges: one neuron per layer, a huge layer, several
@@ -212,7 +212,7 @@ Test(diagram, network_without_weights)
 Test(diagram, unusual_networks)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG};
     static const size_t tiny[] = {1, 1};
     static const size_t huge[] = {3, 1000, 2};
     static const size_t deep[] = {2, 9, 9, 9, 9, 9, 9, 9, 9, 9, 1};
@@ -225,15 +225,15 @@ Test(diagram, unusual_networks)
     uint32_t w, h;
 
     cr_assert_not_null(big);
-    cr_assert_eq(wb_diagram_network(&run, "tiny", "", tiny, 2, tw), 0, "%s",
+    cr_assert_eq(wb_diagram_network(&out, "tiny", "", tiny, 2, tw), 0, "%s",
                  wb_error());
-    cr_assert_eq(wb_diagram_network(&run, "zeros", "", huge, 3, hw), 0, "%s",
+    cr_assert_eq(wb_diagram_network(&out, "zeros", "", huge, 3, hw), 0, "%s",
                  wb_error());
     for (size_t k = 0; k < 5000; k++)
         big[k] = (double)k - 2500;
-    cr_assert_eq(wb_diagram_network(&run, "huge", "", huge, 3, hw), 0, "%s",
+    cr_assert_eq(wb_diagram_network(&out, "huge", "", huge, 3, hw), 0, "%s",
                  wb_error());
-    cr_assert_eq(wb_diagram_network(&run, "deep", "", deep, 11, NULL), 0,
+    cr_assert_eq(wb_diagram_network(&out, "deep", "", deep, 11, NULL), 0,
                  "%s", wb_error());
     check_png(dir, "tiny.png", &w, &h);
     check_png(dir, "huge.png", &w, &h);
@@ -242,19 +242,19 @@ Test(diagram, unusual_networks)
     cr_assert(h < w, "PNG of %u x %u pixels", w, h);
     check_png(dir, "deep.png", &w, &h);
     cr_assert(w >= 1000 && w <= 1600, "PNG width %u", w);
-    cr_assert_eq(run.nfigures, 4);
+    cr_assert_eq(out.nfigures, 4);
     free(big);
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 Test(diagram, only_the_formats_asked_for)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_SVG, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_SVG};
     size_t len;
     char *svg;
 
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), 0, "%s",
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), 0, "%s",
                  wb_error());
     cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 1);
     svg = read_in(dir, "neuron.svg", &len);
@@ -263,21 +263,21 @@ Test(diagram, only_the_formats_asked_for)
               "neuron.svg is not a complete SVG");
     free(svg);
 
-    run.formats = WB_PDF;
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron_pdf", NULL), 0, "%s",
+    out.formats = WB_PDF;
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron_pdf", NULL), 0, "%s",
                  wb_error());
     cr_assert(exists(dir, "neuron_pdf.pdf") && !exists(dir, "neuron_pdf.png"));
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 /* ---- reproducible ------------------------------------------------------ */
 
-static void draw_both(wb_run *run)
+static void draw_both(wb_output *out)
 {
     mlp_weights m;
     make_mlp_weights(&m);
-    cr_assert_eq(wb_diagram_neuron(run, "neuron", "n"), 0, "%s", wb_error());
-    cr_assert_eq(wb_diagram_network(run, "mlp", "m", MLP_SIZES, 3, m.layers),
+    cr_assert_eq(wb_diagram_neuron(out, "neuron", "n"), 0, "%s", wb_error());
+    cr_assert_eq(wb_diagram_network(out, "mlp", "m", MLP_SIZES, 3, m.layers),
                  0, "%s", wb_error());
 }
 
@@ -285,31 +285,31 @@ Test(diagram, two_runs_give_the_same_bytes)
 {
     char *dir1 = make_dir(), *dir2 = make_dir();
     const unsigned all = WB_PNG | WB_PDF | WB_SVG;
-    wb_run run1 = {.out_dir = dir1, .formats = all, .render = true};
-    wb_run run2 = {.out_dir = dir2, .formats = all, .render = true};
+    wb_output out1 = {.dir = dir1, .formats = all};
+    wb_output out2 = {.dir = dir2, .formats = all};
     static const char *const files[] = {"neuron.png", "neuron.pdf",
                                         "neuron.svg", "mlp.png", "mlp.pdf",
                                         "mlp.svg"};
 
-    draw_both(&run1);
+    draw_both(&out1);
     /* Cairo writes the time into a PDF unless told otherwise: make sure
      * the clock has moved on between the two runs. */
     sleep(1);
-    draw_both(&run2);
+    draw_both(&out2);
     for (size_t i = 0; i < sizeof files / sizeof *files; i++)
         check_same_bytes(dir1, dir2, files[i]);
-    wb_run_release(&run1);
-    wb_run_release(&run2);
+    wb_output_close(&out1);
+    wb_output_close(&out2);
 }
 
 Test(diagram, pdf_has_the_fixed_date)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PDF};
     size_t len;
     char *pdf;
 
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), 0, "%s",
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), 0, "%s",
                  wb_error());
     pdf = read_in(dir, "neuron.pdf", &len);
     /* The metadata are written uncompressed; the date is 2024-01-01. */
@@ -319,7 +319,7 @@ Test(diagram, pdf_has_the_fixed_date)
     cr_assert(contains(pdf, len, "/ModDate (20240101000000"),
               "not the fixed modification date");
     free(pdf);
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 /* ---- what is not drawn ------------------------------------------------- */
@@ -328,18 +328,18 @@ Test(diagram, a_silent_run_writes_nothing)
 {
     char *dir = make_dir();
     char *sub = wb_path_join(dir, "figures");
-    wb_run run = {.out_dir = sub, .formats = WB_PNG | WB_PDF, .render = false};
+    wb_output out = {.dir = sub, .formats = WB_PNG | WB_PDF, .dry_run = true};
     mlp_weights m;
 
     make_mlp_weights(&m);
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", "n"), 0, "%s", wb_error());
-    cr_assert_eq(wb_diagram_network(&run, "mlp", "m", MLP_SIZES, 3, m.layers),
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", "n"), 0, "%s", wb_error());
+    cr_assert_eq(wb_diagram_network(&out, "mlp", "m", MLP_SIZES, 3, m.layers),
                  0, "%s", wb_error());
     cr_assert(!exists(dir, "figures"), "the figure folder was created");
     cr_assert_eq(count_entries(dir, ""), 0);
-    cr_assert_eq(run.nfigures, 0);
+    cr_assert_eq(out.nfigures, 0);
     free(sub);
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 Test(diagram, bad_names_fail)
@@ -348,48 +348,48 @@ Test(diagram, bad_names_fail)
                                         "../escape", "a/b",    "two words",
                                         "tab\tname", NULL};
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF};
     static const size_t sizes[] = {2, 3, 1};
 
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         wb_fail("%s", "");
-        cr_assert_eq(wb_diagram_neuron(&run, names[i], NULL), -1,
+        cr_assert_eq(wb_diagram_neuron(&out, names[i], NULL), -1,
                      "name '%s' accepted", names[i] ? names[i] : "(null)");
-        cr_assert_not_null(strstr(wb_error(), "not a safe file name"),
+        cr_assert_not_null(strstr(wb_error(), "not a figure name"),
                            "message: '%s'", wb_error());
         wb_fail("%s", "");
-        cr_assert_eq(wb_diagram_network(&run, names[i], NULL, sizes, 3, NULL),
+        cr_assert_eq(wb_diagram_network(&out, names[i], NULL, sizes, 3, NULL),
                      -1);
         cr_assert_neq(wb_error()[0], '\0', "no message");
     }
     /* even when the run draws nothing, a bad name is reported */
-    run.render = false;
-    cr_assert_eq(wb_diagram_neuron(&run, "../escape", NULL), -1);
+    out.dry_run = true;
+    cr_assert_eq(wb_diagram_neuron(&out, "../escape", NULL), -1);
     cr_assert_eq(count_entries(dir, ""), 0);
-    cr_assert_eq(run.nfigures, 0);
-    wb_run_release(&run);
+    cr_assert_eq(out.nfigures, 0);
+    wb_output_close(&out);
 }
 
 Test(diagram, a_name_drawn_twice_fails_and_keeps_the_first)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF};
     static const size_t sizes[] = {2, 3, 1};
     size_t len1, len2;
     char *before, *after;
 
-    cr_assert_eq(wb_diagram_neuron(&run, "fig", NULL), 0, "%s", wb_error());
+    cr_assert_eq(wb_diagram_neuron(&out, "fig", NULL), 0, "%s", wb_error());
     before = read_in(dir, "fig.png", &len1);
-    cr_assert_eq(wb_diagram_network(&run, "fig", NULL, sizes, 3, NULL), -1);
+    cr_assert_eq(wb_diagram_network(&out, "fig", NULL, sizes, 3, NULL), -1);
     cr_assert_not_null(strstr(wb_error(), "twice"), "message: '%s'",
                        wb_error());
     after = read_in(dir, "fig.png", &len2);
     cr_assert(len1 == len2 && memcmp(before, after, len1) == 0,
               "the second drawing overwrote the first");
-    cr_assert_eq(run.nfigures, 1);
+    cr_assert_eq(out.nfigures, 1);
     free(before);
     free(after);
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 /* ---- failures ---------------------------------------------------------- */
@@ -398,15 +398,15 @@ Test(diagram, an_out_dir_that_is_a_file_fails)
 {
     char *dir = make_dir();
     char *file = wb_path_join(dir, "not_a_folder");
-    wb_run run = {.out_dir = file, .formats = WB_PNG, .render = true};
+    wb_output out = {.dir = file, .formats = WB_PNG};
 
     cr_assert_eq(wb_write_file(file, "x", 1), 0, "%s", wb_error());
     wb_fail("%s", "");
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), -1);
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), -1);
     cr_assert_neq(wb_error()[0], '\0', "no message");
-    cr_assert_eq(run.nfigures, 0);
+    cr_assert_eq(out.nfigures, 0);
     free(file);
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 /* A disk that fills up halfway through a file: the call fails with a
@@ -414,43 +414,43 @@ Test(diagram, an_out_dir_that_is_a_file_fails)
 Test(diagram, a_failed_write_leaves_no_file)
 {
     char *dir = make_dir();
-    wb_run run = {.out_dir = dir, .formats = WB_PNG | WB_PDF, .render = true};
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF};
     struct rlimit limit = {.rlim_cur = 2000, .rlim_max = RLIM_INFINITY};
 
     signal(SIGXFSZ, SIG_IGN);    /* writes past the limit fail with EFBIG */
     cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
     wb_fail("%s", "");
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), -1);
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), -1);
     cr_assert_not_null(strstr(wb_error(), "neuron.png"), "message: '%s'",
                        wb_error());
     limit.rlim_cur = RLIM_INFINITY;
     cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
     cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 0, "a partial file is left");
     cr_assert_eq(count_entries(dir, "."), 0, "a temporary file is left");
-    cr_assert_eq(run.nfigures, 0);
+    cr_assert_eq(out.nfigures, 0);
 
     /* the same for the PDF, which cairo writes as it finishes it */
-    run.formats = WB_PDF;
+    out.formats = WB_PDF;
     limit.rlim_cur = 2000;
     cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
-    cr_assert_eq(wb_diagram_neuron(&run, "neuron", NULL), -1);
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), -1);
     cr_assert_not_null(strstr(wb_error(), "neuron.pdf"), "message: '%s'",
                        wb_error());
     limit.rlim_cur = RLIM_INFINITY;
     cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
     cr_assert_eq(count_entries(dir, ""), 0);
-    wb_run_release(&run);
+    wb_output_close(&out);
 }
 
 /* Weights of the wrong shape are a bug in the caller: an assertion. */
 Test(diagram, weights_of_the_wrong_shape_abort, .signal = SIGABRT)
 {
     /* The shapes are checked first, even in a run that draws nothing. */
-    wb_run run = {.out_dir = "unused", .formats = WB_PNG, .render = false};
+    wb_output out = {.dir = "unused", .formats = WB_PNG, .dry_run = true};
     static const size_t sizes[] = {2, 3, 1};
     double values[6] = {0};
     wb_array transposed = {2, {3, 2}, 6, values};
     const wb_array *weights[] = {&transposed, NULL};
 
-    wb_diagram_network(&run, "wrong", NULL, sizes, 3, weights);
+    wb_diagram_network(&out, "wrong", NULL, sizes, 3, weights);
 }

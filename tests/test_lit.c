@@ -106,12 +106,10 @@ Test(lit, two_steps_after_one_prose_block_is_an_error)
     cr_assert(strstr(wb_error(), "'b'"), "%s", wb_error());
 }
 
-static const wb_step table_ok[] = {{"first", NULL}, {"second", NULL}, {0}};
-static const wb_step table_swapped[] = {{"second", NULL}, {"first", NULL},
-                                        {0}};
-static const wb_step table_extra[] = {{"first", NULL}, {"second", NULL},
-                                      {"third", NULL}, {0}};
-static const wb_step table_short[] = {{"first", NULL}, {0}};
+static const char *const table_ok[] = {"first", "second", NULL};
+static const char *const table_swapped[] = {"second", "first", NULL};
+static const char *const table_extra[] = {"first", "second", "third", NULL};
+static const char *const table_short[] = {"first", NULL};
 
 Test(lit, steps_must_match_the_table)
 {

@@ -18,18 +18,18 @@
 #include "helpers.h"
 #include "wb_core.h"
 #include "wb_plot.h"
-#include "wb_runtime.h"
+#include "internal/gnuplot.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
 static char dir[64];
-static wb_run run;
+static wb_output out;
 
 static void setup(void)
 {
     strcpy(dir, "/tmp/wb-plot-XXXXXX");
     cr_assert(mkdtemp(dir), "mkdtemp");
-    run = (wb_run){.out_dir = dir, .formats = WB_PNG, .render = true};
+    out = (wb_output){.dir = dir, .formats = WB_PNG};
 }
 
 /* Removes the test's folder (it holds only files). */
@@ -37,7 +37,7 @@ static void teardown(void)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
-    wb_run_release(&run);
+    wb_output_close(&out);
     if (!d)
         return;
     while ((e = readdir(d)))
@@ -179,7 +179,7 @@ static int data_rows(const char *block)
 static wb_figure *simple_figure(const char *name)
 {
     wb_array *x = ramp(50, -6, 6), *y = ramp(50, 0, 1);
-    wb_figure *fig = wb_figure_new(&run, name, "A line.");
+    wb_figure *fig = wb_figure_new(&out, name, "A line.");
     cr_assert(fig);
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, "$\\sigma(z)$");
@@ -400,8 +400,8 @@ Test(plot, no_text_can_run_a_command)
     for (int i = 0; i < 13; i++)
         cr_assert(h[i]);
 
-    run.formats = WB_PNG | WB_PDF;
-    fig = wb_figure_new(&run, "hazards", h[4]);
+    out.formats = WB_PNG | WB_PDF;
+    fig = wb_figure_new(&out, "hazards", h[4]);
     wb_figure_title(fig, h[0]);
     wb_figure_xlabel(fig, h[1]);
     wb_figure_ylabel(fig, h[2]);
@@ -443,7 +443,7 @@ Test(plot, an_output_name_cannot_be_a_pipe)
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     /* gnuplot would run `touch MARKER` in the folder, given the name as
      * it is; wb_gnuplot makes it ./|touch MARKER, a plain file. */
-    cr_assert_eq(wb_gnuplot(dir, "pipe", "png", "|touch MARKER", 0, 0), 0,
+    cr_assert_eq(wb_gnuplot(dir, "pipe", "png", "|touch MARKER", 0, 0, NULL), 0,
                  "%s", wb_error());
     cr_assert_eq(count_files("MARKER"), 0, "gnuplot piped into a shell");
     cr_assert(exists("|touch MARKER"), "the output is not a plain file");
@@ -482,7 +482,7 @@ Test(plot, gnuplot_reads_each_string_as_written)
     }
     text = wb_buf_take(&script);
     cr_assert_eq(wb_write_file(p, text, strlen(text)), 0);
-    cr_assert_eq(wb_gnuplot(dir, "strings", "png", "x.png", 0, 0), 0, "%s",
+    cr_assert_eq(wb_gnuplot(dir, "strings", "png", "x.png", 0, 0, NULL), 0, "%s",
                  wb_error());
     printed = slurp("strings.out", NULL);
     cr_assert_str_eq(printed, expected.data);
@@ -504,7 +504,7 @@ Test(plot, script_and_data_for_each_kind_of_series)
     char *gp, *dat, *block;
     sigmoid_grid(4, 5, &xx, &yy, &z);
 
-    fig = wb_figure_new(&run, "kinds", NULL);
+    fig = wb_figure_new(&out, "kinds", NULL);
     wb_figure_title(fig, "Kinds");
     wb_figure_cblabel(fig, "$p$");
     wb_plot_line(fig, x, y, &(wb_style){.label = "line"});          /* 0 */
@@ -594,7 +594,7 @@ Test(plot, data_numbers_read_back_exactly)
                        2.5e15, -7, M_PI};
     size_t n = sizeof values / sizeof *values;
     wb_array *x = wb_vector_from(values, n), *y = wb_vector_from(values, n);
-    wb_figure *fig = wb_figure_new(&run, "exact", NULL);
+    wb_figure *fig = wb_figure_new(&out, "exact", NULL);
     char *dat, *block;
     const char *s;
     wb_plot_line(fig, x, y, NULL);
@@ -621,9 +621,9 @@ Test(plot, data_numbers_read_back_exactly)
 Test(plot, colours_and_styles)
 {
     wb_array *x = ramp(5, 0, 1);
-    wb_figure *fig = wb_figure_new(&run, "styles", NULL);
+    wb_figure *fig = wb_figure_new(&out, "styles", NULL);
     char *gp;
-    run.formats = 0;    /* the script is enough */
+    out.formats = WB_SVG;    /* only the formats asked for are drawn */
     wb_plot_line(fig, x, x, &(wb_style){.color = WB_GREEN});
     wb_plot_line(fig, x, x, NULL);              /* the first free: blue */
     wb_plot_line(fig, x, x, &(wb_style){0});    /* then orange */
@@ -638,7 +638,8 @@ Test(plot, colours_and_styles)
     cr_assert(strstr(gp, "index 3 using 1:2 with lines lt 4 lw 3.5 dt 2 "));
     cr_assert(strstr(gp, "index 4 using 1:2 with points lt 5 ps 2 notitle"));
     cr_assert(strstr(gp, "set key bottom right"));
-    cr_assert(exists("styles.dat") && !exists("styles.png"));
+    cr_assert(exists("styles.dat") && exists("styles.svg") &&
+              !exists("styles.png") && !exists("styles.pdf"));
     free(gp);
     wb_free(x);
 }
@@ -647,7 +648,7 @@ Test(plot, surface_is_a_3d_figure)
 {
     wb_array *xx, *yy, *z;
     double half = 0.5;
-    wb_figure *fig = wb_figure_new(&run, "surface", NULL);
+    wb_figure *fig = wb_figure_new(&out, "surface", NULL);
     char *gp;
     sigmoid_grid(11, 11, &xx, &yy, &z);
     wb_figure_zlabel(fig, "$\\sigma$");
@@ -673,7 +674,7 @@ Test(plot, surface_is_a_3d_figure)
 Test(plot, diverging_palette_is_centred_on_one_half)
 {
     wb_array *xx, *yy, *z;
-    wb_figure *fig = wb_figure_new(&run, "diverging", NULL);
+    wb_figure *fig = wb_figure_new(&out, "diverging", NULL);
     char *gp;
     sigmoid_grid(5, 5, &xx, &yy, &z);
     wb_figure_palette(fig, WB_PALETTE_DIVERGING);
@@ -693,9 +694,9 @@ Test(plot, diverging_palette_is_centred_on_one_half)
 Test(plot, histogram_x_range_is_its_bins)
 {
     wb_array *v = ramp(10, 0, 1);
-    wb_figure *fig = wb_figure_new(&run, "hist", NULL);
+    wb_figure *fig = wb_figure_new(&out, "hist", NULL);
     char *gp;
-    run.formats = 0;
+    out.formats = WB_SVG;
     wb_plot_hist(fig, v, 4, -2, 2, NULL);
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     gp = slurp("hist.gp", NULL);
@@ -712,7 +713,7 @@ Test(plot, renders_png_pdf_and_svg)
 {
     wb_figure *fig = simple_figure("three");
     char *svg;
-    run.formats = WB_PNG | WB_PDF | WB_SVG;
+    out.formats = WB_PNG | WB_PDF | WB_SVG;
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     assert_png("three.png", 960, 600);
     assert_pdf("three.pdf");
@@ -723,10 +724,10 @@ Test(plot, renders_png_pdf_and_svg)
     cr_assert_eq(count_files("."), 0, "temporary files were left");
     cr_assert_eq(count_files("three."), 5);   /* gp dat png pdf svg */
     /* Recorded in the run, once. */
-    cr_assert_eq(run.nfigures, 1);
-    cr_assert_str_eq(run.figures[0].name, "three");
-    cr_assert_str_eq(run.figures[0].caption, "A line.");
-    cr_assert(run.figures[0].has_script);
+    cr_assert_eq(out.nfigures, 1);
+    cr_assert_str_eq(out.figures[0].name, "three");
+    cr_assert_str_eq(out.figures[0].caption, "A line.");
+    cr_assert(out.figures[0].has_script);
 }
 
 Test(plot, rendering_twice_gives_the_same_files)
@@ -734,12 +735,12 @@ Test(plot, rendering_twice_gives_the_same_files)
     const char *names[] = {"same.png", "same.pdf", "same.gp", "same.dat"};
     char *first[4];
     size_t len[4];
-    run.formats = WB_PNG | WB_PDF;
+    out.formats = WB_PNG | WB_PDF;
     cr_assert_eq(wb_figure_render(simple_figure("same")), 0, "%s",
                  wb_error());
     for (int i = 0; i < 4; i++)
         first[i] = slurp(names[i], &len[i]);
-    wb_run_release(&run);   /* so that the name may be drawn again */
+    wb_output_close(&out);   /* so that the name may be drawn again */
     sleep(1);               /* a clock in the files would show */
     cr_assert_eq(wb_figure_render(simple_figure("same")), 0, "%s",
                  wb_error());
@@ -763,10 +764,10 @@ Test(plot, a_name_drawn_twice_is_an_error)
 Test(plot, without_render_nothing_is_written)
 {
     wb_figure *fig = simple_figure("quiet");
-    run.render = false;
+    out.dry_run = true;
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     cr_assert_eq(count_files(""), 0, "files were written");
-    cr_assert_eq(run.nfigures, 0);
+    cr_assert_eq(out.nfigures, 0);
 }
 
 Test(plot, unsafe_names_fail)
@@ -774,7 +775,7 @@ Test(plot, unsafe_names_fail)
     const char *bad[] = {"", "../up", "a b", "-x", ".hidden", "a/b", "x'y",
                          "|cmd", "<cmd", "$x", NULL};
     for (int i = 0; i < (int)(sizeof bad / sizeof *bad); i++) {
-        wb_figure *fig = wb_figure_new(&run, bad[i], NULL);
+        wb_figure *fig = wb_figure_new(&out, bad[i], NULL);
         wb_array *x = ramp(3, 0, 1);
         cr_assert(fig);
         wb_plot_line(fig, x, x, NULL);  /* does nothing, and no harm */
@@ -789,8 +790,8 @@ Test(plot, a_failing_gnuplot_leaves_nothing_behind)
 {
     double nan2[] = {NAN, NAN};
     wb_array *x = wb_vector_from(nan2, 2);
-    wb_figure *fig = wb_figure_new(&run, "broken", NULL);
-    run.formats = WB_PNG | WB_PDF;
+    wb_figure *fig = wb_figure_new(&out, "broken", NULL);
+    out.formats = WB_PNG | WB_PDF;
     wb_plot_line(fig, x, x, NULL);   /* no valid point: gnuplot fails */
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "gnuplot: "), "%s", wb_error());
@@ -798,7 +799,7 @@ Test(plot, a_failing_gnuplot_leaves_nothing_behind)
     cr_assert(strstr(wb_error(), "range is invalid"), "%s", wb_error());
     cr_assert(!exists("broken.png") && !exists("broken.pdf"));
     cr_assert_eq(count_files("."), 0, "temporary files were left");
-    cr_assert_eq(run.nfigures, 0);
+    cr_assert_eq(out.nfigures, 0);
     wb_free(x);
 }
 
@@ -808,14 +809,14 @@ Test(plot, gnuplot_reports_a_syntax_error)
     const char *script = "set terminal pngcairo\nset output ARG2\n"
                          "plot sin(x) with nonsense\n";
     cr_assert_eq(wb_write_file(p, script, strlen(script)), 0);
-    cr_assert_eq(wb_gnuplot(dir, "bad", "png", "bad.png", 0, 0), -1);
+    cr_assert_eq(wb_gnuplot(dir, "bad", "png", "bad.png", 0, 0, NULL), -1);
     cr_assert(strstr(wb_error(), "gnuplot: "), "%s", wb_error());
     cr_assert(strstr(wb_error(), "bad.gp"), "%s", wb_error());
     cr_assert(strstr(wb_error(), "line 3"), "%s", wb_error());
-    cr_assert_eq(wb_gnuplot(dir, "bad", "jpeg", "x.jpg", 0, 0), -1);
+    cr_assert_eq(wb_gnuplot(dir, "bad", "jpeg", "x.jpg", 0, 0, NULL), -1);
     cr_assert(strstr(wb_error(), "jpeg"), "%s", wb_error());
-    cr_assert_eq(wb_gnuplot(dir, "missing", "png", "x.png", 0, 0), -1);
-    cr_assert_eq(wb_gnuplot("/nonexistent-wb", "bad", "png", "x", 0, 0), -1);
+    cr_assert_eq(wb_gnuplot(dir, "missing", "png", "x.png", 0, 0, NULL), -1);
+    cr_assert_eq(wb_gnuplot("/nonexistent-wb", "bad", "png", "x", 0, 0, NULL), -1);
     cr_assert(strstr(wb_error(), "/nonexistent-wb"), "%s", wb_error());
     free(p);
 }
@@ -839,7 +840,7 @@ Test(plot, the_script_renders_by_hand_in_every_format)
     for (int i = 0; i < 6; i++) {
         char out[32];
         snprintf(out, sizeof out, "out-%s", formats[i]);
-        cr_assert_eq(wb_gnuplot(dir, "byhand", formats[i], out, 60, 20), 0,
+        cr_assert_eq(wb_gnuplot(dir, "byhand", formats[i], out, 60, 20, NULL), 0,
                      "%s: %s", formats[i], wb_error());
         cr_assert(exists(out), "%s", out);
     }
@@ -858,7 +859,7 @@ Test(plot, the_script_renders_by_hand_in_every_format)
 Test(plot, sticky_errors_keep_the_first)
 {
     wb_array *x = ramp(3, 0, 1);
-    wb_figure *fig = wb_figure_new(&run, "sticky", NULL);
+    wb_figure *fig = wb_figure_new(&out, "sticky", NULL);
     wb_plot_line(fig, x, x, &(wb_style){.color = 9});
     wb_figure_xlabel(fig, "$\\nope$");
     wb_plot_line(fig, x, x, NULL);
@@ -867,14 +868,14 @@ Test(plot, sticky_errors_keep_the_first)
                 wb_error());
     cr_assert_eq(count_files(""), 0);
 
-    fig = wb_figure_new(&run, "sticky2", NULL);
+    fig = wb_figure_new(&out, "sticky2", NULL);
     wb_figure_ylabel(fig, "$\\nope$");
     wb_plot_line(fig, x, x, NULL);
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "ylabel: unknown command \\nope"), "%s",
               wb_error());
 
-    fig = wb_figure_new(&run, "sticky3", NULL);
+    fig = wb_figure_new(&out, "sticky3", NULL);
     wb_plot_line(fig, x, NULL, NULL);   /* an array function failed */
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "NULL"), "%s", wb_error());
@@ -884,23 +885,23 @@ Test(plot, sticky_errors_keep_the_first)
 Test(plot, figures_that_cannot_be_drawn)
 {
     wb_array *x = ramp(3, 0, 1), *xx, *yy, *z;
-    wb_figure *fig = wb_figure_new(&run, "empty", NULL);
+    wb_figure *fig = wb_figure_new(&out, "empty", NULL);
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "nothing to draw"), "%s", wb_error());
 
     sigmoid_grid(3, 3, &xx, &yy, &z);
-    fig = wb_figure_new(&run, "mixed", NULL);
+    fig = wb_figure_new(&out, "mixed", NULL);
     wb_plot_surface(fig, xx, yy, z, NULL);
     wb_plot_line(fig, x, x, NULL);
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "3-D"), "%s", wb_error());
 
-    fig = wb_figure_new(&run, "badrange", NULL);
+    fig = wb_figure_new(&out, "badrange", NULL);
     wb_figure_xrange(fig, 1, 1);
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "xrange"), "%s", wb_error());
 
-    fig = wb_figure_new(&run, "badhist", NULL);
+    fig = wb_figure_new(&out, "badhist", NULL);
     wb_plot_hist(fig, x, 0, 0, 1, NULL);
     cr_assert_eq(wb_figure_render(fig), -1);
     cr_assert(strstr(wb_error(), "bins"), "%s", wb_error());

@@ -1,0 +1,64 @@
+/* figure.h: a figure being built, as the builder (wb_figure.c) fills it
+ * and the script writer (wb_gp_script.c) reads it. */
+#ifndef WB_INTERNAL_FIGURE_H
+#define WB_INTERNAL_FIGURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "internal/theme.h"
+#include "wb_core.h"
+#include "wb_output.h"
+#include "wb_plot.h"
+
+typedef enum series_kind {
+    SERIES_LINE = 1 << 0,
+    SERIES_SCATTER = 1 << 1,
+    SERIES_HIST = 1 << 2,
+    SERIES_HEATMAP = 1 << 3,
+    SERIES_CONTOUR = 1 << 4,
+    SERIES_SURFACE = 1 << 5,
+    SERIES_RULE = 1 << 6        /* hline, vline */
+} series_kind;
+
+/* Kinds that only make sense on a flat (2-D) plot. */
+#define FLAT_ONLY                                                             \
+    (SERIES_LINE | SERIES_SCATTER | SERIES_HIST | SERIES_HEATMAP | SERIES_RULE)
+
+typedef struct range {
+    bool set;
+    double lo, hi;
+} range;
+
+struct wb_figure {
+    wb_output *out;
+    char *name;
+    char *caption;
+    bool failed;
+    char error[512];        /* the first failure, kept (sticky) */
+
+    /* Texts, already turned into gnuplot strings (NULL: none). */
+    char *title, *xlabel, *ylabel, *zlabel, *cblabel;
+    range x, y, z, cb;      /* given by the caller */
+    range hist_x;           /* what the histograms cover */
+    range image_x, image_y; /* what the heat maps cover, half cells included */
+    double image_min, image_max;
+    wb_legend legend;
+    bool square;
+    wb_palette palette;
+    bool view_set;
+    double rot_x, rot_z;
+
+    bool used[WB_THEME_NCOLOURS + 1]; /* theme colours taken by a series */
+    bool translucent;       /* a series has alpha < 1 */
+    unsigned kinds;         /* series_kind bits */
+    size_t nblocks;         /* data blocks written */
+    size_t nclauses;        /* clauses of the plot command */
+    wb_buf data;            /* NAME.dat */
+    wb_buf tables;          /* contour tables, computed before the plot */
+    wb_buf decor;           /* set arrow / set label */
+    wb_buf plot;            /* the clauses, separated by ", \\\n" */
+};
+
+
+#endif

@@ -1,0 +1,71 @@
+/* mathtext.h: the small part of TeX that figure and diagram texts speak.
+ *
+ * A text is shown literally, except inside $...$, where it is math as in
+ * the book's equations: letters are italic, x_1 and x_{10} are subscripts,
+ * e^{-z} is a superscript, \sigma and the other Greek letters, \cdot,
+ * \times, \leq, \infty and the like give their symbol, \mathrm{...} and
+ * \text{...} are upright, and - is a minus sign. \$ is a dollar sign.
+ *
+ * The text is parsed once, here, into a list of atoms (after TeX's noads:
+ * a nucleus and its scripts); each place that shows text renders the list
+ * its own way: as gnuplot's enhanced text (wb_gp_string.c), with cairo
+ * (wb_diagram.c). They share one symbol table and one behaviour for wrong
+ * input: an unknown \command, an unmatched $ or brace, a script without
+ * its argument and a double script are errors, never shown as they are.
+ */
+#ifndef WB_INTERNAL_MATHTEXT_H
+#define WB_INTERNAL_MATHTEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum wb_mt_kind {
+    WB_MT_TEXT,      /* text outside $...$ */
+    WB_MT_SYMBOL,    /* a symbol of math: a run of letters, a digit, +, σ */
+    WB_MT_SPACE,     /* a space in math */
+    WB_MT_GROUP      /* {...}, \mathrm{...}: the atoms of `group` */
+} wb_mt_kind;
+
+/* How TeX spaces a symbol from its neighbours. */
+typedef enum wb_mt_class {
+    WB_MT_ORD,       /* letters, digits, most symbols */
+    WB_MT_BIN,       /* binary operators: + − ± × · */
+    WB_MT_REL,       /* relations: = < > ≤ ≥ → ≈ */
+    WB_MT_OPEN,      /* ( [ */
+    WB_MT_CLOSE,     /* ) ] */
+    WB_MT_PUNCT      /* , ; */
+} wb_mt_class;
+
+typedef struct wb_mt_atom wb_mt_atom;
+
+typedef struct wb_mt_list {
+    wb_mt_atom *atoms;
+    size_t n;
+} wb_mt_list;
+
+struct wb_mt_atom {
+    wb_mt_kind kind;
+    char *text;          /* TEXT, SYMBOL, SPACE: valid UTF-8, no control
+                            characters; "" for the empty base of a script
+                            that starts the math */
+    bool italic;         /* SYMBOL: set in italics */
+    wb_mt_class cls;     /* SYMBOL */
+    bool typed;          /* SPACE: typed as a space (which TeX ignores),
+                            not asked for with ~, \, \; \: or \  */
+    wb_mt_list group;    /* GROUP */
+    wb_mt_list *sub;     /* the subscript, or NULL */
+    wb_mt_list *sup;     /* the superscript, or NULL */
+    bool sup_first;      /* written x^a_b rather than x_a^b */
+};
+
+/* Parses `text`; with `math` false, $ is an ordinary character and the
+ * whole text is one TEXT atom. Control characters become spaces and bytes
+ * that are not UTF-8 become '?'. Returns 0, or -1 with an error that
+ * quotes the text. */
+int wb_mt_parse(wb_mt_list *out, const char *text, bool math);
+void wb_mt_free(wb_mt_list *list);
+
+/* The length of the valid UTF-8 sequence at s (1 to 4), or 0. */
+size_t wb_utf8_len(const unsigned char *s);
+
+#endif

@@ -1,0 +1,30 @@
+/* theme.h: the colours and the font of every figure and diagram. */
+#ifndef WB_INTERNAL_THEME_H
+#define WB_INTERNAL_THEME_H
+
+#include <stdint.h>
+
+/* The font of every text. */
+#define WB_THEME_FONT "DejaVu Sans"
+
+typedef struct wb_theme_colour {
+    uint32_t rgb;         /* 0xRRGGBB */
+    const char *name;
+} wb_theme_colour;
+
+/* The colours of series, in the order of WB_BLUE ... WB_BLACK: those of
+ * Okabe and Ito, told apart also by readers with colour blindness. */
+enum { WB_THEME_NCOLOURS = 8 };
+extern const wb_theme_colour wb_theme_colours[WB_THEME_NCOLOURS];
+
+/* Greys and tints. */
+#define WB_THEME_INK 0x222222          /* lines and text of diagrams */
+#define WB_THEME_MUTED 0x666666        /* captions and small titles */
+#define WB_THEME_FAINT 0xBBBBBB        /* the axes inside a diagram */
+#define WB_THEME_EDGE 0x999999         /* an edge without a weight */
+#define WB_THEME_PAPER 0xFFFFFF
+#define WB_THEME_PANEL 0xF4F4F4        /* the inside of the neuron */
+#define WB_THEME_INPUT 0xFCEFD6        /* inputs: orange, light */
+#define WB_THEME_OUTPUT 0xD9F0E9       /* outputs: green, light */
+
+#endif

@@ -1,0 +1,741 @@
+/* wb_figure.c: building a figure, series by series. See wb_plot.h.
+ *
+ * A figure is built as text. Each series appends one block to the data
+ * (NAME.dat; blocks are separated by two blank lines, so the script picks
+ * block k with `index k`) and one clause to the plot command; decorations
+ * (lines across the plot, texts) become `set arrow` and `set label` lines.
+ * wb_figure_render has the script writer (wb_gp_script.c) put the pieces
+ * together into NAME.gp, under the same terminal block and theme for every
+ * figure of the book, and gnuplot draws it (wb_gp_render.c).
+ *
+ * Safety. The script is a program, so nothing from the caller may reach it
+ * unquoted. Names pass wb_is_safe_name; numbers are printed with printf;
+ * every text goes through wb_gp_string (wb_gp_string.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal/figure.h"
+#include "internal/gnuplot.h"
+#include "internal/output.h"
+#include "internal/theme.h"
+#include "wb_plot.h"
+
+static void fig_fail(wb_figure *fig, const char *what)
+{
+    if (fig->failed)
+        return;
+    fig->failed = true;
+    snprintf(fig->error, sizeof fig->error, "%s: %s", what, wb_error());
+}
+
+/* True when the figure can still take a call. */
+static bool fig_ok(const wb_figure *fig)
+{
+    return fig && !fig->failed;
+}
+
+/* After appending to the figure's texts: a failed append (out of memory)
+ * becomes the figure's error. */
+static void fig_check_bufs(wb_figure *fig, const char *what)
+{
+    if (fig->data.failed || fig->tables.failed || fig->decor.failed ||
+        fig->plot.failed)
+        fig_fail(fig, what);
+}
+
+wb_figure *wb_figure_new(wb_output *out, const char *name,
+                         const char *caption)
+{
+    wb_figure *fig;
+    WB_ASSERT(out != NULL, "wb_figure_new needs an output (wb_output.h)");
+    fig = wb_calloc(1, sizeof *fig);
+    if (!fig)
+        return NULL;
+    fig->out = out;
+    fig->legend = WB_LEGEND_TOP_LEFT;
+    fig->palette = WB_PALETTE_VIRIDIS;
+    fig->image_min = INFINITY;
+    fig->image_max = -INFINITY;
+    if (!wb_is_safe_name(name)) {
+        /* The name becomes file names and appears in the script. */
+        wb_fail("'%s' is not a figure name: use letters, digits, '_', '-' "
+                "and '.', not starting with '.' or '-'",
+                name ? name : "(null)");
+        fig_fail(fig, "wb_figure_new");
+        return fig;
+    }
+    fig->name = wb_strdup(name);
+    if (!fig->name || (caption && !(fig->caption = wb_strdup(caption)))) {
+        wb_figure_free(fig);
+        return NULL;
+    }
+    return fig;
+}
+
+void wb_figure_free(wb_figure *fig)
+{
+    if (!fig)
+        return;
+    free(fig->name);
+    free(fig->caption);
+    free(fig->title);
+    free(fig->xlabel);
+    free(fig->ylabel);
+    free(fig->zlabel);
+    free(fig->cblabel);
+    wb_buf_free(&fig->data);
+    wb_buf_free(&fig->tables);
+    wb_buf_free(&fig->decor);
+    wb_buf_free(&fig->plot);
+    free(fig);
+}
+
+/* ---- texts ------------------------------------------------------------- */
+
+/* Replaces *slot with `text` as a gnuplot string (NULL text: none). */
+static void set_text(wb_figure *fig, char **slot, const char *text,
+                     const char *what)
+{
+    char *s = NULL;
+    if (!fig_ok(fig))
+        return;
+    if (text && !(s = wb_gp_string(text, true))) {
+        fig_fail(fig, what);
+        return;
+    }
+    free(*slot);
+    *slot = s;
+}
+
+void wb_figure_title(wb_figure *fig, const char *text)
+{
+    set_text(fig, fig ? &fig->title : NULL, text, "title");
+}
+
+void wb_figure_xlabel(wb_figure *fig, const char *text)
+{
+    set_text(fig, fig ? &fig->xlabel : NULL, text, "xlabel");
+}
+
+void wb_figure_ylabel(wb_figure *fig, const char *text)
+{
+    set_text(fig, fig ? &fig->ylabel : NULL, text, "ylabel");
+}
+
+void wb_figure_zlabel(wb_figure *fig, const char *text)
+{
+    set_text(fig, fig ? &fig->zlabel : NULL, text, "zlabel");
+}
+
+void wb_figure_cblabel(wb_figure *fig, const char *text)
+{
+    set_text(fig, fig ? &fig->cblabel : NULL, text, "cblabel");
+}
+
+/* ---- axes -------------------------------------------------------------- */
+
+static void set_range(wb_figure *fig, range *r, double lo, double hi,
+                      const char *what)
+{
+    if (!fig_ok(fig))
+        return;
+    if (!isfinite(lo) || !isfinite(hi) || !(lo < hi)) {
+        wb_fail("[%g, %g] is not a range: it needs finite lo < hi", lo, hi);
+        fig_fail(fig, what);
+        return;
+    }
+    *r = (range){true, lo, hi};
+}
+
+void wb_figure_xrange(wb_figure *fig, double lo, double hi)
+{
+    set_range(fig, fig ? &fig->x : NULL, lo, hi, "xrange");
+}
+
+void wb_figure_yrange(wb_figure *fig, double lo, double hi)
+{
+    set_range(fig, fig ? &fig->y : NULL, lo, hi, "yrange");
+}
+
+void wb_figure_zrange(wb_figure *fig, double lo, double hi)
+{
+    set_range(fig, fig ? &fig->z : NULL, lo, hi, "zrange");
+}
+
+void wb_figure_cbrange(wb_figure *fig, double lo, double hi)
+{
+    set_range(fig, fig ? &fig->cb : NULL, lo, hi, "cbrange");
+}
+
+void wb_figure_legend(wb_figure *fig, wb_legend where)
+{
+    if (!fig_ok(fig))
+        return;
+    if (where < WB_LEGEND_TOP_LEFT || where > WB_LEGEND_NONE) {
+        wb_fail("no legend position %d", (int)where);
+        fig_fail(fig, "legend");
+        return;
+    }
+    fig->legend = where;
+}
+
+void wb_figure_square(wb_figure *fig)
+{
+    if (fig_ok(fig))
+        fig->square = true;
+}
+
+void wb_figure_palette(wb_figure *fig, wb_palette palette)
+{
+    if (!fig_ok(fig))
+        return;
+    if (palette != WB_PALETTE_VIRIDIS && palette != WB_PALETTE_DIVERGING) {
+        wb_fail("no palette %d", (int)palette);
+        fig_fail(fig, "palette");
+        return;
+    }
+    fig->palette = palette;
+}
+
+void wb_figure_view(wb_figure *fig, double rot_x, double rot_z)
+{
+    if (!fig_ok(fig))
+        return;
+    /* gnuplot's limits for `set view`. */
+    if (!(rot_x >= 0 && rot_x <= 360 && rot_z >= 0 && rot_z <= 360)) {
+        wb_fail("view %g, %g: both angles must be in [0, 360] degrees",
+                rot_x, rot_z);
+        fig_fail(fig, "view");
+        return;
+    }
+    fig->view_set = true;
+    fig->rot_x = rot_x;
+    fig->rot_z = rot_z;
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+/* The shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double: exact, and as short as the value allows (0.1, not
+ * 0.10000000000000001). Non-finite values are written NaN, which gnuplot
+ * reads as a missing point. */
+static void put_number(wb_buf *b, double v)
+{
+    char s[40];
+    if (!isfinite(v)) {
+        wb_buf_puts(b, "NaN");
+        return;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(s, sizeof s, "%.*g", prec, v);
+        if (strtod(s, NULL) == v)
+            break;
+    }
+    wb_buf_puts(b, s);
+}
+
+/* ---- series ------------------------------------------------------------ */
+
+/* The style's fields, checked, with the theme's defaults filled in. */
+typedef struct look {
+    int color;          /* 1..8 */
+    double alpha;       /* (0, 1] */
+    double width;
+    double size;
+    int dash;
+    char *title;        /* "title '...'" or "notitle" */
+} look;
+
+/* Fills `lk` from `style` (NULL: every default). The colour 0 takes the
+ * first theme colour no series has taken yet. */
+static int take_look(wb_figure *fig, const wb_style *style, look *lk)
+{
+    wb_style s = style ? *style : (wb_style){0};
+    *lk = (look){0};
+    if (s.color < 0 || s.color > WB_THEME_NCOLOURS)
+        return wb_fail("colour %d: use 1..8 (WB_BLUE..WB_BLACK) or 0 for "
+                       "the next one", s.color);
+    if (!(s.alpha >= 0 && s.alpha <= 1))
+        return wb_fail("alpha %g: the opacity must be in (0, 1], or 0 for "
+                       "opaque", s.alpha);
+    if (!(s.width >= 0 && s.width <= 100))
+        return wb_fail("line width %g: use a positive width, or 0 for the "
+                       "theme's", s.width);
+    if (!(s.size >= 0 && s.size <= 100))
+        return wb_fail("point size %g: use a positive size, or 0 for the "
+                       "theme's", s.size);
+    if (s.dash < WB_SOLID || s.dash > WB_DOTTED)
+        return wb_fail("dash %d: use WB_SOLID, WB_DASHED or WB_DOTTED",
+                       s.dash);
+    if (s.color == 0) {
+        for (int c = 1; c <= WB_THEME_NCOLOURS && !s.color; c++)
+            if (!fig->used[c])
+                s.color = c;
+        if (!s.color)   /* all eight taken: start again */
+            s.color = (int)(fig->nclauses % WB_THEME_NCOLOURS) + 1;
+    }
+    if (s.label) {
+        char *q = wb_gp_string(s.label, true);
+        if (!q)
+            return -1;
+        lk->title = wb_asprintf("title %s", q);
+        free(q);
+    } else {
+        lk->title = wb_strdup("notitle");
+    }
+    if (!lk->title)
+        return -1;
+    fig->used[s.color] = true;
+    lk->color = s.color;
+    lk->alpha = s.alpha > 0 ? s.alpha : 1;
+    lk->width = s.width;
+    lk->size = s.size;
+    lk->dash = s.dash;
+    return 0;
+}
+
+/* The colour of a look as a gnuplot colour: '#AARRGGBB', where AA is the
+ * transparency (00 opaque), when alpha < 1. */
+static void put_color(wb_figure *fig, wb_buf *b, const look *lk)
+{
+    if (lk->alpha < 1) {
+        unsigned aa = (unsigned)lround((1 - lk->alpha) * 255);
+        wb_buf_printf(b, " lc rgb '#%02X%06X'", aa,
+                      (unsigned)wb_theme_colours[lk->color - 1].rgb);
+        fig->translucent = true;
+    }
+}
+
+/* " lt C [lc rgb ...] [lw W] [dt D]": the look of a line. */
+static void put_line_look(wb_figure *fig, wb_buf *b, const look *lk)
+{
+    wb_buf_printf(b, " lt %d", lk->color);
+    put_color(fig, b, lk);
+    if (lk->width > 0)
+        wb_buf_printf(b, " lw %g", lk->width);
+    if (lk->dash)
+        wb_buf_printf(b, " dt %d", lk->dash == WB_DASHED ? 2 : 3);
+}
+
+/* Starts the next data block with a comment line saying what it holds. */
+static void begin_block(wb_figure *fig, const char *what)
+{
+    if (fig->nblocks > 0)
+        wb_buf_puts(&fig->data, "\n\n");
+    wb_buf_printf(&fig->data, "# index %zu: %s\n", fig->nblocks, what);
+}
+
+/* Starts the next clause of the plot command. */
+static void begin_clause(wb_figure *fig)
+{
+    if (fig->nclauses > 0)
+        wb_buf_puts(&fig->plot, ", \\\n     ");
+    fig->nclauses++;
+}
+
+/* Fails (returning false) when an array argument is missing: it is NULL
+ * when the array function that made it failed. */
+static bool have_arrays(wb_figure *fig, const char *what,
+                        const wb_array *a, const wb_array *b,
+                        const wb_array *c)
+{
+    const char *e = wb_error();
+    if (a && b && c)
+        return true;
+    wb_fail("an array is NULL (%s)",
+            *e ? e : "the function that made it failed");
+    fig_fail(fig, what);
+    return false;
+}
+
+/* Line and scatter: a block "x y", one row per point. */
+static void plot_xy(wb_figure *fig, const wb_array *x, const wb_array *y,
+                    const wb_style *style, bool points)
+{
+    const char *what = points ? "scatter" : "line";
+    look lk;
+    if (!fig_ok(fig) || !have_arrays(fig, what, x, y, x))
+        return;
+    WB_ASSERT(x->size == y->size, "%s: x has %zu values, y has %zu", what,
+              x->size, y->size);
+    if (x->size == 0) {
+        wb_fail("no points to draw");
+        fig_fail(fig, what);
+        return;
+    }
+    if (take_look(fig, style, &lk) != 0) {
+        fig_fail(fig, what);
+        return;
+    }
+    begin_block(fig, points ? "scatter, columns x y" : "line, columns x y");
+    for (size_t i = 0; i < x->size; i++) {
+        put_number(&fig->data, x->data[i]);
+        wb_buf_puts(&fig->data, " ");
+        put_number(&fig->data, y->data[i]);
+        wb_buf_puts(&fig->data, "\n");
+    }
+    begin_clause(fig);
+    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2 with %s",
+                  fig->name, fig->nblocks, points ? "points" : "lines");
+    if (points) {
+        wb_buf_printf(&fig->plot, " lt %d", lk.color);
+        put_color(fig, &fig->plot, &lk);
+        if (lk.size > 0)
+            wb_buf_printf(&fig->plot, " ps %g", lk.size);
+    } else {
+        put_line_look(fig, &fig->plot, &lk);
+    }
+    wb_buf_printf(&fig->plot, " %s", lk.title);
+    fig->nblocks++;
+    fig->kinds |= points ? SERIES_SCATTER : SERIES_LINE;
+    free(lk.title);
+    fig_check_bufs(fig, what);
+}
+
+void wb_plot_line(wb_figure *fig, const wb_array *x, const wb_array *y,
+                  const wb_style *style)
+{
+    plot_xy(fig, x, y, style, false);
+}
+
+void wb_plot_scatter(wb_figure *fig, const wb_array *x, const wb_array *y,
+                     const wb_style *style)
+{
+    plot_xy(fig, x, y, style, true);
+}
+
+static void widen(range *r, double lo, double hi)
+{
+    if (!r->set)
+        *r = (range){true, lo, hi};
+    r->lo = fmin(r->lo, lo);
+    r->hi = fmax(r->hi, hi);
+}
+
+void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,
+                  double lo, double hi, const wb_style *style)
+{
+    wb_array *counts;
+    double width;
+    look lk;
+    if (!fig_ok(fig) || !have_arrays(fig, "hist", values, values, values))
+        return;
+    if (bins == 0 || !isfinite(lo) || !isfinite(hi) || !(lo < hi)) {
+        wb_fail("%zu bins over [%g, %g]: it needs at least one bin and "
+                "finite lo < hi", bins, lo, hi);
+        fig_fail(fig, "hist");
+        return;
+    }
+    counts = wb_histogram(values, bins, lo, hi);
+    if (!counts) {
+        fig_fail(fig, "hist");
+        return;
+    }
+    if (take_look(fig, style, &lk) != 0) {
+        wb_free(counts);
+        fig_fail(fig, "hist");
+        return;
+    }
+    width = (hi - lo) / (double)bins;
+    begin_block(fig, "histogram, columns bin_centre count");
+    for (size_t i = 0; i < bins; i++) {
+        put_number(&fig->data, lo + ((double)i + 0.5) * width);
+        wb_buf_puts(&fig->data, " ");
+        put_number(&fig->data, counts->data[i]);
+        wb_buf_puts(&fig->data, "\n");
+    }
+    wb_free(counts);
+    /* The third column of `using` is the width of each bar. */
+    begin_clause(fig);
+    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2:(%.10g) with "
+                  "boxes lt %d lw %g", fig->name, fig->nblocks, width,
+                  lk.color, lk.width > 0 ? lk.width : 1);
+    /* Overlaid bars (alpha < 1) are outlined in their colour; opaque ones
+     * are set apart by white. */
+    if (lk.alpha < 1)
+        wb_buf_printf(&fig->plot, " fs transparent solid %.3g border lc "
+                      "rgb '#%06X'", lk.alpha,
+                      (unsigned)wb_theme_colours[lk.color - 1].rgb);
+    else
+        wb_buf_puts(&fig->plot, " fs solid 1 border lc rgb 'white'");
+    wb_buf_printf(&fig->plot, " %s", lk.title);
+    free(lk.title);
+    widen(&fig->hist_x, lo, hi);
+    fig->nblocks++;
+    fig->kinds |= SERIES_HIST;
+    fig_check_bufs(fig, "hist");
+}
+
+/* A line across the plot. gnuplot draws it as an arrow without a head;
+ * a legend entry, if any, comes from a `keyentry` clause. */
+static void plot_rule(wb_figure *fig, double at, const wb_style *style,
+                      bool horizontal)
+{
+    const char *what = horizontal ? "hline" : "vline";
+    look lk;
+    if (!fig_ok(fig))
+        return;
+    if (!isfinite(at)) {
+        wb_fail("a line at %g", at);
+        fig_fail(fig, what);
+        return;
+    }
+    if (take_look(fig, style, &lk) != 0) {
+        fig_fail(fig, what);
+        return;
+    }
+    if (horizontal)
+        wb_buf_printf(&fig->decor, "set arrow from graph 0, first %.10g to "
+                      "graph 1, first %.10g nohead front", at, at);
+    else
+        wb_buf_printf(&fig->decor, "set arrow from first %.10g, graph 0 to "
+                      "first %.10g, graph 1 nohead front", at, at);
+    put_line_look(fig, &fig->decor, &lk);
+    wb_buf_puts(&fig->decor, "\n");
+    fig->kinds |= SERIES_RULE;
+    if (style && style->label) {
+        begin_clause(fig);
+        wb_buf_puts(&fig->plot, "keyentry with lines");
+        put_line_look(fig, &fig->plot, &lk);
+        wb_buf_printf(&fig->plot, " %s", lk.title);
+    }
+    free(lk.title);
+    fig_check_bufs(fig, what);
+}
+
+void wb_plot_hline(wb_figure *fig, double y, const wb_style *style)
+{
+    plot_rule(fig, y, style, true);
+}
+
+void wb_plot_vline(wb_figure *fig, double x, const wb_style *style)
+{
+    plot_rule(fig, x, style, false);
+}
+
+void wb_plot_text(wb_figure *fig, double x, double y, const char *text)
+{
+    char *q;
+    if (!fig_ok(fig))
+        return;
+    if (!text || !isfinite(x) || !isfinite(y)) {
+        wb_fail(text ? "text at (%g, %g)" : "no text", x, y);
+        fig_fail(fig, "text");
+        return;
+    }
+    q = wb_gp_string(text, true);
+    if (!q) {
+        fig_fail(fig, "text");
+        return;
+    }
+    wb_buf_printf(&fig->decor, "set label %s at first %.10g, first %.10g "
+                  "center front\n", q, x, y);
+    free(q);
+    fig_check_bufs(fig, "text");
+}
+
+/* Grids: a block "x y z" of m scans (rows of the meshgrid) of n points,
+ * separated by single blank lines, as gnuplot's grid data. */
+static bool put_grid(wb_figure *fig, const char *what, const wb_array *xx,
+                     const wb_array *yy, const wb_array *z)
+{
+    size_t m, n;
+    char comment[96];
+    if (!have_arrays(fig, what, xx, yy, z))
+        return false;
+    WB_ASSERT(xx->ndim == 2 && yy->ndim == 2 && z->ndim == 2,
+              "%s: xx, yy and z must be 2-D (m, n) arrays", what);
+    WB_ASSERT(xx->shape[0] == z->shape[0] && xx->shape[1] == z->shape[1] &&
+              yy->shape[0] == z->shape[0] && yy->shape[1] == z->shape[1],
+              "%s: xx, yy and z must have the same shape", what);
+    m = z->shape[0];
+    n = z->shape[1];
+    if (m < 2 || n < 2) {
+        wb_fail("a %zu x %zu grid: it needs at least 2 x 2 points", m, n);
+        fig_fail(fig, what);
+        return false;
+    }
+    snprintf(comment, sizeof comment,
+             "%s, columns x y z, %zu scans of %zu points", what, m, n);
+    begin_block(fig, comment);
+    for (size_t i = 0; i < m; i++) {
+        if (i > 0)
+            wb_buf_puts(&fig->data, "\n");
+        for (size_t j = 0; j < n; j++) {
+            put_number(&fig->data, WB_AT(xx, i, j));
+            wb_buf_puts(&fig->data, " ");
+            put_number(&fig->data, WB_AT(yy, i, j));
+            wb_buf_puts(&fig->data, " ");
+            put_number(&fig->data, WB_AT(z, i, j));
+            wb_buf_puts(&fig->data, "\n");
+        }
+    }
+    return true;
+}
+
+void wb_plot_heatmap(wb_figure *fig, const wb_array *xx, const wb_array *yy,
+                     const wb_array *z, const wb_style *style)
+{
+    double x0, x1, y0, y1, hx, hy;
+    size_t m, n;
+    (void)style; /* a heat map has no line, and its legend is the bar */
+    if (!fig_ok(fig) || !put_grid(fig, "heatmap", xx, yy, z))
+        return;
+    m = z->shape[0];
+    n = z->shape[1];
+    /* Each value is the centre of its cell: the map reaches half a cell
+     * beyond the outer points. */
+    x0 = WB_AT(xx, 0, 0);
+    x1 = WB_AT(xx, 0, n - 1);
+    y0 = WB_AT(yy, 0, 0);
+    y1 = WB_AT(yy, m - 1, 0);
+    hx = fabs(x1 - x0) / (double)(n - 1) / 2;
+    hy = fabs(y1 - y0) / (double)(m - 1) / 2;
+    widen(&fig->image_x, fmin(x0, x1) - hx, fmax(x0, x1) + hx);
+    widen(&fig->image_y, fmin(y0, y1) - hy, fmax(y0, y1) + hy);
+    for (size_t i = 0; i < z->size; i++)
+        if (isfinite(z->data[i])) {
+            fig->image_min = fmin(fig->image_min, z->data[i]);
+            fig->image_max = fmax(fig->image_max, z->data[i]);
+        }
+    begin_clause(fig);
+    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2:3 with image "
+                  "notitle", fig->name, fig->nblocks);
+    fig->nblocks++;
+    fig->kinds |= SERIES_HEATMAP;
+    fig_check_bufs(fig, "heatmap");
+}
+
+void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
+                     const wb_array *z, const double *levels, size_t nlevels,
+                     const wb_style *style)
+{
+    look lk;
+    size_t k;
+    if (!fig_ok(fig))
+        return;
+    if (!levels || nlevels == 0) {
+        wb_fail("no levels");
+        fig_fail(fig, "contour");
+        return;
+    }
+    for (size_t i = 0; i < nlevels; i++)
+        if (!isfinite(levels[i])) {
+            wb_fail("level %g", levels[i]);
+            fig_fail(fig, "contour");
+            return;
+        }
+    if (take_look(fig, style, &lk) != 0) {
+        fig_fail(fig, "contour");
+        return;
+    }
+    if (!put_grid(fig, "contour", xx, yy, z)) {
+        free(lk.title);
+        return;
+    }
+    k = fig->nblocks;
+    /* gnuplot computes contour lines in a 3-D plot; `set table` keeps them
+     * in a datablock instead of drawing them, to be drawn as lines. */
+    wb_buf_puts(&fig->tables, "set contour base\nset cntrparam levels "
+                "discrete ");
+    for (size_t i = 0; i < nlevels; i++) {
+        if (i > 0)
+            wb_buf_puts(&fig->tables, ", ");
+        put_number(&fig->tables, levels[i]);
+    }
+    wb_buf_printf(&fig->tables, "\nunset surface\nset table $CONTOUR_%zu\n"
+                  "splot '%s.dat' index %zu using 1:2:3 with lines notitle\n"
+                  "unset table\nunset contour\nset surface\n",
+                  k, fig->name, k);
+    begin_clause(fig);
+    /* On a 3-D figure, the lines float at their level's height. */
+    wb_buf_printf(&fig->plot, "$CONTOUR_%zu using 1:2%s with lines", k,
+                  fig->kinds & SERIES_SURFACE ? ":3" : "");
+    put_line_look(fig, &fig->plot, &lk);
+    wb_buf_printf(&fig->plot, " %s", lk.title);
+    free(lk.title);
+    fig->nblocks++;
+    fig->kinds |= SERIES_CONTOUR;
+    fig_check_bufs(fig, "contour");
+}
+
+void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
+                     const wb_array *z, const wb_style *style)
+{
+    look lk;
+    if (!fig_ok(fig))
+        return;
+    if (fig->kinds & SERIES_CONTOUR) {
+        wb_fail("draw the surface before its contour lines");
+        fig_fail(fig, "surface");
+        return;
+    }
+    if (take_look(fig, style, &lk) != 0) {
+        fig_fail(fig, "surface");
+        return;
+    }
+    if (!put_grid(fig, "surface", xx, yy, z)) {
+        free(lk.title);
+        return;
+    }
+    begin_clause(fig);
+    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2:3 with lines",
+                  fig->name, fig->nblocks);
+    /* A wireframe's many lines are thinner than a curve. */
+    if (lk.width == 0)
+        lk.width = 1;
+    put_line_look(fig, &fig->plot, &lk);
+    wb_buf_printf(&fig->plot, " %s", lk.title);
+    free(lk.title);
+    fig->nblocks++;
+    fig->kinds |= SERIES_SURFACE;
+    fig_check_bufs(fig, "surface");
+}
+
+int wb_figure_render(wb_figure *fig)
+{
+    wb_output *out;
+    char *script = NULL, *gp = NULL, *dat = NULL;
+    int rc = -1;
+
+    if (!fig)   /* wb_figure_new failed, and said why */
+        return wb_error()[0] ? -1 : wb_fail("no figure to render");
+    out = fig->out;
+    if (fig->failed) {
+        wb_fail("figure %s: %s", fig->name ? fig->name : "(unnamed)",
+                fig->error);
+        goto done;
+    }
+    if (fig->kinds & SERIES_SURFACE && fig->kinds & FLAT_ONLY) {
+        wb_fail("figure %s: a surface (3-D) cannot share its figure with "
+                "lines, points, bars, a heat map or hline/vline", fig->name);
+        goto done;
+    }
+    if (fig->nclauses == 0) {
+        wb_fail("figure %s: nothing to draw: add a series first", fig->name);
+        goto done;
+    }
+    if (wb_output_begin(out, fig->name) != 0)
+        goto done;
+    if (out->dry_run) {
+        rc = 0;
+        goto done;
+    }
+    script = wb_gp_script(fig);
+    gp = wb_output_path(out, fig->name, "gp");
+    dat = wb_output_path(out, fig->name, "dat");
+    if (!script || !gp || !dat)
+        goto done;
+    if (wb_write_file(dat, fig->data.data, fig->data.len) != 0 ||
+        wb_write_file(gp, script, strlen(script)) != 0)
+        goto done;
+    rc = wb_gp_render(out, fig->name, fig->caption);
+done:
+    free(script);
+    free(gp);
+    free(dat);
+    wb_figure_free(fig);
+    return rc;
+}

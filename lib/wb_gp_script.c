@@ -1,0 +1,249 @@
+/* wb_gp_script.c: a figure's gnuplot script, NAME.gp. See
+ * internal/gnuplot.h.
+ *
+ * The script has the same parts for every figure, in this order: what the
+ * file is and how to run it; the terminal, chosen by the script's first
+ * argument; the theme; contour lines computed into datablocks; axes and
+ * labels; lines and texts over the plot; and the plot command, whose
+ * clauses the builder (wb_figure.c) wrote, one per series.
+ */
+#include <stdbool.h>
+
+#include "internal/figure.h"
+#include "internal/gnuplot.h"
+#include "internal/theme.h"
+
+enum {
+    LINE_WIDTH = 2     /* of every series */
+};
+#define POINT_SIZE 1.3
+
+/* Everything before the theme: what the file is, and the terminals. */
+static void put_header(wb_buf *b, const char *name)
+{
+    wb_buf_printf(b,
+"# %s.gp: a figure of the workbook, drawn by gnuplot from %s.dat.\n"
+"# The chapter program wrote both files; edit this one and draw it again,\n"
+"# from this folder, with\n"
+"#\n"
+"#     gnuplot -c %s.gp [png|pdf|svg|dumb|ansi|sixel] [OUTPUT|-] [COLS ROWS]\n"
+"#\n"
+"# The format is png unless given; OUTPUT is %s.png (.pdf, .svg) unless\n"
+"# given. dumb (text), ansi (text in colour) and sixel (pixels) draw in the\n"
+"# terminal, COLS x ROWS characters (79 x 24 unless given).\n"
+"\n", name, name, name, name);
+    wb_buf_printf(b,
+"# ---- terminal ---------------------------------------------------------\n"
+"format = exists('ARG1') && ARG1 ne '' ? ARG1 : 'png'\n"
+"output = exists('ARG2') && ARG2 ne '-' ? ARG2 : ''\n"
+"cols = exists('ARG3') && ARG3 ne '' ? int(ARG3) : 79\n"
+"rows = exists('ARG4') && ARG4 ne '' ? int(ARG4) : 24\n"
+"set encoding utf8\n"
+"if (strstrt(' png pdf svg dumb ansi sixel ', ' ' . format . ' ') == 0) {\n"
+"    exit error 'no format ' . format . \\\n"
+"        ': use png, pdf, svg, dumb, ansi or sixel'\n"
+"}\n"
+"if (format eq 'png') {\n"
+"    # Shown 720 pixels wide in the HTML book.\n"
+"    set terminal pngcairo enhanced size 960,600 font 'DejaVu Sans,16'\n"
+"}\n"
+"if (format eq 'pdf') {\n"
+"    # The width of the text of the printed book.\n"
+"    set terminal pdfcairo enhanced size 6in,3.75in font 'DejaVu Sans,8' \\\n"
+"        fontscale 1 pointscale 0.7\n"
+"}\n"
+"if (format eq 'svg') {\n"
+"    set terminal svg enhanced size 960,600 font 'DejaVu Sans,16'\n"
+"}\n"
+"if (format eq 'dumb') {\n"
+"    set terminal dumb enhanced size cols,rows\n"
+"}\n"
+"if (format eq 'ansi') {\n"
+"    set terminal dumb enhanced ansi256 size cols,rows\n"
+"}\n"
+"if (format eq 'sixel') {\n"
+"    # Pixels for cols x rows cells of about 9 x 18 pixels, at most.\n"
+"    width = 9 * cols\n"
+"    height = 18 * rows < width * 5 / 8 ? 18 * rows : width * 5 / 8\n"
+"    width = height * 8 / 5\n"
+"    set terminal sixelgd enhanced truecolor size width,height \\\n"
+"        font 'DejaVu Sans,10'\n"
+"}\n"
+"# The picture goes to OUTPUT if given, else to %s.png (.pdf, .svg), else\n"
+"# (dumb, ansi, sixel) to the terminal.\n"
+"file_format = format eq 'png' || format eq 'pdf' || format eq 'svg'\n"
+"if (output eq '' && file_format) {\n"
+"    output = '%s.' . format\n"
+"}\n"
+"if (output ne '') {\n"
+"    set output output\n"
+"} else {\n"
+"    set output\n"
+"}\n"
+"text_terminal = format eq 'dumb' || format eq 'ansi'\n"
+"\n", name, name);
+}
+
+static void put_theme(wb_buf *b, bool three_d)
+{
+    wb_buf_puts(b,
+"# ---- theme: the same for every figure of the book ---------------------\n"
+"# Line types 1 to 8: the colours of Okabe and Ito, told apart also by\n"
+"# readers with colour blindness; scatter points are filled circles.\n");
+    for (int c = 0; c < WB_THEME_NCOLOURS; c++)
+        wb_buf_printf(b, "set linetype %d lc rgb '#%06X' lw %d pt 7 ps %g  "
+                      "# %s\n", c + 1, (unsigned)wb_theme_colours[c].rgb,
+                      LINE_WIDTH, POINT_SIZE, wb_theme_colours[c].name);
+    wb_buf_puts(b,
+"set linetype cycle 8\n"
+"if (text_terminal) {\n"
+"    # Letters cannot draw circles: a character for each line type.\n"
+"    set for [k = 1:8] linetype k pt 'ox+*#@%&'[k:k]\n"
+"}\n");
+    if (three_d)
+        wb_buf_puts(b,
+"set border 31 lc rgb '#404040' lw 1     # the base, and the z axis\n"
+"set xyplane relative 0.05               # the base just below the lowest z\n"
+"set tics nomirror out scale 0.6 textcolor rgb '#202020'\n"
+"set autoscale xfix                      # x and y end at the grid's edges\n"
+"set autoscale yfix\n");
+    else
+        wb_buf_puts(b,
+"set border 3 lc rgb '#404040' lw 1      # left and bottom axes only\n"
+"set tics nomirror out scale 0.6 textcolor rgb '#202020'\n"
+"if (!text_terminal) {\n"
+"    set grid back lt 1 lc rgb '#E3E3E3' lw 1\n"
+"}\n"
+"set autoscale xfix                      # x and y end at the data, but...\n"
+"set autoscale yfix\n");
+    wb_buf_puts(b,
+"set minussign                           # a true minus sign on the tics\n"
+"set key noautotitle reverse Left nobox opaque fc rgb '#26FFFFFF' \\\n"
+"    samplen 2.5 spacing 1.15\n"
+"\n");
+}
+
+static void put_palette(wb_buf *b, wb_palette palette)
+{
+    if (palette == WB_PALETTE_DIVERGING)
+        wb_buf_puts(b,
+"# Blue, white in the middle, red: for a probability, 0.5 is white.\n"
+"set palette defined (0 '#2166AC', 0.5 '#F7F7F7', 1 '#B2182B')\n");
+    else
+        wb_buf_puts(b,
+"# Viridis (dark blue to yellow), as eight stops; gnuplot has none built in.\n"
+"set palette defined (0 '#440154', 1 '#46337E', 2 '#365C8D', 3 '#277F8E', \\\n"
+"                     4 '#1FA187', 5 '#4AC16D', 6 '#9FDA3A', 7 '#FDE725')\n");
+    wb_buf_puts(b, "set colorbox\nset cbtics out nomirror\n");
+}
+
+static void put_range(wb_buf *b, const char *axis, range r)
+{
+    wb_buf_printf(b, "set %srange [%.10g:%.10g]\n", axis, r.lo, r.hi);
+}
+
+static const char *const legend_place[] = {
+    [WB_LEGEND_TOP_LEFT] = "set key top left",
+    [WB_LEGEND_TOP_RIGHT] = "set key top right",
+    [WB_LEGEND_BOTTOM_LEFT] = "set key bottom left",
+    [WB_LEGEND_BOTTOM_RIGHT] = "set key bottom right",
+    [WB_LEGEND_OUTSIDE] = "set key outside right top",
+    [WB_LEGEND_NONE] = "unset key",
+};
+
+static void put_axes(wb_buf *b, const wb_figure *fig, bool three_d)
+{
+    range x = fig->x, y = fig->y;
+    wb_buf_puts(b, "# ---- axes and labels ------------------------------"
+                   "--------------------\n"
+                   "# Texts are enhanced text: {/:Italic x} is x in italics, "
+                   "x_{1} has a\n# subscript, e^{z} a superscript, and \\_ "
+                   "is a plain _.\n");
+    if (fig->title)
+        wb_buf_printf(b, "set title %s\n", fig->title);
+    if (fig->xlabel)
+        wb_buf_printf(b, "set xlabel %s\n", fig->xlabel);
+    if (fig->ylabel)
+        wb_buf_printf(b, "set ylabel %s\n", fig->ylabel);
+    if (fig->zlabel)
+        wb_buf_printf(b, "set zlabel %s rotate parallel\n", fig->zlabel);
+    /* Unless given: the histograms' bins, and the heat maps' cells. */
+    if (!x.set && fig->image_x.set)
+        x = fig->image_x;
+    if (!y.set && fig->image_y.set)
+        y = fig->image_y;
+    if (!x.set && fig->hist_x.set)
+        x = fig->hist_x;
+    if (x.set)
+        put_range(b, "x", x);
+    if (y.set)
+        put_range(b, "y", y);
+    else if (fig->kinds & SERIES_HIST)
+        wb_buf_puts(b, "set yrange [0:*]    # bars start at 0\n");
+    if (!three_d && (!x.set || !y.set)) {
+        if (fig->kinds & SERIES_HIST)
+            wb_buf_puts(b, "set offsets 0, 0, graph 0.1, 0    # room above "
+                           "the highest bar\n");
+        else
+            wb_buf_puts(b, "set offsets graph 0.05, graph 0.05, graph 0.05, "
+                           "graph 0.05    # ...with a margin\n");
+    }
+    if (fig->z.set)
+        put_range(b, "z", fig->z);
+    if (fig->square)
+        wb_buf_puts(b, three_d ? "set view equal xy    # same scale on x "
+                                 "and y\n"
+                               : "set size ratio -1    # same scale on x "
+                                 "and y\n");
+    if (three_d) {
+        wb_buf_printf(b, "set view %.10g, %.10g\n",
+                      fig->view_set ? fig->rot_x : 60,
+                      fig->view_set ? fig->rot_z : 30);
+        wb_buf_puts(b, "set hidden3d offset 0    # hide the lines behind "
+                       "the surface\n");
+    }
+    if (fig->kinds & SERIES_HEATMAP) {
+        put_palette(b, fig->palette);
+        if (fig->cb.set)
+            put_range(b, "cb", fig->cb);
+        else if (fig->palette == WB_PALETTE_DIVERGING &&
+                 fig->image_min >= 0 && fig->image_max <= 1)
+            /* Probabilities: white exactly at 0.5. */
+            wb_buf_puts(b, "set cbrange [0:1]\n");
+        if (fig->cblabel)
+            wb_buf_printf(b, "set cblabel %s\n", fig->cblabel);
+    } else {
+        wb_buf_puts(b, "unset colorbox\n");
+    }
+    wb_buf_printf(b, "%s\n\n", legend_place[fig->legend]);
+}
+
+/* The whole script. */
+char *wb_gp_script(const wb_figure *fig)
+{
+    wb_buf b = {0};
+    bool three_d = (fig->kinds & SERIES_SURFACE) != 0;
+    put_header(&b, fig->name);
+    put_theme(&b, three_d);
+    if (fig->tables.len) {
+        wb_buf_puts(&b, "# ---- contour lines, computed into datablocks --"
+                        "------------------------\n");
+        wb_buf_puts(&b, fig->tables.data);
+        wb_buf_puts(&b, "\n");
+    }
+    put_axes(&b, fig, three_d);
+    if (fig->decor.len) {
+        wb_buf_puts(&b, "# ---- lines and texts over the plot ------------"
+                        "------------------------\n");
+        wb_buf_puts(&b, fig->decor.data);
+        wb_buf_puts(&b, "\n");
+    }
+    wb_buf_printf(&b, "# ---- the plot: block k of %s.dat is `index k` ----"
+                      "----------------\n", fig->name);
+    if (fig->translucent)
+        wb_buf_puts(&b, "# In a colour '#AARRGGBB', AA is the transparency: "
+                        "00 opaque, FF invisible.\n");
+    wb_buf_printf(&b, "%s %s\n", three_d ? "splot" : "plot",
+                  fig->plot.data);
+    return wb_buf_take(&b);
+}

@@ -1,0 +1,102 @@
+/* wb_show.c: a figure drawn in the terminal, for --step. See wb_plot.h.
+ *
+ * The figure's own script draws it, with gnuplot's text terminals (dumb,
+ * and dumb in colour) or its sixel terminal, which terminals such as
+ * xterm -ti vt340, mlterm and WezTerm show as pixels.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal/gnuplot.h"
+#include "wb_plot.h"
+
+/* Writes gnuplot's output to our standard output, without the form feed a
+ * text terminal may start with. */
+static int write_shown(const wb_buf *out)
+{
+    const char *s = out->data ? out->data : "";
+    size_t n = out->len;
+    if (n > 0 && s[0] == '\f') {
+        s++;
+        n--;
+    }
+    if ((n > 0 && fwrite(s, 1, n, stdout) != n) || fflush(stdout) != 0)
+        return wb_fail("cannot write to standard output: %s",
+                       strerror(errno));
+    return 0;
+}
+
+static bool file_exists(const char *dir, const char *name, const char *ext)
+{
+    struct stat st;
+    char *file = wb_asprintf("%s.%s", name, ext);
+    char *path = file ? wb_path_join(dir, file) : NULL;
+    bool yes = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(file);
+    free(path);
+    return yes;
+}
+
+int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
+                   int cols, int rows)
+{
+    static const char *const mode_format[] = {
+        [WB_TERM_DUMB] = "dumb", [WB_TERM_ANSI] = "ansi",
+        [WB_TERM_SIXEL] = "sixel"};
+    wb_buf out = {0};
+    int rc;
+
+    if (!dir || !*dir)
+        dir = ".";
+    if (mode == WB_TERM_NONE)
+        return 0;
+    if (mode != WB_TERM_DUMB && mode != WB_TERM_ANSI && mode != WB_TERM_SIXEL)
+        return wb_fail("no terminal graphics mode %d", (int)mode);
+    if (!wb_is_safe_name(name))
+        return wb_fail("'%s' is not a figure name", name ? name : "(null)");
+    if (cols <= 0 || rows <= 0) {
+        cols = 79;
+        rows = 24;
+    }
+    if (file_exists(dir, name, "gp")) {
+        rc = wb_gnuplot(dir, name, mode_format[mode], "-", cols, rows, &out);
+    } else if (file_exists(dir, name, "png")) {
+        /* A diagram drawn with cairo: only pixels can show it. */
+        char *cmds, *label;
+        char *argv[4];
+        wb_gp_proc p;
+        int width = 9 * cols, height = 18 * rows;
+        if (mode != WB_TERM_SIXEL)
+            return 0;
+        cmds = wb_asprintf(
+            "set terminal sixelgd truecolor size %d,%d; set output; "
+            "unset border; unset tics; unset key; unset colorbox; "
+            "set margins 0, 0, 0, 0; set size ratio -1; "
+            "plot '%s.png' binary filetype=png with rgbimage",
+            width, height, name);
+        label = wb_asprintf("%s/%s.png", dir, name);
+        if (!cmds || !label) {
+            free(cmds);
+            free(label);
+            return -1;
+        }
+        argv[0] = "gnuplot";
+        argv[1] = "-e";
+        argv[2] = cmds;
+        argv[3] = NULL;
+        rc = wb_gp_start(&p, dir, argv, WB_GP_CAPTURE);
+        if (rc == 0)
+            rc = wb_gp_finish(&p, label, &out);
+        free(cmds);
+        free(label);
+    } else {
+        return wb_fail("no figure %s in %s (neither %s.gp nor %s.png)", name,
+                       dir, name, name);
+    }
+    if (rc == 0)
+        rc = write_shown(&out);
+    wb_buf_free(&out);
+    return rc;
+}
