@@ -47,8 +47,11 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf check tests install uninstall clean \
-        help
+        help bench-figures
 .DELETE_ON_ERROR:
+# Objects are kept once made (make would otherwise delete those it made on
+# the way to a program, and relink the program at the next make).
+.SECONDARY:
 
 all: $(B)/libworkbook.so $(B)/libworkbook.a $(CHAPTER_BIN) $(WEAVE) \
      $(B)/workbook.pc
@@ -60,6 +63,7 @@ help:
 	@echo 'make book      the whole book: book/out/index.html and book/out/workbook.pdf'
 	@echo 'make html      only the HTML book;  make pdf  only the PDF'
 	@echo 'make check     every test, also under AddressSanitizer and UBSan'
+	@echo 'make bench-figures  time chapter 1 with all its figures (median of 7)'
 	@echo 'make install   the library, its headers and workbook.pc under PREFIX (/usr/local)'
 	@echo 'make clean     remove build/, figures/ and book/out/'
 
@@ -123,14 +127,14 @@ $(WEAVE): $(B)/book/weave.o $(B)/libworkbook.a
 	$(say) LINK $@
 	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
 
-# A chapter run in book mode writes its figures, its steps' output and,
-# last, manifest.tsv: the manifest stands for the whole run. The library
-# draws the figures, so a new library draws them again.
-FIGURES := $(CHAPTERS:%=figures/%/manifest.tsv)
-figures: $(FIGURES)
-figures/%/manifest.tsv: $(B)/chapters/% $(B)/$(SONAME)
-	$(say) RUN "$< --book"
-	$(Q)$< --book --out figures/$*
+# `make figures` runs every chapter as a reader would, drawing its figures
+# into figures/SLUG/. (The book makes its own run, in the build tree: see
+# book/book.mk.)
+figures: $(CHAPTER_BIN)
+	@for c in $(CHAPTERS); do \
+	  printf '  %-5s %s\n' RUN "$(B)/chapters/$$c --quiet"; \
+	  $(B)/chapters/$$c --quiet || exit 1; \
+	done
 
 include book/book.mk
 
@@ -141,9 +145,11 @@ $(B)/tests/%.o: tests/%.c
 	$(say) CC $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CRITERION_CFLAGS) \
 	  -DWB_BUILD_DIR='"$(abspath $(B))"' -DWB_SOURCE_DIR='"$(CURDIR)"' \
+	  -DWB_SAN_FLAGS='"$(SAN_FLAGS)"' \
 	  $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/tests/%: $(B)/tests/%.o $(B)/libworkbook.a
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/helpers.o \
+                   $(B)/libworkbook.a
 	$(say) LINK $@
 	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(WB_LIBS)
 
@@ -178,8 +184,15 @@ check: deps
 	    exit 1; \
 	  fi; \
 	done; echo 'check: a leak, a buffer overflow and undefined behaviour in a test fail the run, as they must'
+	@tools/check-layers $(B) >/dev/null || tools/check-layers $(B)
 	@$(MAKE) --no-print-directory html pdf
 	@tools/check-book $(CHAPTERS)
+	@tests/book_isolation.sh $(B)
+
+# ---- benchmarks (not tests: times depend on the machine) -----------------
+
+bench-figures: $(CHAPTER_BIN)
+	@bench/figures
 
 # ---- installing --------------------------------------------------------
 

@@ -1,18 +1,30 @@
-# The book, included by the Makefile. Each chapter is woven into Markdown
-# from its source and its book-mode run (figures/SLUG/), then pandoc makes
-# one HTML page per chapter and one PDF of the whole book.
+# The book, included by the Makefile. Each chapter runs in book mode into
+# the build tree, BOOK_RUN/SLUG/, a folder of the book's own: a reader's
+# runs, which draw into figures/SLUG/, never reach the book. Each chapter
+# is then woven into Markdown from its source, the library code its prose
+# shows, and that run; pandoc makes one HTML page per chapter and one PDF
+# of the whole book.
 
+BOOK_RUN  := $(B)/book/figures
 BOOK_MD   := $(CHAPTERS:%=$(B)/book/%.md)
 BOOK_DEPS := book/metadata.yaml book/preface.md
 
 # 01_sigmoid_1d -> 1
 chapter_number = $(patsubst 0%,%,$(firstword $(subst _, ,$(1))))
 
-$(B)/book/%.md: chapters/%.c figures/%/manifest.tsv $(WEAVE)
+# The run writes its figures, its steps' output and, last, manifest.tsv:
+# the manifest stands for the whole run. The library draws the figures, so
+# a new library draws them again.
+$(BOOK_RUN)/%/manifest.tsv: $(B)/chapters/% $(B)/$(SONAME)
+	$(say) RUN "$< --book"
+	$(Q)$< --book --out $(BOOK_RUN)/$*
+
+$(B)/book/%.md: chapters/%.c $(BOOK_RUN)/%/manifest.tsv $(WEAVE) \
+                $(wildcard lib/*.c)
 	@mkdir -p $(@D)
 	$(say) WEAVE $@
-	$(Q)$(WEAVE) --number $(call chapter_number,$*) --figures figures/$* $< \
-	  > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+	$(Q)$(WEAVE) --number $(call chapter_number,$*) --figures $(BOOK_RUN)/$* \
+	  $< > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 
 # `make book` first installs what is missing, then builds with the tools in
 # place (a new make reads pkg-config's answers afresh).

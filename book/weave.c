@@ -1,20 +1,24 @@
 /* weave: turns a literate chapter and its book-mode run into Markdown.
  *
- *     weave --number N --figures DIR CHAPTER.c > CHAPTER.md
+ *     weave --number N --figures DIR [--root DIR] CHAPTER.c > CHAPTER.md
  *
  * CHAPTER.c is the chapter's source; DIR is where `CHAPTER --book --out DIR`
  * left its figures, the output of each step (STEP.out) and manifest.tsv.
  * The Markdown has, chunk by chunk, the prose, the code listing exactly as
  * compiled (with its line numbers in the file), the step's output and its
- * figures, numbered N.1, N.2, ... Images are linked without extension, so
- * that pandoc picks PNG for the HTML and PDF for the printed book
- * (--default-image-extension).
+ * figures, numbered N.1, N.2, ... Images are linked as figures/SLUG/NAME,
+ * without extension, so that pandoc picks PNG for the HTML and PDF for the
+ * printed book (--default-image-extension); the book's build puts them
+ * there for the HTML, and points pandoc at the run for the PDF.
  *
  * In the prose, @fig:NAME becomes a link "Figure N.k" to the figure and
- * @step:NAME a link to the step's section. The weaver refuses, with
- * "file:line: what is wrong", a reference to a figure or step that does not
- * exist, a listing line wider than the page, and a source whose steps do not
- * match the run's.
+ * @step:NAME a link to the step's section, and a line `@code:PATH:NAME`
+ * becomes the listing of region NAME of library file PATH (see wb_lit.h),
+ * PATH read from the folder given with --root (the current one unless
+ * given). The weaver refuses, with "file:line: what is wrong", a reference
+ * to a figure, step or region that does not exist, a region whose markers
+ * are wrong, a listing line wider than the page, and a source whose steps
+ * do not match the run's.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -42,6 +46,7 @@ typedef struct manifest {
 typedef struct weaver {
     const char *source;         /* the chapter's path, for messages */
     const char *dir;            /* the figure folder */
+    const char *root;           /* where @code paths start, or NULL */
     int number;                 /* the chapter's number */
     manifest m;
     wb_lit *lit;
@@ -151,6 +156,9 @@ static size_t prose_line_of(const wb_chunk *c, size_t offset)
 
 /* Appends the prose of chunk c, with its references resolved and the
  * step's heading given an anchor. */
+static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
+                        const char *path, const char *name);
+
 static int weave_prose(weaver *w, const wb_chunk *c)
 {
     const char *p = c->prose;
@@ -160,6 +168,29 @@ static int weave_prose(weaver *w, const wb_chunk *c)
         const char *eol = strchr(p, '\n');
         size_t len = eol ? (size_t)(eol - p) + 1 : strlen(p);
 
+        {
+            char *path, *name;
+            int ref = wb_region_ref(p, len - (eol ? 1 : 0), &path, &name);
+            if (ref != 0) {
+                int rc = ref < 0 ? -1
+                                 : weave_region(w, c, (size_t)(p - c->prose),
+                                                path, name);
+                free(path);
+                free(name);
+                if (rc != 0) {
+                    if (ref < 0) {
+                        char why[512];
+                        snprintf(why, sizeof why, "%s", wb_error());
+                        wb_fail("%s:%zu: %s", w->source,
+                                prose_line_of(c, (size_t)(p - c->prose)),
+                                why);
+                    }
+                    return -1;
+                }
+                p += len;
+                continue;
+            }
+        }
         if (!heading_done && c->step && *p == '#') {
             /* "## Title" gets {#step-N-NAME}, the target of @step:NAME. */
             wb_buf_append(&w->out, p, len - (eol ? 1 : 0));
@@ -220,24 +251,48 @@ static int weave_prose(weaver *w, const wb_chunk *c)
     return 0;
 }
 
-static int weave_code(weaver *w, const wb_chunk *c)
+/* A listing of `lines` lines of `path`, from line `first`. */
+static int weave_listing(weaver *w, const char *path, size_t first,
+                         size_t lines, const char *code)
 {
-    const char *line = c->code;
-    for (size_t i = 0; i < c->code_lines; i++) {
+    const char *line = code;
+    for (size_t i = 0; i < lines; i++) {
         const char *eol = strchr(line, '\n');
         size_t len = eol ? (size_t)(eol - line) : strlen(line);
         if (len > MAX_COLUMNS)
             return wb_fail("%s:%zu: this line is %zu characters wide; "
                            "listings must fit in %d columns to fit the page",
-                           w->source, c->code_line + i, len, MAX_COLUMNS);
+                           path, first + i, len, MAX_COLUMNS);
         line = eol ? eol + 1 : line + len;
     }
     wb_buf_printf(&w->out,
                   "::: {.listing}\n`%s`, lines %zu to %zu\n\n"
                   "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n:::\n\n",
-                  w->source, c->code_line, c->code_line + c->code_lines - 1,
-                  c->code_line, c->code);
+                  path, first, first + lines - 1, first, code);
     return 0;
+}
+
+static int weave_code(weaver *w, const wb_chunk *c)
+{
+    return weave_listing(w, w->source, c->code_line, c->code_lines, c->code);
+}
+
+/* A line `@code:PATH:NAME` of chunk c's prose, at `offset`: the region's
+ * listing. */
+static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
+                        const char *path, const char *name)
+{
+    wb_region r;
+    int rc;
+    if (wb_region_read(&r, w->root, path, name) != 0) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", wb_error());
+        return wb_fail("%s:%zu: @code:%s:%s: %s", w->source,
+                       prose_line_of(c, offset), path, name, why);
+    }
+    rc = weave_listing(w, r.path, r.first_line, r.lines, r.code);
+    wb_region_free(&r);
+    return rc;
 }
 
 /* The step's captured output, as a block of its own. */
@@ -283,8 +338,9 @@ static void weave_figures(weaver *w, const char *step)
         const figure *f = &w->m.figures[i];
         if (strcmp(f->step, step) != 0)
             continue;
-        wb_buf_printf(&w->out, "![Figure %d.%d: %s](%s/%s){#fig-%d-%s}\n\n",
-                      w->number, f->number, f->caption, w->dir, f->name,
+        wb_buf_printf(&w->out,
+                      "![Figure %d.%d: %s](figures/%s/%s){#fig-%d-%s}\n\n",
+                      w->number, f->number, f->caption, w->m.slug, f->name,
                       w->number, f->name);
     }
 }
@@ -320,7 +376,8 @@ static int usage(const char *fmt, const char *arg)
 {
     fprintf(stderr, "weave: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, " (usage: weave --number N --figures DIR CHAPTER.c)\n");
+    fprintf(stderr, " (usage: weave --number N --figures DIR [--root DIR] "
+            "CHAPTER.c)\n");
     return 2;
 }
 
@@ -341,6 +398,8 @@ int main(int argc, char **argv)
             w.number = (int)n;
         } else if (strcmp(argv[i], "--figures") == 0 && i + 1 < argc)
             w.dir = argv[++i];
+        else if (strcmp(argv[i], "--root") == 0 && i + 1 < argc)
+            w.root = argv[++i];
         else if (argv[i][0] == '-')
             return usage("unknown option '%s'", argv[i]);
         else if (!source)

@@ -199,8 +199,13 @@ classifier uses the sigmoid: as the probability that an example belongs to
 category 1.
 
 The library's `wb_sigmoid` computes it for any `double`, even
-$z = \pm 10^4$, where a careless formula would overflow: its source, in
-`lib/wb_activation.c`, explains how.
+$z = \pm 10^4$, where a careless formula would overflow. Here is its
+source, from the library the chapters share:
+
+@code:lib/wb_activation.c:sigmoid
+
+The step below draws the curve and tries the function on a few values of
+$z$, from very negative to very positive.
 */
 static int sigmoid(wb_run *run)
 {

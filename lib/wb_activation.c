@@ -6,6 +6,7 @@
 
 #include "wb_core.h"
 
+/* region sigmoid */
 /* Written directly, 1 / (1 + e^-z) gives the right value for every z in
  * IEEE arithmetic, but for z < -709 it gets there through e^-z = inf (an
  * overflow, and 1 / inf = 0, which -ffast-math does not promise). So each
@@ -19,6 +20,7 @@ double wb_sigmoid(double z)
     double e = exp(z);
     return e / (1 + e);
 }
+/* endregion sigmoid */
 
 /* d sigmoid/dz = sigmoid(z) (1 - sigmoid(z)), with 1 - sigmoid(z) taken as
  * sigmoid(-z) so that it keeps its digits when sigmoid(z) is close to 1. */

@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/figure.h"
-#include "internal/gnuplot.h"
+#include "internal/figure_data.h"
+#include "internal/gp_render.h"
+#include "internal/gp_script.h"
+#include "internal/gp_string.h"
 #include "internal/output.h"
 #include "internal/theme.h"
 #include "wb_plot.h"

@@ -1,5 +1,5 @@
 /* wb_gp_process.c: running gnuplot, and reading what it says. See
- * internal/gnuplot.h.
+ * internal/gp_process.h.
  *
  * gnuplot is always started with fork and execvp, never through a shell,
  * in the folder of the figure, with its standard error read back: that is
@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal/gnuplot.h"
+#include "internal/gp_process.h"
 
 /* What the child failed to do before gnuplot ran. */
 typedef struct child_failure {

@@ -1,5 +1,5 @@
 /* wb_gp_render.c: long-lived gnuplot processes that draw the figures. See
- * internal/gnuplot.h and wb_output.h.
+ * internal/gp_render.h and wb_output.h.
  *
  * Starting gnuplot costs about 70 ms before it draws anything, more than
  * drawing a figure. So an output keeps up to one gnuplot per processor (a
@@ -34,7 +34,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal/gnuplot.h"
+#include "internal/gp_process.h"
+#include "internal/gp_render.h"
 #include "internal/output.h"
 
 enum {
@@ -280,10 +281,38 @@ static void task_settle(wb_output *out, task *t)
 
 /* ---- the loop ---------------------------------------------------------- */
 
+/* The jobs sent to worker w fail, saying `why`; the worker is stopped (a
+ * new one takes its place when needed). */
+static void worker_abandon(wb_output *out, worker *w, const char *why)
+{
+    wb_renderer *r = out->renderer;
+    for (int k = 0; k < w->nsent; k++) {
+        task *t = &r->tasks[w->sent[k].task];
+        t->pending--;
+        task_fail(t, "figure %s: %s", why);
+        task_settle(out, t);
+    }
+    w->nsent = 0;
+    worker_stop(w);
+}
+
+/* Worker w's gnuplot has ended: its jobs fail, with what it said last. */
+static void worker_lost(wb_output *out, worker *w)
+{
+    char *last = wb_gp_error_line(w->err.data ? w->err.data : "", true);
+    char *why = wb_asprintf("gnuplot ended while drawing it%s%s",
+                            last ? ": " : "", last ? last : "");
+    worker_abandon(out, w, why ? why : "gnuplot ended while drawing it");
+    free(last);
+    free(why);
+}
+
 /* Sends waiting jobs to the least loaded workers, starting one more when
  * all are busy and there is room. */
-static int dispatch(wb_renderer *r)
+static int dispatch(wb_output *out)
 {
+    wb_renderer *r = out->renderer;
+    int failures = 0;
     while (r->nqueue > 0) {
         worker *best = NULL;
         for (int i = 0; i < r->nworkers; i++) {
@@ -308,8 +337,14 @@ static int dispatch(wb_renderer *r)
         }
         if (!best)
             return 0;
-        if (worker_send(r, best, r->queue[0]) != 0)
-            return -1;
+        if (worker_send(r, best, r->queue[0]) != 0) {
+            /* Its gnuplot has ended since its last job: start another, a
+             * few times at most. */
+            if (++failures > MAX_WORKERS)
+                return -1;
+            worker_lost(out, best);
+            continue;
+        }
         memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *r->queue);
     }
     return 0;
@@ -327,17 +362,7 @@ static void worker_read(wb_output *out, worker *w)
         return;
     if (n <= 0) {
         /* gnuplot has ended, in the middle of its jobs. */
-        char *last = wb_gp_error_line(w->err.data ? w->err.data : "", true);
-        for (int k = 0; k < w->nsent; k++) {
-            task *t = &r->tasks[w->sent[k].task];
-            t->pending--;
-            task_fail(t, "figure %s: gnuplot ended while drawing it%s",
-                      last ? last : "");
-            task_settle(out, t);
-        }
-        free(last);
-        w->nsent = 0;
-        worker_stop(w);
+        worker_lost(out, w);
         return;
     }
     wb_buf_append(&w->err, chunk, (size_t)n);
@@ -375,7 +400,7 @@ static int pump(wb_output *out, int timeout)
     for (int k = 0; k < n; k++)
         if (fds[k].revents)
             worker_read(out, &r->workers[who[k]]);
-    return dispatch(r);
+    return dispatch(out);
 }
 
 static bool busy(const wb_renderer *r)
@@ -400,17 +425,8 @@ static void give_up(wb_output *out, const char *why)
         task_settle(out, t);
     }
     r->nqueue = 0;
-    for (int i = 0; i < r->nworkers; i++) {
-        worker *w = &r->workers[i];
-        for (int k = 0; k < w->nsent; k++) {
-            task *t = &r->tasks[w->sent[k].task];
-            t->pending--;
-            task_fail(t, "figure %s: %s", why);
-            task_settle(out, t);
-        }
-        w->nsent = 0;
-        worker_stop(w);
-    }
+    for (int i = 0; i < r->nworkers; i++)
+        worker_abandon(out, &r->workers[i], why);
 }
 
 /* Runs the loop until every task is settled. */
@@ -418,7 +434,7 @@ static void run_all(wb_output *out)
 {
     wb_renderer *r = out->renderer;
     while (busy(r)) {
-        if ((r->nqueue > 0 && dispatch(r) != 0) || pump(out, -1) != 0) {
+        if ((r->nqueue > 0 && dispatch(out) != 0) || pump(out, -1) != 0) {
             char why[512];
             snprintf(why, sizeof why, "%s", wb_error());
             give_up(out, why);
@@ -446,6 +462,8 @@ static int collect(wb_output *out)
 
 /* ---- the interface ----------------------------------------------------- */
 
+static void renderer_free(wb_renderer *r);
+
 static wb_renderer *renderer_for(wb_output *out)
 {
     wb_renderer *r = out->renderer;
@@ -453,9 +471,9 @@ static wb_renderer *renderer_for(wb_output *out)
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (r && strcmp(r->dir, dir) != 0) {
         /* Another folder: workers run in the folder they started in. */
-        if (wb_renderer_wait(out) != 0)
+        if (wb_output_wait(out) != 0)
             return NULL;
-        wb_renderer_free(r);
+        renderer_free(r);
         out->renderer = r = NULL;
     }
     if (r)
@@ -534,7 +552,7 @@ int wb_gp_render(wb_output *out, const char *name, const char *caption)
     if (!out->background) {
         run_all(out);
         rc = collect(out);
-    } else if (pump(out, 0) != 0 || dispatch(r) != 0) {
+    } else if (pump(out, 0) != 0 || dispatch(out) != 0) {
         /* In the background: collect what is done without waiting, and
          * keep every worker busy. */
         char why[512];
@@ -544,7 +562,7 @@ int wb_gp_render(wb_output *out, const char *name, const char *caption)
     return rc;
 }
 
-int wb_renderer_wait(wb_output *out)
+int wb_output_wait(wb_output *out)
 {
     if (!out->renderer)
         return 0;
@@ -552,7 +570,16 @@ int wb_renderer_wait(wb_output *out)
     return collect(out);
 }
 
-void wb_renderer_free(wb_renderer *r)
+int wb_output_close(wb_output *out)
+{
+    int rc = wb_output_wait(out);
+    renderer_free(out->renderer);
+    out->renderer = NULL;
+    wb_output_forget(out);
+    return rc;
+}
+
+static void renderer_free(wb_renderer *r)
 {
     if (!r)
         return;

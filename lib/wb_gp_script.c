@@ -1,5 +1,5 @@
 /* wb_gp_script.c: a figure's gnuplot script, NAME.gp. See
- * internal/gnuplot.h.
+ * internal/gp_script.h.
  *
  * The script has the same parts for every figure, in this order: what the
  * file is and how to run it; the terminal, chosen by the script's first
@@ -9,8 +9,8 @@
  */
 #include <stdbool.h>
 
-#include "internal/figure.h"
-#include "internal/gnuplot.h"
+#include "internal/figure_data.h"
+#include "internal/gp_script.h"
 #include "internal/theme.h"
 
 enum {

@@ -1,5 +1,5 @@
 /* wb_gp_string.c: texts as gnuplot strings that show them, and nothing
- * else. See internal/gnuplot.h.
+ * else. See internal/gp_string.h.
  *
  * A figure's script is a program, so a text that reached it unquoted could
  * run commands. Every text becomes a single-quoted string: in one, gnuplot
@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "internal/gnuplot.h"
+#include "internal/gp_string.h"
 #include "internal/mathtext.h"
 #include "wb_core.h"
 

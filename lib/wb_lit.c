@@ -290,3 +290,177 @@ int wb_lit_check_steps(const wb_lit *lit, const char *const *names)
                        lit->path, *s, *s);
     return 0;
 }
+
+/* ---- regions of library code ------------------------------------------- */
+
+static bool is_region_name(const char *s, size_t n)
+{
+    if (n == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '_'))
+            return false;
+    return true;
+}
+
+/* Whether line l is a region marker, `/\* region NAME *\/` (open) or
+ * `/\* endregion NAME *\/`: returns 1 (open) or 2 (close) and NAME in
+ * *name, *n; 0 when it is no marker. */
+static int region_marker(line l, const char **name, size_t *n)
+{
+    const char *s = l.start, *e = l.start + l.len;
+    int kind;
+    while (s < e && isspace((unsigned char)*s))
+        s++;
+    while (e > s && isspace((unsigned char)e[-1]))
+        e--;
+    if (e - s < 4 || memcmp(s, "/*", 2) != 0 || memcmp(e - 2, "*/", 2) != 0)
+        return 0;
+    s += 2;
+    e -= 2;
+    while (s < e && *s == ' ')
+        s++;
+    while (e > s && e[-1] == ' ')
+        e--;
+    if (e - s > 7 && memcmp(s, "region ", 7) == 0) {
+        kind = 1;
+        s += 7;
+    } else if (e - s > 10 && memcmp(s, "endregion ", 10) == 0) {
+        kind = 2;
+        s += 10;
+    } else {
+        return 0;
+    }
+    while (s < e && *s == ' ')
+        s++;
+    if (!is_region_name(s, (size_t)(e - s)))
+        return 0;
+    *name = s;
+    *n = (size_t)(e - s);
+    return kind;
+}
+
+int wb_region_find(wb_region *out, const char *text, const char *path,
+                   const char *name)
+{
+    size_t nlines = 0, open_at = 0, found_at = 0, found_end = 0;
+    line *lines = split_lines(text, &nlines);
+    const char *open_name = NULL;
+    size_t open_len = 0;
+    int rc = 0;
+
+    *out = (wb_region){0};
+    if (!lines)
+        return -1;
+    for (size_t i = 0; i < nlines && rc == 0; i++) {
+        const char *m;
+        size_t n;
+        int kind = region_marker(lines[i], &m, &n);
+        if (kind == 1 && open_name) {
+            rc = wb_fail("%s:%zu: region '%.*s' opens inside region '%.*s' "
+                         "(line %zu): regions do not nest", path, i + 1,
+                         (int)n, m, (int)open_len, open_name, open_at);
+        } else if (kind == 1) {
+            /* A name seen before: its region opened twice. */
+            for (size_t j = 0; j < i && rc == 0; j++) {
+                const char *m2;
+                size_t n2;
+                if (region_marker(lines[j], &m2, &n2) == 1 && n2 == n &&
+                    memcmp(m2, m, n) == 0)
+                    rc = wb_fail("%s:%zu: region '%.*s' is named twice (it "
+                                 "is also at line %zu)", path, i + 1, (int)n,
+                                 m, j + 1);
+            }
+            open_name = m;
+            open_len = n;
+            open_at = i + 1;
+        } else if (kind == 2) {
+            if (!open_name || open_len != n || memcmp(open_name, m, n) != 0)
+                rc = wb_fail("%s:%zu: 'endregion %.*s' closes no open region "
+                             "of that name", path, i + 1, (int)n, m);
+            else if (strlen(name) == n && memcmp(name, m, n) == 0) {
+                found_at = open_at;
+                found_end = i;
+            }
+            open_name = NULL;
+        }
+    }
+    if (rc == 0 && open_name)
+        rc = wb_fail("%s:%zu: region '%.*s' is never closed (no line "
+                     "'/* endregion %.*s */')", path, open_at, (int)open_len,
+                     open_name, (int)open_len, open_name);
+    if (rc == 0 && !found_at)
+        rc = wb_fail("%s: there is no region '%s' (mark it with a line "
+                     "'/* region %s */' and a line '/* endregion %s */')",
+                     path, name, name, name);
+    if (rc == 0 && found_end == found_at)
+        rc = wb_fail("%s:%zu: region '%s' is empty", path, found_at, name);
+    if (rc == 0) {
+        out->first_line = found_at + 1;
+        out->lines = found_end - found_at;
+        out->code = join(lines, found_at, found_end, false);
+        out->name = wb_strdup(name);
+        out->path = wb_strdup(path);
+        if (!out->code || !out->name || !out->path) {
+            wb_region_free(out);
+            rc = -1;
+        }
+    }
+    free(lines);
+    return rc;
+}
+
+int wb_region_read(wb_region *out, const char *root, const char *path,
+                   const char *name)
+{
+    char *full = root ? wb_path_join(root, path) : wb_strdup(path);
+    char *text = full ? wb_read_file(full, NULL) : NULL;
+    int rc = text ? wb_region_find(out, text, path, name) : -1;
+    free(text);
+    free(full);
+    return rc;
+}
+
+void wb_region_free(wb_region *r)
+{
+    free(r->path);
+    free(r->name);
+    free(r->code);
+    *r = (wb_region){0};
+}
+
+int wb_region_ref(const char *line, size_t len, char **path, char **name)
+{
+    static const char tag[] = "@code:";
+    const char *s = line, *e = line + len, *colon;
+    *path = *name = NULL;
+    while (s < e && isspace((unsigned char)*s))
+        s++;
+    while (e > s && isspace((unsigned char)e[-1]))
+        e--;
+    if ((size_t)(e - s) < sizeof tag - 1 ||
+        memcmp(s, tag, sizeof tag - 1) != 0)
+        return 0;
+    s += sizeof tag - 1;
+    /* PATH:NAME, split at the last colon. */
+    colon = e;
+    while (colon > s && colon[-1] != ':')
+        colon--;
+    if (colon - 1 <= s || !is_region_name(colon, (size_t)(e - colon)))
+        return wb_fail("'%.*s' is not @code:PATH:NAME", (int)len, line);
+    *path = wb_strndup(s, (size_t)(colon - 1 - s));
+    *name = wb_strndup(colon, (size_t)(e - colon));
+    if (*path && *name && (**path == '/' || strstr(*path, ".."))) {
+        wb_fail("@code:%s: the path must lead down from the top of the "
+                "workbook (no leading / and no ..)", *path);
+        free(*name);
+        *name = NULL;
+    }
+    if (!*path || !*name) {
+        free(*path);
+        free(*name);
+        *path = *name = NULL;
+        return -1;
+    }
+    return 1;
+}

@@ -19,6 +19,18 @@
  * the start of a line is the prose and listing of step NAME. The runtime
  * reads this to show a step's prose in --step, and the weaver to make the
  * book.
+ *
+ * Library code in the book. A model's loss or its backward pass lives in
+ * lib/, not in the chapter, and the prose shows it all the same: in the
+ * library source, a region is the lines between two marker lines,
+ *
+ *     /\* region NAME *\/
+ *     ...
+ *     /\* endregion NAME *\/
+ *
+ * and a line of prose that holds only `@code:PATH:NAME` (PATH from the top
+ * of the workbook, as lib/wb_logreg.c) stands for that region's listing.
+ * Regions do not nest, and a file names each region once.
  */
 #ifndef WB_LIT_H
 #define WB_LIT_H
@@ -58,5 +70,31 @@ const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name);
  * the steps named in `names` (NULL-terminated), each once, in that order.
  * Returns 0, or -1 with an error naming the first disagreement. */
 int wb_lit_check_steps(const wb_lit *lit, const char *const *names);
+
+/* A region of a source file. */
+typedef struct wb_region {
+    char *path;          /* the file */
+    char *name;
+    char *code;          /* its lines, without the markers */
+    size_t first_line;   /* the line number of its first line (1-based) */
+    size_t lines;        /* how many lines */
+} wb_region;
+
+/* Finds region `name` in `text`, the contents of `path`. Returns 0, or -1
+ * with an error "path:line: ..." when the file's markers are unbalanced,
+ * nested or name a region twice, or when the region is not there. */
+int wb_region_find(wb_region *out, const char *text, const char *path,
+                   const char *name);
+/* wb_region_find in the file at `path` (read from folder `root`, or from
+ * the current folder when root is NULL); out->path is `path`. */
+int wb_region_read(wb_region *out, const char *root, const char *path,
+                   const char *name);
+void wb_region_free(wb_region *r);
+
+/* Whether a line of prose (without its newline) is `@code:PATH:NAME`:
+ * returns 1 and sets *path and *name (new strings), 0 when it is not, or -1
+ * with an error when it is one but malformed (PATH must be relative, with
+ * no "..", and NAME made of letters, digits and '_'). */
+int wb_region_ref(const char *line, size_t len, char **path, char **name);
 
 #endif

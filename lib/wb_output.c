@@ -1,10 +1,11 @@
-/* wb_output.c: where figures go, and what was drawn. See wb_output.h. */
+/* wb_output.c: where figures go, and what was drawn. See wb_output.h.
+ * (Waiting for gnuplot, wb_output_wait and wb_output_close, is in
+ * wb_gp_render.c, with the drawing.) */
 #include "wb_output.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/gnuplot.h"
 #include "internal/output.h"
 #include "wb_core.h"
 
@@ -91,16 +92,8 @@ int wb_output_record(wb_output *out, const char *name, const char *caption,
     return 0;
 }
 
-int wb_output_wait(wb_output *out)
+void wb_output_forget(wb_output *out)
 {
-    return wb_renderer_wait(out);
-}
-
-int wb_output_close(wb_output *out)
-{
-    int rc = wb_output_wait(out);
-    wb_renderer_free(out->renderer);
-    out->renderer = NULL;
     for (size_t i = 0; i < out->nfigures; i++) {
         free(out->figures[i].name);
         free(out->figures[i].caption);
@@ -108,5 +101,4 @@ int wb_output_close(wb_output *out)
     free(out->figures);
     out->figures = NULL;
     out->nfigures = 0;
-    return rc;
 }

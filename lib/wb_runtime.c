@@ -497,6 +497,64 @@ static bool wait_for_reader(const char *what, bool *pause)
     return true;
 }
 
+/* A listing with its line numbers, dim, under the name of its file when
+ * it is not the chapter's. */
+static void print_listing(const char *path, const char *code, size_t first,
+                          size_t lines)
+{
+    const char *line = code;
+    if (path)
+        printf("%s%s, lines %zu to %zu:%s\n", sgr("\033[2m"), path, first,
+               first + lines - 1, sgr("\033[0m"));
+    printf("%s", sgr("\033[2m"));
+    for (size_t i = 0; i < lines && *line; i++) {
+        const char *eol = strchr(line, '\n');
+        int len = eol ? (int)(eol - line) : (int)strlen(line);
+        printf("%5zu  %.*s\n", first + i, len, line);
+        line = eol ? eol + 1 : line + len;
+    }
+    printf("%s\n", sgr("\033[0m"));
+}
+
+/* The folder above the one of the chapter's source. */
+static char *workbook_root(const char *source)
+{
+    const char *slash = strrchr(source, '/'), *up;
+    if (!slash)
+        return wb_strdup("..");
+    for (up = slash; up > source && up[-1] != '/'; up--)
+        ;
+    if (up == source)
+        return wb_strdup(".");
+    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
+}
+
+/* The prose of a step, with the library code it shows (@code:PATH:NAME,
+ * read from the top of the workbook: the folder above the chapter's). */
+static void print_prose(const wb_run *run, const char *prose)
+{
+    char *root = workbook_root(run->chapter->source);
+    for (const char *p = prose; *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        char *path, *name;
+        wb_region r;
+        int ref = root ? wb_region_ref(p, len, &path, &name) : 0;
+        if (ref == 1 && wb_region_read(&r, root, path, name) == 0) {
+            print_listing(r.path, r.code, r.first_line, r.lines);
+            wb_region_free(&r);
+        } else {
+            printf("%.*s\n", (int)len, p);
+        }
+        if (ref == 1) {
+            free(path);
+            free(name);
+        }
+        p += len + (eol ? 1 : 0);
+    }
+    free(root);
+}
+
 /* --step, before a step: its title, prose and code; then wait. Returns
  * false if the reader asked to stop. */
 static bool step_prompt(const wb_run *run, const wb_lit *lit, size_t k,
@@ -516,16 +574,9 @@ static bool step_prompt(const wb_run *run, const wb_lit *lit, size_t k,
             while (*p == '\n')
                 p++;
         }
-        fputs(p, stdout);
-        printf("\n%s", sgr("\033[2m"));
-        const char *line = c->code;
-        for (size_t i = 0; i < c->code_lines && *line; i++) {
-            const char *eol = strchr(line, '\n');
-            int len = eol ? (int)(eol - line) : (int)strlen(line);
-            printf("%5zu  %.*s\n", c->code_line + i, len, line);
-            line = eol ? eol + 1 : line + len;
-        }
-        printf("%s\n", sgr("\033[0m"));
+        print_prose(run, p);
+        printf("\n");
+        print_listing(NULL, c->code, c->code_line, c->code_lines);
     }
     return wait_for_reader("run this step", pause);
 }

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "internal/gnuplot.h"
+#include "internal/gp_process.h"
 #include "wb_plot.h"
 
 /* Writes gnuplot's output to our standard output, without the form feed a

@@ -1,19 +1,36 @@
-/* Helpers shared by the tests that run programs: the chapters and the
- * weaver. */
+/* Helpers shared by the tests: temporary folders, running programs, reading
+ * their files, checking images, and running a chapter as the book and a
+ * reader do. Every helper that can fail fails the test (cr_assert). */
 #ifndef WB_TEST_HELPERS_H
 #define WB_TEST_HELPERS_H
 
 #include <criterion/criterion.h>
-#include <fcntl.h>
-#include <dirent.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "wb_core.h"
+
+/* ---- folders and files ------------------------------------------------- */
+
+/* A fresh folder for one test (Criterion runs tests in parallel, each in a
+ * process of its own), removed with all it holds when the test's process
+ * ends. The name belongs to the helpers: do not free it. */
+char *test_dir(const char *prefix);
+/* rm -r: a folder, its files and its folders. */
+void remove_tree(const char *path);
+/* How many entries of folder `dir` have names starting with `prefix`:
+ * "." counts the hidden (temporary) files, "" counts everything. */
+int count_entries(const char *dir, const char *prefix);
+bool file_exists(const char *dir, const char *name);
+/* The whole of DIR/NAME (its length in *len, which may be NULL). */
+char *read_in(const char *dir, const char *name, size_t *len);
+/* The number of lines of a text. */
+int count_lines(const char *s);
+/* The number that follows `label` in `text`. */
+double number_after(const char *text, const char *label);
+
+/* ---- programs ---------------------------------------------------------- */
 
 /* What a program printed, and how it ended. */
 typedef struct program_result {
@@ -22,114 +39,46 @@ typedef struct program_result {
     char *err;       /* standard error */
 } program_result;
 
-/* The folders made by test_dir, removed when the test's process ends. */
-static char *test_dirs[16];
-static int ntest_dirs;
-
-/* rm -r: a folder, its files and its folders. */
-static inline void remove_tree(const char *path)
-{
-    struct stat st;
-    DIR *d = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(path)
-                                                          : NULL;
-    struct dirent *e;
-    if (d) {
-        while ((e = readdir(d)))
-            if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-                char *p = wb_path_join(path, e->d_name);
-                if (p)
-                    remove_tree(p);
-                free(p);
-            }
-        closedir(d);
-    }
-    remove(path);
-}
-
-static inline void remove_test_dirs(void)
-{
-    for (int i = 0; i < ntest_dirs; i++) {
-        remove_tree(test_dirs[i]);
-        free(test_dirs[i]);
-    }
-    ntest_dirs = 0;
-}
-
-/* A fresh folder for one test (Criterion runs tests in parallel, each in
- * a process of its own), removed with all it holds when the test ends.
- * The name belongs to the helpers: do not free it. */
-static inline char *test_dir(const char *prefix)
-{
-    char *dir = wb_asprintf("/tmp/wb-%s-XXXXXX", prefix);
-    cr_assert(dir && mkdtemp(dir), "mkdtemp");
-    cr_assert(ntest_dirs < 16, "too many test folders");
-    if (ntest_dirs == 0)
-        atexit(remove_test_dirs);
-    test_dirs[ntest_dirs++] = dir;
-    return dir;
-}
-
 /* Runs argv[0] with its standard input from /dev/null (never a terminal),
  * in folder `cwd` (or here, when NULL), and collects what it prints. */
-static inline program_result run_program(const char *cwd,
-                                         const char *const *argv)
-{
-    char *dir = test_dir("run");
-    char *outp = wb_path_join(dir, "out"), *errp = wb_path_join(dir, "err");
-    program_result r = {0};
-    int status;
-    pid_t pid = fork();
-    cr_assert(pid >= 0, "fork");
-    if (pid == 0) {
-        int in = open("/dev/null", O_RDONLY);
-        int out = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int err = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 ||
-            dup2(out, 1) < 0 || dup2(err, 2) < 0 || (cwd && chdir(cwd)))
-            _exit(126);
-        execv(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    cr_assert(waitpid(pid, &status, 0) == pid);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status)
-                                 : 128 + WTERMSIG(status);
-    r.out = wb_read_file(outp, NULL);
-    r.err = wb_read_file(errp, NULL);
-    cr_assert(r.out && r.err, "%s", wb_error());
-    free(outp);
-    free(errp);
-    return r;
-}
+program_result run_program(const char *cwd, const char *const *argv);
+void program_result_free(program_result *r);
 
-static inline void program_result_free(program_result *r)
-{
-    free(r->out);
-    free(r->err);
-}
+/* Runs a program on a pseudo-terminal, as a reader at a keyboard would:
+ * answers the terminal query ESC [ c with `da1` (the reply of a terminal
+ * that draws sixel graphics, or not), and types `keys` in turn, one at
+ * each prompt "[Enter: ". Returns everything the program wrote, and its
+ * exit status in *status. Where no pseudo-terminal can be opened (a
+ * container without /dev/pts), the test is skipped, saying so. */
+char *run_on_terminal(const char *const *argv, const char *da1,
+                      const char *keys, int *status);
 
-/* How many entries of folder `dir` have names starting with `prefix`:
- * "." counts the hidden (temporary) files, "" counts everything. */
-static inline int count_entries(const char *dir, const char *prefix)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    cr_assert(d, "cannot open %s", dir);
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
-            strncmp(e->d_name, prefix, strlen(prefix)) == 0)
-            n++;
-    closedir(d);
-    return n;
-}
+/* ---- images ------------------------------------------------------------ */
 
-/* The number of lines of a text. */
-static inline int count_lines(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
-}
+/* DIR/FILE is a whole PNG (its signature, IHDR first, IEND last) of at
+ * least min_bytes; its size in pixels goes to *width and *height (either
+ * may be NULL). */
+void assert_png(const char *dir, const char *file, size_t min_bytes,
+                uint32_t *width, uint32_t *height);
+/* DIR/FILE is a whole PDF (%PDF- first, %%EOF last) of at least
+ * min_bytes. */
+void assert_pdf(const char *dir, const char *file, size_t min_bytes);
+
+/* ---- chapters ---------------------------------------------------------- */
+
+/* Runs `CHAPTER --book --out DIR [ARGS...]` into a new folder, as the
+ * book's build does; it must succeed and print nothing. Returns DIR. */
+char *chapter_book_run(const char *chapter, const char *const *args);
+
+/* The names of the figures listed in DIR/manifest.tsv, in order (a
+ * NULL-terminated list: free it with free_names). */
+char **manifest_figures(const char *dir);
+void free_names(char **names);
+
+/* Every figure of the run in DIR is in the book's two formats: a PNG fit
+ * for the HTML book (800 to 2400 pixels wide, landscape) and a whole PDF;
+ * a gnuplot figure also has its script and data. Returns how many there
+ * are. */
+size_t assert_book_figures(const char *dir);
 
 #endif

@@ -34,24 +34,7 @@ static char *make_dir(void)
 
 static bool exists(const char *dir, const char *file)
 {
-    char *path = wb_path_join(dir, file);
-    struct stat st;
-    bool found;
-    cr_assert_not_null(path);
-    found = stat(path, &st) == 0;
-    free(path);
-    return found;
-}
-
-static char *read_in(const char *dir, const char *file, size_t *len)
-{
-    char *path = wb_path_join(dir, file);
-    char *data;
-    cr_assert_not_null(path);
-    data = wb_read_file(path, len);
-    cr_assert_not_null(data, "cannot read %s: %s", path, wb_error());
-    free(path);
-    return data;
+    return file_exists(dir, file);
 }
 
 /* Whether the len bytes at data, which may hold NULs, contain `text`. */
@@ -64,40 +47,15 @@ static bool contains(const char *data, size_t len, const char *text)
     return false;
 }
 
-static uint32_t big_endian(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-           p[3];
-}
-
-/* Checks that dir/file is a PNG and returns its size in pixels. */
 static void check_png(const char *dir, const char *file, uint32_t *width,
                       uint32_t *height)
 {
-    size_t len;
-    unsigned char *png = (unsigned char *)read_in(dir, file, &len);
-    cr_assert_gt(len, MIN_FILE_BYTES, "%s is only %zu bytes", file, len);
-    cr_assert(memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0,
-              "%s has no PNG signature", file);
-    cr_assert(memcmp(png + 12, "IHDR", 4) == 0, "%s: no IHDR first", file);
-    *width = big_endian(png + 16);
-    *height = big_endian(png + 20);
-    free(png);
+    assert_png(dir, file, MIN_FILE_BYTES, width, height);
 }
 
-/* Checks that dir/file is a complete PDF: its header, and %%EOF at the
- * end, where a truncated file would have lost it. */
 static void check_pdf(const char *dir, const char *file)
 {
-    size_t len;
-    char *pdf = read_in(dir, file, &len);
-    cr_assert_gt(len, MIN_FILE_BYTES, "%s is only %zu bytes", file, len);
-    cr_assert(memcmp(pdf, "%PDF-", 5) == 0, "%s has no PDF header", file);
-    while (len > 0 && (pdf[len - 1] == '\n' || pdf[len - 1] == '\r'))
-        len--;
-    cr_assert(len >= 5 && memcmp(pdf + len - 5, "%%EOF", 5) == 0,
-              "%s does not end with %%%%EOF", file);
-    free(pdf);
+    assert_pdf(dir, file, MIN_FILE_BYTES);
 }
 
 static void check_same_bytes(const char *dir1, const char *dir2,

@@ -12,13 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <errno.h>
 #include <unistd.h>
 
 #include "wb_array.h"
 #include "helpers.h"
 #include "wb_core.h"
 #include "wb_plot.h"
-#include "internal/gnuplot.h"
+#include "internal/gp_process.h"
+#include "internal/gp_render.h"
+#include "internal/gp_string.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -63,11 +67,7 @@ static char *in_dir(const char *name)
 
 static bool exists(const char *name)
 {
-    struct stat st;
-    char *p = in_dir(name);
-    bool yes = stat(p, &st) == 0;
-    free(p);
-    return yes;
+    return file_exists(dir, name);
 }
 
 /* The whole of DIR/NAME, or fails the test. */
@@ -87,39 +87,13 @@ static int count_files(const char *prefix)
     return count_entries(dir, prefix);
 }
 
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-           p[3];
-}
-
 /* NAME is a PNG of the given size. */
-static void assert_png(const char *name, uint32_t width, uint32_t height)
+static void assert_png_size(const char *name, uint32_t width, uint32_t height)
 {
-    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G',
-                                         '\r', '\n', 0x1A, '\n'};
-    size_t len;
-    unsigned char *png = (unsigned char *)slurp(name, &len);
-    cr_assert_gt(len, 2000, "%s: only %zu bytes", name, len);
-    cr_assert(memcmp(png, sig, 8) == 0, "%s: not a PNG", name);
-    cr_assert(memcmp(png + 12, "IHDR", 4) == 0, "%s: no IHDR first", name);
-    cr_assert_eq(be32(png + 16), width, "%s: width %u", name, be32(png + 16));
-    cr_assert_eq(be32(png + 20), height, "%s: height %u", name,
-                 be32(png + 20));
-    free(png);
-}
-
-/* NAME is a whole PDF. */
-static void assert_pdf(const char *name)
-{
-    size_t len;
-    char *pdf = slurp(name, &len);
-    cr_assert_gt(len, 2000, "%s: only %zu bytes", name, len);
-    cr_assert(strncmp(pdf, "%PDF-", 5) == 0, "%s: no %%PDF- header", name);
-    /* The trailer, possibly followed by a newline. */
-    cr_assert(len > 8 && strstr(pdf + len - 8, "%%EOF"), "%s: no %%%%EOF",
-              name);
-    free(pdf);
+    uint32_t w, h;
+    assert_png(dir, name, 2000, &w, &h);
+    cr_assert_eq(w, width, "%s: width %u", name, w);
+    cr_assert_eq(h, height, "%s: height %u", name, h);
 }
 
 /* A 1-D array of n values from lo to hi. */
@@ -417,8 +391,8 @@ Test(plot, no_text_can_run_a_command)
     cr_assert_eq(wb_figure_render(fig), 0, "render: %s", wb_error());
 
     cr_assert_eq(count_files("MARKER"), 0, "a hazard ran a command");
-    assert_png("hazards.png", 960, 600);
-    assert_pdf("hazards.pdf");
+    assert_png_size("hazards.png", 960, 600);
+    assert_pdf(dir, "hazards.pdf", 2000);
 
     gp = slurp("hazards.gp", NULL);
     for (char *line = strtok(gp, "\n"); line; line = strtok(NULL, "\n")) {
@@ -664,7 +638,7 @@ Test(plot, surface_is_a_3d_figure)
     cr_assert(strstr(gp, "set view 70, 120"));
     cr_assert(strstr(gp, "set zlabel '{/:Italic σ}' rotate parallel"));
     cr_assert(strstr(gp, "unset colorbox"));
-    assert_png("surface.png", 960, 600);
+    assert_png_size("surface.png", 960, 600);
     free(gp);
     wb_free(xx);
     wb_free(yy);
@@ -715,8 +689,8 @@ Test(plot, renders_png_pdf_and_svg)
     char *svg;
     out.formats = WB_PNG | WB_PDF | WB_SVG;
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
-    assert_png("three.png", 960, 600);
-    assert_pdf("three.pdf");
+    assert_png_size("three.png", 960, 600);
+    assert_pdf(dir, "three.pdf", 2000);
     svg = slurp("three.svg", NULL);
     cr_assert(strstr(svg, "<svg"));
     cr_assert(strstr(svg, "σ"), "the label is not in the SVG");
@@ -844,8 +818,8 @@ Test(plot, the_script_renders_by_hand_in_every_format)
                      "%s: %s", formats[i], wb_error());
         cr_assert(exists(out), "%s", out);
     }
-    assert_png("out-png", 960, 600);
-    assert_pdf("out-pdf");
+    assert_png_size("out-png", 960, 600);
+    assert_pdf(dir, "out-pdf", 2000);
     {
         char *txt = slurp("out-dumb", NULL);
         int lines = 0;
@@ -1024,4 +998,130 @@ Test(plot, show_a_diagram_only_as_pixels)
     cr_assert(strstr(wb_error(), "no figure nothing"), "%s", wb_error());
     free(out);
     free(gp);
+}
+
+/* ---- one gnuplot for many figures --------------------------------------- */
+
+/* dir/A and dir/B hold the same bytes. */
+static bool same_file(const char *a, const char *b)
+{
+    size_t la, lb;
+    char *x = slurp(a, &la), *y = slurp(b, &lb);
+    bool same = la == lb && memcmp(x, y, la) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+/* A 3-D figure with a palette and contours, then a plain one: what the
+ * first sets must not reach the second. */
+static void draw_a_surface(const char *name)
+{
+    wb_array *xx, *yy, *z;
+    wb_figure *fig = wb_figure_new(&out, name, NULL);
+    const double levels[] = {0.5};
+    sigmoid_grid(11, 11, &xx, &yy, &z);
+    wb_figure_title(fig, "a surface");
+    wb_figure_zlabel(fig, "$z$");
+    wb_figure_view(fig, 50, 120);
+    wb_plot_surface(fig, xx, yy, z, NULL);
+    wb_plot_contour(fig, xx, yy, z, levels, 1, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    wb_free(xx);
+    wb_free(yy);
+    wb_free(z);
+}
+
+/* Figures drawn one after another by the same gnuplot are the same bytes
+ * as each drawn alone, by hand (gnuplot -c NAME.gp FORMAT). */
+Test(plot, one_gnuplot_draws_each_figure_as_if_alone)
+{
+    out.formats = WB_PNG | WB_PDF | WB_SVG;
+    draw_a_surface("first");
+    cr_assert_eq(wb_figure_render(simple_figure("second")), 0, "%s",
+                 wb_error());
+    draw_a_surface("third");
+    for (int i = 0; i < 3; i++) {
+        const char *fmt = wb_formats[i].name;
+        char mine[32], alone[32];
+        snprintf(mine, sizeof mine, "second.%s", fmt);
+        snprintf(alone, sizeof alone, "alone.%s", fmt);
+        cr_assert_eq(wb_gnuplot(dir, "second", fmt, alone, 0, 0, NULL), 0,
+                     "%s", wb_error());
+        if (i == 1)    /* the PDF's date: only ours is fixed */
+            continue;
+        cr_assert(same_file(mine, alone), "%s differs from %s", mine, alone);
+    }
+    cr_assert_eq(out.nfigures, 3);
+    cr_assert_eq(count_files("."), 0, "temporary files were left");
+}
+
+/* In the background, wb_figure_render returns once the script is written;
+ * wb_output_wait waits for the files, and names the figure that failed. */
+Test(plot, background_drawing_reports_the_figure_that_failed)
+{
+    double nan2[] = {NAN, NAN};
+    wb_array *bad = wb_vector_from(nan2, 2);
+    wb_figure *fig;
+    const char *good[] = {"g1", "g2", "g3", "g4", "g5"};
+    out.background = true;
+    out.formats = WB_PNG | WB_PDF;
+    for (int i = 0; i < 5; i++) {
+        cr_assert_eq(wb_figure_render(simple_figure(good[i])), 0, "%s",
+                     wb_error());
+        if (i == 2) {
+            fig = wb_figure_new(&out, "broken", NULL);
+            wb_plot_line(fig, bad, bad, NULL);
+            cr_assert_eq(wb_figure_render(fig), 0, "the script is written");
+        }
+    }
+    cr_assert_eq(wb_output_wait(&out), -1);
+    cr_assert(strstr(wb_error(), "figure broken: gnuplot: broken.gp: "),
+              "%s", wb_error());
+    for (int i = 0; i < 5; i++) {
+        char png[16];
+        snprintf(png, sizeof png, "%s.png", good[i]);
+        assert_png_size(png, 960, 600);
+    }
+    cr_assert(!exists("broken.png") && !exists("broken.pdf"));
+    cr_assert_eq(out.nfigures, 5, "the broken one is not recorded");
+    for (int i = 0; i < 5; i++)
+        cr_assert_str_eq(out.figures[i].name, good[i], "in drawing order");
+    cr_assert_eq(count_files("."), 0, "temporary files were left");
+    cr_assert_eq(wb_output_wait(&out), 0, "the error was reported once");
+    wb_free(bad);
+}
+
+/* A gnuplot that ends in the middle of a figure fails that figure, by its
+ * name; the next figure gets a new gnuplot. */
+Test(plot, a_gnuplot_that_dies_is_replaced)
+{
+    const char *script = "exit gnuplot\n";
+    char *gp = in_dir("crash.gp");
+    cr_assert_eq(wb_write_file(gp, script, strlen(script)), 0);
+    free(gp);
+    cr_assert_eq(wb_figure_render(simple_figure("before")), 0, "%s",
+                 wb_error());
+    cr_assert_eq(wb_gp_render(&out, "crash", NULL), -1);
+    cr_assert(strstr(wb_error(), "figure crash: gnuplot ended while "
+                                 "drawing it"), "%s", wb_error());
+    cr_assert(!exists("crash.png"));
+    cr_assert_eq(wb_figure_render(simple_figure("after")), 0, "%s",
+                 wb_error());
+    assert_png_size("after.png", 960, 600);
+    cr_assert_eq(count_files("."), 0, "temporary files were left");
+}
+
+/* Closing an output stops its gnuplot processes: none is left behind. */
+Test(plot, closing_the_output_stops_gnuplot)
+{
+    out.formats = WB_PNG | WB_PDF;
+    cr_assert_eq(wb_figure_render(simple_figure("one")), 0, "%s",
+                 wb_error());
+    cr_assert(out.renderer);
+    cr_assert_eq(wb_output_close(&out), 0);
+    cr_assert_null(out.renderer);
+    /* No child is left: waitpid has nothing to wait for. */
+    cr_assert_eq(waitpid(-1, NULL, WNOHANG), -1);
+    cr_assert_eq(errno, ECHILD);
 }

@@ -15,7 +15,8 @@ static const char *source_text =
     "/*md\n# A test chapter\n*/\n"
     "/*md\n## Count to three\nThe first step counts.\n*/\n"
     "static int count(wb_run *run)\n{\n}\n"
-    "/*md\n## Use the count\nThe second step uses it.\n*/\n"
+    "/*md\n## Use the count\nThe second step uses it.\n\n"
+    "@code:lib/maths.c:square\n*/\n"
     "static int use(wb_run *run)\n{\n}\n"
     "/*md\n## Maybe fail\n*/\n"
     "static int maybe_fail(wb_run *run)\n{\n}\n";
@@ -75,6 +76,15 @@ static const wb_option options[] = {
     {"loud", WB_OPT_FLAG, &loud, NULL, "be loud", 0, 0},
     {0}};
 
+static const char *library_text =
+    "#include <math.h>\n"
+    "/* region square */\n"
+    "double square(double x)\n"
+    "{\n"
+    "    return x * x;\n"
+    "}\n"
+    "/* endregion square */\n";
+
 static char *dir;
 static char source[96];
 static wb_chapter chapter = {
@@ -87,9 +97,17 @@ static wb_chapter chapter = {
 
 static void setup(void)
 {
+    char lib[96];
     dir = test_dir("runtime");
-    snprintf(source, sizeof source, "%s/00_test.c", dir);
+    /* The workbook's layout: DIR/chapters/00_test.c, DIR/lib/maths.c. */
+    snprintf(source, sizeof source, "%s/chapters", dir);
+    snprintf(lib, sizeof lib, "%s/lib", dir);
+    cr_assert_eq(wb_mkdirs(source), 0);
+    cr_assert_eq(wb_mkdirs(lib), 0);
+    snprintf(source, sizeof source, "%s/chapters/00_test.c", dir);
+    snprintf(lib, sizeof lib, "%s/lib/maths.c", dir);
     cr_assert_eq(wb_write_file(source, source_text, strlen(source_text)), 0);
+    cr_assert_eq(wb_write_file(lib, library_text, strlen(library_text)), 0);
     chapter.source = source;
 }
 
@@ -349,6 +367,10 @@ Test(runtime, step_mode_without_a_terminal_does_not_wait)
     cr_assert(strstr(r.out, "static int count(wb_run *run)"),
               "the code:\n%s", r.out);
     cr_assert(strstr(r.out, "Figure fig_a"), "its figure:\n%s", r.out);
+    cr_assert(strstr(r.out, "lib/maths.c, lines 3 to 6:\n"),
+              "the library code it shows:\n%s", r.out);
+    cr_assert(strstr(r.out, "    5      return x * x;\n"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "@code"), "%s", r.out);
     cr_assert(strstr(r.out, "done"), "ran to the end:\n%s", r.out);
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
 }

@@ -94,8 +94,9 @@ Test(weave, a_chapter_becomes_markdown)
         /* the output, fenced longer than the ``` it contains */
         "::: {.output}\n````{.output}\nx = 1\n```\n````\n:::\n",
         /* the figures, numbered, in the step's place */
-        "![Figure 3.1: A curve, $y = x^2$.](figs/curve){#fig-3-curve}\n",
-        "![Figure 3.2: Another.](figs/other){#fig-3-other}\n",
+        "![Figure 3.1: A curve, $y = x^2$.](figures/03_small/curve)"
+        "{#fig-3-curve}\n",
+        "![Figure 3.2: Another.](figures/03_small/other){#fig-3-other}\n",
     };
     for (size_t i = 0; i < sizeof expect / sizeof *expect; i++)
         cr_assert(strstr(r.out, expect[i]), "missing:\n%s\nin:\n%s",
@@ -196,4 +197,116 @@ Test(weave, bad_command_line)
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--number: 'x'"), "%s", r.err);
     program_result_free(&r);
+}
+
+/* ---- library code in the book ------------------------------------------ */
+
+static const char *library =
+    "/* lib/maths.c */\n"                               /* 1 */
+    "#include <math.h>\n"                               /* 2 */
+    "\n"                                                /* 3 */
+    "/* region square */\n"                             /* 4 */
+    "/* x^2 */\n"                                       /* 5 */
+    "double square(double x)\n"                         /* 6 */
+    "{\n"                                               /* 7 */
+    "    return x * x;\n"                               /* 8 */
+    "}\n"                                               /* 9 */
+    "/* endregion square */\n"                          /* 10 */
+    "\n"                                                /* 11 */
+    "    /* region cube */\n"                           /* 12 */
+    "double cube(double x) { return x * x * x; }\n"     /* 13 */
+    "    /* endregion cube */\n";                       /* 14 */
+
+/* The good chapter, whose prose shows region `name` of lib/maths.c, with
+ * `lib` as that file. */
+static program_result weave_with_library(const char *lib, const char *name)
+{
+    char *ref = wb_asprintf("Mail me@example.org; math $a_1$ stays.\n\n"
+                            "@code:lib/maths.c:%s\n", name);
+    char *src = replace(good_source, "Mail me@example.org; math $a_1$ "
+                                     "stays.\n", ref);
+    char *dir = setup_chapter(src, good_manifest);
+    char *libdir = wb_path_join(dir, "lib");
+    char *path = wb_path_join(libdir, "maths.c");
+    cr_assert_eq(wb_mkdirs(libdir), 0);
+    cr_assert_eq(wb_write_file(path, lib, strlen(lib)), 0);
+    free(ref);
+    free(src);
+    free(libdir);
+    free(path);
+    return weave(dir);
+}
+
+Test(weave, shows_a_region_of_library_code)
+{
+    program_result r = weave_with_library(library, "square");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out,
+                     "stays.\n\n::: {.listing}\n`lib/maths.c`, lines 5 to 9\n"
+                     "\n```{.c .numberLines startFrom=\"5\"}\n/* x^2 */\n"
+                     "double square(double x)\n{\n    return x * x;\n}\n"
+                     "```\n:::\n"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "region"), "markers are not shown");
+    cr_assert_null(strstr(r.out, "@code"), "%s", r.out);
+    program_result_free(&r);
+
+    r = weave_with_library(library, "cube");    /* indented markers */
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "`lib/maths.c`, lines 13 to 13\n"), "%s", r.out);
+    program_result_free(&r);
+}
+
+/* A region that cannot be shown stops the book: one line, naming the
+ * problem and its place (the line of the chapter that shows the region, or
+ * that of the library when it is too wide). */
+static void assert_region_refused(const char *lib, const char *name,
+                                  const char *what)
+{
+    program_result r = weave_with_library(lib, name);
+    cr_assert_eq(r.status, 1, "accepted, expected '%s'", what);
+    cr_assert_str_eq(r.out, "", "nothing half-written on stdout");
+    cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+    cr_assert(strstr(r.err, "ch.c:13: @code:lib/maths.c:") ||
+              strstr(r.err, "weave: lib/maths.c:"), "%s", r.err);
+    cr_assert(strstr(r.err, what), "expected '%s' in: %s", what, r.err);
+    program_result_free(&r);
+}
+
+Test(weave, refuses_a_region_that_is_missing_or_badly_marked)
+{
+    char *unclosed = replace(library, "/* endregion square */\n", "");
+    char *twice = replace(library, "region cube */", "region square */");
+    char *nested = replace(library, "/* x^2 */", "/* region inner */");
+    char *wide = replace(library, "/* x^2 */",
+                         "/* x^2, with a comment that runs far, far past "
+                         "the eightieth column of the printed page */");
+    char *stray = wb_asprintf("%s/* endregion other */\n", library);
+    assert_region_refused(library, "circle", "there is no region 'circle'");
+    assert_region_refused(unclosed, "square",
+                          "lib/maths.c:11: region 'cube' opens inside region "
+                          "'square' (line 4)");
+    assert_region_refused(twice, "square", "region 'square' is named twice");
+    assert_region_refused(nested, "square", "opens inside region 'square'");
+    assert_region_refused(wide, "square", "lib/maths.c:5: this line is");
+    assert_region_refused(stray, "square", "'endregion other' closes no");
+    char *open_end = replace(library, "    /* endregion cube */\n", "");
+    assert_region_refused(open_end, "square", "region 'cube' is never closed");
+    free(open_end);
+    free(unclosed);
+    free(twice);
+    free(nested);
+    free(wide);
+    free(stray);
+}
+
+Test(weave, refuses_a_region_path_outside_the_workbook)
+{
+    char *src = replace(good_source, "Mail me@example.org;",
+                        "@code:../etc/passwd:root\n\nMail me@example.org;");
+    assert_refused(src, good_manifest, "no leading / and no ..");
+    free(src);
+    src = replace(good_source, "Mail me@example.org;",
+                  "@code:lib/maths.c\n\nMail me@example.org;");
+    assert_refused(src, good_manifest, "is not @code:PATH:NAME");
+    free(src);
 }

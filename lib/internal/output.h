@@ -21,4 +21,7 @@ int wb_output_begin(wb_output *out, const char *name);
 int wb_output_record(wb_output *out, const char *name, const char *caption,
                      bool has_script);
 
+/* Frees the list of figures drawn. */
+void wb_output_forget(wb_output *out);
+
 #endif

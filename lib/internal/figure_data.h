@@ -1,7 +1,9 @@
-/* figure.h: a figure being built, as the builder (wb_figure.c) fills it
- * and the script writer (wb_gp_script.c) reads it. */
-#ifndef WB_INTERNAL_FIGURE_H
-#define WB_INTERNAL_FIGURE_H
+/* figure_data.h: the data of a figure being built, which the builder
+ * (wb_figure.c) fills and the script writer (wb_gp_script.c) reads. Both
+ * depend on this layout, and neither on the other's code: the builder
+ * calls the script writer, never the other way. */
+#ifndef WB_INTERNAL_FIGURE_DATA_H
+#define WB_INTERNAL_FIGURE_DATA_H
 
 #include <stdbool.h>
 #include <stddef.h>

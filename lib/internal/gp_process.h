@@ -1,36 +1,12 @@
-/* gnuplot.h: the parts of the figure module that talk to gnuplot.
- *
- *     wb_gp_string.c    texts as safe gnuplot strings, math included
- *     wb_gp_script.c    a figure's script, NAME.gp
- *     wb_gp_process.c   running gnuplot, and reading what it says
- *     wb_gp_render.c    long-lived gnuplot processes that draw figures
- */
-#ifndef WB_INTERNAL_GNUPLOT_H
-#define WB_INTERNAL_GNUPLOT_H
+/* gp_process.h: running gnuplot, and reading what it says
+ * (wb_gp_process.c). */
+#ifndef WB_INTERNAL_GP_PROCESS_H
+#define WB_INTERNAL_GP_PROCESS_H
 
 #include <stdbool.h>
 #include <sys/types.h>
 
 #include "wb_core.h"
-#include "wb_output.h"
-#include "wb_plot.h"
-
-/* ---- strings ----------------------------------------------------------- */
-
-/* `text` as a gnuplot string that shows it literally and cannot run
- * anything: single-quoted, with '' for a quote, control characters replaced
- * by spaces, and gnuplot's enhanced-text characters (^ _ @ & ~ { } \)
- * escaped. With `math` true, $...$ spans are turned into enhanced text (see
- * internal/mathtext.h); wrong math is an error. A new string, or NULL with
- * an error. */
-char *wb_gp_string(const char *text, bool math);
-
-/* ---- the script -------------------------------------------------------- */
-
-/* The whole script of a figure that is ready to draw (a new string). */
-char *wb_gp_script(const wb_figure *fig);
-
-/* ---- processes --------------------------------------------------------- */
 
 /* A gnuplot process. */
 typedef struct wb_gp_proc {
@@ -68,16 +44,5 @@ char *wb_gp_error_line(const char *text, bool any_line);
  * it. Returns 0, or -1 with gnuplot's first error line. */
 int wb_gnuplot(const char *dir, const char *name, const char *format,
                const char *output, int cols, int rows, wb_buf *out);
-
-/* ---- drawing ----------------------------------------------------------- */
-
-/* Has gnuplot draw figure NAME, whose NAME.gp and NAME.dat are in the
- * output's folder, in each of the output's formats, then records it.
- * Unless out->background, waits for it. */
-int wb_gp_render(wb_output *out, const char *name, const char *caption);
-/* Waits for every figure; the first error, or 0. */
-int wb_renderer_wait(wb_output *out);
-/* Stops the gnuplot processes and frees the renderer. */
-void wb_renderer_free(wb_renderer *r);
 
 #endif

@@ -1,0 +1,172 @@
+/* Tests of the math-text parser (lib/wb_mathtext.c), which figures and
+ * diagrams share: what each piece of $...$ becomes, and the errors, the
+ * same for both. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "internal/mathtext.h"
+#include "wb_core.h"
+
+static wb_mt_list parse(const char *text)
+{
+    wb_mt_list l;
+    cr_assert_eq(wb_mt_parse(&l, text, true), 0, "'%s': %s", text,
+                 wb_error());
+    return l;
+}
+
+static void assert_atom(const wb_mt_atom *a, wb_mt_kind kind,
+                        const char *text, bool italic, wb_mt_class cls)
+{
+    cr_assert_eq(a->kind, kind, "'%s': kind %d", a->text ? a->text : "",
+                 a->kind);
+    if (text)
+        cr_assert_str_eq(a->text, text);
+    if (kind == WB_MT_SYMBOL) {
+        cr_assert_eq(a->italic, italic, "'%s' italic %d", a->text, a->italic);
+        cr_assert_eq(a->cls, cls, "'%s' class %d", a->text, a->cls);
+    }
+}
+
+Test(mathtext, plain_text_outside_math)
+{
+    wb_mt_list l = parse("costs \\$5 and $x$ too");
+    cr_assert_eq(l.n, 3);
+    assert_atom(&l.atoms[0], WB_MT_TEXT, "costs $5 and ", false, 0);
+    assert_atom(&l.atoms[1], WB_MT_SYMBOL, "x", true, WB_MT_ORD);
+    assert_atom(&l.atoms[2], WB_MT_TEXT, " too", false, 0);
+    wb_mt_free(&l);
+
+    cr_assert_eq(wb_mt_parse(&l, "$x$ \x01 \xff", false), 0);
+    cr_assert_eq(l.n, 1);
+    assert_atom(&l.atoms[0], WB_MT_TEXT, "$x$   ?", false, 0);
+    wb_mt_free(&l);
+}
+
+Test(mathtext, symbols_and_their_classes)
+{
+    wb_mt_list l = parse("$z = wx + b - \\sigma(\\mu), \\Sigma$");
+    const struct {
+        wb_mt_kind kind;
+        const char *text;
+        bool italic;
+        wb_mt_class cls;
+    } want[] = {
+        {WB_MT_SYMBOL, "z", true, WB_MT_ORD},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "=", false, WB_MT_REL},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "wx", true, WB_MT_ORD},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "+", false, WB_MT_BIN},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "b", true, WB_MT_ORD},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "\u2212", false, WB_MT_BIN},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "σ", true, WB_MT_ORD},
+        {WB_MT_SYMBOL, "(", false, WB_MT_OPEN},
+        {WB_MT_SYMBOL, "μ", true, WB_MT_ORD},
+        {WB_MT_SYMBOL, ")", false, WB_MT_CLOSE},
+        {WB_MT_SYMBOL, ",", false, WB_MT_PUNCT},
+        {WB_MT_SPACE, " ", false, 0},
+        {WB_MT_SYMBOL, "Σ", false, WB_MT_ORD},
+    };
+    cr_assert_eq(l.n, sizeof want / sizeof *want, "%zu atoms", l.n);
+    for (size_t i = 0; i < l.n; i++)
+        assert_atom(&l.atoms[i], want[i].kind, want[i].text, want[i].italic,
+                    want[i].cls);
+    cr_assert(l.atoms[1].typed, "a typed space");
+    wb_mt_free(&l);
+}
+
+Test(mathtext, scripts_attach_to_the_atom_before)
+{
+    wb_mt_list l = parse("$w_1^{2}$");
+    cr_assert_eq(l.n, 1);
+    cr_assert(l.atoms[0].sub && l.atoms[0].sup && !l.atoms[0].sup_first);
+    assert_atom(&l.atoms[0].sub->atoms[0], WB_MT_SYMBOL, "1", false,
+                WB_MT_ORD);
+    assert_atom(&l.atoms[0].sup->atoms[0], WB_MT_SYMBOL, "2", false,
+                WB_MT_ORD);
+    wb_mt_free(&l);
+
+    l = parse("$e^{-z}$");
+    cr_assert_eq(l.n, 1);
+    cr_assert_eq(l.atoms[0].sup->n, 2);
+    assert_atom(&l.atoms[0].sup->atoms[0], WB_MT_SYMBOL, "\u2212", false,
+                WB_MT_BIN);
+    wb_mt_free(&l);
+
+    /* A script that starts the math hangs on an empty base. */
+    l = parse("$_1$");
+    cr_assert_eq(l.n, 1);
+    assert_atom(&l.atoms[0], WB_MT_SYMBOL, "", false, WB_MT_ORD);
+    cr_assert(l.atoms[0].sub);
+    wb_mt_free(&l);
+}
+
+Test(mathtext, groups_upright_text_and_spaces)
+{
+    wb_mt_list l = parse("$\\mathrm{loss}\\,\\text{of } \\alpha~{x}$");
+    assert_atom(&l.atoms[0], WB_MT_GROUP, NULL, false, 0);
+    assert_atom(&l.atoms[0].group.atoms[0], WB_MT_SYMBOL, "loss", false,
+                WB_MT_ORD);
+    assert_atom(&l.atoms[1], WB_MT_SPACE, "\u2009", false, 0);
+    cr_assert_not(l.atoms[1].typed);
+    assert_atom(&l.atoms[2], WB_MT_GROUP, NULL, false, 0);
+    assert_atom(&l.atoms[2].group.atoms[0], WB_MT_SYMBOL, "of", false,
+                WB_MT_ORD);
+    assert_atom(&l.atoms[4], WB_MT_SYMBOL, "α", true, WB_MT_ORD);
+    assert_atom(&l.atoms[5], WB_MT_SPACE, " ", false, 0);
+    cr_assert_not(l.atoms[5].typed, "~ is a space that TeX keeps");
+    assert_atom(&l.atoms[6], WB_MT_GROUP, NULL, false, 0);
+    wb_mt_free(&l);
+}
+
+/* Wrong math fails, in figures and diagrams alike, with a message that
+ * quotes the text. */
+Test(mathtext, errors)
+{
+    const struct {
+        const char *text, *why;
+    } bad[] = {
+        {"$\\foo$", "unknown command \\foo"},
+        {"a $\\sigmaa$", "\\sigmaa"},
+        {"$x", "unmatched $"},
+        {"${x$", "unmatched {"},
+        {"$x}$", "unmatched }"},
+        {"$x_$", "without its argument"},
+        {"$x^_1$", "without its argument"},
+        {"$x_1_2$", "double subscript"},
+        {"$x^1^2$", "double superscript"},
+        {"$\\mathrm x$", "needs a {group}"},
+        {"$x\\", "a lone \\"},
+        {"$\\\\$", "unknown command \\\\"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        wb_mt_list l;
+        cr_assert_eq(wb_mt_parse(&l, bad[i].text, true), -1, "'%s' parsed",
+                     bad[i].text);
+        cr_assert(strstr(wb_error(), bad[i].why), "'%s': '%s' lacks '%s'",
+                  bad[i].text, wb_error(), bad[i].why);
+        cr_assert(strstr(wb_error(), bad[i].text), "'%s' not quoted in '%s'",
+                  bad[i].text, wb_error());
+        cr_assert_eq(l.n, 0);
+    }
+}
+
+Test(mathtext, utf8_lengths)
+{
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"a"), 1);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"é"), 2);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"σ"), 2);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"→"), 3);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"𝑥"), 4);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"\xff"), 0);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"\xc3("), 0);
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"\xed\xa0\x80"), 0,
+                 "a surrogate is not UTF-8");
+    cr_assert_eq(wb_utf8_len((const unsigned char *)"\xe0\x80\xaf"), 0,
+                 "an overlong form is not UTF-8");
+}
