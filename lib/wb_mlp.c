@@ -952,7 +952,8 @@ static void describe_stop(wb_mlp *m, const wb_mlp_options *opt)
         break;
     case WB_MLP_FLAT_LOSS:
         snprintf(s, size, "converged after %zu iterations: the loss fell "
-                 "by less than 2.2e-9 of itself", m->n_iter);
+                 "by at most 2.2e-9 max(|loss|, 1) in the last one",
+                 m->n_iter);
         break;
     case WB_MLP_LINE_SEARCH:
         snprintf(s, size, "not converged: after %zu iterations the line "

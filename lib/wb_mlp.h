@@ -66,8 +66,8 @@ typedef enum wb_mlp_stop {
     WB_MLP_MAX_FUN,         /* lbfgs: more than max_fun evaluations: not
                                converged */
     WB_MLP_SMALL_GRADIENT,  /* lbfgs: every |dL/dparam| <= tol: converged */
-    WB_MLP_FLAT_LOSS,       /* lbfgs: the loss fell by less than 2.2e-9 of
-                               itself in one iteration: converged */
+    WB_MLP_FLAT_LOSS,       /* lbfgs: in one iteration the loss fell by at
+                               most 2.2e-9 max(|loss|, 1): converged */
     WB_MLP_LINE_SEARCH,     /* lbfgs: the line search found no better point:
                                not converged */
     WB_MLP_STOPPED          /* the progress hook asked to stop */
