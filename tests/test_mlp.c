@@ -142,7 +142,7 @@ static fixture read_fixture(const char *name)
     return f;
 }
 
-/* ---- helpers ------------------------------------------------------------- */
+/* ---- networks and options from a case ------------------------------------ */
 
 static bool near(double a, double b, double rtol, double atol)
 {
