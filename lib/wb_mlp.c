@@ -1,0 +1,1119 @@
+/* wb_mlp.c: a multi-layer perceptron, its forward and backward passes, and
+ * its training by Adam, SGD or L-BFGS, computed as scikit-learn 1.2.1's
+ * MLPClassifier computes them. See wb_mlp.h.
+ *
+ * The letters in the shape comments:
+ *   n  samples in the training set
+ *   N  samples in a batch (N <= B, the batch size)
+ *   D  inputs of the network: the features of a sample
+ *   L  hidden layers
+ *   I  values coming into a layer (D for the first layer)
+ *   H  units of a layer (1 for the output unit)
+ *   P  parameters: every weight and every bias
+ * Every matrix is row-major: W (I, H) holds W[i,h] at W[i * H + h].
+ *
+ * A batch flows up through the network in the forward pass, one layer at a
+ * time, and its gradient flows back down in the backward pass; each
+ * backward function sits after the forward functions and names the forward
+ * line it differentiates. All the parameters live in one array, params:
+ * each layer's W and b are pointers into it, and the gradient is an array
+ * of the same layout, so that an optimiser sees the network as one vector
+ * of P numbers.
+ */
+#include "wb_mlp.h"
+
+#include <float.h>
+#include <lbfgs.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wb_core.h"
+
+/* ---- loops along a row ------------------------------------------------
+ * The hot loops run along a row of a layer's H units, contiguous in
+ * memory. gcc -O2 vectorises a loop (two doubles at a time with SSE2) only
+ * when no scalar loop is needed for the leftover values: its "very cheap"
+ * cost model refuses one. So these loops take two values per turn, which
+ * gcc turns into one vector operation, and do the odd last value alone. */
+
+/* y += a x      y, x: (n,) */
+static inline void add_scaled(double *restrict y, const double *restrict x,
+                              double a, size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        y[k] += a * x[k];
+        y[k + 1] += a * x[k + 1];
+    }
+    if (k < n)
+        y[k] += a * x[k];
+}
+
+/* y = a x      y, x: (n,) */
+static inline void scale(double *restrict y, const double *restrict x,
+                         double a, size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        y[k] = a * x[k];
+        y[k + 1] = a * x[k + 1];
+    }
+    if (k < n)
+        y[k] = a * x[k];
+}
+
+/* x . y      x, y: (n,). Four running sums, so that an addition does not
+ * wait for the one before it to finish. */
+static inline double dot(const double *x, const double *y, size_t n)
+{
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t k = 0;
+    for (; k + 4 <= n; k += 4) {
+        s0 += x[k] * y[k];
+        s1 += x[k + 1] * y[k + 1];
+        s2 += x[k + 2] * y[k + 2];
+        s3 += x[k + 3] * y[k + 3];
+    }
+    for (; k < n; k++)
+        s0 += x[k] * y[k];
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* ---- activations ------------------------------------------------------- */
+
+/* region activation */
+/* The hidden units' activations, over the n values of a batch's layer,
+ * forward (A = f(Z), in place) and backward (dZ = dA f'(Z), in place: dZ
+ * holds dA on entry). f'(Z) is read off the output A = f(Z), which the
+ * forward pass keeps. relu and the backward passes take two values per
+ * turn (see above); logistic and tanh call libm for each value anyway.
+ * A, dZ: (n,) */
+
+/* relu(z) = max(0, z) */
+static void relu_forward(double *A, size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        A[k] = A[k] > 0 ? A[k] : 0;
+        A[k + 1] = A[k + 1] > 0 ? A[k + 1] : 0;
+    }
+    if (k < n)
+        A[k] = A[k] > 0 ? A[k] : 0;
+}
+
+/* relu'(z) = 1 where z > 0, that is where A > 0; 0 elsewhere */
+static void relu_backward(double *restrict dZ, const double *restrict A,
+                          size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        dZ[k] = A[k] > 0 ? dZ[k] : 0;
+        dZ[k + 1] = A[k + 1] > 0 ? dZ[k + 1] : 0;
+    }
+    if (k < n)
+        dZ[k] = A[k] > 0 ? dZ[k] : 0;
+}
+
+/* logistic(z) = 1 / (1 + e^-z) */
+static void logistic_forward(double *A, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        A[k] = wb_sigmoid(A[k]);
+}
+
+/* logistic'(z) = logistic(z) (1 - logistic(z)) = A (1 - A) */
+static void logistic_backward(double *restrict dZ, const double *restrict A,
+                              size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        dZ[k] = dZ[k] * A[k] * (1 - A[k]);
+        dZ[k + 1] = dZ[k + 1] * A[k + 1] * (1 - A[k + 1]);
+    }
+    if (k < n)
+        dZ[k] = dZ[k] * A[k] * (1 - A[k]);
+}
+
+/* tanh(z) = (e^z - e^-z) / (e^z + e^-z) */
+static void tanh_forward(double *A, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        A[k] = tanh(A[k]);
+}
+
+/* tanh'(z) = 1 - tanh(z)^2 = 1 - A^2 */
+static void tanh_backward(double *restrict dZ, const double *restrict A,
+                          size_t n)
+{
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        dZ[k] *= 1 - A[k] * A[k];
+        dZ[k + 1] *= 1 - A[k + 1] * A[k + 1];
+    }
+    if (k < n)
+        dZ[k] *= 1 - A[k] * A[k];
+}
+
+/* identity(z) = z and identity'(z) = 1 leave A and dZ as they are. The
+ * switch picks one loop for the whole layer: no function is looked up
+ * per value. */
+static void activate(double *A, wb_activation_kind f, size_t n)
+{
+    switch (f) {
+    case WB_RELU:
+        relu_forward(A, n);
+        break;
+    case WB_SIGMOID:
+        logistic_forward(A, n);
+        break;
+    case WB_TANH:
+        tanh_forward(A, n);
+        break;
+    case WB_IDENTITY:
+        break;
+    }
+}
+
+static void activate_backward(double *restrict dZ, const double *restrict A,
+                              wb_activation_kind f, size_t n)
+{
+    switch (f) {
+    case WB_RELU:
+        relu_backward(dZ, A, n);
+        break;
+    case WB_SIGMOID:
+        logistic_backward(dZ, A, n);
+        break;
+    case WB_TANH:
+        tanh_backward(dZ, A, n);
+        break;
+    case WB_IDENTITY:
+        break;
+    }
+}
+/* endregion activation */
+
+/* ---- the forward pass ------------------------------------------------ */
+
+/* region forward */
+/* A hidden layer, for a batch of N samples:
+ *     Z = A_in W + b
+ *     A_out = f(Z)
+ * A_out: (N, H)  A_in: (N, I)  W: (I, H)  b: (H,) */
+static void hidden_forward(double *restrict A_out,
+                           const double *restrict A_in,
+                           const wb_mlp_layer *layer, wb_activation_kind f,
+                           size_t N)
+{
+    size_t I = layer->fan_in, H = layer->fan_out;
+    for (size_t n = 0; n < N; n++) {
+        double *z = A_out + n * H;               /* z = Z[n,:]           */
+        memcpy(z, layer->b, H * sizeof *z);      /* z = b                */
+        for (size_t i = 0; i < I; i++)           /* z += A_in[n,i] W[i,:] */
+            add_scaled(z, layer->W + i * H, A_in[n * I + i], H);
+    }
+    activate(A_out, f, N * H);                   /* A_out = f(Z)         */
+}
+
+/* The output unit: a logistic regression on the last hidden layer,
+ *     p = sigmoid(A w + c)
+ * p: (N,)  A: (N, I)  w: (I,) is the layer's W (one column)  c: its b */
+static void output_forward(double *restrict p, const double *restrict A,
+                           const wb_mlp_layer *out, size_t N)
+{
+    size_t I = out->fan_in;
+    for (size_t n = 0; n < N; n++)
+        p[n] = wb_sigmoid(dot(A + n * I, out->W, I) + out->b[0]);
+}
+
+/* The network, from the inputs up: X -> A_1 -> ... -> A_L -> p.
+ * p: (N,)  act[l]: (N, H_l), hidden layer l's outputs  X: (N, D) */
+static void forward(double *p, double *const *act, const double *X,
+                    const wb_mlp *m, size_t N)
+{
+    const double *A = X;              /* the inputs feed the first layer */
+    for (size_t l = 0; l < m->n_hidden; l++) {
+        hidden_forward(act[l], A, &m->layer[l], m->activation, N);
+        A = act[l];
+    }
+    output_forward(p, A, &m->layer[m->n_hidden], N);
+}
+/* endregion forward */
+
+/* ---- the loss ---------------------------------------------------------- */
+
+/* region loss */
+/* The loss of a batch of N samples: the mean log-loss and an L2 penalty
+ * on the weights (not on the biases),
+ *     L = -1/N sum_n [y_n log p_n + (1 - y_n) log(1 - p_n)]
+ *         + alpha / (2 N) sum_l ||W_l||^2
+ * with each p_n clipped to [eps, 1 - eps], eps = 2.2e-16, so that a
+ * confident mistake costs at most -log(eps) = 36 instead of infinity.
+ * p, y: (N,) */
+static double batch_loss(const double *p, const double *y, const wb_mlp *m,
+                         double alpha, size_t N)
+{
+    double log_loss = 0, squares = 0;
+    for (size_t n = 0; n < N; n++) {
+        double pn = fmin(fmax(p[n], DBL_EPSILON), 1 - DBL_EPSILON);
+        log_loss -= y[n] == 1 ? log(pn) : log(1 - pn);
+    }
+    for (size_t l = 0; l <= m->n_hidden; l++) {
+        const wb_mlp_layer *layer = &m->layer[l];
+        squares += dot(layer->W, layer->W, layer->fan_in * layer->fan_out);
+    }
+    return log_loss / N + 0.5 * alpha * squares / N;
+}
+/* endregion loss */
+
+/* ---- the backward pass ------------------------------------------------- */
+
+/* region backward */
+/* Back through the output unit. Its forward line, with the loss after it:
+ *     z = A w + c,   p = sigmoid(z),   L = log-loss(p) + penalty
+ * The sigmoid and the log-loss together have the simple derivative
+ *     d = p - y                        (N dL/dz, one value per sample)
+ * and from z = A w + c:
+ *     dw = (A^T d + alpha w) / N       (alpha w: from the penalty)
+ *     dc = mean of d over the batch
+ *     dA = d w^T                       (N dL/dA, for the layer below)
+ * dw: (I,)  dc: (1,)  dA: (N, I), or NULL when A is the input  d: (N,)
+ * A: (N, I) */
+static void output_backward(double *restrict dw, double *restrict dc,
+                            double *restrict dA, const double *restrict d,
+                            const double *restrict A,
+                            const wb_mlp_layer *out, double alpha, size_t N)
+{
+    size_t I = out->fan_in;
+    double sum = 0;
+    memset(dw, 0, I * sizeof *dw);
+    for (size_t n = 0; n < N; n++) {
+        add_scaled(dw, A + n * I, d[n], I);      /* dw += d[n] A[n,:]    */
+        sum += d[n];                             /* dc += d[n]           */
+        if (dA)
+            scale(dA + n * I, out->W, d[n], I);  /* dA[n,:] = d[n] w     */
+    }
+    for (size_t i = 0; i < I; i++)
+        dw[i] = (dw[i] + alpha * out->W[i]) / N;
+    dc[0] = sum / N;
+}
+
+/* Back through a hidden layer. Its forward lines were
+ *     Z = A_in W + b
+ *     A_out = f(Z)
+ * and dZ (N dL/dZ) has already come back through the second, by
+ * activate_backward. From the first:
+ *     dW = (A_in^T dZ + alpha W) / N   (alpha W: from the penalty)
+ *     db = mean of dZ over the batch
+ *     dA_in = dZ W^T                   (for the layer below)
+ * dW: (I, H)  db: (H,)  dA_in: (N, I), or NULL when A_in is the input
+ * dZ: (N, H)  A_in: (N, I) */
+static void hidden_backward(double *restrict dW, double *restrict db,
+                            double *restrict dA_in,
+                            const double *restrict dZ,
+                            const double *restrict A_in,
+                            const wb_mlp_layer *layer, double alpha,
+                            size_t N)
+{
+    size_t I = layer->fan_in, H = layer->fan_out;
+    memset(dW, 0, I * H * sizeof *dW);
+    memset(db, 0, H * sizeof *db);
+    for (size_t n = 0; n < N; n++) {
+        const double *dz = dZ + n * H;           /* dz = dZ[n,:]         */
+        for (size_t i = 0; i < I; i++)           /* dW[i,:] += A_in[n,i] dz */
+            add_scaled(dW + i * H, dz, A_in[n * I + i], H);
+        add_scaled(db, dz, 1, H);                /* db += dz             */
+        if (dA_in)                               /* dA_in[n,:] = dz W^T  */
+            for (size_t i = 0; i < I; i++)
+                dA_in[n * I + i] = dot(dz, layer->W + i * H, H);
+    }
+    for (size_t k = 0; k < I * H; k++)
+        dW[k] = (dW[k] + alpha * layer->W[k]) / N;
+    for (size_t h = 0; h < H; h++)
+        db[h] /= N;
+}
+
+/* Where the gradient of a block of m->params sits in grad: (P,). */
+static double *grad_of(double *grad, const wb_mlp *m, const double *param)
+{
+    return grad + (param - m->params);
+}
+
+/* The network, from the loss down: p -> A_L -> ... -> A_1.
+ * grad: (P,), laid out as m->params  d: (N,)  delta[l]: (N, H_l), N dL/dZ
+ * of hidden layer l  p, y: (N,)  act[l]: (N, H_l)  X: (N, D) */
+static void backward(double *grad, double *d, double *const *delta,
+                     const double *p, const double *y,
+                     double *const *act, const double *X, const wb_mlp *m,
+                     double alpha, size_t N)
+{
+    size_t L = m->n_hidden;
+    const wb_mlp_layer *out = &m->layer[L];
+    /* back through L = log-loss(sigmoid(z)) */
+    for (size_t n = 0; n < N; n++)
+        d[n] = p[n] - y[n];
+    /* back through z = A_L w + c, into delta[L-1] = N dL/dA_L */
+    output_backward(grad_of(grad, m, out->W), grad_of(grad, m, out->b),
+                    L > 0 ? delta[L - 1] : NULL, d, L > 0 ? act[L - 1] : X,
+                    out, alpha, N);
+    for (size_t l = L; l-- > 0;) {
+        const wb_mlp_layer *layer = &m->layer[l];
+        /* back through A = f(Z): delta[l] becomes N dL/dZ */
+        activate_backward(delta[l], act[l], m->activation,
+                          N * layer->fan_out);
+        /* back through Z = A_in W + b, into delta[l-1] */
+        hidden_backward(grad_of(grad, m, layer->W),
+                        grad_of(grad, m, layer->b),
+                        l > 0 ? delta[l - 1] : NULL, delta[l],
+                        l > 0 ? act[l - 1] : X, layer, alpha, N);
+    }
+}
+/* endregion backward */
+
+/* ---- what training needs besides the model ----------------------------- */
+
+/* Allocated once, at the start of a fit (or of a prediction), for batches
+ * of at most B samples; nothing is allocated while training runs. */
+typedef struct work {
+    size_t B;
+    double *X;       /* (B, D): the batch's inputs, in the shuffled order */
+    double *y;       /* (B,): their labels */
+    double **act;    /* (L,): act[l] is (B, H_l), hidden layer l's outputs */
+    double **delta;  /* (L,): delta[l] is (B, H_l), N dL/dZ of layer l */
+    double *p;       /* (B,): the output unit's probabilities */
+    double *d;       /* (B,): p - y */
+    double *grad;    /* (P,): dL/dparams, laid out as params */
+    double *m1;      /* (P,): Adam's first moment, or SGD's velocity */
+    double *m2;      /* (P,): Adam's second moment */
+    size_t *order;   /* (n,): the samples in the order of this epoch */
+    double *memory;  /* the one block every double array above points
+                        into */
+} work;
+
+static void work_free(work *w)
+{
+    free(w->memory);
+    free(w->act);
+    free(w->order);
+}
+
+/* a b + c, or SIZE_MAX when that does not fit in a size_t (which no
+ * allocation can then satisfy). */
+static size_t size_mul_add(size_t a, size_t b, size_t c)
+{
+    if (b != 0 && a > (SIZE_MAX - c) / b)
+        return SIZE_MAX;
+    return a * b + c;
+}
+
+/* The workspace for batches of B samples; order holds n indices, 0 to
+ * n - 1. */
+static int work_alloc(work *w, const wb_mlp *m, size_t B, size_t n)
+{
+    size_t L = m->n_hidden, D = m->n_inputs, P = m->n_params, units = 0;
+    size_t per_sample, count;
+    double *next;
+    *w = (work){.B = B};
+    for (size_t l = 0; l < L; l++)
+        units += m->layer[l].fan_out;
+    per_sample = size_mul_add(2, units, D + 3);     /* X, y, p, d, act,
+                                                       delta */
+    count = size_mul_add(B, per_sample, size_mul_add(3, P, 0));
+    w->memory = wb_calloc(count, sizeof *next);
+    w->act = wb_calloc(2 * L, sizeof *w->act);
+    w->order = wb_calloc(n, sizeof *w->order);
+    if (!w->memory || !w->act || !w->order) {
+        work_free(w);
+        return -1;
+    }
+    w->delta = w->act + L;
+    next = w->memory;
+    w->X = next, next += B * D;
+    w->y = next, next += B;
+    w->p = next, next += B;
+    w->d = next, next += B;
+    for (size_t l = 0; l < L; l++) {
+        w->act[l] = next, next += B * m->layer[l].fan_out;
+        w->delta[l] = next, next += B * m->layer[l].fan_out;
+    }
+    w->grad = next, next += P;
+    w->m1 = next, next += P;
+    w->m2 = next;
+    for (size_t i = 0; i < n; i++)
+        w->order[i] = i;
+    return 0;
+}
+
+/* ---- creating a network ------------------------------------------------ */
+
+/* The model, its layers and its parameters are one allocation:
+ *     [wb_mlp][layer 0 ... layer L][padding][params: P doubles]
+ * The padding puts params on a boundary fit for any type. */
+wb_mlp *wb_mlp_create(size_t n_inputs, const size_t *hidden, size_t n_hidden,
+                      wb_activation_kind activation)
+{
+    size_t L = n_hidden, P = 0, n_weights = 0, fan_in = n_inputs, head;
+    size_t align = _Alignof(max_align_t);
+    double *W, *b;
+    wb_mlp *m;
+
+    WB_ASSERT(activation >= WB_IDENTITY && activation <= WB_RELU,
+              "no activation %d", (int)activation);
+    WB_ASSERT(hidden || n_hidden == 0, "hidden sizes missing");
+    if (n_inputs == 0) {
+        wb_fail("a network needs at least one input (n_inputs = 0)");
+        return NULL;
+    }
+    /* P = the sum over the layers of I H + H. liblbfgs counts the
+     * parameters in an int, which also bounds every size below. */
+    for (size_t l = 0; l <= L; l++) {
+        size_t H = l < L ? hidden[l] : 1;
+        if (H == 0) {
+            wb_fail("hidden layer %zu has no unit: every layer needs at "
+                    "least one", l + 1);
+            return NULL;
+        }
+        if (fan_in >= INT_MAX || H > (INT_MAX - P) / (fan_in + 1)) {
+            wb_fail("the network has more than %d parameters, more than "
+                    "liblbfgs can count", INT_MAX);
+            return NULL;
+        }
+        P += (fan_in + 1) * H;
+        n_weights += fan_in * H;
+        fan_in = H;
+    }
+
+    head = sizeof *m + (L + 1) * sizeof(wb_mlp_layer);
+    head = (head + align - 1) / align * align;
+    m = wb_calloc(1, size_mul_add(P, sizeof(double), head));
+    if (!m)
+        return NULL;
+    m->n_inputs = n_inputs;
+    m->n_hidden = L;
+    m->activation = activation;
+    m->layer = (wb_mlp_layer *)(m + 1);
+    m->n_params = P;
+    m->params = (double *)((char *)m + head);
+    m->stop = WB_MLP_NOT_FITTED;
+
+    /* Every W first, then every b: scikit-learn's packing. */
+    W = m->params;
+    b = m->params + n_weights;
+    fan_in = n_inputs;
+    for (size_t l = 0; l <= L; l++) {
+        size_t H = l < L ? hidden[l] : 1;
+        m->layer[l] = (wb_mlp_layer){fan_in, H, W, b};
+        W += fan_in * H;
+        b += H;
+        fan_in = H;
+    }
+    return m;
+}
+
+void wb_mlp_destroy(wb_mlp *m)
+{
+    if (!m)
+        return;
+    free(m->loss_curve);
+    free(m);
+}
+
+/* region init */
+/* Glorot and Bengio's uniform initialisation, with scikit-learn's bounds:
+ * every weight and bias of a layer of I inputs and H units is drawn
+ * uniform in [-r, r),
+ *     r = sqrt(6 / (I + H)),   sqrt(2 / (I + H)) for logistic units,
+ * so that a unit's input neither fades nor blows up from layer to layer.
+ * The draws go layer by layer, the output unit last; in each layer, W in
+ * row-major order, then b. */
+void wb_mlp_init(wb_mlp *m, wb_rng *rng)
+{
+    double factor = m->activation == WB_SIGMOID ? 2 : 6;
+    for (size_t l = 0; l <= m->n_hidden; l++) {
+        wb_mlp_layer *layer = &m->layer[l];
+        size_t I = layer->fan_in, H = layer->fan_out;
+        double r = sqrt(factor / (double)(I + H));
+        for (size_t k = 0; k < I * H; k++)
+            layer->W[k] = wb_rng_uniform(rng, -r, r);
+        for (size_t h = 0; h < H; h++)
+            layer->b[h] = wb_rng_uniform(rng, -r, r);
+    }
+}
+/* endregion init */
+
+wb_mlp_options wb_mlp_default_options(void)
+{
+    return (wb_mlp_options){
+        .solver = WB_MLP_ADAM,
+        .alpha = 1e-4,
+        .learning_rate = 1e-3,
+        .batch_size = 0,
+        .max_iter = 200,
+        .tol = 1e-4,
+        .n_iter_no_change = 10,
+        .shuffle = true,
+        .beta1 = 0.9,
+        .beta2 = 0.999,
+        .epsilon = 1e-8,
+        .momentum = 0.9,
+        .nesterov = true,
+        .max_fun = 15000,
+        .warm_start = false,
+        .progress = NULL,
+        .progress_data = NULL,
+    };
+}
+
+/* ---- optimisers -------------------------------------------------------- */
+
+/* region adam */
+/* One step of Adam (Kingma and Ba), as scikit-learn writes it. For every
+ * parameter theta, with g its gradient:
+ *     m = beta1 m + (1 - beta1) g         a running mean of g
+ *     v = beta2 v + (1 - beta2) g^2       a running mean of g^2
+ *     theta -= lr_t m / (sqrt(v) + eps)
+ *     lr_t = lr sqrt(1 - beta2^t) / (1 - beta1^t)
+ * m and v start at 0 and so lean towards 0 at first; lr_t undoes that
+ * (the bias correction) for step t = 1, 2, ..., counted over the whole
+ * fit. eps is added to sqrt(v), not to the corrected sqrt(v / (1 -
+ * beta2^t)) of the paper: the same for all but tiny gradients.
+ * theta, m, v, g: (P,) */
+static void adam_step(double *restrict theta, double *restrict m,
+                      double *restrict v, const double *restrict g,
+                      const wb_mlp_options *opt, size_t t, size_t P)
+{
+    double b1 = opt->beta1, b2 = opt->beta2, eps = opt->epsilon;
+    double lr_t = opt->learning_rate * sqrt(1 - pow(b2, (double)t)) /
+                  (1 - pow(b1, (double)t));
+    for (size_t k = 0; k < P; k++) {
+        m[k] = b1 * m[k] + (1 - b1) * g[k];
+        v[k] = b2 * v[k] + (1 - b2) * (g[k] * g[k]);
+        theta[k] -= lr_t * m[k] / (sqrt(v[k]) + eps);
+    }
+}
+/* endregion adam */
+
+/* region sgd */
+/* One step of gradient descent with momentum, as scikit-learn writes it.
+ * The velocity u remembers past steps,
+ *     u = momentum u - lr g
+ * and the step is u, or, with Nesterov's momentum, a look one velocity
+ * further along:
+ *     theta += u                     (plain momentum)
+ *     theta += momentum u - lr g     (Nesterov)
+ * theta, u, g: (P,) */
+static void sgd_step(double *restrict theta, double *restrict u,
+                     const double *restrict g, const wb_mlp_options *opt,
+                     size_t P)
+{
+    double mu = opt->momentum, lr = opt->learning_rate;
+    for (size_t k = 0; k < P; k++) {
+        u[k] = mu * u[k] - lr * g[k];
+        theta[k] += opt->nesterov ? mu * u[k] - lr * g[k] : u[k];
+    }
+}
+/* endregion sgd */
+
+/* Appends a loss to m->loss_curve, which doubles its room when full: an
+ * allocation every so many epochs, never inside one. */
+static int record_loss(wb_mlp *m, double loss)
+{
+    if (m->n_iter == m->loss_capacity) {
+        size_t cap = m->loss_capacity ? 2 * m->loss_capacity : 256;
+        double *curve = wb_reallocarray(m->loss_curve, cap, sizeof *curve);
+        if (!curve)
+            return -1;
+        m->loss_curve = curve;
+        m->loss_capacity = cap;
+    }
+    m->loss_curve[m->n_iter++] = loss;
+    m->loss = loss;
+    return 0;
+}
+
+/* region epoch */
+/* One mini-batch: the samples order[0..N-1] of X: (n, D) and y: (n,)
+ * go forward, give their loss, come back as a gradient, and the optimiser
+ * takes one step. Returns the batch's loss, before the step. */
+static double train_batch(wb_mlp *m, work *w, const double *X,
+                          const double *y, const size_t *order, size_t N,
+                          const wb_mlp_options *opt)
+{
+    size_t D = m->n_inputs;
+    double loss;
+    for (size_t n = 0; n < N; n++) {
+        memcpy(w->X + n * D, X + order[n] * D, D * sizeof *w->X);
+        w->y[n] = y[order[n]];
+    }
+    forward(w->p, w->act, w->X, m, N);
+    loss = batch_loss(w->p, w->y, m, opt->alpha, N);
+    backward(w->grad, w->d, w->delta, w->p, w->y, w->act, w->X, m,
+             opt->alpha, N);
+    m->n_steps++;
+    if (opt->solver == WB_MLP_ADAM)
+        adam_step(m->params, w->m1, w->m2, w->grad, opt, m->n_steps,
+                  m->n_params);
+    else
+        sgd_step(m->params, w->m1, w->grad, opt, m->n_params);
+    return loss;
+}
+
+/* Adam or SGD, epoch after epoch. An epoch shuffles the order of the n
+ * samples (each shuffle starting from the last order), cuts it into
+ * consecutive batches of B (the last one may be shorter) and trains on
+ * each in turn. Its loss is the mean of its batch losses, each weighted by
+ * its batch's size and computed before that batch's step.
+ *
+ * The stopping rule: an epoch whose loss is above best - tol, best being
+ * the lowest loss so far, brings no improvement; more than
+ * n_iter_no_change such epochs in a row stop the training, which has then
+ * converged. Otherwise it stops after max_iter epochs. */
+static int fit_stochastic(wb_mlp *m, work *w, const double *X,
+                          const double *y, size_t n, wb_rng *rng,
+                          const wb_mlp_options *opt)
+{
+    m->best_loss = INFINITY;
+    m->stop = WB_MLP_MAX_ITER;
+    for (size_t epoch = 1; epoch <= opt->max_iter; epoch++) {
+        double sum = 0, loss;
+        bool asked_to_stop;
+        if (opt->shuffle)
+            wb_rng_shuffle(rng, w->order, n);
+        for (size_t start = 0; start < n; start += w->B) {
+            size_t N = n - start < w->B ? n - start : w->B;
+            sum += N * train_batch(m, w, X, y, w->order + start, N, opt);
+        }
+        loss = sum / n;
+        if (!isfinite(loss))
+            return wb_fail("the training diverged: the loss is %g at "
+                           "epoch %zu (try a smaller learning rate)",
+                           loss, epoch);
+        if (record_loss(m, loss) != 0)
+            return -1;
+        asked_to_stop = opt->progress &&
+                        opt->progress(opt->progress_data, epoch, loss);
+
+        if (loss > m->best_loss - opt->tol)
+            m->no_improvement++;
+        else
+            m->no_improvement = 0;
+        if (loss < m->best_loss)
+            m->best_loss = loss;
+        if (m->no_improvement > opt->n_iter_no_change) {
+            m->stop = WB_MLP_NO_IMPROVEMENT;
+            break;
+        }
+        if (asked_to_stop) {
+            m->stop = WB_MLP_STOPPED;
+            break;
+        }
+    }
+    return 0;
+}
+/* endregion epoch */
+
+/* ---- L-BFGS ------------------------------------------------------------ */
+
+/* What the liblbfgs callbacks need. */
+typedef struct lbfgs_run {
+    wb_mlp *m;
+    work *w;
+    const double *X, *y;       /* (n, D), (n,) */
+    size_t n;
+    const wb_mlp_options *opt;
+    double last_loss;          /* at the last accepted iterate */
+    bool failed;               /* out of memory while recording */
+} lbfgs_run;
+
+/* The loss of all n samples at the model's weights, and its gradient into
+ * grad: (P,) when grad is not NULL; w's batch size must be n. */
+static double full_loss_grad(double *grad, const wb_mlp *m, work *w,
+                             const double *X, const double *y, size_t n,
+                             double alpha)
+{
+    double loss;
+    forward(w->p, w->act, X, m, n);
+    loss = batch_loss(w->p, y, m, alpha, n);
+    if (grad)
+        backward(grad, w->d, w->delta, w->p, y, w->act, X, m, alpha, n);
+    return loss;
+}
+
+static double max_abs(const double *g, size_t P)
+{
+    double max = 0;
+    for (size_t k = 0; k < P; k++)
+        max = fmax(max, fabs(g[k]));
+    return max;
+}
+
+/* region lbfgs */
+/* liblbfgs asks for the loss and its gradient at x: (P,). x is the
+ * model's own params, which liblbfgs moves along each line search. */
+static lbfgsfloatval_t lbfgs_evaluate(void *data, const lbfgsfloatval_t *x,
+                                      lbfgsfloatval_t *g, int P,
+                                      lbfgsfloatval_t step)
+{
+    lbfgs_run *run = data;
+    (void)step;
+    if (x != run->m->params)
+        memcpy(run->m->params, x, (size_t)P * sizeof *x);
+    run->m->n_fun++;
+    return full_loss_grad(g, run->m, run->w, run->X, run->y, run->n,
+                          run->opt->alpha);
+}
+
+/* After iteration k, the tests of scipy's L-BFGS-B as scikit-learn calls
+ * it (gtol = tol, ftol = 2.2e-9), in its order:
+ *     k >= max_iter                                     not converged
+ *     evaluations > max_fun                             not converged
+ *     max_i |g_i| <= tol                                converged
+ *     f_before - f <= ftol max(|f_before|, |f|, 1)      converged
+ * A non-zero return stops liblbfgs, which keeps x at this iterate. */
+static int lbfgs_progress(void *data, const lbfgsfloatval_t *x,
+                          const lbfgsfloatval_t *g, lbfgsfloatval_t f,
+                          lbfgsfloatval_t xnorm, lbfgsfloatval_t gnorm,
+                          lbfgsfloatval_t step, int P, int k, int ls)
+{
+    lbfgs_run *run = data;
+    wb_mlp *m = run->m;
+    const wb_mlp_options *opt = run->opt;
+    double before = run->last_loss, ftol = 1e7 * DBL_EPSILON;
+    bool asked_to_stop;
+    (void)xnorm, (void)gnorm, (void)step, (void)ls;
+
+    if (x != m->params)
+        memcpy(m->params, x, (size_t)P * sizeof *x);
+
+    run->last_loss = f;
+    if (record_loss(m, f) != 0) {
+        run->failed = true;
+        return 1;
+    }
+    asked_to_stop = opt->progress &&
+                    opt->progress(opt->progress_data, (size_t)k, f);
+    if ((size_t)k >= opt->max_iter)
+        m->stop = WB_MLP_MAX_ITER;
+    else if (m->n_fun > opt->max_fun)
+        m->stop = WB_MLP_MAX_FUN;
+    else if (max_abs(g, (size_t)P) <= opt->tol)
+        m->stop = WB_MLP_SMALL_GRADIENT;
+    else if (before - f <= ftol * fmax(fmax(fabs(before), fabs(f)), 1))
+        m->stop = WB_MLP_FLAT_LOSS;
+    else if (asked_to_stop)
+        m->stop = WB_MLP_STOPPED;
+    return m->stop != WB_MLP_NOT_FITTED;
+}
+
+/* Full-batch L-BFGS on the loss of all n samples, with scipy's memory of
+ * 10 steps and at most 20 evaluations per line search, and the stopping
+ * tests above (liblbfgs's own are switched off). liblbfgs 1.10 has two
+ * faults to step around: after a failed line search it leaves the loss of
+ * its last trial point, not of the point it returns, so the loss is
+ * computed again there; and its More-Thuente search can end with a
+ * "rounding error" close to a minimum, which counts as convergence when
+ * the gradient test holds at the point returned. */
+static int fit_lbfgs(wb_mlp *m, work *w, const double *X, const double *y,
+                     size_t n, const wb_mlp_options *opt)
+{
+    lbfgs_run run = {m, w, X, y, n, opt, 0, false};
+    lbfgs_parameter_t param;
+    lbfgsfloatval_t f;
+    int ret;
+
+    lbfgs_parameter_init(&param);
+    param.m = 10;
+    param.epsilon = 0;
+    param.max_linesearch = 20;
+
+    /* L-BFGS-B tests the gradient at the start too. */
+    run.last_loss = full_loss_grad(w->grad, m, w, X, y, n, opt->alpha);
+    m->loss = run.last_loss;
+    if (!isfinite(m->loss))
+        return wb_fail("the loss is %g at the start", m->loss);
+    if (max_abs(w->grad, m->n_params) <= opt->tol) {
+        m->n_fun = 1;
+        m->stop = WB_MLP_SMALL_GRADIENT;
+        return 0;
+    }
+
+    ret = lbfgs((int)m->n_params, m->params, &f, lbfgs_evaluate,
+                lbfgs_progress, &run, &param);
+    m->lbfgs_status = ret;
+    if (run.failed)
+        return -1;
+    if (m->stop != WB_MLP_NOT_FITTED) {
+        m->loss = run.last_loss;
+        return 0;
+    }
+    /* Any other end is liblbfgs's own: a line search that failed, most
+     * often with a "rounding error" (x is then the last iterate, but f is
+     * not its loss), or a bad parameter, or no memory. */
+    if (ret == LBFGSERR_OUTOFMEMORY)
+        return wb_fail("out of memory in liblbfgs");
+    if (ret >= LBFGSERR_INVALID_N && ret <= LBFGSERR_INVALID_ORTHANTWISE_END)
+        return wb_fail("liblbfgs refused its parameters (code %d)", ret);
+    m->loss = full_loss_grad(w->grad, m, w, X, y, n, opt->alpha);
+    if (!isfinite(m->loss))
+        return wb_fail("the loss is %g after L-BFGS", m->loss);
+    m->stop = max_abs(w->grad, m->n_params) <= opt->tol
+                  ? WB_MLP_SMALL_GRADIENT
+                  : WB_MLP_LINE_SEARCH;
+    return 0;
+}
+/* endregion lbfgs */
+
+/* ---- fitting ----------------------------------------------------------- */
+
+static int check_options(const wb_mlp_options *opt)
+{
+    if (opt->solver != WB_MLP_ADAM && opt->solver != WB_MLP_SGD &&
+        opt->solver != WB_MLP_LBFGS)
+        return wb_fail("unknown solver %d", (int)opt->solver);
+    if (!(opt->alpha >= 0) || !isfinite(opt->alpha))
+        return wb_fail("alpha = %g: the L2 penalty must be >= 0 and finite",
+                       opt->alpha);
+    if (!(opt->learning_rate > 0) || !isfinite(opt->learning_rate))
+        return wb_fail("learning_rate = %g: it must be > 0 and finite",
+                       opt->learning_rate);
+    if (opt->max_iter == 0)
+        return wb_fail("max_iter = 0: training needs at least one epoch");
+    if (!(opt->tol >= 0))
+        return wb_fail("tol = %g: it must be >= 0", opt->tol);
+    if (opt->n_iter_no_change == 0)
+        return wb_fail("n_iter_no_change = 0: it must be at least 1");
+    if (!(opt->beta1 >= 0 && opt->beta1 < 1) ||
+        !(opt->beta2 >= 0 && opt->beta2 < 1))
+        return wb_fail("beta1 = %g, beta2 = %g: both must be in [0, 1)",
+                       opt->beta1, opt->beta2);
+    if (!(opt->epsilon > 0) || !isfinite(opt->epsilon))
+        return wb_fail("epsilon = %g: it must be > 0 and finite",
+                       opt->epsilon);
+    if (!(opt->momentum >= 0 && opt->momentum <= 1))
+        return wb_fail("momentum = %g: it must be in [0, 1]",
+                       opt->momentum);
+    if (opt->max_fun == 0)
+        return wb_fail("max_fun = 0: L-BFGS needs at least one evaluation");
+    return 0;
+}
+
+/* X: (n, D) finite, y: (n,) of 0 and 1. */
+static int check_data(const wb_array *X, const wb_array *y)
+{
+    size_t n = X->shape[0], D = X->shape[1];
+    if (n == 0)
+        return wb_fail("no samples to train on (X has 0 rows)");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < D; j++)
+            if (!isfinite(WB_AT(X, i, j)))
+                return wb_fail("X[%zu][%zu] = %g: every input must be "
+                               "finite", i, j, WB_AT(X, i, j));
+    for (size_t i = 0; i < n; i++)
+        if (y->data[i] != 0 && y->data[i] != 1)
+            return wb_fail("y[%zu] = %g: the labels must be 0 or 1", i,
+                           y->data[i]);
+    return 0;
+}
+
+static void describe_stop(wb_mlp *m, const wb_mlp_options *opt)
+{
+    char *s = m->message;
+    size_t size = sizeof m->message;
+    switch (m->stop) {
+    case WB_MLP_NO_IMPROVEMENT:
+        snprintf(s, size, "converged after %zu epochs: the loss did not "
+                 "improve by tol = %g for %zu epochs in a row", m->n_iter,
+                 opt->tol, m->no_improvement);
+        break;
+    case WB_MLP_MAX_ITER:
+        snprintf(s, size, "not converged: stopped at max_iter = %zu %s",
+                 opt->max_iter,
+                 opt->solver == WB_MLP_LBFGS ? "iterations" : "epochs");
+        break;
+    case WB_MLP_MAX_FUN:
+        snprintf(s, size, "not converged: more than max_fun = %zu "
+                 "evaluations of the loss, after %zu iterations",
+                 opt->max_fun, m->n_iter);
+        break;
+    case WB_MLP_SMALL_GRADIENT:
+        if (m->lbfgs_status < 0)
+            snprintf(s, size, "converged after %zu iterations: the "
+                     "gradient is within tol = %g (liblbfgs ended on its "
+                     "error %d, at a point where this test holds)",
+                     m->n_iter, opt->tol, m->lbfgs_status);
+        else
+            snprintf(s, size, "converged after %zu iterations: every "
+                     "component of the gradient is within tol = %g",
+                     m->n_iter, opt->tol);
+        break;
+    case WB_MLP_FLAT_LOSS:
+        snprintf(s, size, "converged after %zu iterations: the loss fell "
+                 "by at most 2.2e-9 max(|loss|, 1) in the last one",
+                 m->n_iter);
+        break;
+    case WB_MLP_LINE_SEARCH:
+        snprintf(s, size, "not converged: after %zu iterations the line "
+                 "search found no better point (liblbfgs error %d) and the "
+                 "gradient is above tol = %g", m->n_iter, m->lbfgs_status,
+                 opt->tol);
+        break;
+    case WB_MLP_STOPPED:
+        snprintf(s, size, "not converged: stopped by the progress hook "
+                 "after %zu %s", m->n_iter,
+                 opt->solver == WB_MLP_LBFGS ? "iterations" : "epochs");
+        break;
+    case WB_MLP_NOT_FITTED:
+        snprintf(s, size, "not fitted");
+        break;
+    }
+}
+
+int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
+               wb_rng *rng, const wb_mlp_options *opt)
+{
+    size_t n, B;
+    work w;
+    int status;
+
+    WB_ASSERT(X->ndim == 2 && X->shape[1] == m->n_inputs,
+              "X must be (n, %zu)", m->n_inputs);
+    WB_ASSERT(y->size == X->shape[0], "y has %zu labels for %zu samples",
+              y->size, X->shape[0]);
+    if (check_options(opt) != 0 || check_data(X, y) != 0)
+        return -1;
+    WB_ASSERT(rng || (opt->warm_start && (!opt->shuffle ||
+                                          opt->solver == WB_MLP_LBFGS)),
+              "this fit draws random numbers: it needs a wb_rng");
+    n = X->shape[0];
+    if (opt->solver == WB_MLP_LBFGS)
+        B = n;
+    else if (opt->batch_size == 0)
+        B = n < 200 ? n : 200;
+    else
+        B = opt->batch_size < n ? opt->batch_size : n;
+
+    if (!opt->warm_start)
+        wb_mlp_init(m, rng);
+    m->solver = opt->solver;
+    m->n_iter = m->n_steps = m->n_fun = m->no_improvement = 0;
+    m->loss = m->best_loss = NAN;
+    m->stop = WB_MLP_NOT_FITTED;
+    m->converged = false;
+    m->lbfgs_status = 0;
+    m->message[0] = '\0';
+
+    if (work_alloc(&w, m, B, n) != 0)
+        return -1;
+    if (opt->solver == WB_MLP_LBFGS)
+        status = fit_lbfgs(m, &w, X->data, y->data, n, opt);
+    else
+        status = fit_stochastic(m, &w, X->data, y->data, n, rng, opt);
+    work_free(&w);
+    if (status != 0) {
+        m->stop = WB_MLP_NOT_FITTED;
+        return -1;
+    }
+    m->converged = m->stop == WB_MLP_NO_IMPROVEMENT ||
+                   m->stop == WB_MLP_SMALL_GRADIENT ||
+                   m->stop == WB_MLP_FLAT_LOSS;
+    describe_stop(m, opt);
+    return 0;
+}
+
+/* ---- using a network --------------------------------------------------- */
+
+/* Rows go through the network in chunks of this many, so that a
+ * prediction over a large grid needs little memory. */
+#define CHUNK 256
+
+/* The outputs of layer l (l = L: the output unit) for every row of X, into
+ * a new (n, H_l) array. */
+wb_array *wb_mlp_layer_output(const wb_mlp *m, const wb_array *X, size_t l)
+{
+    size_t n, H;
+    wb_array *out;
+    work w;
+
+    WB_ASSERT(X->ndim == 2 && X->shape[1] == m->n_inputs,
+              "X must be (n, %zu)", m->n_inputs);
+    WB_ASSERT(l <= m->n_hidden, "layer %zu of a network of %zu hidden "
+              "layers", l, m->n_hidden);
+    n = X->shape[0];
+    H = m->layer[l].fan_out;
+    out = wb_matrix(n, H);
+    if (!out || work_alloc(&w, m, CHUNK, 0) != 0) {
+        wb_free(out);
+        return NULL;
+    }
+    for (size_t start = 0; start < n; start += CHUNK) {
+        size_t N = n - start < CHUNK ? n - start : CHUNK;
+        forward(w.p, w.act, X->data + start * m->n_inputs, m, N);
+        memcpy(out->data + start * H, l < m->n_hidden ? w.act[l] : w.p,
+               N * H * sizeof *out->data);
+    }
+    work_free(&w);
+    return out;
+}
+
+wb_array *wb_mlp_predict_proba(const wb_mlp *m, const wb_array *X)
+{
+    wb_array *p = wb_mlp_layer_output(m, X, m->n_hidden);
+    if (p && wb_reshape_1d(p, p->size) != 0) {
+        wb_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+wb_array *wb_mlp_predict(const wb_mlp *m, const wb_array *X)
+{
+    wb_array *p = wb_mlp_predict_proba(m, X);
+    if (p)
+        for (size_t i = 0; i < p->size; i++)
+            p->data[i] = p->data[i] > 0.5;
+    return p;
+}
+
+int wb_mlp_loss_grad(double *loss, double *grad, const wb_mlp *m,
+                     const wb_array *X, const wb_array *y, double alpha)
+{
+    work w;
+    WB_ASSERT(X->ndim == 2 && X->shape[1] == m->n_inputs,
+              "X must be (n, %zu)", m->n_inputs);
+    WB_ASSERT(y->size == X->shape[0], "y has %zu labels for %zu samples",
+              y->size, X->shape[0]);
+    WB_ASSERT(X->shape[0] > 0, "the loss of no sample");
+    if (work_alloc(&w, m, X->shape[0], 0) != 0)
+        return -1;
+    *loss = full_loss_grad(grad, m, &w, X->data, y->data, X->shape[0],
+                           alpha);
+    work_free(&w);
+    return 0;
+}
+
+const char *wb_mlp_stop_name(wb_mlp_stop stop)
+{
+    switch (stop) {
+    case WB_MLP_NOT_FITTED:
+        return "not fitted";
+    case WB_MLP_NO_IMPROVEMENT:
+        return "no improvement";
+    case WB_MLP_MAX_ITER:
+        return "max_iter";
+    case WB_MLP_MAX_FUN:
+        return "max_fun";
+    case WB_MLP_SMALL_GRADIENT:
+        return "small gradient";
+    case WB_MLP_FLAT_LOSS:
+        return "flat loss";
+    case WB_MLP_LINE_SEARCH:
+        return "line search";
+    case WB_MLP_STOPPED:
+        return "stopped";
+    }
+    return "unknown";
+}
