@@ -4,6 +4,7 @@
  *   wb_array.h       numpy-like arrays: linspace, meshgrid, reshape, print
  *   wb_rng.h         seeded random numbers: uniform, normal, multivariate
  *   wb_activation.h  sigmoid, ReLU, tanh and their derivatives
+ *   wb_mlp.h         the multi-layer perceptron, trained like scikit-learn's
  *   wb_output.h      where figures go, and what was drawn
  *   wb_plot.h        figures drawn by gnuplot
  *   wb_diagram.h     neurons and networks drawn by cairo
@@ -17,6 +18,7 @@
 #include "wb_array.h"
 #include "wb_rng.h"
 #include "wb_activation.h"
+#include "wb_mlp.h"
 #include "wb_output.h"
 #include "wb_plot.h"
 #include "wb_diagram.h"
