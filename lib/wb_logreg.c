@@ -42,7 +42,8 @@
  * log1p(e) is log(1 + e) without rounding 1 + e first. For a tiny e it
  * is e - e^2/2 + ..., so it is e to the last digit when z <= -37, and
  * within a relative 1e-8 when z > 18: scikit-learn takes e there, and so
- * do we, so that our losses are its losses, bit for bit.
+ * do we. The derivative minus y is written as one fraction, as
+ * scikit-learn writes it: our losses are its losses, bit for bit.
  *
  * Returns loss(z, y) and stores loss'(z, y) in *dloss.
  */
@@ -50,12 +51,12 @@ static double loss(double *dloss, double z, double y)
 {
     if (z <= 0) {
         double e = exp(z);
-        *dloss = ((1 - y) * e - y) / (1 + e);         /* (2a) minus y */
-        return (z <= -37 ? e : log1p(e)) - y * z;     /* (1a) minus y z */
+        *dloss = ((1 - y) * e - y) / (1 + e);       /* e/(1+e) - y    (2a) */
+        return (z <= -37 ? e : log1p(e)) - y * z;   /* (1a) - y z */
     }
     double e = exp(-z);
-    *dloss = ((1 - y) - y * e) / (1 + e);             /* (2b) minus y */
-    return (z <= 18 ? log1p(e) : e) + (1 - y) * z;    /* (1b) minus y z */
+    *dloss = ((1 - y) - y * e) / (1 + e);           /* 1/(1+e) - y    (2b) */
+    return (z <= 18 ? log1p(e) : e) + (1 - y) * z;  /* (1b) - y z */
 }
 /* endregion loss */
 
@@ -190,22 +191,25 @@ static double max_abs(const double *v, size_t n)
 /* What the fit shares with liblbfgs's callbacks. */
 typedef struct fit_state {
     const wb_array *X, *y;
+    const wb_logreg_options *options;
     double C;                   /* INFINITY for no penalty */
-    double tol;
-    int max_iter;
-    double ftol;
     const double *grad_start;   /* (d + 1,): the gradient at w = 0, b = 0 */
     bool start_given;           /* liblbfgs has had the start's values */
     int n_eval;
     int n_iter;
-    double decrease;            /* the last iteration's relative decrease */
     double *curve;              /* (max_iter + 1,): f after each iteration */
 } fit_state;
 
+/* The fraction by which iteration k lowered f, as test (8) measures it. */
+static double decrease(double f_prev, double f_k)
+{
+    return (f_prev - f_k) / fmax(fmax(fabs(f_prev), fabs(f_k)), 1);
+}
+
 /* region stopping */
-/* The fit stops after iteration k, at the point with objective f_k and
- * gradient g, when one of these tests holds. They are scikit-learn's (its
- * optimiser is scipy's L-BFGS-B), tested in the same order:
+/* The fit stops after iteration k, at a point where the objective is f_k
+ * and the gradient g, when one of these tests holds. They are
+ * scikit-learn's (its optimiser is scipy's L-BFGS-B), in the same order:
  *
  *     k >= max_iter                                     not converged  (6)
  *     max_j |g_j| <= tol                                converged      (7)
@@ -214,21 +218,20 @@ typedef struct fit_state {
  * At the minimum the gradient is 0, so (7) says we are close to it. (8)
  * says that the last iteration lowered f by a fraction ftol or less
  * (2.2e-9 unless asked otherwise): L-BFGS is no longer making progress
- * worth having. Returns the reason to stop, or WB_LOGREG_NOT_FITTED to go
- * on.
+ * worth having. Returns the reason to stop, or WB_LOGREG_NOT_FITTED (no
+ * reason) to go on.
  */
-static wb_logreg_stop stopping_test(fit_state *fit, const double *g,
-                                    size_t size, double f, int k)
+static wb_logreg_stop stopping_test(int k, double f_prev, double f_k,
+                                    double grad_max,
+                                    const wb_logreg_options *o)
 {
-    double f_prev = fit->curve[k - 1];
-    double scale = fmax(fmax(fabs(f_prev), fabs(f)), 1);
+    double scale = fmax(fmax(fabs(f_prev), fabs(f_k)), 1);
 
-    fit->decrease = (f_prev - f) / scale;
-    if (k >= fit->max_iter)
+    if (k >= o->max_iter)
         return WB_LOGREG_MAX_ITER;                        /* (6) */
-    if (max_abs(g, size) <= fit->tol)
+    if (grad_max <= o->tol)
         return WB_LOGREG_GRADIENT_SMALL;                  /* (7) */
-    if (f_prev - f <= fit->ftol * scale)
+    if (f_prev - f_k <= o->ftol * scale)
         return WB_LOGREG_DECREASE_SMALL;                  /* (8) */
     return WB_LOGREG_NOT_FITTED;
 }
@@ -264,9 +267,11 @@ static int progress(void *instance, const double *params, const double *grad,
 {
     fit_state *fit = instance;
     (void)params, (void)xnorm, (void)gnorm, (void)step, (void)ls;
-    fit->curve[k] = f;
+    fit->curve[k] = f;          /* the loss curve */
     fit->n_iter = k;
-    wb_logreg_stop stop = stopping_test(fit, grad, (size_t)size, f, k);
+    wb_logreg_stop stop = stopping_test(k, fit->curve[k - 1], f,
+                                        max_abs(grad, (size_t)size),
+                                        fit->options);
     return stop == WB_LOGREG_NOT_FITTED ? 0 : STOPPED + (int)stop;
 }
 
@@ -313,7 +318,7 @@ typedef struct fit_result {
 static int outcome(fit_result *r, int status, const fit_state *fit, double f,
                    double grad_max)
 {
-    const double tol = fit->tol;
+    const double tol = fit->options->tol;
     const int k = fit->n_iter;
     const char *ls = line_search_error(status);
     char *line = r->line;
@@ -334,7 +339,8 @@ static int outcome(fit_result *r, int status, const fit_state *fit, double f,
         else
             snprintf(line, size, "converged: iteration %d lowered f by a "
                      "fraction %.3g <= ftol = %.3g (max|gradient| = %.3g)",
-                     k, fit->decrease, fit->ftol, grad_max);
+                     k, decrease(fit->curve[k - 1], fit->curve[k]),
+                     fit->options->ftol, grad_max);
         return 0;
     }
     if (!ls && status != LBFGS_SUCCESS) {
@@ -424,14 +430,13 @@ int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y)
     params = work;
     grad = params + size;
     fit = (fit_state){
-        .X = X, .y = y,
+        .X = X, .y = y, .options = o,
         .C = o->penalty == WB_PENALTY_NONE ? INFINITY : o->C,
-        .tol = o->tol, .max_iter = o->max_iter, .ftol = o->ftol,
         .grad_start = grad, .n_eval = 1, .curve = grad + size};
 
     /* scipy tests the gradient at the start, before any iteration. */
     fit.curve[0] = wb_logreg_objective(grad, params, X, y, fit.C);
-    if (max_abs(grad, size) <= fit.tol) {
+    if (max_abs(grad, size) <= o->tol) {
         status = STOPPED + WB_LOGREG_GRADIENT_SMALL;
     } else {
         lbfgs_parameter_init(&param);
