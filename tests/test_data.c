@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
 #include <float.h>
+#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -325,7 +326,7 @@ Test(data, long_and_odd_fields_are_quoted_short)
     free(path);
 }
 
-/* ---- writing --------------------------------------------------------------- */
+/* ---- writing ------------------------------------------------------------- */
 
 static bool same_bits(double a, double b)
 {
@@ -480,7 +481,43 @@ Test(data, failed_write_leaves_nothing_behind)
     wb_free(y);
 }
 
-/* ---- programming errors abort ---------------------------------------------- */
+/* A program that sets a locale writing a half as 0,5 (German here) still
+ * reads and writes files with a point. The locale is built for the test
+ * with localedef, from the sources of Debian's locales package; without
+ * them the test is skipped. */
+Test(data, a_decimal_comma_locale_changes_nothing)
+{
+    char *dir = test_dir("locale");
+    char *cmd = wb_asprintf("localedef -i de_DE -f UTF-8 %s/de_DE.UTF-8 "
+                            ">/dev/null 2>&1", dir);
+    if (system(cmd) != 0)
+        cr_skip_test("localedef cannot build de_DE.UTF-8 here");
+    free(cmd);
+    cr_assert_eq(setenv("LOCPATH", dir, 1), 0);
+    cr_assert(setlocale(LC_NUMERIC, "de_DE.UTF-8"), "the locale is missing");
+    cr_assert(strtod("0,5", NULL) == 0.5, "the locale reads no comma");
+
+    wb_array *X, *y;
+    wb_array *x = wb_vector_from((double[]){0.5, -1.25}, 2);
+    wb_array *labels = wb_vector_from((double[]){1, 0}, 2);
+    char *path = wb_path_join(dir, "comma.csv");
+    cr_assert_eq(wb_write_csv(path, x, labels), 0, "%s", wb_error());
+    char *text = wb_read_file(path, NULL);
+    cr_assert_str_eq(text, "x,y\n0.5,1\n-1.25,0\n");
+    read_ok(&X, &y, path, 1, 2, 1);
+    assert_values(X, x->data, 2);
+    /* and the program's locale is as it was */
+    cr_assert(strtod("0,5", NULL) == 0.5, "the locale was changed");
+    setlocale(LC_NUMERIC, "C");
+    free(text);
+    free(path);
+    wb_free(x);
+    wb_free(labels);
+    wb_free(X);
+    wb_free(y);
+}
+
+/* ---- programming errors abort -------------------------------------------- */
 
 static void quiet(void)
 {
