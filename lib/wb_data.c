@@ -314,6 +314,9 @@ static int check_sample(const char *path, const wb_array *X,
     if (y->size == 0)
         return wb_fail("%s: an empty sample cannot be written (the file "
                        "would have no rows)", path);
+    if (X->shape[1] == 0)
+        return wb_fail("%s: X has no columns: a sample needs at least one "
+                       "feature", path);
     for (size_t k = 0; k < X->size; k++)
         if (!isfinite(X->data[k]))
             return wb_fail("%s: X holds %g at row %zu, which a sample file "

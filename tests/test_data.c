@@ -425,6 +425,10 @@ Test(data, refuses_to_write_an_unreadable_sample)
               "%s", wb_error());
     cr_assert_eq(wb_write_csv(path, empty, empty), -1);
     cr_assert(strstr(wb_error(), "empty sample"), "%s", wb_error());
+    wb_array *no_columns = wb_matrix(2, 0);
+    cr_assert_eq(wb_write_csv(path, no_columns, y), -1);
+    cr_assert(strstr(wb_error(), "X has no columns"), "%s", wb_error());
+    wb_free(no_columns);
     cr_assert_eq(count_entries(dir, ""), 0, "a file was left in %s", dir);
     free(path);
     wb_free(X);
