@@ -74,7 +74,7 @@ static void refused_text(const char *text, const char *after_path)
     free(path);
 }
 
-/* ---- good files ---------------------------------------------------------- */
+/* ---- good files -------------------------------------------------------- */
 
 Test(data, reads_two_features)
 {
@@ -177,7 +177,7 @@ Test(data, a_large_file)
     free(path);
 }
 
-/* ---- bad files: one line, naming the file and the line ------------------- */
+/* ---- bad files: one line, naming the file and the line ----------------- */
 
 Test(data, the_message_names_file_line_and_column)
 {
@@ -326,7 +326,7 @@ Test(data, long_and_odd_fields_are_quoted_short)
     free(path);
 }
 
-/* ---- writing ------------------------------------------------------------- */
+/* ---- writing ----------------------------------------------------------- */
 
 static bool same_bits(double a, double b)
 {
@@ -521,7 +521,7 @@ Test(data, a_decimal_comma_locale_changes_nothing)
     wb_free(y);
 }
 
-/* ---- programming errors abort -------------------------------------------- */
+/* ---- programming errors abort ------------------------------------------ */
 
 static void quiet(void)
 {

@@ -63,7 +63,7 @@ static bool near(double got, double want, double rtol, double atol)
     return fabs(got - want) <= rtol * fabs(want) + atol;
 }
 
-/* ---- the reference file -------------------------------------------------- */
+/* ---- the reference file ------------------------------------------------ */
 
 #define MAX_D 8
 #define MAX_FITS 128
@@ -219,7 +219,7 @@ static double objective_at(double *grad, const wb_logreg *m,
                                    ? INFINITY : m->options.C);
 }
 
-/* ---- the loss and the objective ------------------------------------------ */
+/* ---- the loss and the objective ---------------------------------------- */
 
 /* scikit-learn's HalfBinomialLoss on single examples, far out and on both
  * sides of its cut-offs (-37 and 18): our loss is computed by the same
@@ -354,7 +354,7 @@ Test(logreg, objective_at_zero_is_n_log_2)
     wb_free(y);
 }
 
-/* ---- fits against scikit-learn ------------------------------------------- */
+/* ---- fits against scikit-learn ----------------------------------------- */
 
 /* Every fit of the fixtures at scikit-learn's settings: the same
  * coefficients (SKLEARN_RTOL), the same number of iterations and of
@@ -538,7 +538,7 @@ Test(logreg, decrease_test_stops_and_says_so)
     wb_free(y);
 }
 
-/* ---- separable samples --------------------------------------------------- */
+/* ---- separable samples ------------------------------------------------- */
 
 /* Without a penalty, separable data have no minimum: f falls towards 0 as
  * the weights grow. At scikit-learn's settings the gradient test stops
@@ -610,7 +610,7 @@ Test(logreg, separable_with_tol_zero_ends_in_underflow)
     wb_free(y);
 }
 
-/* ---- liblbfgs 1.10's faults ---------------------------------------------- */
+/* ---- liblbfgs 1.10's faults -------------------------------------------- */
 
 /* A bare liblbfgs run: the public objective, the fit's settings, and the
  * gradient test alone in the progress callback. */
@@ -759,7 +759,7 @@ Test(logreg, failed_line_searches_keep_the_last_point)
     cr_assert(failures >= 10, "only %d failed line searches", failures);
 }
 
-/* ---- predictions --------------------------------------------------------- */
+/* ---- predictions ------------------------------------------------------- */
 
 static wb_logreg *model_with(size_t d, const double *w, double b)
 {
@@ -879,7 +879,7 @@ Test(logreg, refit_with_other_options)
     wb_free(y);
 }
 
-/* ---- bad input: -1 or NULL, one clear line, the model unchanged ---------- */
+/* ---- bad input: -1 or NULL, one clear line, the model unchanged -------- */
 
 /* Fits `m` to X, y, which must fail with a message containing `want`,
  * and leave the model as it was. */
@@ -992,7 +992,7 @@ Test(logreg, infinite_C_is_no_penalty)
     wb_free(y);
 }
 
-/* ---- programming errors abort -------------------------------------------- */
+/* ---- programming errors abort ------------------------------------------ */
 
 static void quiet(void)
 {

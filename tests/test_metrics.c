@@ -34,7 +34,7 @@ static wb_array *vec(const double *v, size_t n)
     return a;
 }
 
-/* ---- scikit-learn's numbers ---------------------------------------------- */
+/* ---- scikit-learn's numbers -------------------------------------------- */
 
 typedef struct metric_case {
     char name[32];
