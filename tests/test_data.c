@@ -181,7 +181,7 @@ Test(data, a_large_file)
 
 Test(data, the_message_names_file_line_and_column)
 {
-    /* The example of the brief: a bad number on line 7 of data.csv. */
+    /* A bad number on line 7 of data.csv, in column x2. */
     const char *text = "x1,x2,y\n1,2,0\n1,2,1\n1,2,0\n1,2,1\n1,2,0\n"
                        "1,abc,1\n1,2,0\n";
     char *path = file_with("data.csv", text, strlen(text));
