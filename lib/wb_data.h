@@ -1,0 +1,41 @@
+/* wb_data.h: samples read from and written to CSV files.
+ *
+ * A sample is n examples, each d numbers (its features) and a label y, 0
+ * or 1. In a file it is a header line naming the columns, then one line
+ * per example:
+ *
+ *     x,y                  x1,x2,y
+ *     -1.25,0              0.31,-0.7,0
+ *     2.0625,1             1.9,2.4,1
+ *
+ * "x,y" is one feature, read into a 1-D X of shape (n,); "x1,...,xd,y" is
+ * d features, read into a 2-D X of shape (n, d). Numbers are written as C
+ * writes them, with a point, whatever the locale ("0.5", "-1e-07"); NaN
+ * and infinity are refused. Lines may end in CRLF (as Windows writes them),
+ * the file may start with a UTF-8 byte-order mark, the last line need not
+ * end in a newline, and empty lines may end the file (not sit among the
+ * rows).
+ *
+ * A file that breaks these rules is refused with one line naming the
+ * file, the line and the problem:
+ *
+ *     data.csv:7: 'abc' is not a number in column x2
+ */
+#ifndef WB_DATA_H
+#define WB_DATA_H
+
+#include "wb_array.h"
+
+/* Reads the sample in the CSV file at `path`: X: (n,) or (n, d), y: (n,).
+ * Returns 0, or -1 with an error and *X and *y set to NULL. */
+int wb_read_csv(wb_array **X, wb_array **y, const char *path);
+
+/* Writes X: (n,) or (n, d) and y: (n,) to `path` in the same format, each
+ * number with as few digits as read back to the same double. The file is
+ * written under a temporary name and renamed when complete: after a
+ * failure (-1, with an error) nothing new is left at `path`. An empty
+ * sample, a NaN or infinity in X, or a label other than 0 and 1 is
+ * refused, as wb_read_csv would refuse the file. */
+int wb_write_csv(const char *path, const wb_array *X, const wb_array *y);
+
+#endif
