@@ -4,7 +4,10 @@
  *   wb_array.h       numpy-like arrays: linspace, meshgrid, reshape, print
  *   wb_rng.h         seeded random numbers: uniform, normal, multivariate
  *   wb_activation.h  sigmoid, ReLU, tanh and their derivatives
+ *   wb_logreg.h      logistic regression, fitted like scikit-learn's
  *   wb_mlp.h         the multi-layer perceptron, trained like scikit-learn's
+ *   wb_metrics.h     accuracy, log-loss, confusion counts
+ *   wb_data.h        samples read from and written to CSV files
  *   wb_output.h      where figures go, and what was drawn
  *   wb_plot.h        figures drawn by gnuplot
  *   wb_diagram.h     neurons and networks drawn by cairo
@@ -18,7 +21,10 @@
 #include "wb_array.h"
 #include "wb_rng.h"
 #include "wb_activation.h"
+#include "wb_logreg.h"
 #include "wb_mlp.h"
+#include "wb_metrics.h"
+#include "wb_data.h"
 #include "wb_output.h"
 #include "wb_plot.h"
 #include "wb_diagram.h"
