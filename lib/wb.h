@@ -13,6 +13,13 @@
  *   wb_diagram.h     neurons and networks drawn by cairo
  *   wb_runtime.h     steps, the command line, the notebook in the terminal
  *   wb_lit.h         reading a literate chapter source
+ *
+ * Who frees what. A function that returns something new (an array, a
+ * string, a model, a figure) gives it to the caller, who frees it once
+ * (wb_free, free, wb_logreg_destroy, wb_figure_render...); every free
+ * function accepts NULL. In a chapter, a step hands each array it makes to
+ * wb_keep: the run then owns it and frees it when the run ends, so a step
+ * is right on every path, early returns included (wb_runtime.h).
  */
 #ifndef WB_H
 #define WB_H
