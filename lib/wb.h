@@ -8,6 +8,7 @@
  *   wb_mlp.h         the multi-layer perceptron, trained like scikit-learn's
  *   wb_metrics.h     accuracy, log-loss, confusion counts
  *   wb_data.h        samples read from and written to CSV files
+ *   wb_sample.h      the tutorial's samples
  *   wb_output.h      where figures go, and what was drawn
  *   wb_plot.h        figures drawn by gnuplot
  *   wb_diagram.h     neurons and networks drawn by cairo
@@ -32,6 +33,7 @@
 #include "wb_mlp.h"
 #include "wb_metrics.h"
 #include "wb_data.h"
+#include "wb_sample.h"
 #include "wb_output.h"
 #include "wb_plot.h"
 #include "wb_diagram.h"

@@ -42,8 +42,8 @@ static bool fig_ok(const wb_figure *fig)
  * becomes the figure's error. */
 static void fig_check_bufs(wb_figure *fig, const char *what)
 {
-    if (fig->data.failed || fig->tables.failed || fig->decor.failed ||
-        fig->plot.failed)
+    if (fig->data.failed || fig->p->tables.failed || fig->p->decor.failed ||
+        fig->p->plot.failed)
         fig_fail(fig, what);
 }
 
@@ -56,10 +56,17 @@ wb_figure *wb_figure_new(wb_output *out, const char *name,
     if (!fig)
         return NULL;
     fig->out = out;
-    fig->legend = WB_LEGEND_TOP_LEFT;
-    fig->palette = WB_PALETTE_VIRIDIS;
-    fig->image_min = INFINITY;
-    fig->image_max = -INFINITY;
+    fig->width = WB_FIGURE_WIDTH;
+    fig->height = WB_FIGURE_HEIGHT;
+    fig->rows = fig->cols = 1;
+    for (int k = 0; k < WB_MAX_PANELS; k++) {
+        wb_panel *p = &fig->panels[k];
+        p->legend = WB_LEGEND_TOP_LEFT;
+        p->palette = WB_PALETTE_VIRIDIS;
+        p->image_min = INFINITY;
+        p->image_max = -INFINITY;
+    }
+    fig->p = &fig->panels[0];
     if (!wb_is_safe_name(name)) {
         /* The name becomes file names and appears in the script. */
         wb_fail("'%s' is not a figure name: use letters, digits, '_', '-' "
@@ -82,15 +89,18 @@ void wb_figure_free(wb_figure *fig)
         return;
     free(fig->name);
     free(fig->caption);
-    free(fig->title);
-    free(fig->xlabel);
-    free(fig->ylabel);
-    free(fig->zlabel);
-    free(fig->cblabel);
+    for (int k = 0; k < WB_MAX_PANELS; k++) {
+        wb_panel *p = &fig->panels[k];
+        free(p->title);
+        free(p->xlabel);
+        free(p->ylabel);
+        free(p->zlabel);
+        free(p->cblabel);
+        wb_buf_free(&p->tables);
+        wb_buf_free(&p->decor);
+        wb_buf_free(&p->plot);
+    }
     wb_buf_free(&fig->data);
-    wb_buf_free(&fig->tables);
-    wb_buf_free(&fig->decor);
-    wb_buf_free(&fig->plot);
     free(fig);
 }
 
@@ -113,27 +123,27 @@ static void set_text(wb_figure *fig, char **slot, const char *text,
 
 void wb_figure_title(wb_figure *fig, const char *text)
 {
-    set_text(fig, fig ? &fig->title : NULL, text, "title");
+    set_text(fig, fig ? &fig->p->title : NULL, text, "title");
 }
 
 void wb_figure_xlabel(wb_figure *fig, const char *text)
 {
-    set_text(fig, fig ? &fig->xlabel : NULL, text, "xlabel");
+    set_text(fig, fig ? &fig->p->xlabel : NULL, text, "xlabel");
 }
 
 void wb_figure_ylabel(wb_figure *fig, const char *text)
 {
-    set_text(fig, fig ? &fig->ylabel : NULL, text, "ylabel");
+    set_text(fig, fig ? &fig->p->ylabel : NULL, text, "ylabel");
 }
 
 void wb_figure_zlabel(wb_figure *fig, const char *text)
 {
-    set_text(fig, fig ? &fig->zlabel : NULL, text, "zlabel");
+    set_text(fig, fig ? &fig->p->zlabel : NULL, text, "zlabel");
 }
 
 void wb_figure_cblabel(wb_figure *fig, const char *text)
 {
-    set_text(fig, fig ? &fig->cblabel : NULL, text, "cblabel");
+    set_text(fig, fig ? &fig->p->cblabel : NULL, text, "cblabel");
 }
 
 /* ---- axes -------------------------------------------------------------- */
@@ -153,22 +163,22 @@ static void set_range(wb_figure *fig, range *r, double lo, double hi,
 
 void wb_figure_xrange(wb_figure *fig, double lo, double hi)
 {
-    set_range(fig, fig ? &fig->x : NULL, lo, hi, "xrange");
+    set_range(fig, fig ? &fig->p->x : NULL, lo, hi, "xrange");
 }
 
 void wb_figure_yrange(wb_figure *fig, double lo, double hi)
 {
-    set_range(fig, fig ? &fig->y : NULL, lo, hi, "yrange");
+    set_range(fig, fig ? &fig->p->y : NULL, lo, hi, "yrange");
 }
 
 void wb_figure_zrange(wb_figure *fig, double lo, double hi)
 {
-    set_range(fig, fig ? &fig->z : NULL, lo, hi, "zrange");
+    set_range(fig, fig ? &fig->p->z : NULL, lo, hi, "zrange");
 }
 
 void wb_figure_cbrange(wb_figure *fig, double lo, double hi)
 {
-    set_range(fig, fig ? &fig->cb : NULL, lo, hi, "cbrange");
+    set_range(fig, fig ? &fig->p->cb : NULL, lo, hi, "cbrange");
 }
 
 void wb_figure_legend(wb_figure *fig, wb_legend where)
@@ -180,13 +190,13 @@ void wb_figure_legend(wb_figure *fig, wb_legend where)
         fig_fail(fig, "legend");
         return;
     }
-    fig->legend = where;
+    fig->p->legend = where;
 }
 
 void wb_figure_square(wb_figure *fig)
 {
     if (fig_ok(fig))
-        fig->square = true;
+        fig->p->square = true;
 }
 
 void wb_figure_palette(wb_figure *fig, wb_palette palette)
@@ -198,7 +208,7 @@ void wb_figure_palette(wb_figure *fig, wb_palette palette)
         fig_fail(fig, "palette");
         return;
     }
-    fig->palette = palette;
+    fig->p->palette = palette;
 }
 
 void wb_figure_view(wb_figure *fig, double rot_x, double rot_z)
@@ -212,9 +222,64 @@ void wb_figure_view(wb_figure *fig, double rot_x, double rot_z)
         fig_fail(fig, "view");
         return;
     }
-    fig->view_set = true;
-    fig->rot_x = rot_x;
-    fig->rot_z = rot_z;
+    fig->p->view_set = true;
+    fig->p->rot_x = rot_x;
+    fig->p->rot_z = rot_z;
+}
+
+void wb_figure_logscale(wb_figure *fig, bool x, bool y)
+{
+    if (!fig_ok(fig))
+        return;
+    fig->p->xlog = x;
+    fig->p->ylog = y;
+}
+
+void wb_figure_size(wb_figure *fig, int width, int height)
+{
+    if (!fig_ok(fig))
+        return;
+    if (width < 200 || width > 4000 || height < 150 || height > 4000) {
+        wb_fail("a figure of %d x %d pixels: use 200 to 4000 wide and 150 "
+                "to 4000 high", width, height);
+        fig_fail(fig, "size");
+        return;
+    }
+    fig->width = width;
+    fig->height = height;
+}
+
+void wb_figure_layout(wb_figure *fig, int rows, int cols)
+{
+    if (!fig_ok(fig))
+        return;
+    if (rows < 1 || cols < 1 || rows * cols > WB_MAX_PANELS) {
+        wb_fail("%d x %d panels: use at least one, and at most %d in all",
+                rows, cols, WB_MAX_PANELS);
+        fig_fail(fig, "layout");
+        return;
+    }
+    for (int k = 0; k < WB_MAX_PANELS; k++)
+        if (fig->panels[k].nclauses > 0 && k >= rows * cols) {
+            wb_fail("panel %d already has series", k);
+            fig_fail(fig, "layout");
+            return;
+        }
+    fig->rows = rows;
+    fig->cols = cols;
+}
+
+void wb_figure_panel(wb_figure *fig, int k)
+{
+    if (!fig_ok(fig))
+        return;
+    if (k < 0 || k >= fig->rows * fig->cols) {
+        wb_fail("no panel %d in a layout of %d x %d (they are numbered from "
+                "0, row by row)", k, fig->rows, fig->cols);
+        fig_fail(fig, "panel");
+        return;
+    }
+    fig->p = &fig->panels[k];
 }
 
 /* ---- numbers ----------------------------------------------------------- */
@@ -273,10 +338,10 @@ static int take_look(wb_figure *fig, const wb_style *style, look *lk)
                        s.dash);
     if (s.color == 0) {
         for (int c = 1; c <= WB_THEME_NCOLOURS && !s.color; c++)
-            if (!fig->used[c])
+            if (!fig->p->used[c])
                 s.color = c;
         if (!s.color)   /* all eight taken: start again */
-            s.color = (int)(fig->nclauses % WB_THEME_NCOLOURS) + 1;
+            s.color = (int)(fig->p->nclauses % WB_THEME_NCOLOURS) + 1;
     }
     if (s.label) {
         char *q = wb_gp_string(s.label, true);
@@ -289,7 +354,7 @@ static int take_look(wb_figure *fig, const wb_style *style, look *lk)
     }
     if (!lk->title)
         return -1;
-    fig->used[s.color] = true;
+    fig->p->used[s.color] = true;
     lk->color = s.color;
     lk->alpha = s.alpha > 0 ? s.alpha : 1;
     lk->width = s.width;
@@ -306,7 +371,7 @@ static void put_color(wb_figure *fig, wb_buf *b, const look *lk)
         unsigned aa = (unsigned)lround((1 - lk->alpha) * 255);
         wb_buf_printf(b, " lc rgb '#%02X%06X'", aa,
                       (unsigned)wb_theme_colours[lk->color - 1].rgb);
-        fig->translucent = true;
+        fig->p->translucent = true;
     }
 }
 
@@ -332,9 +397,9 @@ static void begin_block(wb_figure *fig, const char *what)
 /* Starts the next clause of the plot command. */
 static void begin_clause(wb_figure *fig)
 {
-    if (fig->nclauses > 0)
-        wb_buf_puts(&fig->plot, ", \\\n     ");
-    fig->nclauses++;
+    if (fig->p->nclauses > 0)
+        wb_buf_puts(&fig->p->plot, ", \\\n     ");
+    fig->p->nclauses++;
 }
 
 /* Fails (returning false) when an array argument is missing: it is NULL
@@ -379,19 +444,19 @@ static void plot_xy(wb_figure *fig, const wb_array *x, const wb_array *y,
         wb_buf_puts(&fig->data, "\n");
     }
     begin_clause(fig);
-    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2 with %s",
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2 with %s",
                   fig->name, fig->nblocks, points ? "points" : "lines");
     if (points) {
-        wb_buf_printf(&fig->plot, " lt %d", lk.color);
-        put_color(fig, &fig->plot, &lk);
+        wb_buf_printf(&fig->p->plot, " lt %d", lk.color);
+        put_color(fig, &fig->p->plot, &lk);
         if (lk.size > 0)
-            wb_buf_printf(&fig->plot, " ps %g", lk.size);
+            wb_buf_printf(&fig->p->plot, " ps %g", lk.size);
     } else {
-        put_line_look(fig, &fig->plot, &lk);
+        put_line_look(fig, &fig->p->plot, &lk);
     }
-    wb_buf_printf(&fig->plot, " %s", lk.title);
+    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     fig->nblocks++;
-    fig->kinds |= points ? SERIES_SCATTER : SERIES_LINE;
+    fig->p->kinds |= points ? SERIES_SCATTER : SERIES_LINE;
     free(lk.title);
     fig_check_bufs(fig, what);
 }
@@ -451,22 +516,22 @@ void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,
     wb_free(counts);
     /* The third column of `using` is the width of each bar. */
     begin_clause(fig);
-    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2:(%.10g) with "
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:(%.10g) with "
                   "boxes lt %d lw %g", fig->name, fig->nblocks, width,
                   lk.color, lk.width > 0 ? lk.width : 1);
     /* Overlaid bars (alpha < 1) are outlined in their colour; opaque ones
      * are set apart by white. */
     if (lk.alpha < 1)
-        wb_buf_printf(&fig->plot, " fs transparent solid %.3g border lc "
+        wb_buf_printf(&fig->p->plot, " fs transparent solid %.3g border lc "
                       "rgb '#%06X'", lk.alpha,
                       (unsigned)wb_theme_colours[lk.color - 1].rgb);
     else
-        wb_buf_puts(&fig->plot, " fs solid 1 border lc rgb 'white'");
-    wb_buf_printf(&fig->plot, " %s", lk.title);
+        wb_buf_puts(&fig->p->plot, " fs solid 1 border lc rgb 'white'");
+    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
-    widen(&fig->hist_x, lo, hi);
+    widen(&fig->p->hist_x, lo, hi);
     fig->nblocks++;
-    fig->kinds |= SERIES_HIST;
+    fig->p->kinds |= SERIES_HIST;
     fig_check_bufs(fig, "hist");
 }
 
@@ -489,19 +554,19 @@ static void plot_rule(wb_figure *fig, double at, const wb_style *style,
         return;
     }
     if (horizontal)
-        wb_buf_printf(&fig->decor, "set arrow from graph 0, first %.10g to "
+        wb_buf_printf(&fig->p->decor, "set arrow from graph 0, first %.10g to "
                       "graph 1, first %.10g nohead front", at, at);
     else
-        wb_buf_printf(&fig->decor, "set arrow from first %.10g, graph 0 to "
+        wb_buf_printf(&fig->p->decor, "set arrow from first %.10g, graph 0 to "
                       "first %.10g, graph 1 nohead front", at, at);
-    put_line_look(fig, &fig->decor, &lk);
-    wb_buf_puts(&fig->decor, "\n");
-    fig->kinds |= SERIES_RULE;
+    put_line_look(fig, &fig->p->decor, &lk);
+    wb_buf_puts(&fig->p->decor, "\n");
+    fig->p->kinds |= SERIES_RULE;
     if (style && style->label) {
         begin_clause(fig);
-        wb_buf_puts(&fig->plot, "keyentry with lines");
-        put_line_look(fig, &fig->plot, &lk);
-        wb_buf_printf(&fig->plot, " %s", lk.title);
+        wb_buf_puts(&fig->p->plot, "keyentry with lines");
+        put_line_look(fig, &fig->p->plot, &lk);
+        wb_buf_printf(&fig->p->plot, " %s", lk.title);
     }
     free(lk.title);
     fig_check_bufs(fig, what);
@@ -532,7 +597,7 @@ void wb_plot_text(wb_figure *fig, double x, double y, const char *text)
         fig_fail(fig, "text");
         return;
     }
-    wb_buf_printf(&fig->decor, "set label %s at first %.10g, first %.10g "
+    wb_buf_printf(&fig->p->decor, "set label %s at first %.10g, first %.10g "
                   "center front\n", q, x, y);
     free(q);
     fig_check_bufs(fig, "text");
@@ -595,18 +660,18 @@ void wb_plot_heatmap(wb_figure *fig, const wb_array *xx, const wb_array *yy,
     y1 = WB_AT(yy, m - 1, 0);
     hx = fabs(x1 - x0) / (double)(n - 1) / 2;
     hy = fabs(y1 - y0) / (double)(m - 1) / 2;
-    widen(&fig->image_x, fmin(x0, x1) - hx, fmax(x0, x1) + hx);
-    widen(&fig->image_y, fmin(y0, y1) - hy, fmax(y0, y1) + hy);
+    widen(&fig->p->image_x, fmin(x0, x1) - hx, fmax(x0, x1) + hx);
+    widen(&fig->p->image_y, fmin(y0, y1) - hy, fmax(y0, y1) + hy);
     for (size_t i = 0; i < z->size; i++)
         if (isfinite(z->data[i])) {
-            fig->image_min = fmin(fig->image_min, z->data[i]);
-            fig->image_max = fmax(fig->image_max, z->data[i]);
+            fig->p->image_min = fmin(fig->p->image_min, z->data[i]);
+            fig->p->image_max = fmax(fig->p->image_max, z->data[i]);
         }
     begin_clause(fig);
-    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2:3 with image "
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3 with image "
                   "notitle", fig->name, fig->nblocks);
     fig->nblocks++;
-    fig->kinds |= SERIES_HEATMAP;
+    fig->p->kinds |= SERIES_HEATMAP;
     fig_check_bufs(fig, "heatmap");
 }
 
@@ -640,26 +705,26 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
     k = fig->nblocks;
     /* gnuplot computes contour lines in a 3-D plot; `set table` keeps them
      * in a datablock instead of drawing them, to be drawn as lines. */
-    wb_buf_puts(&fig->tables, "set contour base\nset cntrparam levels "
+    wb_buf_puts(&fig->p->tables, "set contour base\nset cntrparam levels "
                 "discrete ");
     for (size_t i = 0; i < nlevels; i++) {
         if (i > 0)
-            wb_buf_puts(&fig->tables, ", ");
-        put_number(&fig->tables, levels[i]);
+            wb_buf_puts(&fig->p->tables, ", ");
+        put_number(&fig->p->tables, levels[i]);
     }
-    wb_buf_printf(&fig->tables, "\nunset surface\nset table $CONTOUR_%zu\n"
+    wb_buf_printf(&fig->p->tables, "\nunset surface\nset table $CONTOUR_%zu\n"
                   "splot '%s.dat' index %zu using 1:2:3 with lines notitle\n"
                   "unset table\nunset contour\nset surface\n",
                   k, fig->name, k);
     begin_clause(fig);
     /* On a 3-D figure, the lines float at their level's height. */
-    wb_buf_printf(&fig->plot, "$CONTOUR_%zu using 1:2%s with lines", k,
-                  fig->kinds & SERIES_SURFACE ? ":3" : "");
-    put_line_look(fig, &fig->plot, &lk);
-    wb_buf_printf(&fig->plot, " %s", lk.title);
+    wb_buf_printf(&fig->p->plot, "$CONTOUR_%zu using 1:2%s with lines", k,
+                  fig->p->kinds & SERIES_SURFACE ? ":3" : "");
+    put_line_look(fig, &fig->p->plot, &lk);
+    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     fig->nblocks++;
-    fig->kinds |= SERIES_CONTOUR;
+    fig->p->kinds |= SERIES_CONTOUR;
     fig_check_bufs(fig, "contour");
 }
 
@@ -669,7 +734,7 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
     look lk;
     if (!fig_ok(fig))
         return;
-    if (fig->kinds & SERIES_CONTOUR) {
+    if (fig->p->kinds & SERIES_CONTOUR) {
         wb_fail("draw the surface before its contour lines");
         fig_fail(fig, "surface");
         return;
@@ -683,16 +748,16 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
         return;
     }
     begin_clause(fig);
-    wb_buf_printf(&fig->plot, "'%s.dat' index %zu using 1:2:3 with lines",
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3 with lines",
                   fig->name, fig->nblocks);
     /* A wireframe's many lines are thinner than a curve. */
     if (lk.width == 0)
         lk.width = 1;
-    put_line_look(fig, &fig->plot, &lk);
-    wb_buf_printf(&fig->plot, " %s", lk.title);
+    put_line_look(fig, &fig->p->plot, &lk);
+    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     fig->nblocks++;
-    fig->kinds |= SERIES_SURFACE;
+    fig->p->kinds |= SERIES_SURFACE;
     fig_check_bufs(fig, "surface");
 }
 
@@ -710,14 +775,22 @@ int wb_figure_render(wb_figure *fig)
                 fig->error);
         goto done;
     }
-    if (fig->kinds & SERIES_SURFACE && fig->kinds & FLAT_ONLY) {
-        wb_fail("figure %s: a surface (3-D) cannot share its figure with "
-                "lines, points, bars, a heat map or hline/vline", fig->name);
-        goto done;
-    }
-    if (fig->nclauses == 0) {
-        wb_fail("figure %s: nothing to draw: add a series first", fig->name);
-        goto done;
+    for (int k = 0; k < fig->rows * fig->cols; k++) {
+        const wb_panel *p = &fig->panels[k];
+        char where[32] = "";
+        if (fig->rows * fig->cols > 1)
+            snprintf(where, sizeof where, " (panel %d)", k);
+        if (p->kinds & SERIES_SURFACE && p->kinds & FLAT_ONLY) {
+            wb_fail("figure %s%s: a surface (3-D) cannot share its plot "
+                    "with lines, points, bars, a heat map or hline/vline",
+                    fig->name, where);
+            goto done;
+        }
+        if (p->nclauses == 0) {
+            wb_fail("figure %s%s: nothing to draw: add a series first",
+                    fig->name, where);
+            goto done;
+        }
     }
     if (wb_output_begin(out, fig->name) != 0)
         goto done;

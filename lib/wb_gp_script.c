@@ -19,8 +19,23 @@ enum {
 #define POINT_SIZE 1.3
 
 /* Everything before the theme: what the file is, and the terminals. */
-static void put_header(wb_buf *b, const char *name)
+static int gcd(int a, int b)
 {
+    while (b) {
+        int t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+static void put_header(wb_buf *b, const char *name, int width, int height)
+{
+    int g = gcd(width, height);
+    char pdf_w[32], pdf_h[32];
+    /* The PDF at 160 pixels to the inch. */
+    snprintf(pdf_w, sizeof pdf_w, "%gin", width / 160.0);
+    snprintf(pdf_h, sizeof pdf_h, "%gin", height / 160.0);
     wb_buf_printf(b,
 "# %s.gp: a figure of the workbook, drawn by gnuplot from %s.dat.\n"
 "# The chapter program wrote both files; edit this one and draw it again,\n"
@@ -45,15 +60,15 @@ static void put_header(wb_buf *b, const char *name)
 "}\n"
 "if (format eq 'png') {\n"
 "    # Shown 720 pixels wide in the HTML book.\n"
-"    set terminal pngcairo enhanced size 960,600 font 'DejaVu Sans,16'\n"
+"    set terminal pngcairo enhanced size %d,%d font 'DejaVu Sans,16'\n"
 "}\n"
 "if (format eq 'pdf') {\n"
 "    # The width of the text of the printed book.\n"
-"    set terminal pdfcairo enhanced size 6in,3.75in font 'DejaVu Sans,8' \\\n"
+"    set terminal pdfcairo enhanced size %s,%s font 'DejaVu Sans,8' \\\n"
 "        fontscale 1 pointscale 0.7\n"
 "}\n"
 "if (format eq 'svg') {\n"
-"    set terminal svg enhanced size 960,600 font 'DejaVu Sans,16'\n"
+"    set terminal svg enhanced size %d,%d font 'DejaVu Sans,16'\n"
 "}\n"
 "if (format eq 'dumb') {\n"
 "    set terminal dumb enhanced size cols,rows\n"
@@ -64,8 +79,8 @@ static void put_header(wb_buf *b, const char *name)
 "if (format eq 'sixel') {\n"
 "    # Pixels for cols x rows cells of about 9 x 18 pixels, at most.\n"
 "    width = 9 * cols\n"
-"    height = 18 * rows < width * 5 / 8 ? 18 * rows : width * 5 / 8\n"
-"    width = height * 8 / 5\n"
+"    height = 18 * rows < width * %d / %d ? 18 * rows : width * %d / %d\n"
+"    width = height * %d / %d\n"
 "    set terminal sixelgd enhanced truecolor size width,height \\\n"
 "        font 'DejaVu Sans,10'\n"
 "}\n"
@@ -81,10 +96,12 @@ static void put_header(wb_buf *b, const char *name)
 "    set output\n"
 "}\n"
 "text_terminal = format eq 'dumb' || format eq 'ansi'\n"
-"\n", name, name);
+"\n", width, height, pdf_w, pdf_h, width, height, height / g, width / g,
+                  height / g, width / g, width / g, height / g, name, name);
 }
 
-static void put_theme(wb_buf *b, bool three_d)
+/* The theme's colours: line types 1 to 8. */
+static void put_linetypes(wb_buf *b)
 {
     wb_buf_puts(b,
 "# ---- theme: the same for every figure of the book ---------------------\n"
@@ -100,6 +117,11 @@ static void put_theme(wb_buf *b, bool three_d)
 "    # Letters cannot draw circles: a character for each line type.\n"
 "    set for [k = 1:8] linetype k pt 'ox+*#@%&'[k:k]\n"
 "}\n");
+}
+
+/* The theme's axes, grid and legend, for a flat or a 3-D plot. */
+static void put_frame(wb_buf *b, bool three_d)
+{
     if (three_d)
         wb_buf_puts(b,
 "set border 31 lc rgb '#404040' lw 1     # the base, and the z axis\n"
@@ -151,7 +173,7 @@ static const char *const legend_place[] = {
     [WB_LEGEND_NONE] = "unset key",
 };
 
-static void put_axes(wb_buf *b, const wb_figure *fig, bool three_d)
+static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
 {
     range x = fig->x, y = fig->y;
     wb_buf_puts(b, "# ---- axes and labels ------------------------------"
@@ -190,6 +212,9 @@ static void put_axes(wb_buf *b, const wb_figure *fig, bool three_d)
     }
     if (fig->z.set)
         put_range(b, "z", fig->z);
+    if (fig->xlog || fig->ylog)
+        wb_buf_printf(b, "set logscale %s%s\n", fig->xlog ? "x" : "",
+                      fig->ylog ? "y" : "");
     if (fig->square)
         wb_buf_puts(b, three_d ? "set view equal xy    # same scale on x "
                                  "and y\n"
@@ -218,32 +243,58 @@ static void put_axes(wb_buf *b, const wb_figure *fig, bool three_d)
     wb_buf_printf(b, "%s\n\n", legend_place[fig->legend]);
 }
 
-/* The whole script. */
+/* The contour tables, axes, decorations and plot command of panel p. */
+static void put_panel(wb_buf *b, const wb_panel *p, const char *name)
+{
+    bool three_d = (p->kinds & SERIES_SURFACE) != 0;
+    if (p->tables.len) {
+        wb_buf_puts(b, "# ---- contour lines, computed into datablocks --"
+                       "------------------------\n");
+        wb_buf_puts(b, p->tables.data);
+        wb_buf_puts(b, "\n");
+    }
+    put_axes(b, p, three_d);
+    if (p->decor.len) {
+        wb_buf_puts(b, "# ---- lines and texts over the plot ------------"
+                       "------------------------\n");
+        wb_buf_puts(b, p->decor.data);
+        wb_buf_puts(b, "\n");
+    }
+    wb_buf_printf(b, "# ---- the plot: block k of %s.dat is `index k` ----"
+                     "----------------\n", name);
+    if (p->translucent)
+        wb_buf_puts(b, "# In a colour '#AARRGGBB', AA is the transparency: "
+                       "00 opaque, FF invisible.\n");
+    wb_buf_printf(b, "%s %s\n", three_d ? "splot" : "plot", p->plot.data);
+}
+
+/* The whole script: for a figure of several panels, gnuplot's multiplot,
+ * each panel after the first starting again from the theme (`reset` keeps
+ * the line types). */
 char *wb_gp_script(const wb_figure *fig)
 {
     wb_buf b = {0};
-    bool three_d = (fig->kinds & SERIES_SURFACE) != 0;
-    put_header(&b, fig->name);
-    put_theme(&b, three_d);
-    if (fig->tables.len) {
-        wb_buf_puts(&b, "# ---- contour lines, computed into datablocks --"
-                        "------------------------\n");
-        wb_buf_puts(&b, fig->tables.data);
+    int n = fig->rows * fig->cols;
+    put_header(&b, fig->name, fig->width, fig->height);
+    put_linetypes(&b);
+    put_frame(&b, (fig->panels[0].kinds & SERIES_SURFACE) != 0);
+    if (n == 1) {
+        put_panel(&b, &fig->panels[0], fig->name);
+        return wb_buf_take(&b);
+    }
+    wb_buf_printf(&b, "set multiplot layout %d,%d\n\n", fig->rows,
+                  fig->cols);
+    for (int k = 0; k < n; k++) {
+        const wb_panel *p = &fig->panels[k];
+        wb_buf_printf(&b, "# ==== panel %d of %d ===================="
+                          "===============================\n", k + 1, n);
+        if (k > 0) {
+            wb_buf_puts(&b, "reset\n");
+            put_frame(&b, (p->kinds & SERIES_SURFACE) != 0);
+        }
+        put_panel(&b, p, fig->name);
         wb_buf_puts(&b, "\n");
     }
-    put_axes(&b, fig, three_d);
-    if (fig->decor.len) {
-        wb_buf_puts(&b, "# ---- lines and texts over the plot ------------"
-                        "------------------------\n");
-        wb_buf_puts(&b, fig->decor.data);
-        wb_buf_puts(&b, "\n");
-    }
-    wb_buf_printf(&b, "# ---- the plot: block k of %s.dat is `index k` ----"
-                      "----------------\n", fig->name);
-    if (fig->translucent)
-        wb_buf_puts(&b, "# In a colour '#AARRGGBB', AA is the transparency: "
-                        "00 opaque, FF invisible.\n");
-    wb_buf_printf(&b, "%s %s\n", three_d ? "splot" : "plot",
-                  fig->plot.data);
+    wb_buf_puts(&b, "unset multiplot\n");
     return wb_buf_take(&b);
 }

@@ -102,6 +102,21 @@ void wb_figure_palette(wb_figure *fig, wb_palette palette);
  * rotation about the screen's horizontal axis, then about the z axis). */
 void wb_figure_view(wb_figure *fig, double rot_x, double rot_z);
 
+/* Logarithmic axes (for a loss that falls by orders of magnitude). */
+void wb_figure_logscale(wb_figure *fig, bool x, bool y);
+
+/* The size of the PNG in pixels: 960 x 600 unless set (the PDF is the same
+ * at 160 pixels to the inch). The HTML book shows it 720 pixels wide. */
+void wb_figure_size(wb_figure *fig, int width, int height);
+
+/* Panels: rows x cols plots side by side in one figure, numbered from 0,
+ * row by row. A new figure is one panel; after wb_figure_layout, the
+ * calls go to panel 0 until wb_figure_panel(fig, k) sends them to panel
+ * k: titles, labels, ranges, the legend and series are the panel's. Every
+ * panel must have a series. At most 12 panels. */
+void wb_figure_layout(wb_figure *fig, int rows, int cols);
+void wb_figure_panel(wb_figure *fig, int k);
+
 /* Series. Arrays are copied: they may be freed as soon as the call returns.
  * x and y have the same size (1-D, or any shape read in memory order). */
 void wb_plot_line(wb_figure *fig, const wb_array *x, const wb_array *y,

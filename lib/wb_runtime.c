@@ -18,29 +18,60 @@
 
 /* ---- what the run owns ------------------------------------------------ */
 
-wb_array *wb_keep(wb_run *run, wb_array *a)
+/* Adds `thing` to what the run frees when it ends. */
+static void *keep(wb_run *run, void *thing, void (*destroy)(void *))
 {
-    if (!a)
+    if (!thing)
         return NULL;
     if (run->nkept == run->kept_cap) {
         size_t cap = run->kept_cap ? 2 * run->kept_cap : 16;
-        wb_array **kept = wb_reallocarray(run->kept, cap, sizeof *kept);
+        wb_kept *kept = wb_reallocarray(run->kept, cap, sizeof *kept);
         if (!kept) {
-            wb_free(a);
+            destroy(thing);
             return NULL;
         }
         run->kept = kept;
         run->kept_cap = cap;
     }
-    run->kept[run->nkept++] = a;
-    return a;
+    run->kept[run->nkept++] = (wb_kept){thing, destroy};
+    return thing;
 }
 
-/* At the end of the run: its arrays and its figures' list. */
+static void destroy_array(void *a)
+{
+    wb_free(a);
+}
+
+static void destroy_logreg(void *model)
+{
+    wb_logreg_destroy(model);
+}
+
+static void destroy_mlp(void *model)
+{
+    wb_mlp_destroy(model);
+}
+
+wb_array *wb_keep_array(wb_run *run, wb_array *a)
+{
+    return keep(run, a, destroy_array);
+}
+
+wb_logreg *wb_keep_logreg(wb_run *run, wb_logreg *model)
+{
+    return keep(run, model, destroy_logreg);
+}
+
+wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model)
+{
+    return keep(run, model, destroy_mlp);
+}
+
+/* At the end of the run: what it kept, last kept first. */
 static void release(wb_run *run)
 {
-    for (size_t i = 0; i < run->nkept; i++)
-        wb_free(run->kept[i]);
+    for (size_t i = run->nkept; i-- > 0;)
+        run->kept[i].destroy(run->kept[i].thing);
     free(run->kept);
     run->kept = NULL;
     run->nkept = run->kept_cap = 0;

@@ -30,6 +30,8 @@
 #include <stdio.h>
 
 #include "wb_array.h"
+#include "wb_logreg.h"
+#include "wb_mlp.h"
 #include "wb_output.h"
 #include "wb_plot.h"
 #include "wb_rng.h"
@@ -90,27 +92,40 @@ struct wb_run {
     bool step_mode;             /* --step */
     size_t step;                /* index of the running step */
     wb_term_graphics graphics;  /* how --step shows figures */
-    wb_array **kept;            /* the arrays the run owns (wb_keep) */
+    struct wb_kept *kept;       /* what the run owns (wb_keep) */
     size_t nkept, kept_cap;
 };
+
+/* Something the run owns, and the function that frees it. */
+typedef struct wb_kept {
+    void *thing;
+    void (*destroy)(void *thing);
+} wb_kept;
 
 /* Runs a chapter: parses the command line, runs the steps, returns the
  * process's exit status (0, 1 when a step failed, 2 for a bad command line). */
 int wb_main(const wb_chapter *chapter, int argc, char **argv);
 
-/* Who frees an array. An array that a step makes and hands to wb_keep
- * belongs to the run, and is freed when the run ends, after the last step;
- * the step never frees it, on any path:
+/* Who frees what a step makes. An array or a model that a step makes and
+ * hands to wb_keep belongs to the run, and is freed when the run ends,
+ * after the last step; the step never frees it, on any path:
  *
  *     wb_array *x = wb_keep(run, wb_linspace(-6, 6, 121));
  *     wb_array *s = wb_keep(run, wb_sigmoid_array(x));
  *     if (!x || !s)
  *         return -1;
  *
- * So a step can return early without a leak, and an array kept in one step
- * can be used by the steps after it. wb_keep returns `a`; it returns NULL
- * when `a` is NULL (the function that made it failed and said why) or
- * when it cannot keep it (then `a` is freed and the error says so). */
-wb_array *wb_keep(wb_run *run, wb_array *a);
+ * So a step can return early without a leak, and what one step keeps can
+ * be used by the steps after it. wb_keep returns what it was given: NULL
+ * when that is NULL (the function that made it failed and said why), or
+ * when it cannot keep it (it is then freed, and the error says so). It
+ * takes an array (wb_array *), a logistic regression (wb_logreg *) or a
+ * multi-layer perceptron (wb_mlp *). */
+#define wb_keep(run, x)                                                       \
+    _Generic((x), wb_array *: wb_keep_array, wb_logreg *: wb_keep_logreg,     \
+             wb_mlp *: wb_keep_mlp)(run, x)
+wb_array *wb_keep_array(wb_run *run, wb_array *a);
+wb_logreg *wb_keep_logreg(wb_run *run, wb_logreg *model);
+wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model);
 
 #endif

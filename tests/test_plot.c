@@ -1125,3 +1125,86 @@ Test(plot, closing_the_output_stops_gnuplot)
     cr_assert_eq(waitpid(-1, NULL, WNOHANG), -1);
     cr_assert_eq(errno, ECHILD);
 }
+
+/* ---- panels, sizes and log scales --------------------------------------- */
+
+Test(plot, panels_side_by_side)
+{
+    wb_array *xx, *yy, *z;
+    wb_array *x = ramp(20, 1, 100), *y = ramp(20, 1, 100);
+    wb_figure *fig = wb_figure_new(&out, "panels", "Two panels.");
+    char *gp;
+    sigmoid_grid(11, 11, &xx, &yy, &z);
+    wb_figure_size(fig, 960, 440);
+    wb_figure_layout(fig, 1, 2);
+    wb_figure_title(fig, "a map");
+    wb_figure_square(fig);
+    wb_plot_heatmap(fig, xx, yy, z, NULL);
+    wb_figure_panel(fig, 1);
+    wb_figure_title(fig, "a loss");
+    wb_figure_logscale(fig, false, true);
+    wb_plot_line(fig, x, y, NULL);
+    out.formats = WB_PNG | WB_PDF;
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    assert_png_size("panels.png", 960, 440);
+    assert_pdf(dir, "panels.pdf", 2000);
+    gp = slurp("panels.gp", NULL);
+    cr_assert(strstr(gp, "set terminal pdfcairo enhanced size 6in,2.75in"),
+              "%s", gp);
+    cr_assert(strstr(gp, "width * 11 / 24"), "the sixel size keeps the "
+              "figure's shape");
+    const char *mp = strstr(gp, "set multiplot layout 1,2\n");
+    const char *t1 = strstr(gp, "set title '{}a map'");
+    const char *r = strstr(gp, "reset\n");
+    const char *t2 = strstr(gp, "set title '{}a loss'");
+    const char *end = strstr(gp, "unset multiplot\n");
+    if (!t1) {
+        t1 = strstr(gp, "set title 'a map'");
+        t2 = strstr(gp, "set title 'a loss'");
+    }
+    cr_assert(mp && t1 && r && t2 && end && mp < t1 && t1 < r && r < t2 &&
+              t2 < end, "%s", gp);
+    cr_assert(strstr(gp, "set logscale y\n") > r, "the log scale is the "
+              "second panel's");
+    cr_assert(strstr(gp, "set size ratio -1") < r, "and the square shape the "
+              "first's");
+    free(gp);
+    wb_free(xx);
+    wb_free(yy);
+    wb_free(z);
+    wb_free(x);
+    wb_free(y);
+}
+
+Test(plot, panels_that_cannot_be)
+{
+    wb_array *x = ramp(5, 0, 1);
+    wb_figure *fig = wb_figure_new(&out, "nopanel", NULL);
+    wb_figure_layout(fig, 1, 2);
+    wb_plot_line(fig, x, x, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1, "panel 1 is empty");
+    cr_assert(strstr(wb_error(), "(panel 1): nothing to draw"), "%s",
+              wb_error());
+
+    fig = wb_figure_new(&out, "toomany", NULL);
+    wb_figure_layout(fig, 4, 4);
+    wb_plot_line(fig, x, x, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "at most 12"), "%s", wb_error());
+
+    fig = wb_figure_new(&out, "outside", NULL);
+    wb_figure_layout(fig, 2, 2);
+    wb_figure_panel(fig, 4);
+    wb_plot_line(fig, x, x, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "no panel 4 in a layout of 2 x 2"), "%s",
+              wb_error());
+
+    fig = wb_figure_new(&out, "tiny", NULL);
+    wb_figure_size(fig, 100, 100);
+    wb_plot_line(fig, x, x, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "100 x 100 pixels"), "%s", wb_error());
+    cr_assert_eq(count_files(""), 0, "nothing written");
+    wb_free(x);
+}

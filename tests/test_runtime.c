@@ -34,7 +34,8 @@ static int count(wb_run *run)
     /* Arrays the run owns: freed when it ends, whatever the steps do (the
      * sanitized build would report a leak). */
     wb_array *a = wb_keep(run, wb_vector(10));
-    if (!a || wb_keep(run, NULL) != NULL)
+    if (!a || wb_keep(run, (wb_array *)NULL) != NULL ||
+        !wb_keep(run, wb_logreg_create(2, NULL)))
         return wb_fail("wb_keep");
     for (counted = 0; counted < n; counted++)
         printf("count %d\n", counted + 1);

@@ -32,13 +32,9 @@ typedef struct range {
     double lo, hi;
 } range;
 
-struct wb_figure {
-    wb_output *out;
-    char *name;
-    char *caption;
-    bool failed;
-    char error[512];        /* the first failure, kept (sticky) */
-
+/* One plot of a figure: a figure has one, or rows x cols of them side by
+ * side (gnuplot's multiplot). */
+typedef struct wb_panel {
     /* Texts, already turned into gnuplot strings (NULL: none). */
     char *title, *xlabel, *ylabel, *zlabel, *cblabel;
     range x, y, z, cb;      /* given by the caller */
@@ -47,6 +43,7 @@ struct wb_figure {
     double image_min, image_max;
     wb_legend legend;
     bool square;
+    bool xlog, ylog;        /* logarithmic axes */
     wb_palette palette;
     bool view_set;
     double rot_x, rot_z;
@@ -54,12 +51,33 @@ struct wb_figure {
     bool used[WB_THEME_NCOLOURS + 1]; /* theme colours taken by a series */
     bool translucent;       /* a series has alpha < 1 */
     unsigned kinds;         /* series_kind bits */
-    size_t nblocks;         /* data blocks written */
     size_t nclauses;        /* clauses of the plot command */
-    wb_buf data;            /* NAME.dat */
     wb_buf tables;          /* contour tables, computed before the plot */
     wb_buf decor;           /* set arrow / set label */
     wb_buf plot;            /* the clauses, separated by ", \\\n" */
+} wb_panel;
+
+enum { WB_MAX_PANELS = 12 };
+
+/* The size of a figure's PNG unless set: shown 720 pixels wide in the
+ * HTML book. The PDF is the same at 160 pixels to the inch: 6 inches, the
+ * width of the printed page's text. */
+enum { WB_FIGURE_WIDTH = 960, WB_FIGURE_HEIGHT = 600 };
+
+struct wb_figure {
+    wb_output *out;
+    char *name;
+    char *caption;
+    bool failed;
+    char error[512];        /* the first failure, kept (sticky) */
+
+    int width, height;      /* of the PNG, in pixels */
+    int rows, cols;         /* the panels' layout */
+    wb_panel panels[WB_MAX_PANELS];
+    wb_panel *p;            /* the panel that calls go to */
+
+    size_t nblocks;         /* data blocks written, in all panels */
+    wb_buf data;            /* NAME.dat */
 };
 
 
