@@ -464,6 +464,35 @@ static const char *sgr(const char *code)
     return colour_allowed() ? code : "";
 }
 
+/* ---- progress ----------------------------------------------------------- */
+
+static bool progress_shown(const wb_run *run)
+{
+    return !run->quiet && !run->book && isatty(STDOUT_FILENO);
+}
+
+void wb_progress(const wb_run *run, const char *fmt, ...)
+{
+    va_list ap;
+    if (!progress_shown(run))
+        return;
+    /* Back to the start of the line, the text, then erase what is left. */
+    fputs("\r", stdout);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    fputs("\033[K", stdout);
+    fflush(stdout);
+}
+
+void wb_progress_done(const wb_run *run)
+{
+    if (!progress_shown(run))
+        return;
+    fputs("\r\033[K", stdout);
+    fflush(stdout);
+}
+
 /* ---- running steps ------------------------------------------------------ */
 
 /* Standard output, sent somewhere else for a while: to /dev/null for

@@ -106,6 +106,14 @@ typedef struct wb_kept {
  * process's exit status (0, 1 when a step failed, 2 for a bad command line). */
 int wb_main(const wb_chapter *chapter, int argc, char **argv);
 
+/* A line of progress during a long step ("epoch 120, loss 0.0812"), shown
+ * only to a reader watching a terminal: each call replaces the line, and
+ * wb_progress_done clears it. Nothing of it reaches a file, the book, or
+ * the output of --quiet and --json. */
+void wb_progress(const wb_run *run, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void wb_progress_done(const wb_run *run);
+
 /* Who frees what a step makes. An array or a model that a step makes and
  * hands to wb_keep belongs to the run, and is freed when the run ends,
  * after the last step; the step never frees it, on any path:
