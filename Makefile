@@ -47,7 +47,7 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf check tests install uninstall clean \
-        help bench-figures
+        help bench-figures fuzz
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
@@ -63,6 +63,7 @@ help:
 	@echo 'make book      the whole book: book/out/index.html and book/out/workbook.pdf'
 	@echo 'make html      only the HTML book;  make pdf  only the PDF'
 	@echo 'make check     every test, also under AddressSanitizer and UBSan'
+	@echo 'make fuzz      run each fuzzer for FUZZ_TIME seconds (60)'
 	@echo 'make bench-figures  time chapter 1 with all its figures (median of 7)'
 	@echo 'make install   the library, its headers and workbook.pc under PREFIX (/usr/local)'
 	@echo 'make clean     remove build/, figures/ and book/out/'
@@ -185,9 +186,38 @@ check: deps
 	  fi; \
 	done; echo 'check: a leak, a buffer overflow and undefined behaviour in a test fail the run, as they must'
 	@tools/check-layers $(B) >/dev/null || tools/check-layers $(B)
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
 	@$(MAKE) --no-print-directory html pdf
 	@tools/check-book $(CHAPTERS)
 	@tests/book_isolation.sh $(B)
+
+# ---- fuzzing --------------------------------------------------------------
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang and linked with
+# the library compiled for them (coverage and sanitizers). `make fuzz` runs
+# each for FUZZ_TIME seconds; `make check` runs each briefly.
+FUZZ_CC      ?= clang
+FUZZ_TIME    ?= 60
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJ := $(LIB_SRC:lib/%.c=$(B)/fuzz/lib/%.o)
+
+$(B)/fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(say) FUZZCC $@
+	$(Q)$(FUZZ_CC) $(WB_CPPFLAGS) $(CAIRO_CFLAGS) -std=c11 -Wall -Wextra \
+	  -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(say) FUZZ $@
+	$(Q)$(FUZZ_CC) $(WB_CPPFLAGS) $(CAIRO_CFLAGS) -std=c11 -Wall -Wextra \
+	  -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
+	  $(WB_LIBS)
+
+fuzz: deps $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	@tools/fuzz $(B) $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 # ---- benchmarks (not tests: times depend on the machine) -----------------
 
@@ -217,4 +247,5 @@ uninstall:
 clean:
 	rm -rf build figures book/out
 
--include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d
+-include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
+  $(B)/fuzz/lib/*.d

@@ -30,119 +30,25 @@
 /* A listing line longer than this runs off the printed page. */
 #define MAX_COLUMNS 80
 
-typedef struct figure {
-    char *step, *name, *caption;
-    int number;                 /* k in "Figure N.k" */
-} figure;
-
-typedef struct manifest {
-    char *slug;
-    char **steps;               /* in the order they ran */
-    size_t nsteps;
-    figure *figures;
-    size_t nfigures;
-} manifest;
-
 typedef struct weaver {
     const char *source;         /* the chapter's path, for messages */
     const char *dir;            /* the figure folder */
     const char *root;           /* where @code paths start, or NULL */
     int number;                 /* the chapter's number */
-    manifest m;
+    wb_manifest m;
     wb_lit *lit;
     wb_buf out;
 } weaver;
 
-static void manifest_free(manifest *m)
-{
-    free(m->slug);
-    for (size_t i = 0; i < m->nsteps; i++)
-        free(m->steps[i]);
-    free(m->steps);
-    for (size_t i = 0; i < m->nfigures; i++) {
-        free(m->figures[i].step);
-        free(m->figures[i].name);
-        free(m->figures[i].caption);
-    }
-    free(m->figures);
-}
-
-/* Splits a line in place at tabs into at most `max` fields. */
-static size_t split_tabs(char *line, char **fields, size_t max)
-{
-    size_t n = 0;
-    while (n < max) {
-        fields[n++] = line;
-        line = strchr(line, '\t');
-        if (!line)
-            break;
-        *line++ = '\0';
-    }
-    return n;
-}
-
-static int read_manifest(manifest *m, const char *dir)
-{
-    char *path = wb_path_join(dir, "manifest.tsv");
-    char *text = path ? wb_read_file(path, NULL) : NULL;
-    size_t lineno = 0;
-    int status = 0;
-
-    if (!text) {
-        free(path);
-        return wb_fail("%s (run the chapter with --book --out %s first)",
-                       wb_error(), dir);
-    }
-    for (char *line = text, *next; line && *line && status == 0;
-         line = next) {
-        char *f[4];
-        size_t n;
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        lineno++;
-        if (*line == '#' || *line == '\0')
-            continue;
-        n = split_tabs(line, f, 4);
-        if (strcmp(f[0], "chapter") == 0 && n >= 2 && !m->slug) {
-            m->slug = wb_strdup(f[1]);
-        } else if (strcmp(f[0], "step") == 0 && n >= 2) {
-            char **steps = wb_reallocarray(m->steps, m->nsteps + 1,
-                                           sizeof *steps);
-            if (!steps || !(steps[m->nsteps] = wb_strdup(f[1])))
-                status = -1;
-            else
-                m->steps = steps, m->nsteps++;
-        } else if (strcmp(f[0], "figure") == 0 && n == 4) {
-            figure *figs = wb_reallocarray(m->figures, m->nfigures + 1,
-                                           sizeof *figs);
-            if (!figs) {
-                status = -1;
-                break;
-            }
-            m->figures = figs;
-            figs[m->nfigures] = (figure){wb_strdup(f[1]), wb_strdup(f[2]),
-                                         wb_strdup(f[3]),
-                                         (int)m->nfigures + 1};
-            m->nfigures++;
-        } else
-            status = wb_fail("%s:%zu: unexpected line", path, lineno);
-    }
-    if (status == 0 && !m->slug)
-        status = wb_fail("%s: no chapter line", path);
-    free(text);
-    free(path);
-    return status;
-}
-
-static const figure *find_figure(const manifest *m, const char *name,
-                                 size_t len)
+/* The figure called name[0..len), and its number k in "Figure N.k"; or
+ * 0 when there is none. */
+static int find_figure(const wb_manifest *m, const char *name, size_t len)
 {
     for (size_t i = 0; i < m->nfigures; i++)
         if (strlen(m->figures[i].name) == len &&
             strncmp(m->figures[i].name, name, len) == 0)
-            return &m->figures[i];
-    return NULL;
+            return (int)i + 1;
+    return 0;
 }
 
 /* The line of the source that holds byte `offset` of chunk c's prose. */
@@ -178,13 +84,10 @@ static int weave_prose(weaver *w, const wb_chunk *c)
                 free(path);
                 free(name);
                 if (rc != 0) {
-                    if (ref < 0) {
-                        char why[512];
-                        snprintf(why, sizeof why, "%s", wb_error());
+                    if (ref < 0)
                         wb_fail("%s:%zu: %s", w->source,
                                 prose_line_of(c, (size_t)(p - c->prose)),
-                                why);
-                    }
+                                wb_error());
                     return -1;
                 }
                 p += len;
@@ -220,15 +123,15 @@ static int weave_prose(weaver *w, const wb_chunk *c)
                    name[n] == '-')
                 n++;
             if (fig) {
-                const figure *f = find_figure(&w->m, name, n);
-                if (!f)
+                int k = find_figure(&w->m, name, n);
+                if (!k)
                     return wb_fail("%s:%zu: @fig:%.*s: there is no figure "
                                    "'%.*s' in this chapter's run",
                                    w->source,
                                    prose_line_of(c, (size_t)(at - c->prose)),
                                    (int)n, name, (int)n, name);
-                wb_buf_printf(&w->out, "[Figure %d.%d](#fig-%d-%s)",
-                              w->number, f->number, w->number, f->name);
+                wb_buf_printf(&w->out, "[Figure %d.%d](#fig-%d-%.*s)",
+                              w->number, k, w->number, (int)n, name);
             } else {
                 char *step = wb_strndup(name, n);
                 const wb_chunk *sc = step ? wb_lit_find_step(w->lit, step)
@@ -284,12 +187,9 @@ static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
 {
     wb_region r;
     int rc;
-    if (wb_region_read(&r, w->root, path, name) != 0) {
-        char why[512];
-        snprintf(why, sizeof why, "%s", wb_error());
+    if (wb_region_read(&r, w->root, path, name) != 0)
         return wb_fail("%s:%zu: @code:%s:%s: %s", w->source,
-                       prose_line_of(c, offset), path, name, why);
-    }
+                       prose_line_of(c, offset), path, name, wb_error());
     rc = weave_listing(w, r.path, r.first_line, r.lines, r.code);
     wb_region_free(&r);
     return rc;
@@ -332,29 +232,43 @@ static int weave_output(weaver *w, const char *step)
     return 0;
 }
 
+/* A caption as the text of a Markdown image: brackets and angle brackets
+ * outside $...$ escaped, so that no caption can end the image's text or
+ * open raw HTML (raw TeX is off in the book's build). */
+static void put_caption(wb_buf *b, const char *caption)
+{
+    bool math = false;
+    for (const char *c = caption; *c; c++) {
+        if (*c == '\\' && c[1]) {
+            wb_buf_append(b, c, 2);
+            c++;
+            continue;
+        }
+        if (*c == '$')
+            math = !math;
+        if (!math && strchr("[]<>", *c))
+            wb_buf_puts(b, "\\");
+        wb_buf_append(b, c, 1);
+    }
+}
+
 static void weave_figures(weaver *w, const char *step)
 {
     for (size_t i = 0; i < w->m.nfigures; i++) {
-        const figure *f = &w->m.figures[i];
+        const wb_manifest_figure *f = &w->m.figures[i];
         if (strcmp(f->step, step) != 0)
             continue;
-        wb_buf_printf(&w->out,
-                      "![Figure %d.%d: %s](figures/%s/%s){#fig-%d-%s}\n\n",
-                      w->number, f->number, f->caption, w->m.slug, f->name,
-                      w->number, f->name);
+        wb_buf_printf(&w->out, "![Figure %d.%zu: ", w->number, i + 1);
+        put_caption(&w->out, f->caption);
+        wb_buf_printf(&w->out, "](figures/%s/%s){#fig-%d-%s}\n\n",
+                      w->m.slug, f->name, w->number, f->name);
     }
 }
 
 static int weave(weaver *w)
 {
-    char **steps = wb_reallocarray(w->m.steps, w->m.nsteps + 1,
-                                   sizeof *steps);
-    if (!steps)
-        return -1;
-    w->m.steps = steps;
-    steps[w->m.nsteps] = NULL;
     /* The source must define the steps the run ran, in the same order. */
-    if (wb_lit_check_steps(w->lit, (const char *const *)steps) != 0)
+    if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0)
         return -1;
 
     for (size_t i = 0; i < w->lit->nchunks; i++) {
@@ -389,35 +303,49 @@ int main(int argc, char **argv)
     int status;
 
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--number") == 0 && i + 1 < argc) {
+        const char *arg = argv[i];
+        bool valued = strcmp(arg, "--number") == 0 ||
+                      strcmp(arg, "--figures") == 0 ||
+                      strcmp(arg, "--root") == 0;
+        if (valued && i + 1 >= argc)
+            return usage("option '%s' needs a value", arg);
+        if (strcmp(arg, "--number") == 0) {
             char *end;
-            long n = strtol(argv[++i], &end, 10);
-            if (*end || n < 1 || n > 99)
-                return usage("--number: '%s' is not a chapter number",
-                             argv[i]);
+            long n;
+            errno = 0;
+            n = strtol(argv[++i], &end, 10);
+            if (end == argv[i] || *end || errno || n < 1 || n > 99)
+                return usage("--number: '%s' is not a chapter number (1 to "
+                             "99)", argv[i]);
             w.number = (int)n;
-        } else if (strcmp(argv[i], "--figures") == 0 && i + 1 < argc)
+        } else if (strcmp(arg, "--figures") == 0) {
             w.dir = argv[++i];
-        else if (strcmp(argv[i], "--root") == 0 && i + 1 < argc)
+        } else if (strcmp(arg, "--root") == 0) {
             w.root = argv[++i];
-        else if (argv[i][0] == '-')
-            return usage("unknown option '%s'", argv[i]);
-        else if (!source)
-            source = argv[i];
-        else
-            return usage("unexpected argument '%s'", argv[i]);
+        } else if (arg[0] == '-') {
+            return usage("unknown option '%s'", arg);
+        } else if (!source) {
+            source = arg;
+        } else {
+            return usage("unexpected argument '%s'", arg);
+        }
     }
     if (!source || !w.dir || !w.number)
         return usage("%s", "missing arguments");
     w.source = source;
 
     w.lit = wb_lit_read(source);
-    if (w.lit && read_manifest(&w.m, w.dir) == 0 && weave(&w) == 0 &&
+    if (w.lit && wb_manifest_read(&w.m, w.dir) == 0 && weave(&w) == 0 &&
         (md = wb_buf_take(&w.out)) != NULL) {
-        fputs(md, stdout);
-        status = fflush(stdout) == 0 ? 0
-                                     : wb_fail("cannot write the Markdown: "
-                                               "%s", strerror(errno));
+        /* A full or closed standard output must not pass for success: the
+         * book's build would take a cut page for a whole one. */
+        errno = 0;
+        if (fputs(md, stdout) == EOF || fflush(stdout) != 0 ||
+            ferror(stdout))
+            status = wb_fail("cannot write the Markdown: %s",
+                             strerror(errno ? errno : EIO));
+        else
+            status = 0;
     } else
         status = -1;
     if (status != 0)
@@ -425,6 +353,6 @@ int main(int argc, char **argv)
     free(md);
     wb_buf_free(&w.out);
     wb_lit_free(w.lit);
-    manifest_free(&w.m);
+    wb_manifest_free(&w.m);
     return status == 0 ? 0 : 1;
 }

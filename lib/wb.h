@@ -14,6 +14,7 @@
  *   wb_diagram.h     neurons and networks drawn by cairo
  *   wb_runtime.h     steps, the command line, the notebook in the terminal
  *   wb_lit.h         reading a literate chapter source
+ *   wb_manifest.h    what a book-mode run leaves for the weaver
  *
  * Who frees what. A function that returns something new (an array, a
  * string, a model, a figure) gives it to the caller, who frees it once
@@ -39,5 +40,6 @@
 #include "wb_diagram.h"
 #include "wb_runtime.h"
 #include "wb_lit.h"
+#include "wb_manifest.h"
 
 #endif

@@ -14,14 +14,17 @@
 /* ---- errors ------------------------------------------------------------ */
 
 /* One message per thread, like errno. */
-static _Thread_local char error_message[512];
+static _Thread_local char error_message[WB_ERROR_SIZE];
 
 int wb_fail(const char *fmt, ...)
 {
+    /* Formatted apart first: an argument may be the message itself. */
+    static _Thread_local char next[WB_ERROR_SIZE];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(error_message, sizeof error_message, fmt, ap);
+    vsnprintf(next, sizeof next, fmt, ap);
     va_end(ap);
+    memcpy(error_message, next, sizeof error_message);
     return -1;
 }
 

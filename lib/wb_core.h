@@ -24,7 +24,13 @@
 
 /* ---- errors ------------------------------------------------------------ */
 
-/* Records a printf-style message as the current error and returns -1. */
+/* The longest error message kept, with its final NUL: room for the
+ * longest path (4096 bytes) and what is said of it. */
+#define WB_ERROR_SIZE 8192
+
+/* Records a printf-style message as the current error and returns -1. The
+ * arguments may include wb_error() itself, to add to the message:
+ * wb_fail("figure %s: %s", name, wb_error()). */
 int wb_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The current error message ("" when there is none). */

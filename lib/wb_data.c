@@ -238,19 +238,18 @@ static int read_rows(wb_array *X, wb_array *y, reader *r, char **fields,
     return 0;
 }
 
-int wb_read_csv(wb_array **X, wb_array **y, const char *path)
+/* Parses the len bytes of `text` (changing them), the contents of `path`;
+ * frees text. */
+static int parse(wb_array **X, wb_array **y, char *text, size_t len,
+                 const char *path)
 {
-    size_t len, d = 0, n = 0, max;
+    size_t d = 0, n = 0, max;
     bool one_x = false;
-    char *text, *nul, **fields = NULL;
+    char *nul, **fields = NULL;
     reader r;
     numeric_locale loc;
     int status = -1;
 
-    *X = *y = NULL;
-    text = wb_read_file(path, &len);
-    if (!text)
-        return -1;
     r = (reader){.p = text, .end = text + len, .path = path, .line = 0};
     nul = memchr(text, '\0', len);
     if (nul) {
@@ -291,6 +290,27 @@ done:
     free(fields);
     free(text);
     return status;
+}
+
+int wb_read_csv(wb_array **X, wb_array **y, const char *path)
+{
+    size_t len;
+    char *text;
+    *X = *y = NULL;
+    text = wb_read_file(path, &len);
+    return text ? parse(X, y, text, len, path) : -1;
+}
+
+int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
+                 const char *path)
+{
+    char *copy = wb_malloc(len + 1);
+    *X = *y = NULL;
+    if (!copy)
+        return -1;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return parse(X, y, copy, len, path);
 }
 
 /* ---- writing ----------------------------------------------------------- */

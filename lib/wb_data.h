@@ -30,6 +30,11 @@
  * Returns 0, or -1 with an error and *X and *y set to NULL. */
 int wb_read_csv(wb_array **X, wb_array **y, const char *path);
 
+/* The same, from the len bytes at `text` (which may hold NUL bytes, and
+ * need not end with one), read as the contents of a file named `path`. */
+int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
+                 const char *path);
+
 /* Writes X: (n,) or (n, d) and y: (n,) to `path` in the same format, each
  * number with as few digits as read back to the same double. The file is
  * written under a temporary name and renamed when complete: after a

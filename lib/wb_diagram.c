@@ -211,7 +211,7 @@ static bool parse_text(cairo_t *cr, const char *s, wb_mt_list *list)
         return true;
     error = cairo_get_user_data(cr, &error_key);
     if (error && !*error)
-        snprintf(error, 512, "%s", wb_error());
+        snprintf(error, WB_ERROR_SIZE, "%s", wb_error());
     return false;
 }
 
@@ -415,7 +415,7 @@ static cairo_surface_t *create_surface(const diagram *d, unsigned format,
 static int render_file(const diagram *d, wb_file *f, wb_format format)
 {
     wb_buf svg = {0};
-    char text_error[512] = "";
+    char text_error[WB_ERROR_SIZE] = "";
     stream st = {.fp = f->fp, .svg = format == WB_SVG ? &svg : NULL};
     cairo_surface_t *surface = create_surface(d, format, &st);
     cairo_status_t status = cairo_surface_status(surface);
@@ -492,11 +492,8 @@ static int render(wb_output *out, const char *name, const char *caption,
         else
             wb_file_abort(&files[k]);
     }
-    if (rc != 0) {
-        char why[512];
-        snprintf(why, sizeof why, "%s", wb_error());
-        return wb_fail("diagram %s: %s", name, why);
-    }
+    if (rc != 0)
+        return wb_fail("diagram %s: %s", name, wb_error());
     return wb_output_record(out, name, caption, false);
 }
 

@@ -408,11 +408,10 @@ static bool have_arrays(wb_figure *fig, const char *what,
                         const wb_array *a, const wb_array *b,
                         const wb_array *c)
 {
-    const char *e = wb_error();
     if (a && b && c)
         return true;
     wb_fail("an array is NULL (%s)",
-            *e ? e : "the function that made it failed");
+            *wb_error() ? wb_error() : "the function that made it failed");
     fig_fail(fig, what);
     return false;
 }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -22,6 +23,14 @@ typedef struct child_failure {
     int step;       /* 0: chdir, 1: exec */
     int err;
 } child_failure;
+
+int wb_gp_timeout(void)
+{
+    const char *s = getenv("WB_GNUPLOT_TIMEOUT");
+    char *end;
+    long v = s ? strtol(s, &end, 10) : 0;
+    return s && *s && !*end && v > 0 && v <= 86400 ? (int)v : 60;
+}
 
 static void close_fd(int *fd)
 {
@@ -129,16 +138,39 @@ static void drain(int *fd, wb_buf *b)
         close_fd(fd);
 }
 
-/* Whether a line of gnuplot's error output says the figure is broken: an
- * error ("\"x.gp\" line 3: undefined variable: y", or any line with
- * "error" in it), or the one warning that means a series came out empty.
- * Other warnings (a missing glyph, say) leave a usable figure. */
+/* Whether a line of gnuplot's error output says the figure is broken.
+ * gnuplot says so as
+ *
+ *     "x.gp" line 3: undefined variable: y      (in a script)
+ *     line 0: cannot open file                   (in a command it was sent)
+ *
+ * and a warning the same way, with "warning:" after the colon; of the
+ * warnings, only the one that means a series came out empty breaks the
+ * figure. Other lines (the command echoed, a caret under it, "system
+ * error: ...", text a figure prints) are not errors. */
 static bool is_error_line(const char *t)
 {
-    if (strstr(t, "warning:") || strstr(t, "WARNING"))
+    if (t[0] == '"') {
+        t = strstr(t, "\" line ");
+        if (!t)
+            return false;
+        t += 2;
+    }
+    if (strncmp(t, "line ", 5) != 0)
+        return false;
+    t += 5;
+    if (*t < '0' || *t > '9')
+        return false;
+    while (*t >= '0' && *t <= '9')
+        t++;
+    if (*t != ':')
+        return false;
+    t++;
+    while (*t == ' ')
+        t++;
+    if (strncmp(t, "warning:", 8) == 0)
         return strstr(t, "no valid points") != NULL;
-    return strstr(t, "error") || strstr(t, "Error") || strstr(t, "ERROR") ||
-           (t[0] == '"' && strstr(t, "\" line ") && strstr(t, ": "));
+    return true;
 }
 
 char *wb_gp_error_line(const char *text, bool any_line)
@@ -174,6 +206,7 @@ int wb_gp_finish(wb_gp_proc *p, const char *script, wb_buf *out)
 {
     wb_buf err = {0};
     int status = 0, rc;
+    bool timed_out = false;
 
     rc = wb_gp_started(p);
     close_fd(&p->in_fd);
@@ -189,9 +222,14 @@ int wb_gp_finish(wb_gp_proc *p, const char *script, wb_buf *out)
             io = (int)nfds;
             fds[nfds++] = (struct pollfd){.fd = p->out_fd, .events = POLLIN};
         }
-        if (poll(fds, nfds, -1) < 0) {
-            if (errno == EINTR)
+        int ready = poll(fds, nfds, wb_gp_timeout() * 1000);
+        if (ready <= 0) {
+            if (ready < 0 && errno == EINTR)
                 continue;
+            if (ready == 0) {    /* stuck: stop it */
+                kill(p->pid, SIGKILL);
+                timed_out = true;
+            }
             close_fd(&p->err_fd);
             close_fd(&p->out_fd);
             break;
@@ -209,7 +247,10 @@ int wb_gp_finish(wb_gp_proc *p, const char *script, wb_buf *out)
     wb_child_untrack(p->pid);
     p->pid = -1;
 
-    if (rc == 0) {
+    if (rc == 0 && timed_out) {
+        rc = wb_fail("gnuplot: %s: did not finish within %d seconds", script,
+                     wb_gp_timeout());
+    } else if (rc == 0) {
         bool exited_ok = status != -1 && WIFEXITED(status) &&
                          WEXITSTATUS(status) == 0;
         char *line = wb_gp_error_line(err.data ? err.data : "", !exited_ok);
@@ -224,11 +265,8 @@ int wb_gp_finish(wb_gp_proc *p, const char *script, wb_buf *out)
         free(line);
     } else {
         /* say which script gnuplot could not run */
-        char why[512];
-        snprintf(why, sizeof why, "%s", wb_error());
-        rc = strncmp(why, "gnuplot is not", 14) == 0
-                 ? wb_fail("%s", why)
-                 : wb_fail("%s (for %s)", why, script);
+        if (strncmp(wb_error(), "gnuplot is not", 14) != 0)
+            wb_fail("%s (for %s)", wb_error(), script);
     }
     wb_buf_free(&err);
     if (out && out->failed && rc == 0)
@@ -251,7 +289,7 @@ int wb_gnuplot(const char *dir, const char *name, const char *format,
                const char *output, int cols, int rows, wb_buf *out)
 {
     char *script, *where, *path, num[2][16];
-    char *argv[8];
+    char *argv[9];
     wb_gp_proc p;
     int k = 0, rc;
 
@@ -279,6 +317,7 @@ int wb_gnuplot(const char *dir, const char *name, const char *format,
         return -1;
     }
     argv[k++] = "gnuplot";
+    argv[k++] = "-d";    /* no ~/.gnuplot: the same figure for every reader */
     argv[k++] = "-c";
     argv[k++] = script;
     argv[k++] = (char *)format;

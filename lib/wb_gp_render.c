@@ -88,27 +88,31 @@ static int cost(int format)
 
 static int worker_start(wb_renderer *r, worker *w)
 {
-    static char *const argv[] = {"gnuplot", NULL};
+    /* -d: no ~/.gnuplot, so that a reader's settings cannot change the
+     * book's figures. */
+    static char *const argv[] = {"gnuplot", "-d", NULL};
     *w = (worker){0};
     if (wb_gp_start(&w->proc, r->dir, argv, WB_GP_FEED) != 0)
         return -1;
     if (wb_gp_started(&w->proc) != 0) {
-        char why[512];
-        snprintf(why, sizeof why, "%s", wb_error());
         close(w->proc.in_fd);
         close(w->proc.err_fd);
         waitpid(w->proc.pid, NULL, 0);
         wb_child_untrack(w->proc.pid);
-        return wb_fail("%s", why);
+        return -1;
     }
     return 0;
 }
 
-/* Ends a worker: closing its input ends gnuplot. */
-static void worker_stop(worker *w)
+/* Ends a worker: closing its input ends gnuplot, once it has finished
+ * what it was sent; with `now`, it is killed at once (it has stopped
+ * answering, or its work is given up). */
+static void worker_stop(worker *w, bool now)
 {
     if (w->proc.pid <= 0)
         return;
+    if (now)
+        kill(w->proc.pid, SIGKILL);
     if (w->proc.in_fd >= 0)
         close(w->proc.in_fd);
     if (w->proc.err_fd >= 0)
@@ -242,10 +246,10 @@ static void job_done(wb_renderer *r, job j, const char *said)
     } else if (format == WB_PDF) {
         FILE *fp = fopen(tmp, "r+b");
         if (!fp || fix_pdf_dates(fp, data, len) != 0 || fclose(fp) != 0) {
-            char what[512];
-            snprintf(what, sizeof what, "cannot write %s: %s", tmp,
-                     strerror(errno));
-            task_fail(t, "figure %s: %s", what);
+            char *what = wb_asprintf("cannot write %s: %s", tmp,
+                                     strerror(errno));
+            task_fail(t, "figure %s: %s", what ? what : "cannot write");
+            free(what);
         }
     }
     free(data);
@@ -293,7 +297,7 @@ static void worker_abandon(wb_output *out, worker *w, const char *why)
         task_settle(out, t);
     }
     w->nsent = 0;
-    worker_stop(w);
+    worker_stop(w, true);
 }
 
 /* Worker w's gnuplot has ended: its jobs fail, with what it said last. */
@@ -395,11 +399,24 @@ static int pump(wb_output *out, int timeout)
         }
     if (n == 0)
         return 0;
-    if (poll(fds, (nfds_t)n, timeout) < 0)
+    switch (poll(fds, (nfds_t)n, timeout < 0 ? wb_gp_timeout() * 1000
+                                             : timeout)) {
+    case -1:
         return errno == EINTR ? 0 : wb_fail("poll: %s", strerror(errno));
-    for (int k = 0; k < n; k++)
-        if (fds[k].revents)
-            worker_read(out, &r->workers[who[k]]);
+    case 0:
+        if (timeout < 0) {    /* waited the whole time: stuck */
+            char why[64];
+            snprintf(why, sizeof why, "gnuplot did not finish it within %d "
+                     "seconds", wb_gp_timeout());
+            for (int k = 0; k < n; k++)
+                worker_abandon(out, &r->workers[who[k]], why);
+        }
+        break;
+    default:
+        for (int k = 0; k < n; k++)
+            if (fds[k].revents)
+                worker_read(out, &r->workers[who[k]]);
+    }
     return dispatch(out);
 }
 
@@ -435,7 +452,7 @@ static void run_all(wb_output *out)
     wb_renderer *r = out->renderer;
     while (busy(r)) {
         if ((r->nqueue > 0 && dispatch(out) != 0) || pump(out, -1) != 0) {
-            char why[512];
+            char why[WB_ERROR_SIZE];
             snprintf(why, sizeof why, "%s", wb_error());
             give_up(out, why);
         }
@@ -555,7 +572,7 @@ int wb_gp_render(wb_output *out, const char *name, const char *caption)
     } else if (pump(out, 0) != 0 || dispatch(out) != 0) {
         /* In the background: collect what is done without waiting, and
          * keep every worker busy. */
-        char why[512];
+        char why[WB_ERROR_SIZE];
         snprintf(why, sizeof why, "%s", wb_error());
         give_up(out, why);
     }
@@ -584,7 +601,7 @@ static void renderer_free(wb_renderer *r)
     if (!r)
         return;
     for (int i = 0; i < r->nworkers; i++)
-        worker_stop(&r->workers[i]);
+        worker_stop(&r->workers[i], false);
     for (size_t i = 0; i < r->ntasks; i++) {
         for (int f = 0; f < WB_NFORMATS; f++)
             wb_file_abort(&r->tasks[i].files[f]);

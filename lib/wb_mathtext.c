@@ -175,10 +175,41 @@ static int push_space(wb_mt_list *l, const char *text, bool typed)
 
 /* ---- the parser -------------------------------------------------------- */
 
+/* Groups and scripts nest at most this deep: deeper is an error, not a
+ * stack overflow. */
+#define MAX_DEPTH 32
+
 typedef struct parser {
     const char *s;       /* the next character */
-    const char *text;    /* the whole text, for messages */
+    const char *text;    /* the whole text, for messages (see quoted) */
+    int depth;           /* groups and scripts around s */
 } parser;
+
+/* The text for a message: at most 60 characters, on one line. */
+static const char *quoted(const parser *p)
+{
+    static _Thread_local char shown[80];
+    size_t n = 0;
+    const char *s = p->text;
+    for (; *s && n < 60; s++)
+        shown[n++] = is_control((unsigned char)*s) ? ' ' : *s;
+    /* Not in the middle of a character. */
+    while (n > 0 && *s && ((unsigned char)shown[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0 && *s && ((unsigned char)shown[n - 1] & 0xC0) == 0xC0)
+        n--;
+    strcpy(shown + n, *s ? "..." : "");
+    return shown;
+}
+
+/* One level deeper into groups and scripts. */
+static int deeper(parser *p)
+{
+    if (++p->depth > MAX_DEPTH)
+        return wb_fail("math nested more than %d deep in '%s'", MAX_DEPTH,
+                       quoted(p));
+    return 0;
+}
 
 static int parse_math(parser *p, wb_mt_list *out, char end, bool upright);
 
@@ -197,7 +228,7 @@ static int parse_argument(parser *p, wb_mt_list *arg, bool upright)
     }
     if (*s == '\0' || *s == '$' || *s == '}' || *s == '_' || *s == '^')
         return wb_fail("a subscript or superscript without its argument in "
-                       "'%s'", p->text);
+                       "'%s'", quoted(p));
     if (*s == '\\') {
         n = 1;
         if (is_letter(s[1]))
@@ -214,7 +245,7 @@ static int parse_argument(parser *p, wb_mt_list *arg, bool upright)
     one = wb_strndup(s, n);
     if (!one)
         return -1;
-    sub = (parser){one, p->text};
+    sub = (parser){one, p->text, p->depth};
     rc = parse_math(&sub, arg, '\0', upright);
     free(one);
     p->s += n;
@@ -235,7 +266,7 @@ static int parse_script(parser *p, wb_mt_list *out, bool upright)
     base = &out->atoms[out->n - 1];
     if (is_sub ? base->sub != NULL : base->sup != NULL)
         return wb_fail("a double %s in '%s': group it, as {x_1}_2",
-                       is_sub ? "subscript" : "superscript", p->text);
+                       is_sub ? "subscript" : "superscript", quoted(p));
     arg = wb_calloc(1, sizeof *arg);
     if (!arg)
         return -1;
@@ -268,7 +299,7 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
          * character itself) */
         char c = name[0];
         if (c == '\0')
-            return wb_fail("a lone \\ at the end of '%s'", p->text);
+            return wb_fail("a lone \\ at the end of '%s'", quoted(p));
         p->s += 2;
         if (c == ',')
             return push_space(out, "\u2009", false);    /* thin space */
@@ -280,7 +311,7 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
             return push_text(out, WB_MT_SYMBOL, &c, 1, false,
                              c == '{' ? WB_MT_OPEN
                                       : c == '}' ? WB_MT_CLOSE : WB_MT_ORD);
-        return wb_fail("unknown command \\%c in '%s'", c, p->text);
+        return wb_fail("unknown command \\%c in '%s'", c, quoted(p));
     }
     p->s = name + n;
     if ((n == 6 && strncmp(name, "mathrm", 6) == 0) ||
@@ -288,7 +319,7 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
         wb_mt_atom a = {.kind = WB_MT_GROUP};
         if (*p->s != '{')
             return wb_fail("\\%.*s needs a {group} in '%s'", (int)n, name,
-                           p->text);
+                           quoted(p));
         p->s++;
         if (parse_math(p, &a.group, '}', true) != 0) {
             free_atom(&a);
@@ -302,25 +333,30 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
             return push_text(out, WB_MT_SYMBOL, t->text, strlen(t->text),
                              t->italic && !upright, t->cls);
     }
-    return wb_fail("unknown command \\%.*s in '%s'", (int)n, name, p->text);
+    return wb_fail("unknown command \\%.*s in '%s'", (int)n, name,
+                   quoted(p));
 }
 
 /* Math up to `end`: '$', '}', or '\0' for an argument parsed alone. */
 static int parse_math(parser *p, wb_mt_list *out, char end, bool upright)
 {
+    int rc = deeper(p);
+    if (rc != 0)
+        return rc;
     for (;;) {
         const char *s = p->s;
         char c = *s;
-        int rc = 0;
+        rc = 0;
         if (c == end) {
             if (c)
                 p->s++;
+            p->depth--;
             return 0;
         }
         if (c == '\0' || c == '$')
             return wb_fail(end == '}' ? "unmatched { in '%s'"
                                       : "unmatched $ in '%s': write \\$ for "
-                                        "a dollar sign", p->text);
+                                        "a dollar sign", quoted(p));
         if (is_letter(c)) {
             while (is_letter(*p->s))
                 p->s++;
@@ -336,7 +372,7 @@ static int parse_math(parser *p, wb_mt_list *out, char end, bool upright)
             rc = parse_math(p, &a.group, '}', upright);
             rc = rc == 0 ? push(out, a) : (free_atom(&a), -1);
         } else if (c == '}') {
-            return wb_fail("unmatched } in '%s'", p->text);
+            return wb_fail("unmatched } in '%s'", quoted(p));
         } else if (c == '-') {
             p->s++;
             rc = push_text(out, WB_MT_SYMBOL, "\u2212", 3, false, WB_MT_BIN);
@@ -406,7 +442,7 @@ int wb_mt_parse(wb_mt_list *out, const char *text, bool math)
         return wb_fail("no text (NULL)");
     while (*s) {
         if (math && *s == '$') {
-            parser p = {s + 1, text};
+            parser p = {s + 1, text, 0};
             if (flush_text(out, &plain) != 0 ||
                 parse_math(&p, out, '$', false) != 0)
                 goto fail;

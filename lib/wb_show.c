@@ -65,7 +65,7 @@ int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
     } else if (file_exists(dir, name, "png")) {
         /* A diagram drawn with cairo: only pixels can show it. */
         char *cmds, *label;
-        char *argv[4];
+        char *argv[5];
         wb_gp_proc p;
         int width = 9 * cols, height = 18 * rows;
         if (mode != WB_TERM_SIXEL)
@@ -83,9 +83,10 @@ int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
             return -1;
         }
         argv[0] = "gnuplot";
-        argv[1] = "-e";
-        argv[2] = cmds;
-        argv[3] = NULL;
+        argv[1] = "-d";
+        argv[2] = "-e";
+        argv[3] = cmds;
+        argv[4] = NULL;
         rc = wb_gp_start(&p, dir, argv, WB_GP_CAPTURE);
         if (rc == 0)
             rc = wb_gp_finish(&p, label, &out);

@@ -21,6 +21,24 @@ Test(core, fail_records_the_message)
 {
     cr_assert_eq(wb_fail("bad %s %d", "thing", 3), -1);
     cr_assert_str_eq(wb_error(), "bad thing 3");
+    /* The message can be added to: the old one is an argument. */
+    wb_fail("%s (and more)", wb_error());
+    cr_assert_str_eq(wb_error(), "bad thing 3 (and more)");
+    wb_fail("figure %s: %s", "f", wb_error());
+    cr_assert_str_eq(wb_error(), "figure f: bad thing 3 (and more)");
+}
+
+/* A message about the longest path keeps its reason at the end. */
+Test(core, long_paths_keep_the_reason)
+{
+    char path[4200];
+    wb_file f;
+    memset(path, 'a', sizeof path - 1);
+    path[0] = '/';
+    path[sizeof path - 1] = '\0';
+    cr_assert_eq(wb_file_open(&f, path), -1);
+    cr_assert(strstr(wb_error(), "File name too long"), "%.80s...%s",
+              wb_error(), wb_error() + strlen(wb_error()) - 40);
 }
 
 Test(core, buf_builds_text)

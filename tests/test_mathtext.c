@@ -170,3 +170,43 @@ Test(mathtext, utf8_lengths)
     cr_assert_eq(wb_utf8_len((const unsigned char *)"\xe0\x80\xaf"), 0,
                  "an overlong form is not UTF-8");
 }
+
+/* Hostile texts: 100,000 nested braces, or scripts of scripts, fail with a
+ * message instead of overflowing the stack; a message is one line and
+ * quotes at most the start of the text. */
+Test(mathtext, nesting_is_bounded_and_messages_stay_short)
+{
+    size_t n = 100000;
+    char *deep = wb_malloc(2 * n + 3);
+    wb_mt_list l;
+    cr_assert(deep);
+    deep[0] = '$';
+    memset(deep + 1, '{', n);
+    memset(deep + 1 + n, '}', n);
+    strcpy(deep + 1 + 2 * n, "$");
+    cr_assert_eq(wb_mt_parse(&l, deep, true), -1);
+    cr_assert(strstr(wb_error(), "nested more than 32 deep"), "%s",
+              wb_error());
+    cr_assert_lt(strlen(wb_error()), 200, "the message quotes too much");
+    free(deep);
+
+    {
+        wb_buf b = {0};      /* $x^{x^{...}}$, 40 levels */
+        wb_buf_puts(&b, "$");
+        for (int i = 0; i < 40; i++)
+            wb_buf_puts(&b, "x^{");
+        wb_buf_puts(&b, "x");
+        for (int i = 0; i < 40; i++)
+            wb_buf_puts(&b, "}");
+        wb_buf_puts(&b, "$");
+        cr_assert_eq(wb_mt_parse(&l, b.data, true), -1);
+        wb_buf_free(&b);
+    }
+    cr_assert(strstr(wb_error(), "nested"), "%s", wb_error());
+    cr_assert_eq(wb_mt_parse(&l, "$x^{x^{x^{x}}}$", true), 0,
+                 "a few levels are fine");
+    wb_mt_free(&l);
+
+    cr_assert_eq(wb_mt_parse(&l, "first line\nsecond $\\nope$", true), -1);
+    cr_assert_null(strchr(wb_error(), '\n'), "one line: %s", wb_error());
+}

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <errno.h>
@@ -1207,4 +1209,69 @@ Test(plot, panels_that_cannot_be)
     cr_assert(strstr(wb_error(), "100 x 100 pixels"), "%s", wb_error());
     cr_assert_eq(count_files(""), 0, "nothing written");
     wb_free(x);
+}
+
+/* A gnuplot that stops answering is stopped, and its figure fails by its
+ * name; a gnuplot run by hand the same way. */
+Test(plot, a_stuck_gnuplot_is_stopped)
+{
+    const char *script = "pause 30\n";
+    char *gp = in_dir("stuck.gp");
+    cr_assert_eq(wb_write_file(gp, script, strlen(script)), 0);
+    free(gp);
+    setenv("WB_GNUPLOT_TIMEOUT", "1", 1);
+    cr_assert_eq(wb_gp_render(&out, "stuck", NULL), -1);
+    cr_assert(strstr(wb_error(), "figure stuck: gnuplot did not finish it "
+                                 "within 1 seconds"), "%s", wb_error());
+    cr_assert_eq(wb_gnuplot(dir, "stuck", "png", "x.png", 0, 0, NULL), -1);
+    cr_assert(strstr(wb_error(), "did not finish within 1 seconds"), "%s",
+              wb_error());
+    cr_assert_eq(count_files("."), 0, "temporary files were left");
+    /* and the next figure is drawn */
+    cr_assert_eq(wb_figure_render(simple_figure("next")), 0, "%s",
+                 wb_error());
+}
+
+/* A reader's ~/.gnuplot does not change the figures. */
+Test(plot, a_readers_gnuplot_settings_are_ignored)
+{
+    char *home = test_dir("home");
+    char *rc = wb_path_join(home, ".gnuplot");
+    const char *mine = "set decimalsign ','\nset grid\nset title 'mine'\n"
+                       "set terminal dumb\n";
+    char *a, *b;
+    size_t la, lb;
+    cr_assert_eq(wb_write_file(rc, mine, strlen(mine)), 0);
+    cr_assert_eq(wb_figure_render(simple_figure("plain")), 0, "%s",
+                 wb_error());
+    a = slurp("plain.png", &la);
+    wb_output_close(&out);
+    setenv("HOME", home, 1);
+    cr_assert_eq(wb_figure_render(simple_figure("plain2")), 0, "%s",
+                 wb_error());
+    b = slurp("plain2.png", &lb);
+    cr_assert(la == lb && memcmp(a, b, la) == 0, "~/.gnuplot changed it");
+    free(a);
+    free(b);
+    free(rc);
+}
+
+/* A disk that fills up while gnuplot writes (here a limit on the size of
+ * files, which gnuplot inherits): gnuplot may say nothing, but the files
+ * are checked before they are put in place, so no cut figure appears under
+ * its name, and no temporary file stays. */
+Test(plot, a_full_disk_leaves_no_cut_figure)
+{
+    struct rlimit limit = {.rlim_cur = 12000, .rlim_max = RLIM_INFINITY};
+    wb_figure *fig = simple_figure("full");
+    out.formats = WB_PNG | WB_PDF | WB_SVG;
+    signal(SIGXFSZ, SIG_IGN);    /* writes past the limit fail with EFBIG */
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "figure full: "), "%s", wb_error());
+    cr_assert(!exists("full.png") && !exists("full.pdf") &&
+              !exists("full.svg"), "a cut figure was put in place");
+    cr_assert_eq(count_files("."), 0, "temporary files were left");
+    limit.rlim_cur = RLIM_INFINITY;
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
 }

@@ -37,7 +37,7 @@ static const char *good_manifest =
     "# a comment\n"
     "chapter\t03_small\t1\n"
     "step\tdraw\tdraw.out\n"
-    "figure\tdraw\tcurve\tA curve, $y = x^2$.\n"
+    "figure\tdraw\tcurve\tA curve, $y = x^2$, on $[0, 1]$ [sic].\n"
     "figure\tdraw\tother\tAnother.\n"
     "step\tquiet\tquiet.out\n";
 
@@ -94,7 +94,8 @@ Test(weave, a_chapter_becomes_markdown)
         /* the output, fenced longer than the ``` it contains */
         "::: {.output}\n````{.output}\nx = 1\n```\n````\n:::\n",
         /* the figures, numbered, in the step's place */
-        "![Figure 3.1: A curve, $y = x^2$.](figures/03_small/curve)"
+        "![Figure 3.1: A curve, $y = x^2$, on $[0, 1]$ \\[sic\\].]"
+        "(figures/03_small/curve)"
         "{#fig-3-curve}\n",
         "![Figure 3.2: Another.](figures/03_small/other){#fig-3-other}\n",
     };
@@ -176,7 +177,7 @@ Test(weave, refuses_steps_in_another_order)
 Test(weave, refuses_a_broken_manifest)
 {
     assert_refused(good_source, "chapter\t03_small\t1\nbogus line\n",
-                   "manifest.tsv:2: unexpected line");
+                   "manifest.tsv:2: 'bogus line' is not a kind of line");
 }
 
 Test(weave, says_how_to_make_a_missing_run)

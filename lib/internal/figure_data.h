@@ -69,7 +69,7 @@ struct wb_figure {
     char *name;
     char *caption;
     bool failed;
-    char error[512];        /* the first failure, kept (sticky) */
+    char error[WB_ERROR_SIZE];  /* the first failure, kept (sticky) */
 
     int width, height;      /* of the PNG, in pixels */
     int rows, cols;         /* the panels' layout */

@@ -24,6 +24,11 @@ enum {
                                   commands (else /dev/null) */
 };
 
+/* How long a gnuplot may stay silent while it draws before it is taken
+ * to be stuck and stopped, in seconds: 60, or WB_GNUPLOT_TIMEOUT from the
+ * environment (for a slow machine, or a test). */
+int wb_gp_timeout(void);
+
 /* Starts `gnuplot ARGV...` in folder `dir` with no shell in between. */
 int wb_gp_start(wb_gp_proc *p, const char *dir, char *const argv[],
                 unsigned flags);

@@ -1,0 +1,42 @@
+/* Fuzzing the literate reader: a chapter's source split into chunks, and
+ * library regions found in it; any bytes give a result or an error. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wb_core.h"
+#include "wb_lit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char *const steps[] = {"sample", "fit", NULL};
+    char *text = wb_strndup((const char *)data, size);
+    wb_lit *lit;
+    wb_region r;
+    if (!text)
+        return 0;
+    lit = wb_lit_parse(text, "fuzz.c");
+    if (lit) {
+        for (size_t i = 0; i < lit->nchunks; i++) {
+            char *path, *name;
+            const wb_chunk *c = &lit->chunks[i];
+            if (c->prose &&
+                wb_region_ref(c->prose, strlen(c->prose), &path, &name) ==
+                    1) {
+                free(path);
+                free(name);
+            }
+        }
+        wb_lit_check_steps(lit, steps);
+        wb_lit_free(lit);
+    }
+    if (wb_region_find(&r, text, "fuzz.c", "a") == 0) {
+        if (r.lines == 0 || r.first_line < 2)
+            abort();
+        wb_region_free(&r);
+    }
+    free(text);
+    return 0;
+}
