@@ -186,7 +186,7 @@ static int sample(wb_run *run)
     printf("y, their categories: shape %s; y[:5]:\n",
            wb_shape_str(shape, sizeof shape, ch.y));
     wb_print(&y5);
-    printf("%.0f points in category 1, %.0f in category 0\n",
+    printf("points in category 1: %.0f, in category 0: %.0f\n",
            wb_mean(ch.y) * (double)ch.y->size,
            (1 - wb_mean(ch.y)) * (double)ch.y->size);
 
