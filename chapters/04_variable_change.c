@@ -48,11 +48,13 @@ static double product(double x1, double x2)
     return x1 * x2;
 }
 
-/* The exercises' samples and variables, at the end of the chapter. */
+/* The exercises' samples, variables and verdict, at the end of the
+ * chapter. */
 static int sample_circle(wb_array **X, wb_array **y, wb_rng *rng, size_t n);
 static double circle_variable(double x1, double x2);
 static int sample_band(wb_array **X, wb_array **y, wb_rng *rng, size_t n);
 static double band_variable(double x1, double x2);
+static void check_exercise(double accuracy);
 
 /* The chapter's problem, then the two exercises' (--exercise 1, 2). */
 static const problem problems[] = {
@@ -216,20 +218,27 @@ The fit converges, and gives up: its weights are tiny, and its probability
 stays close to $1/2$ over the whole square. The map is nearly white. Its
 accuracy, a little under one half here, is no better than a coin's.
 
-Why? Look at the sample in a mirror. Reflect it across the $x_2$ axis,
-$x_1 \to -x_1$: the top right quadrant goes to the top left, and every point
-changes category. A probability that rises to the right is right about the
-points of the top right quadrant and wrong, just as often, about those of
-the top left; tilting it the other way swaps the two. The same holds for any
-direction of tilt, and for the bias: whatever the model gains on two
-quadrants, it loses on the other two. The logistic regression minimises a
-loss that is a bowl, with one lowest point; the mirror maps the bowl onto
-itself, so the lowest point must be its own mirror image: $w_1 = w_2 = 0$
-and $b = 0$, the probability $1/2$ everywhere. On 500 points the symmetry
-holds only roughly, so the fit finds weights that are small, not zero, and
-a boundary (where its faint slope crosses $1/2$) that lands wherever the
-sample's noise puts it. Depending on the sample, its accuracy can be
-anywhere from about one third to two thirds.
+Why? Look at the sample in a mirror. Reflect it across the $x_1$ axis,
+$x_2 \to -x_2$: the top right quadrant lands on the bottom right, the top
+left on the bottom left, and every point changes category. A probability
+that rises to the right is right about the top right quadrant, where
+category 1 lies, and wrong about its mirror image, the bottom right, where
+category 0 lies; on the left it is right above and wrong below. What such
+a tilt gains in one half of the square it loses in the other; the mirror
+across the $x_2$ axis does the same to a tilt upwards; and a bias that
+raises the probability everywhere helps category 1 as much as it hurts
+category 0.
+
+In the fit's terms: each mirror pairs every model with one that fits the
+sample just as well, its tilt and bias reflected. The loss is a bowl, and
+in a bowl the point halfway between two points at the same height is lower
+than both; halfway between a model and its mirror image lies a model with
+less tilt and less bias. So the bottom of the bowl has none at all:
+$w_1 = w_2 = 0$ and $b = 0$, the probability $1/2$ everywhere. On 500
+points the symmetry holds only roughly, so the fit finds weights that are
+small, not zero, and a boundary (where its faint slope crosses $1/2$) that
+lands wherever the sample's noise puts it. Depending on the sample, its
+accuracy can be anywhere from about one third to two thirds.
 
 Could another line do better? A little: on average no line is right about
 more than two points in three. The best ones cut off a corner, such as the
@@ -492,27 +501,6 @@ sharp and right on the right, and the only difference is the variable it
 was given. Its few mistakes lie along the axes, where $u$ is so close to 0
 that a boundary a hair away from $u = 0$ puts a point on the wrong side.
 */
-/* The verdict on your variable in exercises 1 and 2. The right variable
- * gets 0.95 to 1 on most samples; a wrong one rarely passes 0.87. */
-static void check_exercise(double accuracy)
-{
-    const double enough = 0.93;
-    static const char *const hints[] = {
-        NULL,
-        "the category depends only on the distance from the centre: find "
-        "a u that grows with it, the same in every direction",
-        "the category depends only on how far the point is from the line "
-        "x1 = x2, on either side: find a u that is small near it and grows "
-        "away from it, whichever the side"};
-    if (accuracy >= enough)
-        printf("exercise %ld: right! your variable sorts the test sample "
-               "with an accuracy of %.3f\n", exercise, accuracy);
-    else
-        printf("exercise %ld: not quite: an accuracy of %.3f, below %g.\n"
-               "Try again: %s.\n", exercise, accuracy, enough,
-               hints[exercise]);
-}
-
 static int test(wb_run *run)
 {
     wb_array *X, *y;
@@ -625,7 +613,8 @@ int main(int argc, char **argv)
         {"test-data", WB_OPT_STRING, &test_data_path, "FILE",
          "the test sample, from a CSV file x1,x2,y", 0, 0},
         {"exercise", WB_OPT_INT, &exercise, "K",
-         "run exercise K's problem with your variable (1 or 2)", 0, 2},
+         "exercise K's problem (1: circle, 2: band; 0: the chapter's)",
+         0, 2},
         {0}};
     static const wb_chapter chapter = {
         .slug = "04_variable_change",
@@ -729,4 +718,25 @@ static int sample_band(wb_array **X, wb_array **y, wb_rng *rng, size_t n)
 static double band_variable(double x1, double x2)
 {
     return x1 * x2;    /* the quadrants' variable: replace it with yours */
+}
+
+/* The verdict on your variable in exercises 1 and 2. The right variable
+ * gets 0.95 to 1 on most samples; a wrong one rarely passes 0.87. */
+static void check_exercise(double accuracy)
+{
+    const double enough = 0.93;
+    static const char *const hints[] = {
+        NULL,
+        "the category depends only on the distance from the centre: find "
+        "a u that grows with it, the same in every direction",
+        "the category depends only on how far the point is from the line "
+        "x1 = x2, on either side: find a u that is small near it and grows "
+        "away from it, whichever the side"};
+    if (accuracy >= enough)
+        printf("exercise %ld: right! your variable sorts the test sample "
+               "with an accuracy of %.3f\n", exercise, accuracy);
+    else
+        printf("exercise %ld: not quite: an accuracy of %.3f, below %g.\n"
+               "Try again: %s.\n", exercise, accuracy, enough,
+               hints[exercise]);
 }
