@@ -67,12 +67,14 @@ static char *join(const line *lines, size_t first, size_t last, bool dedent)
     return wb_buf_take(&b);
 }
 
-/* "static int NAME(wb_run *" at the start of a line, not a prototype:
- * the definition of step NAME. Returns NAME's length, or 0. */
+/* "static int NAME(wb_run *RUN)" at the start of a line, not a prototype:
+ * the definition of step NAME. A function with more parameters, such as
+ * the --json callback (wb_run *run, FILE *out), is not a step. Returns
+ * NAME's length, or 0. */
 static size_t step_name(line l, const char **name)
 {
     static const char prefix[] = "static int ";
-    const char *s = l.start, *e = l.start + l.len, *id;
+    const char *s = l.start, *e = l.start + l.len, *id, *p;
     if (l.len < sizeof prefix || memcmp(s, prefix, sizeof prefix - 1) != 0)
         return 0;
     id = s += sizeof prefix - 1;
@@ -81,6 +83,10 @@ static size_t step_name(line l, const char **name)
     if (s == id || isdigit((unsigned char)*id))
         return 0;
     if ((size_t)(e - s) < 9 || memcmp(s, "(wb_run *", 9) != 0)
+        return 0;
+    for (p = s + 9; p < e && (isalnum((unsigned char)*p) || *p == '_'); p++)
+        ;
+    if (p == e || *p != ')')
         return 0;
     while (e > s && isspace((unsigned char)e[-1]))
         e--;

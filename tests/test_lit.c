@@ -106,6 +106,22 @@ Test(lit, two_steps_after_one_prose_block_is_an_error)
     cr_assert(strstr(wb_error(), "'b'"), "%s", wb_error());
 }
 
+/* A step is a function of the run alone: the --json callback, a function
+ * of the run and a file, is not one, nor is a helper of the run and more. */
+Test(lit, a_function_of_the_run_and_more_is_not_a_step)
+{
+    wb_lit *lit = wb_lit_parse("/*md\n## A\n*/\n"
+                               "static int a(wb_run *run) { return 0; }\n"
+                               "static int json(wb_run *run, FILE *out)\n"
+                               "{\n    return 0;\n}\n"
+                               "static int grid(wb_run *run, size_t m)\n{}\n",
+                               "a.c");
+    cr_assert(lit, "%s", wb_error());
+    cr_assert_eq(lit->nchunks, 1);
+    cr_assert_str_eq(lit->chunks[0].step, "a");
+    wb_lit_free(lit);
+}
+
 static const char *const table_ok[] = {"first", "second", NULL};
 static const char *const table_swapped[] = {"second", "first", NULL};
 static const char *const table_extra[] = {"first", "second", "third", NULL};

@@ -1,0 +1,461 @@
+/* Chapter 4 run as the book runs it (--book), and as a reader runs it: its
+ * figures are valid images, its numbers are what the problem's symmetry
+ * and sampling allow, --json and --data / --test-data work, a bad file is
+ * refused in one line, and the exercises' checks say "not quite" as
+ * shipped and "right!" once the variables are written. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#define CHAPTER WB_BUILD_DIR "/chapters/04_variable_change"
+#define WEAVE WB_BUILD_DIR "/book/weave"
+#define SOURCE WB_SOURCE_DIR "/chapters/04_variable_change.c"
+
+/* The samples have 500 points. */
+#define N 500.0
+
+/* Five standard errors of a proportion p measured on N points. */
+static double five_se(double p)
+{
+    return 5 * sqrt(p * (1 - p) / N);
+}
+
+/* The fraction of the square [-1, 1]^2 where u = x1 x2 lies between 0 and
+ * t: u has the density -ln|u| / 2 on [-1, 1], whose integral from 0 to |t|
+ * is |t| (1 - ln|t|) / 2. A model on u with its boundary at u = t gets
+ * exactly these points wrong. */
+static double between_0_and(double t)
+{
+    t = fabs(t);
+    return t == 0 ? 0 : t * (1 - log(t)) / 2;
+}
+
+Test(chapter04, book_run_makes_every_figure)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    cr_assert_eq(assert_book_figures(dir), 6);
+    const char *names[] = {"sample", "line_map", "u_sample", "u_fit",
+                           "u_map", "maps"};
+    char **figures = manifest_figures(dir);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        cr_assert_str_eq(figures[i], names[i]);
+    free_names(figures);
+    /* The two maps side by side are wider than they are tall. */
+    uint32_t w, h;
+    assert_png(dir, "maps.png", 20000, &w, &h);
+    cr_assert(w > 2 * h, "%u x %u", w, h);
+}
+
+/* The sample and the line fitted to it. */
+Test(chapter04, a_line_fails)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *sample = read_in(dir, "sample.out", NULL);
+    cr_assert(strstr(sample, "shape (500, 2)"), "%s", sample);
+    double n1 = number_after(sample, "points in category 1:");
+    double n0 = number_after(sample, "in category 0:");
+    cr_assert(n0 + n1 == N, "%g + %g", n0, n1);
+    /* Each point is in category 1 with probability 1/2. */
+    cr_assert(fabs(n1 / N - 0.5) < five_se(0.5), "%g", n1);
+
+    /* By symmetry, the best logistic regression on (x1, x2) for the whole
+     * square is w1 = w2 = b = 0. On 500 points each estimate has a
+     * sampling standard deviation of about 0.15 for the weights and 0.09
+     * for the bias (the square root of the inverse Hessian of the loss at
+     * 0: N/12 for each weight, N/4 for the bias); 5 of them here. */
+    char *line = read_in(dir, "line.out", NULL);
+    double w1 = number_after(line, "w1 ="), w2 = number_after(line, "w2 =");
+    double b = number_after(line, "b =");
+    cr_assert(fabs(w1) < 0.76 && fabs(w2) < 0.76 && fabs(b) < 0.45, "%s",
+              line);
+    cr_assert(strstr(line, "converged"), "%s", line);
+    /* So the map stays within sigma(+-(0.76 + 0.76 + 0.45)). */
+    double lo = number_after(line, "on the grid: from");
+    double hi = number_after(strstr(line, "on the grid:"), " to");
+    cr_assert(lo > 0.12 && hi < 0.88 && lo < hi, "%s", line);
+    /* No line is right, on average, about more than 2/3 of the square's
+     * points, nor fewer than 1/3 (the best cut off a corner); the
+     * sample's accuracy is allowed 5 standard errors beyond. */
+    double acc = number_after(line, "training sample:");
+    cr_assert(acc > 1.0 / 3 - five_se(0.5) && acc < 2.0 / 3 + five_se(0.5),
+              "%s", line);
+    /* The corner rule x1 + x2 > 2/3 is right about 2/3 of the square. */
+    double corner = number_after(line, "for comparison:");
+    cr_assert(fabs(corner - 2.0 / 3) < five_se(2.0 / 3), "%s", line);
+    free(sample);
+    free(line);
+}
+
+/* The variable u and the model on it. */
+Test(chapter04, the_variable_u_succeeds)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    /* u = x1 x2 parts the categories at 0, by their definition. */
+    char *var = read_in(dir, "variable.out", NULL);
+    cr_assert(strstr(var, "u: shape (500,)"), "%s", var);
+    double max0 = number_after(strstr(var, "category 0:"), " to");
+    double min1 = number_after(strstr(var, "category 1:"), "from");
+    cr_assert(max0 < 0 && min1 > 0, "%s", var);
+
+    /* The boundary t = -b/w of the model on u is 0 give or take the
+     * sampling noise of b: over 200 seeds its standard deviation is
+     * 0.011, so |t| < 0.055 (5 of them). A positive weight: P rises
+     * with u. */
+    char *fit = read_in(dir, "fit.out", NULL);
+    double w = number_after(fit, "w ="), b = number_after(fit, "b =");
+    double t = number_after(fit, "u = -b/w =");
+    cr_assert(w > 0 && fabs(t) < 0.055, "%s", fit);
+    cr_assert(fabs(t + b / w) < 1e-3, "the printed boundary is -b/w: %s",
+              fit);
+    cr_assert(strstr(fit, "converged"), "%s", fit);
+    /* Its accuracy, on a sample it did not see, is binomial around
+     * 1 - between_0_and(t); on the training sample, which placed t, at
+     * least 1 - between_0_and(0.055) less 5 standard errors (0.82). */
+    double train = number_after(fit, "training sample:");
+    double worst = 1 - between_0_and(0.055);
+    cr_assert(train > worst - five_se(worst), "%s", fit);
+
+    char *test = read_in(dir, "test.out", NULL);
+    double acc = number_after(test, "the model on u:");
+    double expected = 1 - between_0_and(t);
+    cr_assert(fabs(acc - expected) <= five_se(expected) + 1 / N,
+              "accuracy %g, expected %g from the boundary %g", acc, expected,
+              t);
+    /* The line on fresh points: no better than on the training ones. */
+    double line = number_after(test, "accuracy of the line:");
+    cr_assert(line > 1.0 / 3 - five_se(0.5) &&
+              line < 2.0 / 3 + five_se(0.5), "%s", test);
+    cr_assert_null(strstr(test, "exercise"), "no verdict without "
+                   "--exercise: %s", test);
+
+    /* The map of the model on u spans almost all of [0, 1]. */
+    char *plane = read_in(dir, "plane.out", NULL);
+    cr_assert(strstr(plane, "us, flattened: shape (10000,)"), "%s", plane);
+    cr_assert(strstr(plane, "reshaped for the map: shape (100, 100)"));
+    free(var);
+    free(fit);
+    free(test);
+    free(plane);
+}
+
+/* The value of "key": in a JSON object printed on one line. */
+static double json_number(const char *json, const char *key)
+{
+    char label[64];
+    snprintf(label, sizeof label, "\"%s\":", key);
+    return number_after(json, label);
+}
+
+Test(chapter04, json_sums_up_the_fit)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--json", NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.err, "");
+    cr_assert_eq(count_lines(r.out), 1, "one line: %s", r.out);
+    cr_assert(r.out[0] == '{' && strstr(r.out, "}\n"), "%s", r.out);
+    cr_assert(strstr(r.out, "\"model\":\"logreg_u\""), "%s", r.out);
+
+    /* The same fit as the book's run, to the digits it prints. */
+    char *fit = read_in(dir, "fit.out", NULL);
+    char *line = read_in(dir, "line.out", NULL);
+    char *test = read_in(dir, "test.out", NULL);
+    const struct {
+        const char *key, *text, *label;
+        double digits;
+    } same[] = {
+        {"w", fit, "w =", 5e-5},
+        {"b", fit, "b =", 5e-5},
+        {"n_iter", fit, "after", 0},
+        {"train_accuracy", fit, "training sample:", 5e-4},
+        {"test_accuracy", test, "the model on u:", 5e-4},
+        {"linear_train_accuracy", line, "training sample:", 5e-4},
+        {"linear_test_accuracy", test, "accuracy of the line:", 5e-4},
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        double j = json_number(r.out, same[i].key);
+        double p = number_after(same[i].text, same[i].label);
+        cr_assert(fabs(j - p) <= same[i].digits, "%s: %.17g in JSON, %g "
+                  "printed", same[i].key, j, p);
+    }
+    program_result_free(&r);
+    free(fit);
+    free(line);
+    free(test);
+}
+
+/* ---- samples from files ------------------------------------------------- */
+
+/* Writes DIR/NAME: the points of an m x m lattice over [-1, 1]^2, at
+ * -1 + (2k + 1)/m, with their categories, as a CSV file x1,x2,y. */
+static char *write_lattice(const char *dir, const char *name, int m)
+{
+    char *path = wb_path_join(dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert(f, "%s", path);
+    fprintf(f, "x1,x2,y\n");
+    for (int i = 0; i < m; i++)
+        for (int j = 0; j < m; j++) {
+            double x1 = -1 + (2.0 * i + 1) / m, x2 = -1 + (2.0 * j + 1) / m;
+            fprintf(f, "%.17g,%.17g,%d\n", x1, x2, x1 * x2 > 0);
+        }
+    cr_assert_eq(fclose(f), 0);
+    return path;
+}
+
+/* A lattice is exactly symmetric: mirrored across either axis, it is the
+ * same lattice with the categories swapped. So the line's weights are 0
+ * (to rounding), and so is the bias of the model on u, whose boundary
+ * then lies closer to 0 than any point's u: it gets every point right. */
+Test(chapter04, data_and_test_data_from_files)
+{
+    char *dir = test_dir("ch04-data");
+    char *train = write_lattice(dir, "train.csv", 20);
+    char *test = write_lattice(dir, "test.csv", 10);
+    char *out = wb_path_join(dir, "run");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--book", "--out", out, "--data",
+                               train, "--test-data", test, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    program_result_free(&r);
+
+    char *sample = read_in(out, "sample.out", NULL);
+    cr_assert(strstr(sample, "shape (400, 2)"), "%s", sample);
+    cr_assert(strstr(sample, "points in category 1: 200, in category 0: 200"),
+              "%s", sample);
+    char *line = read_in(out, "line.out", NULL);
+    cr_assert(fabs(number_after(line, "w1 =")) < 1e-4 &&
+              fabs(number_after(line, "w2 =")) < 1e-4, "%s", line);
+    cr_assert(strstr(line, "from 0.500 to 0.500"), "%s", line);
+    char *fit = read_in(out, "fit.out", NULL);
+    cr_assert_eq(number_after(fit, "training sample:"), 1, "%s", fit);
+    char *tested = read_in(out, "test.out", NULL);
+    cr_assert(strstr(tested, "the test sample: 100 points"), "%s", tested);
+    cr_assert_eq(number_after(tested, "the model on u:"), 1, "%s", tested);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--data",
+                                           train, "--test-data", test,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(json_number(r.out, "train_accuracy"), 1, "%s", r.out);
+    cr_assert_eq(json_number(r.out, "test_accuracy"), 1, "%s", r.out);
+    cr_assert(fabs(json_number(r.out, "b")) < 1e-6, "%s", r.out);
+    program_result_free(&r);
+    free(sample);
+    free(line);
+    free(fit);
+    free(tested);
+    free(train);
+    free(test);
+    free(out);
+}
+
+/* Runs the chapter on a file holding `text` and expects it to stop with
+ * one line on stderr that holds `message` (which names the file where the
+ * file is at fault), and exit status 1. */
+static void assert_refused(const char *option, const char *text,
+                           const char *message)
+{
+    char *dir = test_dir("ch04-bad");
+    char *path = wb_path_join(dir, "bad.csv");
+    cr_assert_eq(wb_write_file(path, text, strlen(text)), 0);
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--quiet", "--out", dir, option,
+                               path, NULL});
+    cr_assert_eq(r.status, 1, "%s %s: status %d", option, text, r.status);
+    cr_assert_eq(count_lines(r.err), 1, "one line: %s", r.err);
+    cr_assert(strstr(r.err, message), "%s", r.err);
+    program_result_free(&r);
+    free(path);
+}
+
+Test(chapter04, bad_files_are_refused_in_one_line)
+{
+    assert_refused("--data", "x1,x2,y\n0.5,abc,1\n",
+                   "bad.csv:2: 'abc' is not a number in column x2");
+    assert_refused("--test-data", "x1,x2,y\n0.5,0.5,1\n-0.5,0.5,2\n",
+                   "bad.csv:3:");
+    assert_refused("--data", "x,y\n0.5,1\n-0.5,0\n",
+                   "bad.csv: the chapter needs two features");
+    /* A well-formed file, but one category: the fit says so. */
+    assert_refused("--data", "x1,x2,y\n0.5,0.5,1\n0.25,0.5,1\n",
+                   "every label is 1");
+}
+
+/* ---- the exercises ------------------------------------------------------ */
+
+Test(chapter04, exercises_as_shipped_are_not_quite_right)
+{
+    char *dir = test_dir("ch04-ex");
+    for (int k = 1; k <= 2; k++) {
+        char num[4], verdict[64];
+        snprintf(num, sizeof num, "%d", k);
+        program_result r = run_program(
+            NULL, (const char *[]){CHAPTER, "--only", "test", "--exercise",
+                                   num, "--out", dir, NULL});
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        snprintf(verdict, sizeof verdict, "exercise %d: not quite", k);
+        cr_assert(strstr(r.out, verdict), "%s", r.out);
+        cr_assert(strstr(r.out, "Try again: the category depends"), "%s",
+                  r.out);
+        program_result_free(&r);
+    }
+}
+
+/* The chapter's source with the body of function `name` (a function of
+ * x1 and x2) replaced by `return answer;`, as a reader would write it. */
+static char *with_answer(char *src, const char *name, const char *answer)
+{
+    char head[96];
+    snprintf(head, sizeof head, "static double %s(double x1, double x2)\n{\n",
+             name);
+    char *s = strstr(src, head);
+    cr_assert(s, "no function %s in the chapter", name);
+    s += strlen(head);
+    char *e = strstr(s, "}\n");
+    cr_assert(e);
+    char *out = wb_asprintf("%.*s    return %s;\n%s", (int)(s - src), src,
+                            answer, e);
+    free(src);
+    return out;
+}
+
+/* The exercises' checks pass with the answers written in: the chapter,
+ * compiled with them as a reader compiles an edited chapter (this build's
+ * flags and library), says "right!" to both. */
+Test(chapter04, exercises_with_their_answers_are_right)
+{
+    char *dir = test_dir("ch04-answers");
+    char *src = wb_read_file(SOURCE, NULL);
+    cr_assert(src, "%s", wb_error());
+    src = with_answer(src, "circle_variable", "x1 * x1 + x2 * x2");
+    src = with_answer(src, "band_variable", "fabs(x1 - x2)");
+    char *path = wb_path_join(dir, "04_answers.c");
+    cr_assert_eq(wb_write_file(path, src, strlen(src)), 0);
+    char *cc = wb_asprintf(
+        "cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Werror %s "
+        "04_answers.c $(PKG_CONFIG_PATH=%s pkg-config --cflags --libs "
+        "workbook) -o 04_answers", WB_SAN_FLAGS, WB_BUILD_DIR);
+    program_result r = run_program(dir, (const char *[]){"/bin/sh", "-c", cc,
+                                                         NULL});
+    cr_assert_eq(r.status, 0, "the answers do not build:\n%s", r.err);
+    program_result_free(&r);
+
+    char *program = wb_path_join(dir, "04_answers");
+    char *figures = wb_path_join(dir, "figures");
+    for (int k = 1; k <= 2; k++) {
+        char num[4], verdict[64];
+        snprintf(num, sizeof num, "%d", k);
+        r = run_program(dir, (const char *[]){program, "--only", "test",
+                                              "--exercise", num, "--out",
+                                              figures, NULL});
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        snprintf(verdict, sizeof verdict, "exercise %d: right!", k);
+        cr_assert(strstr(r.out, verdict), "%s", r.out);
+        program_result_free(&r);
+    }
+    free(src);
+    free(path);
+    free(cc);
+    free(program);
+    free(figures);
+}
+
+/* ---- the command line, the book ----------------------------------------- */
+
+Test(chapter04, command_line)
+{
+    program_result r = run_program(NULL, (const char *[]){CHAPTER, "--help",
+                                                          NULL});
+    cr_assert_eq(r.status, 0);
+    const char *options[] = {"--n N", "--data FILE", "--test-data FILE",
+                             "--exercise K", "--json", "\"w\"", "\"b\"",
+                             "\"n_iter\"", "\"linear_train_accuracy\"",
+                             "\"linear_test_accuracy\"",
+                             "\"train_accuracy\"", "\"test_accuracy\""};
+    for (size_t i = 0; i < sizeof options / sizeof *options; i++)
+        cr_assert(strstr(r.out, options[i]), "--help lacks %s", options[i]);
+    program_result_free(&r);
+
+    const char *bad[][2] = {{"--exercise", "3"}, {"--n", "5"},
+                            {"--data", ""}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        r = run_program(NULL, (const char *[]){CHAPTER, bad[i][0], bad[i][1],
+                                               NULL});
+        cr_assert_eq(r.status, 2, "%s %s", bad[i][0], bad[i][1]);
+        cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+        cr_assert(strstr(r.err, bad[i][0]), "%s", r.err);
+        program_result_free(&r);
+    }
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
+    cr_assert_eq(r.status, 0);
+    cr_assert_eq(count_lines(r.out), 6, "%s", r.out);
+    program_result_free(&r);
+}
+
+/* The same seed gives the same numbers and the same figures. */
+Test(chapter04, runs_are_reproducible)
+{
+    char *a = chapter_book_run(CHAPTER, NULL);
+    char *b = chapter_book_run(CHAPTER, NULL);
+    const char *files[] = {"sample.out", "fit.out", "test.out", "maps.dat",
+                           "maps.gp", "u_map.png", "line_map.pdf",
+                           "manifest.tsv"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char *pa = wb_path_join(a, files[i]), *pb = wb_path_join(b, files[i]);
+        size_t la, lb;
+        char *x = wb_read_file(pa, &la), *y = wb_read_file(pb, &lb);
+        cr_assert(x && y);
+        cr_assert(la == lb && memcmp(x, y, la) == 0, "%s differs", files[i]);
+        free(x);
+        free(y);
+        free(pa);
+        free(pb);
+    }
+}
+
+Test(chapter04, the_weaver_makes_its_page)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    program_result r = run_program(
+        NULL, (const char *[]){WEAVE, "--number", "4", "--figures", dir,
+                               "--root", WB_SOURCE_DIR, SOURCE, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "# Changing variables\n"));
+    char **figures = manifest_figures(dir);
+    for (char **f = figures; *f; f++) {
+        char fig[128];
+        snprintf(fig, sizeof fig,
+                 "](figures/04_variable_change/%s){#fig-4-%s}", *f, *f);
+        cr_assert(strstr(r.out, fig), "no figure %s in the page", *f);
+    }
+    free_names(figures);
+    cr_assert(strstr(r.out, "(*y)->data[i] = x1 * x2 > 0;"),
+              "the sample's code is shown from the library");
+    cr_assert(strstr(r.out, "static double circle_variable(double x1, "
+                            "double x2)\n"), "the exercises' functions");
+    program_result_free(&r);
+}
+
+/* --step, with standard input not a terminal: shows each step's prose and
+ * code, runs everything, never waits. */
+Test(chapter04, step_mode_runs_through_without_a_terminal)
+{
+    char *dir = test_dir("ch04-step");
+    setenv("WB_GRAPHICS", "none", 1);
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--step", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "== Step 1 of 6: A sample that no line can "
+                            "split =="), "%s", r.out);
+    cr_assert(strstr(r.out, "== Step 6 of 6: On fresh examples =="));
+    cr_assert(strstr(r.out, "static int plane(wb_run *run)"));
+    cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
+    program_result_free(&r);
+}
