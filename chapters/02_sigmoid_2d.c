@@ -223,7 +223,8 @@ array holds its rows one after the other, *row-major*: element $(i, j)$ is
 `data[i * 51 + j]`. Walking through `gridx1->data` and `gridx2->data` side
 by side from the start, the pairs $(x_1, x_2)$ come out as
 
-$$(-6, -6),\ (-5.76, -6),\ (-5.52, -6),\ \dots,\ (6, -6),\ (-6, -5.76),\ \dots$$
+$$(-6, -6),\ (-5.76, -6),\ (-5.52, -6),\ \dots,\ (6, -6),\
+  (-6, -5.76),\ \dots$$
 
 The walk starts at the bottom left corner of the plot, the point with the
 smallest $x_1$ and the smallest $x_2$, runs along the bottom row to the
@@ -519,9 +520,9 @@ figures go to `figures/02_sigmoid_2d/`.
 
 1. **Move the line.** With $w_1 = 1$, $w_2 = 2$ and $b = 4$, what are the
    slope and the intercept of the boundary? Check with
-   `build/chapters/02_sigmoid_2d --only boundary --b 4 --slope S --intercept I`,
-   then look at `boundary.png`. Which way did the line move, and why that
-   way?
+   `build/chapters/02_sigmoid_2d --only boundary --b 4 --slope S
+   --intercept I`, then look at `boundary.png`. Which way did the line
+   move, and why that way?
 2. **One weight at zero.** Set $w_1 = 0$ and keep $w_2 = 2$, $b = 0$.
    Before running, sketch the map: along which axis do the colours change,
    and where is the line? Check your line with

@@ -243,12 +243,14 @@ The step prints the fitted parameters, the iterations, why the fit
 stopped, and its *accuracy* on the sample (`wb_accuracy`): the fraction of
 the examples whose predicted category, 1 where $z > 0$ and 0 elsewhere, is
 their label. Give parameters of your own with `--w1`, `--w2` and `--b`,
-and the step measures them the same way, next to the fit. For comparison, the two distributions the sample is drawn
-from are best separated by the line $x_1 + x_2 = 2$, halfway between the
-centres and across the segment that joins them; that is $w_1 = w_2 = 2$,
-$b = -4$, up to a factor. Because the clouds overlap, even that line gets
-only $\Phi(\sqrt 2) \approx 0.92$ of the examples right on average ($\Phi$
-is the normal distribution's cumulative probability).
+and the step measures them the same way, next to the fit.
+
+For comparison, the two distributions the sample is drawn from are best
+separated by the line $x_1 + x_2 = 2$, halfway between the centres and
+across the segment that joins them; the exact probabilities they give are
+those of $w_1 = w_2 = 2$, $b = -4$. Because the clouds overlap, even that
+line gets only $\Phi(\sqrt 2) \approx 0.92$ of the examples right on
+average ($\Phi$ is the normal distribution's cumulative probability).
 */
 /* Parameters of the reader's, yours = (w1, w2, b), measured as the fit
  * is: f and the accuracy. */
