@@ -126,7 +126,7 @@ Test(chapter03, data_fits_as_scikit_learn_does)
     }
 }
 
-/* ---- the book's run ------------------------------------------------------ */
+/* ---- the book's run ---------------------------------------------------- */
 
 Test(chapter03, book_run_makes_every_figure)
 {
@@ -172,7 +172,8 @@ Test(chapter03, the_fit_is_right)
 
     char *fit = read_in(dir, "fit.out", NULL);
     double w1 = number_after(fit, "w1 ="), w2 = number_after(fit, "w2 =");
-    double b = number_after(fit, ", b ="), acc = number_after(fit, "accuracy:");
+    double b = number_after(fit, ", b =");
+    double acc = number_after(fit, "accuracy:");
     cr_assert(fabs(w1 - 1.96) < 0.8 && fabs(w2 - 1.96) < 0.8, "%s", fit);
     cr_assert(fabs(b + 3.91) < 1.4, "%s", fit);
     cr_assert(fabs(acc - 0.921) < 0.045, "%s", fit);
@@ -299,7 +300,7 @@ Test(chapter03, the_weaver_makes_its_page)
     program_result_free(&r);
 }
 
-/* ---- the command line ---------------------------------------------------- */
+/* ---- the command line -------------------------------------------------- */
 
 Test(chapter03, command_line)
 {
