@@ -147,6 +147,9 @@ $w_1 = 1$ to $z$; a step of 1 upwards adds $w_2 = 2$: the sigmoid climbs
 twice as fast going up as going right. And several points give
 $z = 0$, hence $\sigma = 1/2$ exactly: the origin, but also $(2, -1)$ and
 $(-4, 2)$. They lie on one straight line. Keep it in mind.
+
+The figure draws the neuron as a network: two inputs, one output, and an
+edge from each input whose width grows with its weight.
 */
 /* The neuron: sigma(w1 x1 + w2 x2 + b). */
 static double sigmoid_2d(double x1, double x2)
@@ -305,9 +308,11 @@ static int heatmap(wb_run *run)
     printf("top right:   sigma(6, 6) = 1 - %.3g\n",
            1 - ch.sigma->data[ch.sigma->size - 1]);
 
-    wb_figure *fig = wb_figure_new(&run->out, "sigmoid_map",
-        "The sigmoid $\\sigma(w_1 x_1 + w_2 x_2 + b)$ on the 51 by 51 "
-        "grid, with $w_1 = 1$, $w_2 = 2$, $b = 0$ in the book.");
+    char caption[128];
+    snprintf(caption, sizeof caption, "The sigmoid $\\sigma(w_1 x_1 + w_2 "
+             "x_2 + b)$ on the grid, with $w_1 = %g$, $w_2 = %g$, $b = %g$.",
+             w1, w2, b);
+    wb_figure *fig = wb_figure_new(&run->out, "sigmoid_map", caption);
     wb_figure_xlabel(fig, "$x_1$");
     wb_figure_ylabel(fig, "$x_2$");
     wb_figure_cblabel(fig, "$\\sigma(z)$");

@@ -699,8 +699,9 @@ from the top folder of the workbook; the figures go to
    --w1 ... --w2 ... --b ...`: can you beat this fit now?
 4. **The penalty.** Predict what `--C 0.001` does to the weights, to the
    line and to the white band of the map, then run it and look at
-   `probability_map.png`. Then `--C 1000`. Which one moves the line more,
-   and why does a strong penalty leave $b$ alone?
+   `probability_map.png`. Then `--C 1000`. Does either move the line
+   much? The penalty does not touch $b$, and yet $b$ changes with $C$:
+   why must it?
 5. **A sample of your own.** The workbook's tests keep samples in
    `tests/fixtures/`. `logreg_separable.csv` has two clouds far apart.
    Predict the accuracy, then run
