@@ -552,8 +552,9 @@ static int mlp(wb_run *run)
     double fw = ch.model->coef[0], fb = ch.model->intercept;
     printf("X.shape: (%zu, %zu)\n", X->shape[0], X->shape[1]);
     printf("logistic regression: w = %.4f, b = %.4f\n", fw, fb);
-    printf("network, one neuron: w = %.4f, b = %.4f (%s)\n", mw, mb,
-           net->message);
+    printf("network, one neuron: w = %.4f, b = %.4f (%zu iterations, %s)\n",
+           mw, mb, net->n_iter, net->converged ? "converged" : "not "
+           "converged");
 
     wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
     wb_figure *fig = wb_figure_new(&run->out, "mlp",
@@ -598,7 +599,7 @@ int main(int argc, char **argv)
         {"w", WB_OPT_DOUBLE, &w, "W", "the neuron's weight", -100, 100},
         {"b", WB_OPT_DOUBLE, &b, "B", "the neuron's bias", -100, 100},
         {"predict", WB_OPT_DOUBLE, &predict, "X",
-         "your guess for the boundary, checked by the last step",
+         "your guess for the boundary, checked by step classify",
          -1e6, 1e6},
         {0}};
     static const wb_chapter chapter = {
