@@ -435,32 +435,38 @@ The figure draws the fitted curve over the examples, with its boundary
 dashed, and the neuron of $w = 1$, $b = 0$ for comparison: the fit is
 steeper, more confident away from the boundary.
 */
-/* The boundary with the best accuracy on x: (n,) with labels y: (n,): a
- * threshold halfway between two neighbours once sorted, or past either
- * end, with category 1 above it or below it. Stores the accuracy. */
+/* Orders (x, y) pairs by x, for qsort. */
 static int by_value(const void *a, const void *b)
 {
-    const double *u = a, *v = b;    /* (x, y) pairs */
+    const double *u = a, *v = b;
     return (u[0] > v[0]) - (u[0] < v[0]);
 }
 
+/* The boundary t with the best accuracy on the examples x: (n,) with
+ * labels y: (n,), among the thresholds halfway between two neighbours
+ * once sorted, and past either end, with category 1 above t or below it.
+ * Stores that accuracy. pairs: room for (n, 2) numbers. */
 static double best_boundary(double *accuracy, const wb_array *x,
                             const wb_array *y, double *pairs)
 {
-    size_t n = x->size, right = 0;      /* right: the rule x > t */
+    size_t n = x->size;
+    size_t right = 0;       /* how many "category 1 when x > t" gets right */
     for (size_t i = 0; i < n; i++) {
         pairs[2 * i] = x->data[i];
         pairs[2 * i + 1] = y->data[i];
-        right += y->data[i] == 1;       /* t below every example */
+        right += y->data[i] == 1;   /* with t below every example */
     }
     qsort(pairs, n, 2 * sizeof *pairs, by_value);
     double best_t = pairs[0] - 1;
     size_t best = right > n - right ? right : n - right;
     for (size_t i = 0; i < n; i++) {
-        /* t passes example i: it is now on the side of category 0 */
-        right += pairs[2 * i + 1] == 0 ? 1 : (size_t)-1;
+        /* t moves past example i, which is now on category 0's side */
+        if (pairs[2 * i + 1] == 0)
+            right++;
+        else
+            right--;
         if (i + 1 < n && pairs[2 * i + 2] == pairs[2 * i])
-            continue;                   /* no threshold between equals */
+            continue;               /* no threshold between equal values */
         size_t correct = right > n - right ? right : n - right;
         if (correct > best) {
             best = correct;
@@ -477,7 +483,7 @@ static int fit(wb_run *run)
     ch.x = wb_keep(run, wb_concatenate(ch.x0, ch.x1));     /* (2n,) */
     ch.y = wb_keep(run, wb_concatenate(ch.y0, ch.y1));
     ch.model = wb_keep(run, wb_logreg_create(1, NULL));
-    wb_array *pairs = wb_keep(run, wb_matrix(2 * (size_t)n, 2));
+    wb_array *pairs = wb_keep(run, ch.x ? wb_matrix(ch.x->size, 2) : NULL);
     if (!ch.x || !ch.y || !ch.model || !pairs ||
         wb_logreg_fit(ch.model, ch.x, ch.y) != 0)
         return -1;
