@@ -312,12 +312,18 @@ static int fit(wb_run *run)
 
 The model keeps the value of $f$ after each iteration in
 `model->loss_curve`: $n_{iter} + 1$ numbers, from the start, $n \log 2$,
-to the end. The step prints them with how much each iteration gained, and
-draws them.
+to the end. They are recorded by the function that liblbfgs, the library
+that runs L-BFGS, calls after each iteration; it also applies the tests of
+the last step, and its answer tells liblbfgs whether to go on:
+
+@code:lib/wb_logreg.c:progress
+
+The step prints the curve with how much each iteration gained, and draws
+it.
 
 Almost all the way down is covered in the first few iterations. The last
-ones gain less and less, until the gain falls under the threshold of test
-(8) and the fit stops.
+ones gain less and less, and polish digits that change nothing in the
+pictures, until one of the tests ends the fit.
 */
 static int loss_curve(wb_run *run)
 {
@@ -427,6 +433,13 @@ an array of shape $(2601,)$. Reshaped to $(51, 51)$, it lines up with
 `gridx1` and `gridx2` again, point for point: its element $(i, j)$ is the
 probability at the point whose coordinates are the elements $(i, j)$ of
 the two grids. That is the shape a heat map needs.
+
+`wb_logreg_predict_proba` is the neuron itself, run over the rows: the
+score of each point, then its sigmoid.
+
+@code:lib/wb_logreg.c:decision_function
+
+@code:lib/wb_logreg.c:predict_proba
 
 One difference with the tutorial: scikit-learn's `predict_proba` returns
 the probability of each category, an array of shape $(2601, 2)$ whose

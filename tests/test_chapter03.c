@@ -291,11 +291,15 @@ Test(chapter03, the_weaver_makes_its_page)
     }
     free_names(figures);
     /* The model's code, from the library: the loss, the objective with
-     * its gradient, and the stopping test. */
+     * its gradient, the stopping test, what runs after each iteration,
+     * and the predictions. */
     const char *code[] = {"static double loss(double *dloss, double z",
                           "double wb_logreg_objective(double *grad",
-                          "static wb_logreg_stop stopping_test(int k"};
-    for (size_t i = 0; i < 3; i++)
+                          "static wb_logreg_stop stopping_test(int k",
+                          "static int progress(void *instance",
+                          "wb_array *wb_logreg_decision_function(",
+                          "wb_array *wb_logreg_predict_proba("};
+    for (size_t i = 0; i < sizeof code / sizeof *code; i++)
         cr_assert(strstr(r.out, code[i]), "no '%s' in the page", code[i]);
     program_result_free(&r);
 }
