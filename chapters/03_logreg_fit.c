@@ -3,8 +3,8 @@
 
 In chapter 2 we chose the neuron's parameters ourselves, $w_1 = 1$,
 $w_2 = 2$, $b = 0$, and looked at the boundary they draw. That line had
-nothing to do with the sample: it cut straight through the cloud of
-category 1. This chapter lets the sample choose. *Fitting* a logistic
+nothing to do with the sample: it runs right through the middle of
+category 0's cloud. This chapter lets the sample choose. *Fitting* a logistic
 regression means finding the $w_1$, $w_2$ and $b$ that make the neuron's
 probabilities agree best with the labels of the examples.
 
@@ -64,7 +64,8 @@ x1,x2,y
 ```
 
 A file the library cannot read is refused with one line that names the
-file, the line and what is wrong with it.
+file, the line and what is wrong with it; so is a file whose examples do
+not have two features.
 
 The grid that the maps of this chapter are drawn on covers the square
 $[-6, 6]^2$, as in chapter 2, or, for a sample of your own, a square
