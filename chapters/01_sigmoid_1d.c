@@ -37,6 +37,8 @@ static double predict = NAN;    /* your guess for the boundary, if any */
 static struct {
     wb_array *x0, *x1;          /* the examples of categories 0 and 1, (n,) */
     wb_array *y0, *y1;          /* their labels: n zeros, n ones */
+    wb_array *x, *y;            /* all the examples and labels, (2n,) */
+    wb_logreg *model;           /* the logistic regression fitted to them */
 } ch;
 
 /*md
@@ -362,8 +364,8 @@ $x = 0$, just where our eyes put it, and nearly every example lands on its
 side. For these two categories the bias must be close to 0 for the boundary
 to fall between them, while any positive weight will do. That is a lucky
 case: in general both must be found, and finding them from the examples,
-rather than by eye, is what *fitting* a logistic regression means. It is the
-subject of the next chapters.
+rather than by eye, is what *fitting* a logistic regression means. The next
+step does it.
 */
 static int classify(wb_run *run)
 {
@@ -405,6 +407,181 @@ static int classify(wb_run *run)
 }
 
 /*md
+## Fitting the neuron
+
+The last step chose $w$ and $b$ by eye. *Fitting* chooses them from the
+examples: the library's logistic regression, `wb_logreg`, finds the $w$ and
+$b$ whose probabilities $\sigma(wx + b)$ agree best with the labels, the
+way scikit-learn's `LogisticRegression` does (chapter 3 opens it up to show
+how). It wants the whole sample in one array, so the step concatenates the
+two categories: $x$, of shape $(200,)$, and the labels $y$ the same way.
+
+How good is the fitted boundary? To compare, the step tries every boundary
+there is on this sample: between each two neighbouring examples, once they
+are sorted, and at both ends, each with category 1 on the right or on the
+left, and keeps the one that gets the most examples right. No neuron can do
+better on this sample, since any neuron's boundary falls in one of these
+gaps. The best boundary is chosen on the very examples it is scored on, so
+its accuracy flatters it a little: on new examples from the same two
+distributions no rule can expect more than $\Phi(1.5) = 0.933$ (with
+$\Phi$ the normal distribution's cumulative probability), the share of
+each category on its own side of $x = 0$. And with ever more examples,
+the penalty that keeps the weight small (chapter 3) would matter less and
+less, and the fit would tend to $w = 2\mu = 3$ and $b = 0$: then
+$wx + b = 3x$ is the exact log of the odds of category 1 against 0 for
+these two distributions.
+
+The figure draws the fitted curve over the examples, with its boundary
+dashed, and the neuron of $w = 1$, $b = 0$ for comparison: the fit is
+steeper, more confident away from the boundary.
+*/
+/* Orders (x, y) pairs by x, for qsort. */
+static int by_value(const void *a, const void *b)
+{
+    const double *u = a, *v = b;
+    return (u[0] > v[0]) - (u[0] < v[0]);
+}
+
+/* The boundary t with the best accuracy on the examples x: (n,) with
+ * labels y: (n,), among the thresholds halfway between two neighbours
+ * once sorted, and past either end, with category 1 above t or below it.
+ * Stores that accuracy. pairs: room for (n, 2) numbers. */
+static double best_boundary(double *accuracy, const wb_array *x,
+                            const wb_array *y, double *pairs)
+{
+    size_t n = x->size;
+    size_t right = 0;       /* how many "category 1 when x > t" gets right */
+    for (size_t i = 0; i < n; i++) {
+        pairs[2 * i] = x->data[i];
+        pairs[2 * i + 1] = y->data[i];
+        right += y->data[i] == 1;   /* with t below every example */
+    }
+    qsort(pairs, n, 2 * sizeof *pairs, by_value);
+    double best_t = pairs[0] - 1;
+    size_t best = right > n - right ? right : n - right;
+    for (size_t i = 0; i < n; i++) {
+        /* t moves past example i, which is now on category 0's side */
+        if (pairs[2 * i + 1] == 0)
+            right++;
+        else
+            right--;
+        if (i + 1 < n && pairs[2 * i + 2] == pairs[2 * i])
+            continue;               /* no threshold between equal values */
+        size_t correct = right > n - right ? right : n - right;
+        if (correct > best) {
+            best = correct;
+            best_t = i + 1 < n ? (pairs[2 * i] + pairs[2 * i + 2]) / 2
+                               : pairs[2 * i] + 1;
+        }
+    }
+    *accuracy = (double)best / (double)n;
+    return best_t;
+}
+
+static int fit(wb_run *run)
+{
+    ch.x = wb_keep(run, wb_concatenate(ch.x0, ch.x1));     /* (2n,) */
+    ch.y = wb_keep(run, wb_concatenate(ch.y0, ch.y1));
+    ch.model = wb_keep(run, wb_logreg_create(1, NULL));
+    wb_array *pairs = wb_keep(run, ch.x ? wb_matrix(ch.x->size, 2) : NULL);
+    if (!ch.x || !ch.y || !ch.model || !pairs ||
+        wb_logreg_fit(ch.model, ch.x, ch.y) != 0)
+        return -1;
+    wb_array *predicted = wb_keep(run, wb_logreg_predict(ch.model, ch.x));
+    if (!predicted)
+        return -1;
+    double fw = ch.model->coef[0], fb = ch.model->intercept, best_acc;
+    double best = best_boundary(&best_acc, ch.x, ch.y, pairs->data);
+    printf("fitted: w = %.4f, b = %.4f (%d iterations, %s)\n", fw, fb,
+           ch.model->n_iter, ch.model->converged ? "converged" : "not "
+           "converged");
+    printf("its boundary: x = -b/w = %.4f, accuracy %.3f\n",
+           boundary(fw, fb), wb_accuracy(ch.y, predicted));
+    printf("the best boundary on this sample: x = %.4f, accuracy %.3f\n",
+           best, best_acc);
+    printf("the best on new examples: x = 0, accuracy Phi(mu) = %.3f\n",
+           0.5 * erfc(-mu / sqrt(2)));
+
+    wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
+    wb_figure *fig = wb_figure_new(&run->out, "fit",
+        "The fitted logistic regression over the examples, and the neuron "
+        "of $w = 1$, $b = 0$.");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "probability of category 1");
+    wb_figure_xrange(fig, -5, 5);
+    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
+                                                    .alpha = 0.6});
+    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
+                                                    .alpha = 0.6});
+    plot_neuron(fig, x, 1, 0, &(wb_style){.label = "$w = 1$, $b = 0$",
+                                          .color = WB_BLACK,
+                                          .dash = WB_DOTTED});
+    plot_neuron(fig, x, fw, fb, &(wb_style){.label = "fitted",
+                                            .color = WB_VERMILION});
+    wb_plot_vline(fig, boundary(fw, fb), &(wb_style){.color = WB_VERMILION,
+                                                      .dash = WB_DASHED});
+    return wb_figure_render(fig);
+}
+
+/*md
+## The same neuron as a network
+
+The tutorial fits the same sample a second time with scikit-learn's
+neural-network classifier, `MLPClassifier`, given no hidden layer and the
+L-BFGS solver: a network of one neuron, the sigmoid of $wx + b$. The
+library's `wb_mlp` trains networks the same way. Its first argument is the
+number of inputs, then the sizes of the hidden layers, here none; it wants
+its examples as a 2-D array, one a row, which is what `np.c_[x]` makes of
+$x$ in numpy and `wb_column_stack` here: shape $(200, 1)$. The network's
+weight and bias are then read from its only layer.
+
+The two fits find nearly the same curve, but not quite: the network's is
+steeper. They minimise slightly different things. Both add to the losses
+of the examples a penalty on the weight, to keep it small, but the
+logistic regression adds $\frac{1}{2C} w^2$, with $C = 1$, to their sum,
+while the network adds $\frac{\alpha}{2n} w^2$, with $\alpha = 10^{-4}$
+and $n = 200$, to their mean. Multiply the network's objective by $n$ to
+compare: its penalty is $\frac{\alpha}{2} w^2$ against the regression's
+$\frac{1}{2} w^2$, $1/\alpha = 10^4$ times weaker. With hardly any
+penalty, the network's weight can grow larger.
+*/
+static int mlp(wb_run *run)
+{
+    const wb_array *columns[] = {ch.x};
+    wb_array *X = wb_keep(run, wb_column_stack(columns, 1));   /* np.c_[x] */
+    wb_mlp *net = wb_keep(run, wb_mlp_create(1, NULL, 0, WB_RELU));
+    wb_mlp_options options = wb_mlp_default_options();
+    options.solver = WB_MLP_LBFGS;
+    if (!X || !net || wb_mlp_fit(net, X, ch.y, &run->rng, &options) != 0)
+        return -1;
+    double mw = net->layer[0].W[0], mb = net->layer[0].b[0];
+    double fw = ch.model->coef[0], fb = ch.model->intercept;
+    printf("X.shape: (%zu, %zu)\n", X->shape[0], X->shape[1]);
+    printf("logistic regression: w = %.4f, b = %.4f\n", fw, fb);
+    printf("network, one neuron: w = %.4f, b = %.4f (%zu iterations, %s)\n",
+           mw, mb, net->n_iter, net->converged ? "converged" : "not "
+           "converged");
+
+    wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
+    wb_figure *fig = wb_figure_new(&run->out, "mlp",
+        "The logistic regression and the network of one neuron, fitted to "
+        "the same examples.");
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, "probability of category 1");
+    wb_figure_xrange(fig, -5, 5);
+    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
+                                                    .alpha = 0.6});
+    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
+                                                    .alpha = 0.6});
+    plot_neuron(fig, x, fw, fb, &(wb_style){.label = "logistic regression",
+                                            .color = WB_VERMILION});
+    plot_neuron(fig, x, mw, mb, &(wb_style){.label = "network",
+                                            .color = WB_BLUE,
+                                            .dash = WB_DASHED});
+    return wb_figure_render(fig);
+}
+
+/*md
 ## The program
 
 The steps above run in the order of this table, which `main` hands to the
@@ -419,7 +596,8 @@ int main(int argc, char **argv)
     static const wb_step steps[] = {
         WB_STEP(gaussian), WB_STEP(sample), WB_STEP(histograms),
         WB_STEP(sigmoid), WB_STEP(network), WB_STEP(weight),
-        WB_STEP(bias), WB_STEP(classify), {0}};
+        WB_STEP(bias), WB_STEP(classify), WB_STEP(fit), WB_STEP(mlp),
+        {0}};
     static const wb_option options[] = {
         {"n", WB_OPT_INT, &n, "N", "examples in each category", 1, 1e5},
         {"mu", WB_OPT_DOUBLE, &mu, "MU",
@@ -427,7 +605,7 @@ int main(int argc, char **argv)
         {"w", WB_OPT_DOUBLE, &w, "W", "the neuron's weight", -100, 100},
         {"b", WB_OPT_DOUBLE, &b, "B", "the neuron's bias", -100, 100},
         {"predict", WB_OPT_DOUBLE, &predict, "X",
-         "your guess for the boundary, checked by the last step",
+         "your guess for the boundary, checked by step classify",
          -1e6, 1e6},
         {0}};
     static const wb_chapter chapter = {
@@ -463,4 +641,12 @@ whether you were right. Run them from the top folder of the workbook.
 6. **In the code.** The weight step prints the width over which $f$ rises
    from 0.1 to 0.9: $2 \ln 9 / w$. Derive it from $\sigma(z) = 0.9$, and
    find the width for $w = 0.1$.
+7. **More examples.** With 100 times more examples (`--only fit --n
+   10000`), predict whether the fitted $w$ moves towards $2\mu = 3$ or
+   away from it, and whether the best boundary's accuracy on the sample
+   moves towards $\Phi(1.5) = 0.933$. Then run it.
+8. **Closer categories, fitted.** With `--mu 0.5`, predict the fitted
+   boundary, roughly the fitted $w$ (what is $2\mu$?), and the accuracy
+   (what is $\Phi(0.5)$? about 0.69). Check with `--only fit --mu 0.5`:
+   the last line prints $\Phi(\mu)$.
 */

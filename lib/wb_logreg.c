@@ -260,6 +260,7 @@ static double evaluate(void *instance, const double *params, double *grad,
     return wb_logreg_objective(grad, params, fit->X, fit->y, fit->C);
 }
 
+/* region progress */
 /* liblbfgs calls this after each iteration k = 1, 2, ... */
 static int progress(void *instance, const double *params, const double *grad,
                     double f, double xnorm, double gnorm, double step,
@@ -274,6 +275,7 @@ static int progress(void *instance, const double *params, const double *grad,
                                         fit->options);
     return stop == WB_LOGREG_NOT_FITTED ? 0 : STOPPED + (int)stop;
 }
+/* endregion progress */
 
 /* What went wrong in a line search, in words, for the stop line; NULL for
  * a code that is not a line-search error. */

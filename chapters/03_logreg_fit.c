@@ -1,0 +1,731 @@
+/*md
+# Fitting a logistic regression
+
+In chapter 2 we chose the neuron's parameters ourselves, $w_1 = 1$,
+$w_2 = 2$, $b = 0$, and looked at the boundary they draw. That line had
+nothing to do with the sample: it runs right through the middle of
+category 0's cloud. This chapter lets the sample choose. *Fitting* a logistic
+regression means finding the $w_1$, $w_2$ and $b$ that make the neuron's
+probabilities agree best with the labels of the examples.
+
+We fit it the way scikit-learn's `LogisticRegression` does, as the
+tutorial does, with the same objective, the same minimiser, L-BFGS, and the
+same rules for stopping, so that the numbers printed here are the ones
+scikit-learn finds for the same sample. On the way we open the library and
+read the code that measures how good a set of parameters is. Then, to draw
+the fitted model over the plane, we need three array operations the
+tutorial uses at this point: flatten, column stack and reshape.
+
+The program is `chapters/03_logreg_fit.c`. It fits chapter 2's sample
+unless you give it your own with `--data FILE`, and `--json` prints the
+fit as one line of JSON, to compare it with another tool.
+*/
+
+#include <math.h>
+#include <stdio.h>
+
+#include "wb.h"
+
+/* The chapter's parameters: the sample (--data) and the fit's options
+ * (--C, --tol, --max-iter), scikit-learn's defaults unless given. */
+static const char *data = NULL;     /* a CSV file x1,x2,y, or the sample */
+static double C = 1;                /* the inverse strength of the penalty */
+static double tol = 1e-4;           /* converged when max|gradient| <= tol */
+static long max_iter = 100;         /* at most this many iterations */
+static double your_w1 = NAN;        /* parameters of your own, compared */
+static double your_w2 = NAN;        /* with the fit's by step fit */
+static double your_b = NAN;
+
+#define NPOINTS 51                  /* the grid: 51 by 51 points */
+
+/* What the steps share. */
+static struct {
+    wb_array *X, *y;                /* the sample: (n, 2) and (n,) */
+    double lo, hi;                  /* the grid covers [lo, hi]^2 */
+    wb_logreg *model;               /* the fitted model */
+    double accuracy;                /* its accuracy on the sample */
+    wb_array *gridx1, *gridx2;      /* the meshgrid: (51, 51) each */
+    wb_array *grid;                 /* its points, one a row: (2601, 2) */
+    wb_array *prob;                 /* P(category 1) on the grid, (51, 51) */
+} ch;
+
+/*md
+## The sample
+
+Chapter 2's sample, drawn again: the same function, the same generator and
+the same seed give the same 1000 points, to the last digit. With
+`--data FILE`, the sample is read from a CSV file instead, with a header
+line `x1,x2,y` and one example a line, such as
+
+```
+x1,x2,y
+0.384,-1.0681,0
+2.5071,1.9442,1
+```
+
+A file the library cannot read is refused with one line that names the
+file, the line and what is wrong with it; so is a file whose examples do
+not have two features.
+
+The grid that the maps of this chapter are drawn on covers the square
+$[-6, 6]^2$, as in chapter 2, or, for a sample of your own, a square
+around all its points.
+*/
+/* Coordinate j (0 for x1, 1 for x2) of the points of X: (n, 2) whose
+ * label in y: (n,) is `label`, as a new 1-D array. */
+static wb_array *category_column(const wb_array *X, const wb_array *y,
+                                 double label, size_t j)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < y->size; i++)
+        count += y->data[i] == label;
+    wb_array *c = wb_vector(count);
+    for (size_t i = 0, k = 0; c && i < y->size; i++)
+        if (y->data[i] == label)
+            c->data[k++] = WB_AT(X, i, j);
+    return c;
+}
+
+static int sample(wb_run *run)
+{
+    wb_array *X, *y;
+    if (data ? wb_read_csv(&X, &y, data) != 0
+             : wb_sample_gaussians_2d(&X, &y, &run->rng, 500) != 0)
+        return -1;
+    ch.X = wb_keep(run, X);
+    ch.y = wb_keep(run, y);
+    if (!ch.X || !ch.y)
+        return -1;
+    size_t d = ch.X->ndim == 1 ? 1 : ch.X->shape[1];
+    if (d != 2)
+        return wb_fail("%s: %zu feature%s, but this chapter needs two "
+                       "(a header x1,x2,y)", data, d, d == 1 ? "" : "s");
+    ch.lo = -6;
+    ch.hi = 6;
+    if (data) {     /* a square around every point, with a margin */
+        double lo = wb_min(ch.X), hi = wb_max(ch.X);
+        double margin = 0.05 * (hi - lo) + 1e-3;
+        ch.lo = lo - margin;
+        ch.hi = hi + margin;
+    }
+    char sx[32], sy[32];
+    printf("the sample: %s\n", data ? data : "chapter 2's, drawn again");
+    printf("X.shape, y.shape: %s %s\n", wb_shape_str(sx, sizeof sx, ch.X),
+           wb_shape_str(sy, sizeof sy, ch.y));
+    if (!data) {    /* chapter 2's sample, to compare; a file's sample
+                       could fill a thousand lines */
+        printf("X:\n");
+        wb_print(ch.X);
+    }
+    double ones = wb_mean(ch.y) * (double)ch.y->size;
+    printf("%.0f examples of category 0, %.0f of category 1\n",
+           (double)ch.y->size - ones, ones);
+    printf("the grid covers [%g, %g] along x1 and x2\n", ch.lo, ch.hi);
+    return 0;
+}
+
+/*md
+## What fitting minimises
+
+The neuron gives each example $i$ a score $z_i = w_1 x_{i1} + w_2 x_{i2} +
+b$ and the probability $p_i = \sigma(z_i)$ that it is in category 1. A good
+set of parameters gives high probability to the labels actually seen: $p_i$
+near 1 for the examples of category 1, $1 - p_i$ near 1 for those of
+category 0. The *loss* of one example measures how far from that it is:
+minus the log of the probability given to its own label,
+
+$$\text{loss}_i = -\log p_i \text{ if } y_i = 1, \qquad
+  \text{loss}_i = -\log(1 - p_i) \text{ if } y_i = 0.$$
+
+A right answer given with confidence costs almost nothing; a wrong one
+given with confidence costs a lot, without limit. Both cases fit in one
+formula of the score, $\log(1 + e^{z}) - y z$. Here is the library's
+code for it, written so that it never overflows, even for a score of
+$10^4$:
+
+@code:lib/wb_logreg.c:loss
+
+The *objective* is the sum of the losses over the sample, plus a penalty
+on the weights:
+
+$$f(w, b) = \sum_i \text{loss}_i + \frac{1}{2C} \|w\|^2,
+  \qquad \|w\|^2 = w_1^2 + w_2^2.$$
+
+The sum asks the model to fit the examples; the penalty asks it to keep its
+weights small, which keeps the probabilities from growing more confident
+than the sample warrants. $C$ sets the balance: a large $C$ makes the
+penalty weak, a small one strong. scikit-learn's default, $C = 1$, is
+ours. The bias is not penalised.
+
+To go downhill, the minimiser also needs the *gradient*, how fast $f$
+changes with each parameter. The chain rule gives it in one line per
+parameter, and the library computes $f$ and its gradient in the same pass
+over the examples:
+
+@code:lib/wb_logreg.c:objective
+
+The step evaluates $f$ at three points. At $w = 0$, $b = 0$ every $p_i$ is
+$1/2$, and $f = n \log 2$, about 693 for 1000 examples. The gradient there
+is negative along $w_1$ and $w_2$: raising them lowers $f$. Chapter 2's
+neuron does better, and a guess that puts the line between the clouds
+better still. The figure shows the loss of one example against its score.
+*/
+static int objective(wb_run *run)
+{
+    const double params[][3] = {{0, 0, 0}, {1, 2, 0}, {1, 1, -2}};
+    printf("   w1    w2     b   f(w, b)   gradient (w1, w2, b)\n");
+    for (size_t k = 0; k < 3; k++) {
+        double g[3];
+        double f = wb_logreg_objective(g, params[k], ch.X, ch.y, C);
+        printf("%5g %5g %5g   %7.2f   (%.1f, %.1f, %.1f)\n", params[k][0],
+               params[k][1], params[k][2], f, g[0], g[1], g[2]);
+    }
+    printf("n log 2 = %.2f\n", (double)ch.y->size * log(2));
+
+    wb_array *z = wb_keep(run, wb_linspace(-6, 6, 121));
+    wb_array *loss0 = wb_keep(run, wb_full_like(z, 0));
+    wb_array *loss1 = wb_keep(run, wb_full_like(z, 0));
+    if (!z || !loss0 || !loss1)
+        return -1;
+    for (size_t k = 0; k < z->size; k++) {
+        loss0->data[k] = log1p(exp(z->data[k]));     /* -log(1 - p) */
+        loss1->data[k] = log1p(exp(-z->data[k]));    /* -log p */
+    }
+    wb_figure *fig = wb_figure_new(&run->out, "loss",
+        "The loss of one example against its score $z$: small when the "
+        "score agrees with the label.");
+    wb_figure_xlabel(fig, "score $z = w_1 x_1 + w_2 x_2 + b$");
+    wb_figure_ylabel(fig, "loss");
+    wb_figure_legend(fig, WB_LEGEND_TOP_LEFT);
+    wb_figure_yrange(fig, 0, 8.5);      /* room for the legend */
+    wb_figure_size(fig, 960, 480);
+    wb_plot_line(fig, z, loss0, &(wb_style){.label = "label 0: "
+                                            "$-\\log(1 - \\sigma(z))$"});
+    wb_plot_line(fig, z, loss1, &(wb_style){.label = "label 1: "
+                                            "$-\\log \\sigma(z)$"});
+    return wb_figure_render(fig);
+}
+
+/*md
+## Fitting with L-BFGS
+
+Whatever the sample, the objective is a bowl: it has a single lowest point
+and no other dip to get stuck in (it is *convex*, as each loss is, and the
+penalty too). Any method that keeps going downhill ends at the bottom. The
+question is how fast it gets there.
+
+L-BFGS, scikit-learn's default and ours, starts at $w = 0$, $b = 0$. Each
+iteration chooses a direction, then a distance along it: it tries a step,
+and lengthens or shortens it until $f$ has fallen enough (a *line
+search*). The direction is where the method is clever. Straight down the
+slope, along minus the gradient, is a poor choice in a long narrow valley,
+where it zigzags from side to side. Newton's method corrects the slope by
+the curvature of $f$, how the slope itself changes, and in a bowl that
+points to the bottom; but it needs all the second derivatives. L-BFGS
+estimates the curvature instead, from how the gradient changed over its
+last few steps (the last 10 here): the "L" stands for *limited memory*.
+It needs only $f$ and its gradient, and little memory, however many
+parameters there are.
+
+After each iteration the fit checks whether to stop, with scikit-learn's
+own tests, in its order:
+
+@code:lib/wb_logreg.c:stopping
+
+Test (7) says the fit is at the bottom, to within `tol`; test (8) says
+that L-BFGS is no longer getting anywhere, once an iteration improves $f$
+by a few billionths of its value or less. Which one ends the fit depends
+on the sample and the options, and the step prints it. Either way the fit
+stops after the same number of iterations as scikit-learn's, with the same
+parameters to many digits (a test of the workbook checks it on samples
+written to files, as `--data` reads them).
+
+The step prints the fitted parameters, the iterations, why the fit
+stopped, and its *accuracy* on the sample (`wb_accuracy`): the fraction of
+the examples whose predicted category, 1 where $z > 0$ and 0 elsewhere, is
+their label. Give parameters of your own with `--w1`, `--w2` and `--b`,
+and the step measures them the same way, next to the fit.
+
+For comparison, the two distributions the sample is drawn from are best
+separated by the line $x_1 + x_2 = 2$, halfway between the centres and
+across the segment that joins them; the exact probabilities they give are
+those of $w_1 = w_2 = 2$, $b = -4$. Because the clouds overlap, even that
+line gets only $\Phi(\sqrt 2) \approx 0.92$ of the examples right on
+average ($\Phi$ is the normal distribution's cumulative probability).
+*/
+/* Parameters of the reader's, yours = (w1, w2, b), measured as the fit
+ * is: f and the accuracy. */
+static int compare_yours(const double *yours, wb_run *run)
+{
+    wb_logreg *model = wb_keep(run, wb_logreg_create(2, NULL));
+    if (!model)
+        return -1;
+    model->coef[0] = yours[0];
+    model->coef[1] = yours[1];
+    model->intercept = yours[2];
+    wb_array *predicted = wb_keep(run, wb_logreg_predict(model, ch.X));
+    if (!predicted)
+        return -1;
+    double g[3], f = wb_logreg_objective(g, yours, ch.X, ch.y, C);
+    double accuracy = wb_accuracy(ch.y, predicted);
+    printf("yours: w1 = %g, w2 = %g, b = %g: f = %.4f, accuracy %.3f\n",
+           yours[0], yours[1], yours[2], f, accuracy);
+    /* Lower by more than rounding: the fit stops within 1e-6 of f's
+     * minimum, relative, or closer. */
+    printf("a lower f than the fit's: %s\n",
+           f < ch.model->objective * (1 - 1e-6) ? "yes!" : "no");
+    printf("a higher accuracy than the fit's: %s\n",
+           accuracy > ch.accuracy ? "yes!" : "no");
+    return 0;
+}
+
+static int fit(wb_run *run)
+{
+    wb_logreg_options options = wb_logreg_defaults();
+    options.C = C;
+    options.tol = tol;
+    options.max_iter = (int)max_iter;
+    ch.model = wb_keep(run, wb_logreg_create(2, &options));
+    if (!ch.model || wb_logreg_fit(ch.model, ch.X, ch.y) != 0)
+        return -1;
+    wb_array *predicted = wb_keep(run, wb_logreg_predict(ch.model, ch.X));
+    if (!predicted)
+        return -1;
+    ch.accuracy = wb_accuracy(ch.y, predicted);
+
+    const wb_logreg *m = ch.model;
+    printf("w1 = %.4f, w2 = %.4f, b = %.4f\n", m->coef[0], m->coef[1],
+           m->intercept);
+    printf("iterations: %d, evaluations of f: %d\n", m->n_iter, m->n_eval);
+    printf("%s\n", m->stop_line);
+    printf("f = %.4f\n", m->objective);
+    printf("training accuracy: %.3f\n", ch.accuracy);
+    if (isnan(your_w1) && isnan(your_w2) && isnan(your_b))
+        return 0;
+    const double yours[3] = {isnan(your_w1) ? 0 : your_w1,      /* 0 where */
+                             isnan(your_w2) ? 0 : your_w2,      /* not given */
+                             isnan(your_b) ? 0 : your_b};
+    return compare_yours(yours, run);
+}
+
+/*md
+## The loss, iteration by iteration
+
+The model keeps the value of $f$ after each iteration in
+`model->loss_curve`: $n_{iter} + 1$ numbers, from the start, $n \log 2$,
+to the end. They are recorded by the function that liblbfgs, the library
+that runs L-BFGS, calls after each iteration; it also applies the tests of
+the last step, and its answer tells liblbfgs whether to go on:
+
+@code:lib/wb_logreg.c:progress
+
+The step prints the curve with how much each iteration gained, and draws
+it.
+
+Almost all the way down is covered in the first few iterations. The last
+ones gain less and less, and polish digits that change nothing in the
+pictures, until one of the tests ends the fit.
+*/
+static int loss_curve(wb_run *run)
+{
+    const wb_logreg *m = ch.model;
+    size_t n = (size_t)m->n_iter + 1;
+    wb_array *iteration = wb_keep(run, wb_vector(n));
+    wb_array *f = wb_keep(run, wb_vector_from(m->loss_curve, n));
+    if (!iteration || !f)
+        return -1;
+    printf("iteration   f(w, b)      gain\n");
+    for (size_t k = 0; k < n; k++) {
+        iteration->data[k] = (double)k;
+        printf("%9zu   %10.4f", k, f->data[k]);
+        if (k > 0)
+            printf("   %.3g", f->data[k - 1] - f->data[k]);
+        printf("\n");
+    }
+
+    wb_figure *fig = wb_figure_new(&run->out, "loss_curve",
+        "The objective $f(w, b)$ after each iteration of L-BFGS.");
+    wb_figure_xlabel(fig, "iteration");
+    wb_figure_ylabel(fig, "$f(w, b)$");
+    wb_figure_legend(fig, WB_LEGEND_NONE);
+    wb_figure_size(fig, 960, 420);
+    wb_plot_line(fig, iteration, f, &(wb_style){.color = WB_BLUE});
+    wb_plot_scatter(fig, iteration, f, &(wb_style){.color = WB_BLUE});
+    return wb_figure_render(fig);
+}
+
+/*md
+## Flatten, column stack, reshape
+
+The fitted model gives the probability of category 1 at any point, and we
+want to draw it over the plane, as in chapter 2. But its
+`wb_logreg_predict_proba`, like scikit-learn's `predict_proba`, takes the
+points as one array of shape $(n, 2)$, a point a row, while a meshgrid is
+two arrays of shape $(51, 51)$, one per coordinate. Three operations go
+from one to the other. First on small arrays, as the tutorial shows them:
+
+- *flatten* lays an array out in one dimension, in memory order: $[[0, 1],
+  [2, 3]]$ becomes $[0, 1, 2, 3]$. In row-major memory this is the order
+  the numbers are already in: they are copied as they are, and only the
+  shape changes.
+- *column stack* (numpy's `np.c_`, or `np.column_stack`) sets 1-D arrays
+  side by side as the columns of a 2-D array. Two arrays of 4 make an array
+  of shape $(4, 2)$ whose row $i$ pairs their elements $i$. In memory, row
+  after row, the two arrays come out interleaved: 0 4 1 5 2 6 3 7.
+- *reshape* gives the same numbers another shape: $[0, 1, 2, 3]$ reshaped
+  to $(2, 2)$ is $[[0, 1], [2, 3]]$. Nothing moves in memory; what changes
+  is how it is read. The sizes must agree: 4 numbers cannot become
+  $(3, 2)$.
+
+The tutorial's arrays hold integers and print as `[0 1 2 3]`. Ours hold
+doubles, like every array of the library, and print as numpy prints
+floating-point numbers: `0.` is zero, `[0. 1. 2. 3.]` the same four numbers.
+(In C the step's `a`, `b`, `c` and `d` are local to it: unlike the
+notebook's `b`, they cannot overwrite anyone's bias.)
+*/
+static int reshaping(wb_run *run)
+{
+    char s[32];
+    wb_array *a = wb_keep(run, wb_vector_from((double[]){0, 1, 2, 3}, 4));
+    wb_array *b = wb_keep(run, wb_vector_from((double[]){4, 5, 6, 7}, 4));
+    if (!a || !b || wb_reshape(a, 2, 2) != 0 || wb_reshape(b, 2, 2) != 0)
+        return -1;
+    printf("a:\n");
+    wb_print(a);
+    wb_array *a_flat = wb_keep(run, wb_flatten(a));
+    wb_array *b_flat = wb_keep(run, wb_flatten(b));
+    const wb_array *columns[] = {a_flat, b_flat};
+    wb_array *c = wb_keep(run, wb_column_stack(columns, 2));
+    if (!c)
+        return -1;
+    printf("a flattened: ");
+    wb_print(a_flat);
+    printf("b flattened: ");
+    wb_print(b_flat);
+    printf("c, the two flattened arrays as columns:\n");
+    wb_print(c);
+    printf("c.shape: %s\nc in memory:", wb_shape_str(s, sizeof s, c));
+    for (size_t k = 0; k < c->size; k++)
+        printf(" %g", c->data[k]);
+    printf("\n");
+
+    wb_array *d = wb_keep(run, wb_vector_from((double[]){0, 1, 2, 3}, 4));
+    if (!d)
+        return -1;
+    printf("d: ");
+    wb_print(d);
+    if (wb_reshape(d, 2, 2) != 0)
+        return -1;
+    printf("d reshaped to (2, 2):\n");
+    wb_print(d);
+    return 0;
+}
+
+/*md
+## The grid as a list of points
+
+Now the same operations on the grid, a meshgrid of 51 by 51 points over
+the square of the maps. Flattened, `gridx1` and `gridx2` become two lists
+of 2601 numbers, in chapter 2's memory order: the bottom row first, from
+left to right. Stacked as two columns, they make `grid`, of shape
+$(2601, 2)$: one grid point a row, $x_1$ then $x_2$, just what
+`wb_logreg_predict_proba` takes. It returns one probability for each row,
+an array of shape $(2601,)$. Reshaped to $(51, 51)$, it lines up with
+`gridx1` and `gridx2` again, point for point: its element $(i, j)$ is the
+probability at the point whose coordinates are the elements $(i, j)$ of
+the two grids. That is the shape a heat map needs.
+
+`wb_logreg_predict_proba` is the neuron itself, run over the rows: the
+score of each point, then its sigmoid.
+
+@code:lib/wb_logreg.c:decision_function
+
+@code:lib/wb_logreg.c:predict_proba
+
+One difference with the tutorial: scikit-learn's `predict_proba` returns
+the probability of each category, an array of shape $(2601, 2)$ whose
+second column, `prob[:, 1]`, is the probability of category 1. The library
+returns that column alone; the probability of category 0 is 1 minus it.
+*/
+static int grid(wb_run *run)
+{
+    char s1[32], s2[32];
+    wb_array *x = wb_keep(run, wb_linspace(ch.lo, ch.hi, NPOINTS));
+    if (!x || wb_meshgrid(&ch.gridx1, &ch.gridx2, x, x) != 0)
+        return -1;
+    if (!wb_keep(run, ch.gridx1) || !wb_keep(run, ch.gridx2))
+        return -1;
+    wb_array *flat1 = wb_keep(run, wb_flatten(ch.gridx1));
+    wb_array *flat2 = wb_keep(run, wb_flatten(ch.gridx2));
+    const wb_array *columns[] = {flat1, flat2};
+    ch.grid = wb_keep(run, wb_column_stack(columns, 2));
+    ch.prob = wb_keep(run, wb_logreg_predict_proba(ch.model, ch.grid));
+    if (!ch.prob)
+        return -1;
+    printf("gridx1.shape, gridx2.shape: %s %s\n",
+           wb_shape_str(s1, sizeof s1, ch.gridx1),
+           wb_shape_str(s2, sizeof s2, ch.gridx2));
+    printf("flattened: %s %s\n", wb_shape_str(s1, sizeof s1, flat1),
+           wb_shape_str(s2, sizeof s2, flat2));
+    printf("grid.shape: %s\ngrid:\n", wb_shape_str(s1, sizeof s1, ch.grid));
+    wb_print(ch.grid);
+    printf("prob.shape: %s\n", wb_shape_str(s1, sizeof s1, ch.prob));
+    if (wb_reshape(ch.prob, NPOINTS, NPOINTS) != 0)
+        return -1;
+    printf("reshaped to %s\n", wb_shape_str(s1, sizeof s1, ch.prob));
+    return 0;
+}
+
+/*md
+## The probability map
+
+At last the picture: the probability of category 1 at each grid point as a
+colour, with the sample on top. The palette is the one chapter 2 used to
+show its boundary: blue where category 0 is the more likely, red where
+category 1 is, white where the model cannot tell. The dashed line is where
+$P = 1/2$, that is where $z = 0$: the line $w_1 x_1 + w_2 x_2 + b = 0$
+with the fitted parameters.
+
+The fitted line runs between the two clouds, across the segment joining
+their centres, close to the best line for the two distributions,
+$x_2 = -x_1 + 2$. The logistic regression separates the categories well.
+Not perfectly: where the clouds overlap, some points lie on the wrong side
+of any line, and they are the examples the accuracy counts as wrong.
+*/
+/* The line w1 x1 + w2 x2 + b = 0 over [lo, hi]: sampled along x1 when it
+ * is at most 45 degrees from the horizontal, else along x2 (gnuplot clips
+ * what falls outside the map). */
+static void plot_boundary(wb_figure *fig, wb_run *run, const wb_style *style)
+{
+    double w1 = ch.model->coef[0], w2 = ch.model->coef[1];
+    double b = ch.model->intercept;
+    bool flat = fabs(w2) >= fabs(w1);
+    wb_array *t = wb_keep(run, wb_linspace(ch.lo, ch.hi, 2 * NPOINTS));
+    wb_array *u = wb_keep(run, wb_full_like(t, 0));
+    if (!t || !u || (w1 == 0 && w2 == 0))
+        return;
+    for (size_t k = 0; k < t->size; k++)
+        u->data[k] = flat ? -(w1 * t->data[k] + b) / w2
+                          : -(w2 * t->data[k] + b) / w1;
+    wb_plot_line(fig, flat ? t : u, flat ? u : t, style);
+}
+
+/* The points of category `label`, drawn over a map. */
+static int plot_category(wb_figure *fig, wb_run *run, int label, int color)
+{
+    wb_array *x1 = wb_keep(run, category_column(ch.X, ch.y, label, 0));
+    wb_array *x2 = wb_keep(run, category_column(ch.X, ch.y, label, 1));
+    if (!x1 || !x2)
+        return -1;
+    char text[32];
+    snprintf(text, sizeof text, "category %d", label);
+    wb_plot_scatter(fig, x1, x2, &(wb_style){.label = text, .color = color,
+                                             .alpha = 0.6, .size = 0.8});
+    return 0;
+}
+
+static int probability_map(wb_run *run)
+{
+    const wb_logreg *m = ch.model;
+    if (m->coef[1] != 0)
+        printf("the line P = 1/2: x2 = %.4f x1 + %.4f\n",
+               -m->coef[0] / m->coef[1], 0 - m->intercept / m->coef[1]);
+    if (!data)
+        printf("the best line for the distributions: x2 = -x1 + 2\n");
+
+    wb_figure *fig = wb_figure_new(&run->out, "probability_map",
+        "The fitted probability of category 1, the sample, and the line "
+        "where the probability is 1/2.");
+    wb_figure_xlabel(fig, "$x_1$");
+    wb_figure_ylabel(fig, "$x_2$");
+    wb_figure_cblabel(fig, "P(category 1)");
+    wb_figure_square(fig);
+    wb_figure_palette(fig, WB_PALETTE_DIVERGING);
+    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);
+    wb_plot_heatmap(fig, ch.gridx1, ch.gridx2, ch.prob, NULL);
+    if (plot_category(fig, run, 0, WB_SKY) != 0 ||
+        plot_category(fig, run, 1, WB_YELLOW) != 0) {
+        wb_figure_free(fig);
+        return -1;
+    }
+    plot_boundary(fig, run, &(wb_style){.label = "$P = 1/2$",
+                                        .color = WB_BLACK,
+                                        .dash = WB_DASHED});
+    return wb_figure_render(fig);
+}
+
+/*md
+## Why the boundary is a line
+
+The boundary is straight, and no fit could have bent it. Follow the
+neuron's two stages. The score $z = w_1 x_1 + w_2 x_2 + b$ is a linear
+function of the point, so the points where it takes any one value form a
+straight line, and the lines of different values are parallel. The sigmoid
+then squeezes $z$ into $(0, 1)$, but it keeps the order: a larger score
+always gives a larger probability. So the points where $P = \sigma(z)$
+takes some value are exactly the points where $z$ takes one value: a
+straight line again. The sigmoid changes the numbers written on the
+plane, never the lines along which they stay the same.
+
+The figure shows it side by side. On the left, the score $z$ of the fitted
+model over the grid, with the lines where $z$ is $-4$, $-2$, 0, 2 and 4. On
+the right, the probability $P$, with the lines where $P$ is
+$\sigma(-4) = 0.018$, $\sigma(-2) = 0.119$, 0.5, 0.881 and 0.982. gnuplot
+traces each set of lines from its own grid of numbers, and finds the same
+five parallel lines. They are evenly spaced, $2 / \|w\|$ apart, and the
+step prints the distance of each from the boundary, $z / \|w\|$.
+
+So a logistic regression, a neuron with no hidden layer, always splits the
+plane along a straight line (along a plane in three dimensions, a
+*hyperplane* in more): it is a *linear classifier*. That suits this
+sample, whose categories lie on either side of a line. Chapter 4 brings one
+where no line will do.
+*/
+static int linear(wb_run *run)
+{
+    const double zs[] = {-4, -2, 0, 2, 4};
+    double ps[5], norm = hypot(ch.model->coef[0], ch.model->coef[1]);
+    wb_array *z = wb_keep(run, wb_logreg_decision_function(ch.model,
+                                                           ch.grid));
+    if (!z || wb_reshape(z, NPOINTS, NPOINTS) != 0)
+        return -1;
+    double zmax = ceil(fmax(-wb_min(z), wb_max(z)));
+    printf("    z   P = sigma(z)   distance from the boundary\n");
+    for (size_t k = 0; k < 5; k++) {
+        ps[k] = wb_sigmoid(zs[k]);
+        printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+    }
+
+    wb_figure *fig = wb_figure_new(&run->out, "levels",
+        "The score $z$ (left) and the probability $P = \\sigma(z)$ "
+        "(right) of the fitted model, each with five of its level lines: "
+        "the same lines.");
+    wb_figure_size(fig, 1440, 600);
+    wb_figure_layout(fig, 1, 2);
+    for (int k = 0; k < 2; k++) {
+        wb_figure_panel(fig, k);
+        wb_figure_title(fig, k == 0 ? "the score $z$" : "the probability $P$");
+        wb_figure_xlabel(fig, "$x_1$");
+        wb_figure_ylabel(fig, "$x_2$");
+        wb_figure_cblabel(fig, k == 0 ? "$z$" : "$P = \\sigma(z)$");
+        wb_figure_square(fig);
+        wb_figure_legend(fig, WB_LEGEND_NONE);
+        wb_figure_palette(fig, k == 0 ? WB_PALETTE_VIRIDIS
+                                      : WB_PALETTE_DIVERGING);
+        if (k == 0)     /* z = 0 in the middle of the colours */
+            wb_figure_cbrange(fig, -zmax, zmax);
+        wb_plot_heatmap(fig, ch.gridx1, ch.gridx2, k == 0 ? z : ch.prob,
+                        NULL);
+        wb_plot_contour(fig, ch.gridx1, ch.gridx2, k == 0 ? z : ch.prob,
+                        k == 0 ? zs : ps, 5,
+                        &(wb_style){.color = WB_BLACK, .width = 1.5});
+    }
+    return wb_figure_render(fig);
+}
+
+/*md
+## The program
+
+The table of steps and the chapter's options. With `--json` the program
+runs every step silently and prints the fit as one JSON object, its
+numbers with 17 significant digits so that they read back exactly:
+
+```
+{"model":"logreg","w":[w1,w2],"b":b,"n_iter":13,"converged":true,
+ "train_accuracy":0.92}
+```
+
+(on one line). `--w1`, `--w2` and `--b` set parameters of your own, which
+the `fit` step compares with the fitted ones (see the exercises).
+*/
+/* The --json summary. (Its parameter is written `struct wb_run *`: a
+ * function `static int NAME(wb_run *run...` would read as a step.) */
+static int print_json(struct wb_run *run, FILE *out)
+{
+    const wb_logreg *m = ch.model;
+    (void)run;
+    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%.17g,%.17g],"
+                "\"b\":%.17g,\"n_iter\":%d,\"converged\":%s,"
+                "\"train_accuracy\":%.17g}\n", m->coef[0], m->coef[1],
+                m->intercept, m->n_iter, m->converged ? "true" : "false",
+                ch.accuracy) < 0)
+        return wb_fail("cannot write the JSON object");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static const wb_step steps[] = {
+        WB_STEP(sample), WB_STEP(objective), WB_STEP(fit),
+        WB_STEP(loss_curve), WB_STEP(reshaping), WB_STEP(grid),
+        WB_STEP(probability_map), WB_STEP(linear), {0}};
+    static const wb_option options[] = {
+        {"data", WB_OPT_STRING, &data, "FILE",
+         "fit the sample in FILE (CSV: x1,x2,y) instead of chapter 2's",
+         0, 0},
+        {"C", WB_OPT_DOUBLE, &C, "C",
+         "the inverse strength of the penalty ||w||^2 / (2C)", 1e-6, 1e6},
+        {"tol", WB_OPT_DOUBLE, &tol, "TOL",
+         "converged when max|gradient| <= TOL", 0, 1e3},
+        {"max-iter", WB_OPT_INT, &max_iter, "N",
+         "at most N iterations of L-BFGS", 1, 100000},
+        {"w1", WB_OPT_DOUBLE, &your_w1, "W1",
+         "your own w1, measured next to the fit (also --w2, --b)",
+         -1e4, 1e4},
+        {"w2", WB_OPT_DOUBLE, &your_w2, "W2", "your own w2", -1e4, 1e4},
+        {"b", WB_OPT_DOUBLE, &your_b, "B", "your own b", -1e4, 1e4},
+        {0}};
+    static const wb_chapter chapter = {
+        .slug = "03_logreg_fit",
+        .source = __FILE__,
+        .summary = "Fitting a logistic regression: L-BFGS, reshaping, and "
+                   "the probability map.",
+        .steps = steps,
+        .options = options,
+        .json = print_json,
+    };
+    return wb_main(&chapter, argc, argv);
+}
+
+/*md
+## Exercises
+
+Predict first, then run; the program checks what it can. Run the commands
+from the top folder of the workbook; the figures go to
+`figures/03_logreg_fit/`.
+
+1. **Beat the fit.** Find parameters with a lower $f$ than the fit's. Try
+   chapter 2's neuron, then the best line for the two distributions,
+   $w_1 = w_2 = 2$, $b = -4$:
+   `build/chapters/03_logreg_fit --only fit --w1 2 --w2 2 --b -4`. The
+   step says whether your $f$ is lower. Before you run: can it be, when the
+   fit has converged? Why is the best line for the distributions not the
+   best for this sample?
+2. **Accuracy is not the objective.** Now look for parameters with a
+   *higher accuracy* than the fit's, with the same options (small changes
+   of $b$ are a good start). The step says when you have one. Why does the
+   fit not look for the parameters of highest accuracy? Think of how the
+   accuracy changes when $b$ changes a little, and what a gradient of it
+   would be.
+3. **Stop early.** With `--max-iter 3`, predict whether the fit converges
+   and whether its line is far from the full fit's. Then give the full
+   fit's parameters (the book's step 3) as yours, with `--max-iter 3
+   --w1 ... --w2 ... --b ...`: can you beat this fit now?
+4. **The penalty.** Predict what `--C 0.001` does to the weights, to the
+   line and to the white band of the map, then run it and look at
+   `probability_map.png`. Then `--C 1000`. Does either move the line
+   much? The penalty does not touch $b$, and yet $b$ changes with $C$:
+   why must it?
+5. **A sample of your own.** The workbook's tests keep samples in
+   `tests/fixtures/`. `logreg_separable.csv` has two clouds far apart.
+   Predict the accuracy, then run
+   `build/chapters/03_logreg_fit --data tests/fixtures/logreg_separable.csv`.
+   What happens to the weights with `--C 1000`, and with `--C 1e6`? (When a
+   line separates the categories, making $w$ longer always lowers the sum
+   of the losses: only the penalty stops it.) Then break a copy of the file
+   (a letter in a number, a label 2) and see what the program says.
+6. **In the code.** In the `grid` step, stack the columns the other way
+   round, `{flat2, flat1}`, and predict the new map before you run
+   `make` and `--only probability_map`. Why does it change so little for
+   this sample?
+*/
