@@ -19,9 +19,12 @@ int wb_formats_parse(unsigned *formats, const char *list)
 {
     unsigned set = 0;
     const char *s = list;
-    while (*s) {
+    for (;;) {
         size_t n = strcspn(s, ",");
         int k = 0;
+        if (n == 0)
+            return wb_fail("'%s': an empty name in the list (give png, pdf "
+                           "or svg, separated by commas)", list);
         while (k < WB_NFORMATS && !(strlen(wb_formats[k].name) == n &&
                                     strncmp(wb_formats[k].name, s, n) == 0))
             k++;
@@ -29,11 +32,10 @@ int wb_formats_parse(unsigned *formats, const char *list)
             return wb_fail("'%.*s' is not one of png, pdf, svg", (int)n, s);
         set |= wb_formats[k].format;
         s += n;
-        if (*s == ',')
-            s++;
+        if (*s == '\0')
+            break;
+        s++;    /* the comma */
     }
-    if (!set)
-        return wb_fail("no format given (png, pdf, svg)");
     *formats = set;
     return 0;
 }
