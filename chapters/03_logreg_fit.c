@@ -638,9 +638,8 @@ numbers with 17 significant digits so that they read back exactly:
 (on one line). `--w1`, `--w2` and `--b` set parameters of your own, which
 the `fit` step compares with the fitted ones (see the exercises).
 */
-/* The --json summary. (Its parameter is written `struct wb_run *`: a
- * function `static int NAME(wb_run *run...` would read as a step.) */
-static int print_json(struct wb_run *run, FILE *out)
+/* The --json summary. */
+static int print_json(wb_run *run, FILE *out)
 {
     const wb_logreg *m = ch.model;
     (void)run;
