@@ -65,15 +65,22 @@ static size_t n_hidden;                   /* how many hidden layers */
 static wb_activation_kind activation;
 static wb_mlp_solver solver;
 
+/* A grid of n x n points over the square [-1, 1]^2, as chapter 3 makes
+ * one: the meshgrid xx, yy: (n, n), and its points, one per row. */
+typedef struct grid {
+    size_t n;
+    wb_array *xx, *yy;          /* (n, n) */
+    wb_array *points;           /* (n * n, 2) */
+} grid;
+
 /* What the steps share, as a notebook's cells share variables. */
 static struct {
     wb_array *X, *y;            /* the training sample: (N, 2), (N,) */
     wb_array *X_test, *y_test;  /* the test sample: (N, 2), (N,) */
     wb_rng start;               /* the generator after both samples */
     wb_mlp *net;                /* the trained network */
-    wb_array *gx1, *gx2;        /* the grid over [-1, 1]^2: (100, 100) */
-    wb_array *grid;             /* its points, one per row: (10000, 2) */
-    wb_array *proba;            /* p over the grid: (100, 100) */
+    grid map;                   /* the grid of the maps, 100 x 100 */
+    wb_array *proba;            /* p over it: (100, 100) */
     double train_accuracy, test_accuracy;
 } ch;
 
@@ -539,6 +546,22 @@ static void check_prediction(double test_accuracy)
                        : "between the two: it learned part of the pattern");
 }
 
+static int make_grid(grid *g, size_t n, wb_run *run)
+{
+    wb_array *x = wb_keep(run, wb_linspace(-1, 1, n));
+    g->n = n;
+    if (!x || wb_meshgrid(&g->xx, &g->yy, x, x) != 0)
+        return -1;
+    bool kept = wb_keep(run, g->xx) != NULL;
+    if (!wb_keep(run, g->yy) || !kept)
+        return -1;
+    const wb_array *columns[] = {wb_keep(run, wb_flatten(g->xx)),
+                                 wb_keep(run, wb_flatten(g->yy))};
+    g->points = columns[0] && columns[1]
+                    ? wb_keep(run, wb_column_stack(columns, 2)) : NULL;
+    return g->points ? 0 : -1;
+}
+
 /* The map of a probability over the grid, z: (100, 100), on the square. */
 static void plot_map(wb_figure *fig, const wb_array *z)
 {
@@ -549,7 +572,7 @@ static void plot_map(wb_figure *fig, const wb_array *z)
     wb_figure_palette(fig, WB_PALETTE_DIVERGING);
     wb_figure_cbrange(fig, 0, 1);
     wb_figure_legend(fig, WB_LEGEND_OUTSIDE);
-    wb_plot_heatmap(fig, ch.gx1, ch.gx2, z, NULL);
+    wb_plot_heatmap(fig, ch.map.xx, ch.map.yy, z, NULL);
 }
 
 /* The points of X: (N, 2) in each category y: (N,), on the figure. */
@@ -581,9 +604,7 @@ static int test(wb_run *run)
     printf("test accuracy %.3f (the original: 0.988, on its own sample)\n",
            ch.test_accuracy);
     wb_array *predicted = wb_keep(run, wb_mlp_predict(ch.net, ch.X_test));
-    wb_array *x = wb_keep(run, wb_linspace(-1, 1, 100));
-    if (!predicted || !x || wb_meshgrid(&ch.gx1, &ch.gx2, x, x) != 0 ||
-        !wb_keep(run, ch.gx1) || !wb_keep(run, ch.gx2))
+    if (!predicted)
         return -1;
     size_t wrong = 0;
     double farthest = 0;    /* of a mistake from the nearest axis */
@@ -597,12 +618,9 @@ static int test(wb_run *run)
     if (predict)
         check_prediction(ch.test_accuracy);
 
-    const wb_array *columns[] = {wb_keep(run, wb_flatten(ch.gx1)),
-                                 wb_keep(run, wb_flatten(ch.gx2))};
-    ch.grid = columns[0] && columns[1]
-                  ? wb_keep(run, wb_column_stack(columns, 2)) : NULL;
-    ch.proba = ch.grid ? wb_keep(run, wb_mlp_predict_proba(ch.net, ch.grid))
-                       : NULL;
+    if (make_grid(&ch.map, 100, run) != 0)
+        return -1;
+    ch.proba = wb_keep(run, wb_mlp_predict_proba(ch.net, ch.map.points));
     if (!ch.proba || wb_reshape(ch.proba, 100, 100) != 0)
         return -1;
     wb_figure *fig = wb_figure_new(&run->out, "probability_map",
@@ -840,36 +858,43 @@ static int switch_lines(wb_run *run)
 ## What the hidden neurons see
 
 `wb_mlp_layer_output` runs the forward pass over any points and returns the
-outputs of any layer: for the 10000 points of the grid and the hidden
-layer, a $(10000, 50)$ array whose column $h$ is neuron $h$'s output $a_h$
-at every point. Reshaped to $100 \times 100$, a column is a map.
+outputs of any layer. Over the points of a grid, for the hidden layer, it
+gives an array of one row per point and one column per neuron, $(N, 50)$:
+column $h$ is neuron $h$'s output $a_h$ at every point, and reshaped to
+the grid's shape it is a map. These maps are small, and smooth away from
+their folds, so a grid of $50 \times 50$ points is enough for them.
 
-The step picks four hidden neurons, one turned towards each quadrant (the
-one among them that moves the output most: the largest $|v_h|$ times its
-largest output), and maps each one's output: zero on the off side of its
-fold, a plane rising away from it on the other. Beside them are the output
-neuron's weighted input $z = \sum_h v_h a_h + c$, the sum of all 50 such
-maps, weighted, and $p = \sigma(z)$. In $z$ the two diagonal folds show as
-ridges and valleys, and its zero line, where $p = 1/2$, lies along the
-axes. The step measures how closely $z$ follows
-$|x_1 + x_2| - |x_1 - x_2|$ over the grid, by their correlation
-coefficient (1 would be a perfect straight-line relation).
+The step picks four hidden neurons, one turned towards each quadrant: in
+each group, the one that can move the output most (the largest $|v_h|$
+times its largest output). Each map shows what such a neuron computes:
+zero on the off side of its fold, a plane rising away from the fold on the
+other. Beside them are the output neuron's weighted input
+$z = \sum_h v_h a_h + c$, the sum of all 50 such maps, each weighted by its
+$v_h$, and then $p = \sigma(z)$. In the map of $z$, the folds along the
+diagonals make ridges in the same-sign quadrants and valleys in the
+others, and its zero line, where $p = 1/2$, lies along the axes. The step
+measures how closely $z$ follows $|x_1 + x_2| - |x_1 - x_2|$ over the
+grid, by their correlation coefficient (1 would be a perfect straight-line
+relation between the two).
 */
-/* How much unit h can move the output neuron's weighted input: its
- * largest output over the grid times |v_h|, or its largest output when
- * the output neuron does not read this layer. A: (N, H) over the grid. */
-static double influence(const wb_array *A, size_t h, const double *v)
+/* How much each unit of the first layer can move the output neuron's
+ * weighted input, into score: (H,): its largest output over the grid
+ * times |v_h| (or alone, when the output neuron reads another layer).
+ * A: (N, H) over the grid; v: (H,) or NULL. */
+static void influence(double *score, const wb_array *A, const double *v)
 {
-    double max = 0;
-    for (size_t n = 0; n < A->shape[0]; n++)
-        max = fmax(max, WB_AT(A, n, h));
-    return v ? fabs(v[h]) * max : max;
+    for (size_t h = 0; h < A->shape[1]; h++) {
+        score[h] = 0;
+        for (size_t n = 0; n < A->shape[0]; n++)
+            score[h] = fmax(score[h], WB_AT(A, n, h));
+        score[h] *= v ? fabs(v[h]) : 1;
+    }
 }
 
-/* Up to four units of the first layer to show, into pick: (4,), one
- * turned towards each quadrant when it can, the most influential first;
- * returns how many. */
-static size_t pick_units(size_t *pick, const wb_array *A, const double *v)
+/* Up to four units of the first layer to show, into pick: (4,): the most
+ * influential turned towards each quadrant, then any others that are
+ * needed to make four. Returns how many. score: (H,). */
+static size_t pick_units(size_t *pick, const double *score)
 {
     const wb_mlp_layer *layer = &ch.net->layer[0];
     size_t H = layer->fan_out, n = 0;
@@ -878,12 +903,11 @@ static size_t pick_units(size_t *pick, const wb_array *A, const double *v)
         for (int q = 0; q < 4 && n < 4 && n < H; q++) {
             size_t best = H;
             for (size_t h = 0; h < H; h++)
-                if (!taken[h] &&
-                    (pass == 1 || quadrant(layer->W[h],
-                                           layer->W[H + h]) == q) &&
-                    (best == H || influence(A, h, v) > influence(A, best, v)))
+                if (!taken[h] && (best == H || score[h] > score[best]) &&
+                    (pass == 1 ||
+                     quadrant(layer->W[h], layer->W[H + h]) == q))
                     best = h;
-            if (best < H && (pass == 1 || influence(A, best, v) > 0)) {
+            if (best < H && (pass == 1 || score[best] > 0)) {
                 taken[best] = true;
                 pick[n++] = best;
             }
@@ -891,11 +915,12 @@ static size_t pick_units(size_t *pick, const wb_array *A, const double *v)
     return n;
 }
 
-/* Column h of A: (N, H) as a map over the grid, (100, 100). */
-static wb_array *unit_map(wb_run *run, const wb_array *A, size_t h)
+/* Column h of A: (n * n, H) as a map over the grid g, (n, n). */
+static wb_array *unit_map(const wb_array *A, size_t h, const grid *g,
+                          wb_run *run)
 {
     wb_array *map = wb_keep(run, wb_column(A, h));
-    return map && wb_reshape(map, 100, 100) == 0 ? map : NULL;
+    return map && wb_reshape(map, g->n, g->n) == 0 ? map : NULL;
 }
 
 /* The correlation coefficient of a and b: (n,). */
@@ -910,17 +935,17 @@ static double correlation(const wb_array *a, const wb_array *b)
     return ab / sqrt(aa * bb);
 }
 
-/* The maps of units pick[0..k-1] (columns of A: (N, H)), of z: (N,) and
- * of p over the grid, side by side. */
-static int draw_maps(const wb_array *A, wb_array *z, const size_t *pick,
-                     size_t k, const double *v, wb_run *run)
+/* The maps of units pick[0..k-1] (columns of A: (n * n, H)), of z and of
+ * p = sigma(z): (n, n), over the grid g, side by side. */
+static int draw_maps(const wb_array *A, const wb_array *z, const wb_array *p,
+                     const size_t *pick, size_t k, const grid *g,
+                     wb_run *run)
 {
+    const double *v = ch.net->n_hidden == 1 ? ch.net->layer[1].W : NULL;
     double z_max = fmax(-wb_min(z), wb_max(z)), a_max = 0;
     for (size_t i = 0; i < k; i++)    /* one colour scale for the units */
         for (size_t n = 0; n < A->shape[0]; n++)
             a_max = fmax(a_max, WB_AT(A, n, pick[i]));
-    if (wb_reshape(z, 100, 100) != 0)
-        return -1;
     wb_figure *fig = wb_figure_new(&run->out, "hidden_units",
         "Hidden neurons' outputs $a_h$, the output neuron's weighted input "
         "$z$, and $p = \\sigma(z)$.");
@@ -928,7 +953,7 @@ static int draw_maps(const wb_array *A, wb_array *z, const size_t *pick,
     wb_figure_size(fig, 480 * cols, 440 * rows);
     wb_figure_layout(fig, rows, cols);
     for (size_t i = 0; i < k + 2; i++) {
-        char title[64];
+        char title[64] = "unit";
         wb_figure_panel(fig, (int)i);
         wb_figure_xlabel(fig, "$x_1$");
         wb_figure_ylabel(fig, "$x_2$");
@@ -942,7 +967,7 @@ static int draw_maps(const wb_array *A, wb_array *z, const size_t *pick,
             wb_figure_title(fig, title);
             wb_figure_cblabel(fig, "$a_h$");
             wb_figure_cbrange(fig, 0, a_max > 0 ? a_max : 1);
-            wb_plot_heatmap(fig, ch.gx1, ch.gx2, unit_map(run, A, pick[i]),
+            wb_plot_heatmap(fig, g->xx, g->yy, unit_map(A, pick[i], g, run),
                             NULL);
         } else {
             wb_figure_title(fig, i == k ? "weighted input $z$"
@@ -950,8 +975,7 @@ static int draw_maps(const wb_array *A, wb_array *z, const size_t *pick,
             wb_figure_cblabel(fig, i == k ? "$z$" : "$p$");
             wb_figure_palette(fig, WB_PALETTE_DIVERGING);
             wb_figure_cbrange(fig, i == k ? -z_max : 0, i == k ? z_max : 1);
-            wb_plot_heatmap(fig, ch.gx1, ch.gx2, i == k ? z : ch.proba,
-                            NULL);
+            wb_plot_heatmap(fig, g->xx, g->yy, i == k ? z : p, NULL);
         }
     }
     return wb_figure_render(fig);
@@ -959,36 +983,40 @@ static int draw_maps(const wb_array *A, wb_array *z, const size_t *pick,
 
 static int hidden_maps(wb_run *run)
 {
+    static grid g;
     size_t L = ch.net->n_hidden, pick[4];
-    const wb_mlp_layer *out = &ch.net->layer[L];
-    const double *v = L == 1 ? out->W : NULL;
-    wb_array *A = wb_keep(run, wb_mlp_layer_output(ch.net, ch.grid, 0));
+    const wb_mlp_layer *first = &ch.net->layer[0], *out = &ch.net->layer[L];
+    double score[MAX_UNITS];
+    if (make_grid(&g, 50, run) != 0)
+        return -1;
+    wb_array *A = wb_keep(run, wb_mlp_layer_output(ch.net, g.points, 0));
     wb_array *last = L == 1 ? A : wb_keep(run, wb_mlp_layer_output(
-                                                   ch.net, ch.grid, L - 1));
-    wb_array *z = wb_keep(run, wb_vector(100 * 100));
-    wb_array *folds = wb_keep(run, wb_vector(100 * 100));
+                                                   ch.net, g.points, L - 1));
+    wb_array *z = wb_keep(run, wb_matrix(g.n, g.n));
+    wb_array *folds = wb_keep(run, wb_matrix(g.n, g.n));
     if (!A || !last || !z || !folds)
         return -1;
     for (size_t n = 0; n < z->size; n++) {    /* z = A_L w + c */
         z->data[n] = out->b[0];
         for (size_t h = 0; h < out->fan_in; h++)
             z->data[n] += WB_AT(last, n, h) * out->W[h];
-        double x1 = ch.grid->data[2 * n], x2 = ch.grid->data[2 * n + 1];
+        double x1 = WB_AT(g.points, n, 0), x2 = WB_AT(g.points, n, 1);
         folds->data[n] = fabs(x1 + x2) - fabs(x1 - x2);
     }
     printf("correlation of z with |x1 + x2| - |x1 - x2| over the grid: "
            "%.3f\n", correlation(z, folds));
-    size_t k = pick_units(pick, A, v);
+    influence(score, A, L == 1 ? out->W : NULL);
+    size_t k = pick_units(pick, score);
     for (size_t i = 0; i < k; i++) {
-        const wb_mlp_layer *first = &ch.net->layer[0];
-        printf("unit %2zu: w_h = (%+.2f, %+.2f), b_h = %+.3f", pick[i] + 1,
-               first->W[pick[i]], first->W[first->fan_out + pick[i]],
-               first->b[pick[i]]);
-        if (v)
-            printf(", v_h = %+.2f", v[pick[i]]);
+        size_t h = pick[i];
+        printf("unit %2zu: w_h = (%+.2f, %+.2f), b_h = %+.3f", h + 1,
+               first->W[h], first->W[first->fan_out + h], first->b[h]);
+        if (L == 1)
+            printf(", v_h = %+.2f", out->W[h]);
         printf("\n");
     }
-    return draw_maps(A, z, pick, k, v, run);
+    wb_array *p = wb_keep(run, wb_map(z, wb_sigmoid));
+    return p ? draw_maps(A, z, p, pick, k, &g, run) : -1;
 }
 
 /*md
