@@ -1096,11 +1096,12 @@ static int check_smallest(long answer, wb_run *run)
             return 0;
         }
         if (units == (size_t)answer && acc >= 0.95)
-            printf("--smallest %ld: right! %zu units reach %.3f, and no "
-                   "smaller layer reaches 0.95\n", answer, units, acc);
+            printf("--smallest %ld: right! a hidden layer of %zu reaches "
+                   "%.3f, and no smaller one reaches 0.95\n", answer, units,
+                   acc);
         else if (units == (size_t)answer)
-            printf("--smallest %ld: not quite: %zu units reach only %.3f; "
-                   "try more units\n", answer, units, acc);
+            printf("--smallest %ld: not quite: a hidden layer of %zu "
+                   "reaches only %.3f; try more units\n", answer, units, acc);
     }
     return 0;
 }
