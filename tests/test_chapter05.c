@@ -139,8 +139,9 @@ Test(chapter05, numbers_are_right)
 }
 
 /* What the prose says of the trained network: most folds pass through the
- * centre, in four groups, weighted + towards the same-sign quadrants and -
- * towards the others; z follows |x1 + x2| - |x1 - x2|. */
+ * centre, around the diagonals, in four groups, weighted + towards the
+ * same-sign quadrants and - towards the others; the other folds have small
+ * weights; z follows |x1 + x2| - |x1 - x2|. */
 Test(chapter05, the_hidden_layer_is_as_the_prose_says)
 {
     char *dir = chapter_book_run(CHAPTER, NULL);
@@ -151,6 +152,9 @@ Test(chapter05, the_hidden_layer_is_as_the_prose_says)
     int off = (int)number_after(text, "off all over the square:");
     cr_assert_eq(central + elsewhere + on + off, 50, "%s", text);
     cr_assert(central > elsewhere + on + off, "%s", text);
+    /* Closer to a diagonal than to an axis: within 22.5 degrees. */
+    cr_assert(number_after(text, "within") < 22.5, "%s", text);
+    double small = number_after(text, "|v_h| at most"), smallest = INFINITY;
     static const char *quadrants[] = {"x1 > 0, x2 > 0:", "x1 < 0, x2 > 0:",
                                       "x1 < 0, x2 < 0:", "x1 > 0, x2 < 0:"};
     int sum = 0;
@@ -163,9 +167,11 @@ Test(chapter05, the_hidden_layer_is_as_the_prose_says)
                             "v_h from %lf to %lf", &n, &lo, &hi), 3, "%s", s);
         cr_assert(n >= 1, "%s", text);
         cr_assert(q % 2 == 0 ? lo > 0 : hi < 0, "%s", text);
+        smallest = fmin(smallest, q % 2 == 0 ? lo : -hi);
         sum += n;
     }
     cr_assert_eq(sum, central, "%s", text);
+    cr_assert(small < smallest, "%s", text);
     free(text);
 
     text = read_in(dir, "hidden_maps.out", NULL);
