@@ -178,7 +178,7 @@ every array (and counts from 0, as C does: neuron $h$ is column $h - 1$ of
 
 | letter | counts | here |
 |:--|:--|:--|
-| $N$ | samples in a batch | 200 while training (a *mini-batch*), 10000 for a map |
+| $N$ | samples in a batch | 200 of the 500 while training: a *mini-batch* |
 | $D$ | inputs of a sample | 2 |
 | $H$ | units of a layer | 50 in the hidden layer, 1 in the output |
 | $I$ | values coming into a layer | $D$ for the hidden layer, $H$ for the output |
@@ -1058,7 +1058,8 @@ the same sign for the diagonal $x_1 + x_2 = 0$ and opposite signs for
 $x_1 - x_2 = 0$. From the hidden layer to the output, the edges are the
 $v_h$. Neurons that are off all over the square keep only thin edges: no
 gradient reaches a neuron that never switches on, and the penalty on the
-weights slowly shrinks them towards 0.
+weights slowly shrinks them towards 0. Neuron 4 is one of them, and was
+from the start: in the gradient check, its derivative is exactly 0.
 */
 static int trained_network(wb_run *run)
 {
@@ -1082,6 +1083,14 @@ static int trained_network(wb_run *run)
     }
     printf("%zu weights: %zu positive, %zu negative; the largest size "
            "|w| = %.2f\n", positive + negative, positive, negative, largest);
+    const char *sep = ":";
+    printf("the neurons off all over the square");
+    for (size_t h = 0; h < ch.net->layer[0].fan_out; h++)
+        if (corners_on(&ch.net->layer[0], h) == 0) {
+            printf("%s %zu", sep, h + 1);
+            sep = ",";
+        }
+    printf("%s\n", *sep == ':' ? ": none" : "");
     return wb_diagram_network(&run->out, "trained_network",
         "The trained network: each edge's colour shows its weight's sign, "
         "its width the weight's size.", sizes, L + 2, weights);

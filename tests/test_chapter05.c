@@ -185,6 +185,14 @@ Test(chapter05, the_hidden_layer_is_as_the_prose_says)
     cr_assert_eq(sscanf(text, "%d weights: %d positive, %d negative",
                         &weights, &positive, &negative), 3, "%s", text);
     cr_assert(weights == positive + negative && weights <= 150, "%s", text);
+    /* Neuron 4, as the prose says: off all over the square at the end,
+     * and with a derivative of exactly 0 at the start. */
+    cr_assert(strstr(text, "the neurons off all over the square: 4,"), "%s",
+              text);
+    free(text);
+    text = read_in(dir, "gradient_check.out", NULL);
+    cr_assert(strstr(text, "\n   4    0.00000000      0.00000000          "
+                           "0.00000000\n"), "%s", text);
     free(text);
 }
 
