@@ -165,7 +165,11 @@ $$p = \sigma\Big(\sum_h v_h a_h + c\Big),$$
 
 the probability of category 1. Every hidden neuron has 3 parameters (two
 weights and a bias), and the output neuron 51 (a weight for each hidden
-neuron, and a bias): 201 numbers in all, for training to find.
+neuron, and a bias): 201 numbers in all, for training to find. (The
+original asks scikit-learn for `hidden_layer_sizes=(50)`, which Python
+reads as the number 50, not the tuple `(50,)` of one layer; scikit-learn
+accepts either. Here the layers are `--hidden 50`, or `--hidden 50,20` for
+two.)
 
 A program computes this for many points at once, as matrix products. With
 $N$ points in the rows of $X$, and $b$ added to every row,
