@@ -1363,8 +1363,9 @@ int main(int argc, char **argv)
 /*md
 ## Exercises
 
-Each exercise asks you to predict before you run; the program then tells
-you whether you were right. Run them from the top folder of the workbook.
+The first three exercises ask you to predict, or to write a function, and
+the program then tells you whether you were right; the last two are yours
+to explore. Run them from the top folder of the workbook.
 
 1. **Logistic neurons.** The original suggests trying the logistic
    (sigmoid) activation in the hidden layer instead of the ReLU. It has no
