@@ -100,6 +100,9 @@ Test(chapter05, numbers_are_right)
     cr_assert(number_after(largest, "formula") < 1e-7, "%s", text);
     cr_assert(number_after(largest, "backward pass") < 1e-7, "%s", text);
     cr_assert_null(strstr(text, "relu_prime"), "no exercise check unasked");
+    cr_assert(strstr(text, "over the 50 units:"), "no unit left out: %s",
+              text);
+    cr_assert_null(strstr(text, "left out"), "%s", text);
     free(text);
 
     text = read_in(dir, "training.out", NULL);
@@ -606,6 +609,19 @@ Test(chapter05, exercise_3_solved_passes)
                                           "--check-relu-prime", "--out",
                                           "figures", NULL});
     cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "your relu_prime: right!"), "%s", r.out);
+    program_result_free(&r);
+
+    /* Where a sample sits at a kink, that unit is left out, and the check
+     * still holds (100 units, seed 4: one such unit). */
+    r = run_program(dir, (const char *[]){"./05_mlp", "--only",
+                                          "gradient_check",
+                                          "--check-relu-prime", "--hidden",
+                                          "100", "--seed", "4", "--out",
+                                          "figures", NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "(1 left out, with a sample within 1e-06 of "
+                            "their kink)"), "%s", r.out);
     cr_assert(strstr(r.out, "your relu_prime: right!"), "%s", r.out);
     program_result_free(&r);
     free(text);
