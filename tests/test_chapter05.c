@@ -1,0 +1,631 @@
+/* Chapter 5 run as the book runs it (--book) and as a reader runs it: its
+ * figures, its numbers against what they must be, the claims its prose
+ * makes about the trained network, --json, the checks of --hidden and the
+ * other words of its command line, --data and --test-data, and the
+ * exercises' checks, as shipped and solved. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "wb.h"
+
+#define CHAPTER WB_BUILD_DIR "/chapters/05_mlp"
+#define SOURCE WB_SOURCE_DIR "/chapters/05_mlp.c"
+
+/* The standard error of an accuracy measured on the 500 test points, at
+ * its largest (a true accuracy of 1/2): sqrt(0.25 / 500) = 0.022. Sample
+ * values are allowed 5 of them. */
+#define SE_500 0.0224
+
+/* The most a straight boundary can get right of the quadrant problem: it
+ * cuts off one corner of the square, as x1 + x2 > 2/3, and gets 2/3 of
+ * the area right. */
+#define BEST_LINE (2.0 / 3.0)
+
+/* One row of the comparison table of the last step. */
+typedef struct row {
+    int epochs;
+    char stop[32];
+    double train, test;
+} row;
+
+/* The row of the table in `text` whose hidden layer is `name` ("none",
+ * "50 relu", ...). */
+static row table_row(const char *text, const char *name)
+{
+    char start[32];
+    row r;
+    snprintf(start, sizeof start, "\n%-12s  ", name);
+    const char *s = strstr(text, start);
+    cr_assert(s, "no row '%s' in:\n%s", name, text);
+    s += strlen(start);
+    cr_assert_eq(sscanf(s, "%d", &r.epochs), 1, "%s", s);
+    /* The stopping reason, one or two words, ends at two spaces. */
+    s += strspn(s, " 0123456789");
+    const char *e = strstr(s, "  ");
+    cr_assert(e, "%s", s);
+    snprintf(r.stop, sizeof r.stop, "%.*s", (int)(e - s), s);
+    cr_assert_eq(sscanf(e, "%lf %lf", &r.train, &r.test), 2, "%s", e);
+    return r;
+}
+
+/* ---- the book's run -------------------------------------------------- */
+
+Test(chapter05, book_run_makes_every_figure)
+{
+    static const char *names[] = {"network", "loss", "probability_map",
+                                  "relu", "switch_lines", "hidden_units",
+                                  "trained_network", "loss_curves", NULL};
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    cr_assert_eq(assert_book_figures(dir), 8);
+    char **figures = manifest_figures(dir);
+    for (size_t i = 0; names[i]; i++)
+        cr_assert(figures[i] && strcmp(figures[i], names[i]) == 0,
+                  "figure %zu is %s, not %s", i, figures[i], names[i]);
+    free_names(figures);
+}
+
+/* What the steps before the table print, against what it must be. */
+Test(chapter05, numbers_are_right)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    int ones, zeros;
+    char *text = read_in(dir, "samples.out", NULL);
+    const char *train = strstr(text, "training sample: X (500, 2), drawn; ");
+    cr_assert(train, "%s", text);
+    cr_assert_eq(sscanf(train, "training sample: X (500, 2), drawn; %d in "
+                        "category 1, %d in category 0", &ones, &zeros), 2);
+    /* 500 uniform points: each is in category 1 with probability 1/2,
+     * and the count's standard error is sqrt(500 / 4) = 11.2. */
+    cr_assert_eq(ones + zeros, 500);
+    cr_assert(abs(ones - 250) <= 5 * 11.2, "%d in category 1", ones);
+    cr_assert(strstr(text, "test sample: X (500, 2), drawn; "), "%s", text);
+    free(text);
+
+    /* Two inputs, 50 hidden units, one output: 3 * 50 + 51 parameters. */
+    text = read_in(dir, "network.out", NULL);
+    cr_assert_eq(number_after(text, "parameters:"), 201, "%s", text);
+    free(text);
+
+    /* Central differences with a step of 1e-6 on a loss of about 0.7 are
+     * right to about 1e-10 (rounding, 1e-16 / 1e-6, and the step squared);
+     * 1e-7 leaves room and still catches a wrong derivative, which is off
+     * by the size of the derivatives themselves, about 1e-2. */
+    text = read_in(dir, "gradient_check.out", NULL);
+    const char *largest = strstr(text, "largest difference");
+    cr_assert(largest, "%s", text);
+    cr_assert(number_after(largest, "formula") < 1e-7, "%s", text);
+    cr_assert(number_after(largest, "backward pass") < 1e-7, "%s", text);
+    cr_assert_null(strstr(text, "relu_prime"), "no exercise check unasked");
+    cr_assert(strstr(text, "over the 50 units:"), "no unit left out: %s",
+              text);
+    cr_assert_null(strstr(text, "left out"), "%s", text);
+    free(text);
+
+    text = read_in(dir, "training.out", NULL);
+    double epochs = number_after(text, "converged after");
+    double loss = number_after(text, "final loss");
+    double train_acc = number_after(text, "training accuracy");
+    cr_assert(epochs >= 1 && epochs < 10000, "%s", text);
+    /* It learned: far below ln 2, the loss of p = 1/2 everywhere. */
+    cr_assert(loss > 0 && loss < 0.5 * log(2), "%s", text);
+    /* It fits its training points but for a few beside the axes. */
+    cr_assert(train_acc >= 0.97, "%s", text);
+    cr_assert_null(strstr(text, "epoch 10, loss"), "no progress line");
+    free(text);
+
+    text = read_in(dir, "test.out", NULL);
+    double test_acc = number_after(text, "test accuracy");
+    cr_assert(test_acc >= 0.95 && test_acc <= 1, "%s", text);
+    /* The introduction says: more than 98 test points in 100. */
+    cr_assert(test_acc > 0.98, "%s", text);
+    /* The mistakes agree with the accuracy, and sit beside the axes, as
+     * the prose says. */
+    int mistakes;
+    cr_assert_eq(sscanf(strchr(text, '\n') + 1, "%d mistakes", &mistakes), 1,
+                 "%s", text);
+    cr_assert_eq(mistakes, (int)lround((1 - test_acc) * 500), "%s", text);
+    cr_assert(number_after(text, "all within") < 0.1, "%s", text);
+    free(text);
+
+    text = read_in(dir, "relu.out", NULL);
+    cr_assert(strstr(text, "relu(-0.001) = 0, relu(0) = 0, relu(0.001) = "
+                           "0.001\n"), "%s", text);
+    cr_assert(strstr(text, "slope on the left 0, on the right 1\n"), "%s",
+              text);
+    /* Without its kinks the network is one line: no better than the best
+     * line, give or take the test sample's error. */
+    cr_assert(number_after(strstr(text, "without"), "test accuracy") <=
+              BEST_LINE + 5 * SE_500, "%s", text);
+    free(text);
+}
+
+/* What the prose says of the trained network: most folds pass through the
+ * centre, around the diagonals, in four groups, weighted + towards the
+ * same-sign quadrants and - towards the others; the other folds have small
+ * weights; z follows |x1 + x2| - |x1 - x2|. */
+Test(chapter05, the_hidden_layer_is_as_the_prose_says)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *text = read_in(dir, "switch_lines.out", NULL);
+    int central = (int)number_after(text, "centre (within 0.05):");
+    int elsewhere = (int)number_after(text, "elsewhere in the square:");
+    int on = (int)number_after(text, "on all over the square:");
+    int off = (int)number_after(text, "off all over the square:");
+    cr_assert_eq(central + elsewhere + on + off, 50, "%s", text);
+    cr_assert(central > elsewhere + on + off, "%s", text);
+    /* Closer to a diagonal than to an axis: within 22.5 degrees. */
+    cr_assert(number_after(text, "within") < 22.5, "%s", text);
+    double small = number_after(text, "|v_h| at most"), smallest = INFINITY;
+    static const char *quadrants[] = {"x1 > 0, x2 > 0:", "x1 < 0, x2 > 0:",
+                                      "x1 < 0, x2 < 0:", "x1 > 0, x2 < 0:"};
+    int sum = 0;
+    for (int q = 0; q < 4; q++) {
+        int n;
+        double lo, hi;
+        const char *s = strstr(text, quadrants[q]);
+        cr_assert(s, "%s", text);
+        cr_assert_eq(sscanf(s + strlen(quadrants[q]), "%d, output weights "
+                            "v_h from %lf to %lf", &n, &lo, &hi), 3, "%s", s);
+        cr_assert(n >= 1, "%s", text);
+        cr_assert(q % 2 == 0 ? lo > 0 : hi < 0, "%s", text);
+        smallest = fmin(smallest, q % 2 == 0 ? lo : -hi);
+        sum += n;
+    }
+    cr_assert_eq(sum, central, "%s", text);
+    cr_assert(small < smallest, "%s", text);
+    free(text);
+
+    text = read_in(dir, "hidden_maps.out", NULL);
+    cr_assert(number_after(text, "over the grid:") >= 0.95, "%s", text);
+    cr_assert_eq(count_lines(text), 5, "the correlation and four units");
+    free(text);
+
+    /* 2 x 50 weights into the hidden layer, 50 out of it. */
+    text = read_in(dir, "trained_network.out", NULL);
+    int weights, positive, negative;
+    cr_assert_eq(sscanf(text, "%d weights: %d positive, %d negative",
+                        &weights, &positive, &negative), 3, "%s", text);
+    cr_assert(weights == positive + negative && weights <= 150, "%s", text);
+    /* Neuron 4, as the prose says: off all over the square at the end,
+     * and with a derivative of exactly 0 at the start. */
+    cr_assert(strstr(text, "the neurons off all over the square: 4,"), "%s",
+              text);
+    free(text);
+    text = read_in(dir, "gradient_check.out", NULL);
+    cr_assert(strstr(text, "\n   4    0.00000000      0.00000000          "
+                           "0.00000000\n"), "%s", text);
+    free(text);
+}
+
+/* The table: every row, sensible values, and the rows the prose speaks
+ * of as it says. */
+Test(chapter05, the_table_compares_the_networks)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *text = read_in(dir, "compare.out", NULL);
+    static const char *names[] = {"none", "50 identity", "50 logistic",
+                                  "50 relu", "2 relu", "3 relu", "5 relu",
+                                  "10 relu"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        row r = table_row(text, names[i]);
+        cr_assert(r.epochs >= 1 && r.epochs <= 10000, "%s", names[i]);
+        cr_assert(strcmp(r.stop, "no improvement") == 0 ||
+                  strcmp(r.stop, "max_iter") == 0, "%s: %s", names[i],
+                  r.stop);
+        cr_assert(r.train >= 0 && r.train <= 1 && r.test >= 0 &&
+                  r.test <= 1, "%s", names[i]);
+    }
+    /* A straight boundary, with or without a linear hidden layer: it does
+     * as a coin does, within the test sample's error. */
+    cr_assert(fabs(table_row(text, "none").test - 0.5) <= 5 * SE_500,
+              "%s", text);
+    cr_assert(fabs(table_row(text, "50 identity").test - 0.5) <=
+              5 * SE_500, "%s", text);
+    /* The 50 ReLU units start where the training step's did, with the
+     * same settings: the same network, to the last digit. */
+    char *training = read_in(dir, "training.out", NULL);
+    char *test = read_in(dir, "test.out", NULL);
+    row relu = table_row(text, "50 relu");
+    cr_assert_eq(relu.epochs, (int)number_after(training, "converged after"));
+    cr_assert_eq(relu.train, number_after(training, "training accuracy"));
+    cr_assert_eq(relu.test, number_after(test, "test accuracy"));
+    free(training);
+    free(test);
+    free(text);
+}
+
+/* The same seed gives the same numbers and the same figures. */
+Test(chapter05, runs_are_reproducible)
+{
+    char *a = chapter_book_run(CHAPTER, NULL);
+    char *b = chapter_book_run(CHAPTER, NULL);
+    const char *files[] = {"training.out", "test.out", "switch_lines.out",
+                           "compare.out", "hidden_units.dat",
+                           "trained_network.png", "manifest.tsv"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        size_t la, lb;
+        char *x = read_in(a, files[i], &la), *y = read_in(b, files[i], &lb);
+        cr_assert(la == lb && memcmp(x, y, la) == 0, "%s differs", files[i]);
+        free(x);
+        free(y);
+    }
+}
+
+/* ---- --json ------------------------------------------------------------ */
+
+/* The number after "NAME": in a JSON object. */
+static double json_number(const char *json, const char *name)
+{
+    char key[64];
+    snprintf(key, sizeof key, "\"%s\":", name);
+    return number_after(json, key);
+}
+
+Test(chapter05, json_summarises_the_fit)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *training = read_in(dir, "training.out", NULL);
+    char *test = read_in(dir, "test.out", NULL);
+    program_result r = run_program(NULL, (const char *[]){CHAPTER, "--json",
+                                                          NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.err, "");
+    cr_assert_eq(count_lines(r.out), 1, "one line: %s", r.out);
+    const char *head = "{\"model\":\"mlp\",\"hidden\":[50],"
+                       "\"activation\":\"relu\",\"solver\":\"adam\",";
+    cr_assert(strncmp(r.out, head, strlen(head)) == 0, "%s", r.out);
+    cr_assert(r.out[strlen(r.out) - 2] == '}', "%s", r.out);
+    /* The same fit as the book's, read back from its 17 digits. */
+    cr_assert_eq(json_number(r.out, "n_iter"),
+                 number_after(training, "converged after"));
+    cr_assert(strstr(r.out, "\"converged\":true"), "%s", r.out);
+    cr_assert(fabs(json_number(r.out, "loss") -
+                   number_after(training, "final loss")) <= 5e-5);
+    cr_assert(fabs(json_number(r.out, "train_accuracy") -
+                   number_after(training, "training accuracy")) <= 5e-4);
+    cr_assert(fabs(json_number(r.out, "test_accuracy") -
+                   number_after(test, "test accuracy")) <= 5e-4);
+    /* An accuracy of 500 points is a multiple of 1/500. */
+    double acc = json_number(r.out, "test_accuracy") * 500;
+    cr_assert(fabs(acc - round(acc)) < 1e-9, "%s", r.out);
+    program_result_free(&r);
+    free(training);
+    free(test);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--hidden",
+                                           "10,10", "--activation",
+                                           "sigmoid", "--max-iter", "20",
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "\"hidden\":[10,10],\"activation\":\"logistic\""
+                            ",\"solver\":\"adam\",\"n_iter\":"), "%s", r.out);
+    cr_assert(json_number(r.out, "n_iter") <= 20, "%s", r.out);
+    program_result_free(&r);
+}
+
+/* ---- the command line -------------------------------------------------- */
+
+/* A bad list gets one line naming --hidden, and exit status 2, before
+ * anything runs. */
+Test(chapter05, bad_hidden_lists_are_refused)
+{
+    const char *lists[] = {"abc", "50,,3", "50,", ",50", "0", "50,0",
+                           "1001", "-5", "5.5", "+5", " 5", "",
+                           "1,2,3,4,5,6,7,8,9", "--hidden=x"};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        const char *argv[] = {CHAPTER, "--hidden", lists[i], "--quiet",
+                              NULL};
+        if (strncmp(lists[i], "--", 2) == 0) {    /* the --NAME=VALUE form */
+            argv[1] = lists[i];
+            argv[2] = "--quiet";
+            argv[3] = NULL;
+        }
+        program_result r = run_program(NULL, argv);
+        cr_assert_eq(r.status, 2, "'%s': status %d", lists[i], r.status);
+        cr_assert_eq(count_lines(r.err), 1, "'%s': %s", lists[i], r.err);
+        cr_assert(strncmp(r.err, "05_mlp: --hidden: ", 18) == 0, "%s", r.err);
+        cr_assert_str_eq(r.out, "", "'%s': nothing ran", lists[i]);
+        program_result_free(&r);
+    }
+}
+
+Test(chapter05, good_lists_and_bad_words)
+{
+    const char *good[] = {"1", "50", "10,10", "3,3,3", "1000",
+                          "1,2,3,4,5,6,7,8"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        program_result r = run_program(
+            NULL, (const char *[]){CHAPTER, "--hidden", good[i], "--list",
+                                   NULL});
+        cr_assert_eq(r.status, 0, "'%s': %s", good[i], r.err);
+        program_result_free(&r);
+    }
+    const char *bad[][3] = {{"--activation", "relux", "--activation: "},
+                            {"--solver", "bfgs", "--solver: "},
+                            {"--predict", "maybe", "--predict: "},
+                            {"--learning-rate", "0", "--learning-rate: "},
+                            {"--smallest", "101", "--smallest: "}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        program_result r = run_program(
+            NULL, (const char *[]){CHAPTER, bad[i][0], bad[i][1], NULL});
+        cr_assert_eq(r.status, 2, "%s %s", bad[i][0], bad[i][1]);
+        cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+        cr_assert(strstr(r.err, bad[i][2]), "%s", r.err);
+        program_result_free(&r);
+    }
+}
+
+Test(chapter05, command_line)
+{
+    program_result r = run_program(NULL, (const char *[]){CHAPTER, "--help",
+                                                          NULL});
+    cr_assert_eq(r.status, 0);
+    const char *options[] = {"--json", "--hidden LIST", "--activation F",
+                             "--solver S", "--alpha A", "--learning-rate R",
+                             "--batch-size B", "--max-iter N", "--tol T",
+                             "--no-shuffle", "--data FILE",
+                             "--test-data FILE", "--predict P",
+                             "--smallest N", "--check-relu-prime"};
+    for (size_t i = 0; i < sizeof options / sizeof *options; i++)
+        cr_assert(strstr(r.out, options[i]), "--help lacks %s", options[i]);
+    program_result_free(&r);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
+    cr_assert_eq(r.status, 0);
+    cr_assert_eq(count_lines(r.out), 10, "%s", r.out);
+    cr_assert(strstr(r.out, "switch_lines"), "%s", r.out);
+    program_result_free(&r);
+}
+
+/* On a terminal, a line of progress while the network trains; never in
+ * the book (checked in numbers_are_right). */
+Test(chapter05, progress_on_a_terminal)
+{
+    char *dir = test_dir("ch05-tty");
+    int status;
+    char *out = run_on_terminal(
+        (const char *[]){CHAPTER, "--step", "--only", "training", "--out",
+                         dir, NULL},
+        "\033[?62;22c", "\n", &status);
+    cr_assert_eq(status, 0, "%s", out);
+    cr_assert(strstr(out, "epoch 10, loss 0."), "%s", out);
+    cr_assert(strstr(out, "converged after"), "%s", out);
+    free(out);
+}
+
+/* ---- --data and --test-data ----------------------------------------------- */
+
+/* Writes n points of the quadrant problem, drawn with `seed`, to DIR/NAME;
+ * returns the path. */
+static char *write_sample(const char *dir, const char *name, uint64_t seed,
+                          size_t n)
+{
+    wb_rng rng;
+    wb_array *X, *y;
+    char *path = wb_path_join(dir, name);
+    wb_rng_seed(&rng, seed);
+    cr_assert_eq(wb_sample_quadrants(&X, &y, &rng, n), 0);
+    cr_assert_eq(wb_write_csv(path, X, y), 0, "%s", wb_error());
+    wb_free(X);
+    wb_free(y);
+    return path;
+}
+
+Test(chapter05, samples_from_files)
+{
+    char *dir = test_dir("ch05-data");
+    char *train = write_sample(dir, "train.csv", 7, 300);
+    char *test = write_sample(dir, "test.csv", 8, 200);
+    char *out = wb_path_join(dir, "figures");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "samples", "--data", train,
+                               "--test-data", test, "--out", out, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    char *line = wb_asprintf("training sample: X (300, 2), %s;", train);
+    cr_assert(strstr(r.out, line), "%s", r.out);
+    free(line);
+    line = wb_asprintf("test sample: X (200, 2), %s;", test);
+    cr_assert(strstr(r.out, line), "%s", r.out);
+    free(line);
+    program_result_free(&r);
+
+    /* Trained on the file's 300 points, tested on its 200. */
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--data",
+                                           train, "--test-data", test, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(json_number(r.out, "test_accuracy") >= 0.9, "%s", r.out);
+    double acc = json_number(r.out, "test_accuracy") * 200;
+    cr_assert(fabs(acc - round(acc)) < 1e-9, "a multiple of 1/200: %s",
+              r.out);
+    program_result_free(&r);
+    free(train);
+    free(test);
+    free(out);
+}
+
+/* A file the reader cannot use: the library's one line, exit status 1. */
+Test(chapter05, bad_files_are_refused)
+{
+    char *dir = test_dir("ch05-bad");
+    char *bad = wb_path_join(dir, "bad.csv");
+    char *one = wb_path_join(dir, "one.csv");
+    char *missing = wb_path_join(dir, "missing.csv");
+    const char *bad_text = "x1,x2,y\n0.5,0.5,1\n0.25,abc,0\n";
+    const char *one_text = "x,y\n0.5,1\n-0.5,0\n";
+    cr_assert_eq(wb_write_file(bad, bad_text, strlen(bad_text)), 0);
+    cr_assert_eq(wb_write_file(one, one_text, strlen(one_text)), 0);
+    struct {
+        const char *option, *path, *says;
+    } cases[] = {{"--data", bad, "bad.csv:3: 'abc' is not a number"},
+                 {"--test-data", one, "two features"},
+                 {"--data", missing, "missing.csv"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        program_result r = run_program(
+            NULL, (const char *[]){CHAPTER, cases[i].option, cases[i].path,
+                                   "--json", NULL});
+        cr_assert_eq(r.status, 1, "%s", cases[i].path);
+        cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+        cr_assert(strstr(r.err, cases[i].says), "%s", r.err);
+        cr_assert_str_eq(r.out, "");
+        program_result_free(&r);
+    }
+    free(bad);
+    free(one);
+    free(missing);
+}
+
+/* ---- the exercises' checks --------------------------------------------- */
+
+/* Exercise 1: the default network learns, as the test step checks. */
+Test(chapter05, exercise_1_checks_the_prediction)
+{
+    char *dir = test_dir("ch05-ex1");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "test", "--predict",
+                               "fails", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "your prediction, fails: not quite: "), "%s",
+              r.out);
+    cr_assert(strstr(r.out, "so the network learns the quadrants"), "%s",
+              r.out);
+    program_result_free(&r);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only", "test",
+                                           "--predict", "learns", "--out",
+                                           dir, NULL});
+    cr_assert(strstr(r.out, "your prediction, learns: right!"), "%s", r.out);
+    program_result_free(&r);
+}
+
+/* The last line about --smallest N in a run of the last step. */
+static char *smallest_says(const char *dir, const char *n, char **table)
+{
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "compare", "--smallest",
+                               n, "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *s = strstr(r.out, "--smallest ");
+    cr_assert(s, "%s", r.out);
+    char *says = wb_strdup(s);
+    if (table)
+        *table = wb_strdup(r.out);
+    program_result_free(&r);
+    return says;
+}
+
+/* Exercise 2: a single unit cannot do it (its boundary is a line), a
+ * layer of 50 is more than needed when the table's 10 units reach 0.95,
+ * and the answer lies between, where the check says it is. */
+Test(chapter05, exercise_2_checks_the_smallest_layer)
+{
+    char *dir = test_dir("ch05-ex2"), *table;
+    char *says = smallest_says(dir, "1", &table);
+    cr_assert(strstr(says, "not quite: a hidden layer of 1 reaches only"),
+              "%s", says);
+    cr_assert(strstr(says, "try more units"), "%s", says);
+    free(says);
+
+    cr_assert(table_row(table, "10 relu").test >= 0.95,
+              "this seed's 10 units reach 0.95:\n%s", table);
+    says = smallest_says(dir, "50", NULL);
+    cr_assert(strstr(says, "not quite: a smaller hidden layer already "
+                           "reaches 0.95; try fewer units"), "%s", says);
+    free(says);
+
+    /* Bisect on the check's hints: "fewer" above the answer, "more" below
+     * it, "right!" on it. */
+    int lo = 2, hi = 10, found = 0;
+    while (lo <= hi && !found) {
+        int mid = (lo + hi) / 2;
+        char n[8];
+        snprintf(n, sizeof n, "%d", mid);
+        says = smallest_says(dir, n, NULL);
+        if (strstr(says, "right!"))
+            found = mid;
+        else if (strstr(says, "try fewer"))
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+        free(says);
+    }
+    cr_assert(found >= 2 && found <= 10, "no answer between 2 and 10");
+    free(table);
+}
+
+/* Exercise 3 as shipped: relu_prime is the identity's derivative, and the
+ * check says so, with a hint. */
+Test(chapter05, exercise_3_as_shipped_is_not_quite)
+{
+    char *dir = test_dir("ch05-ex3");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "gradient_check",
+                               "--check-relu-prime", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "your relu_prime: not quite"), "%s", r.out);
+    cr_assert(strstr(r.out, "relu_prime(-1) = 1 and relu_prime(1) = 1"),
+              "%s", r.out);
+    program_result_free(&r);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only",
+                                           "gradient_check",
+                                           "--check-relu-prime",
+                                           "--activation", "tanh", "--out",
+                                           dir, NULL});
+    cr_assert(strstr(r.out, "run it with --activation relu"), "%s", r.out);
+    program_result_free(&r);
+}
+
+/* Exercise 3 solved: the chapter with ReLU's derivative in relu_prime,
+ * built as a reader builds a program of their own, passes its check. */
+Test(chapter05, exercise_3_solved_passes)
+{
+    char *dir = test_dir("ch05-solved");
+    char *text = wb_read_file(SOURCE, NULL);
+    const char *head = "static double relu_prime(double z)\n{\n";
+    char *body = strstr(text, head);
+    cr_assert(text && body, "no relu_prime in %s", SOURCE);
+    body += strlen(head);
+    char *end = strstr(body, "\n}\n");
+    cr_assert(end);
+    char *solved = wb_asprintf("%.*s    return z > 0 ? 1 : 0;%s",
+                               (int)(body - text), text, end);
+    char *src = wb_path_join(dir, "05_mlp.c");
+    cr_assert_eq(wb_write_file(src, solved, strlen(solved)), 0);
+    char *cc = wb_asprintf(
+        "cc %s -std=c11 05_mlp.c $(PKG_CONFIG_PATH=%s pkg-config --cflags "
+        "--libs workbook) -o 05_mlp", WB_SAN_FLAGS, WB_BUILD_DIR);
+    program_result r = run_program(dir, (const char *[]){"/bin/sh", "-c", cc,
+                                                         NULL});
+    cr_assert_eq(r.status, 0, "the solved chapter does not build:\n%s",
+                 r.err);
+    program_result_free(&r);
+
+    r = run_program(dir, (const char *[]){"./05_mlp", "--only",
+                                          "gradient_check",
+                                          "--check-relu-prime", "--out",
+                                          "figures", NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "your relu_prime: right!"), "%s", r.out);
+    program_result_free(&r);
+
+    /* Where a sample sits at a kink, that unit is left out, and the check
+     * still holds (100 units, seed 4: one such unit). */
+    r = run_program(dir, (const char *[]){"./05_mlp", "--only",
+                                          "gradient_check",
+                                          "--check-relu-prime", "--hidden",
+                                          "100", "--seed", "4", "--out",
+                                          "figures", NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "(1 left out, with a sample within 1e-06 of "
+                            "their kink)"), "%s", r.out);
+    cr_assert(strstr(r.out, "your relu_prime: right!"), "%s", r.out);
+    program_result_free(&r);
+    free(text);
+    free(solved);
+    free(src);
+    free(cc);
+}
