@@ -1324,10 +1324,8 @@ static int parse_words(int argc, char **argv)
     return 0;
 }
 
-/* The fit as one JSON object, every number as %.17g reads back exactly.
- * (Its first parameter is spelled `struct wb_run *`: a function whose
- * first parameter is spelled `wb_run *` is a step, to the runtime.) */
-static int print_json(struct wb_run *run, FILE *out)
+/* The fit as one JSON object, every number as %.17g reads back exactly. */
+static int print_json(wb_run *run, FILE *out)
 {
     (void)run;
     fprintf(out, "{\"model\":\"mlp\",\"hidden\":[");
