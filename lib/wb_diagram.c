@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "internal/mathtext.h"
+#include "internal/mt_unicode.h"
 #include "internal/output.h"
 #include "internal/theme.h"
 #include "wb_core.h"
@@ -373,11 +374,13 @@ static void draw_node(cairo_t *cr, double x, double y, double r, rgb fill)
 
 /* ---- writing the files ------------------------------------------------- */
 
-/* A diagram: its size in points and the function that draws it. */
+/* A diagram: its size in points and the function that draws it; and the
+ * same picture drawn in text, for a terminal (NAME.txt). */
 typedef struct diagram {
     double width, height;
     void (*draw)(cairo_t *cr, const void *data);
     const void *data;
+    char *text;
 } diagram;
 
 /* Where cairo writes: the open wb_file, or, for an SVG, a buffer (see
@@ -529,12 +532,22 @@ static int render_file(const diagram *d, wb_file *f, wb_format format)
     return -1;
 }
 
-/* Writes NAME.png, NAME.pdf and NAME.svg, as the output asks: all of them,
- * or none; then records the figure. */
+/* Writes the text drawing into the open file f. */
+static int write_text(const diagram *d, wb_file *f)
+{
+    errno = 0;
+    if (fputs(d->text, f->fp) == EOF || fflush(f->fp) != 0)
+        return wb_fail("cannot write %s: %s", f->path,
+                       strerror(errno ? errno : EIO));
+    return 0;
+}
+
+/* Writes NAME.png, NAME.pdf and NAME.svg, as the output asks, and the text
+ * drawing NAME.txt: all of them, or none; then records the figure. */
 static int render(wb_output *out, const char *name, const char *caption,
                   const diagram *d)
 {
-    wb_file files[WB_NFORMATS] = {{0}};
+    wb_file files[WB_NFORMATS + 1] = {{0}};
     unsigned formats = wb_output_formats(out);
     int rc = 0;
 
@@ -554,7 +567,14 @@ static int render(wb_output *out, const char *name, const char *caption,
         if (rc == 0)
             rc = render_file(d, &files[k], wb_formats[k].format);
     }
-    for (int k = 0; k < WB_NFORMATS; k++) {
+    if (rc == 0) {
+        char *path = wb_output_path(out, name, "txt");
+        rc = path ? wb_file_open(&files[WB_NFORMATS], path) : -1;
+        free(path);
+        if (rc == 0)
+            rc = write_text(d, &files[WB_NFORMATS]);
+    }
+    for (int k = 0; k <= WB_NFORMATS; k++) {
         if (!files[k].tmp)
             continue;
         if (rc == 0)
@@ -660,9 +680,20 @@ static void draw_neuron(cairo_t *cr, const void *data)
               mid + 37, CENTER, MUTED);
 }
 
+/* The same neuron in text. */
+static const char neuron_text[] =
+"             ╭─────────────────── neuron ────────────────────╮\n"
+"             │           b                                   │\n"
+"             │           ↓                                   │\n"
+"╭───╮   w    │  ╭─ weighted sum ─╮   z   ╭─ activation ─╮    │   σ(z)\n"
+"│ x │────────┼─▶│   z = wx + b   │──────▶│      σ       │────┼───────▶\n"
+"╰───╯        │  ╰────────────────╯       ╰──────────────╯    │ probability\n"
+"input        │                                               │ of category 1\n"
+"             ╰───────────────────────────────────────────────╯\n";
+
 int wb_diagram_neuron(wb_output *out, const char *name, const char *caption)
 {
-    diagram d = {NEURON_W, NEURON_H, draw_neuron, NULL};
+    diagram d = {NEURON_W, NEURON_H, draw_neuron, NULL, (char *)neuron_text};
     return render(out, name, caption, &d);
 }
 
@@ -866,6 +897,142 @@ static void draw_network(cairo_t *cr, const void *data)
         draw_legend(cr, net->width, net->caption_y + 28);
 }
 
+/* ---- the network in text ---------------------------------------------- */
+
+/* A layer's column is this wide; an arrow joins two columns. */
+#define TEXT_COLUMN 14
+#define TEXT_ARROW " ────▶ "
+
+/* The columns a text takes: one per character (the labels have neither
+ * combining nor wide characters). */
+static size_t columns(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+/* `s` centred in a column of `width`. */
+static void put_centred(wb_buf *b, const char *s, size_t width)
+{
+    size_t w = columns(s), left = w < width ? (width - w) / 2 : 0;
+    wb_buf_printf(b, "%*s%s%*s", (int)left, "", s,
+                  (int)(w < width ? width - w - left : 0), "");
+}
+
+/* The label of neuron i of layer l, as the picture writes it, in Unicode:
+ * "x₁", "h₅₀", "p". */
+static void node_label(wb_buf *b, const network *net, size_t l, size_t i)
+{
+    char tex[64];
+    size_t n = net->sizes[l];
+    bool first = l == 0, last = l + 1 == net->nlayers;
+    if (first)
+        snprintf(tex, sizeof tex, "( $x_{%zu}$ )", i + 1);
+    else if (last && n == 1)
+        snprintf(tex, sizeof tex, "( $p$ )");
+    else if (last)
+        snprintf(tex, sizeof tex, "( $p_{%zu}$ )", i + 1);
+    else if (net->nlayers == 3)
+        snprintf(tex, sizeof tex, "( $h_{%zu}$ )", i + 1);
+    else
+        snprintf(tex, sizeof tex, "(  )");
+    if (wb_mt_unicode(b, tex, 0) != 0)
+        b->failed = true;
+}
+
+/* Strips the spaces at the end of the text's last line. */
+static void end_text_line(wb_buf *b)
+{
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->len--;
+    wb_buf_puts(b, "\n");
+}
+
+/* The network in text: a column per layer, its first and last neurons
+ * (an ellipsis between, as in the picture), arrows between layers, and
+ * under them how many weights each layer has and their range. */
+static char *network_text(const network *net)
+{
+    wb_buf b = {0};
+    size_t mid = (net->rows - 1) / 2;
+
+    for (size_t l = 0; l < net->nlayers; l++) {
+        char caption[48];
+        if (l == 0)
+            snprintf(caption, sizeof caption, "input layer");
+        else if (l + 1 == net->nlayers)
+            snprintf(caption, sizeof caption, "output layer");
+        else if (net->nlayers == 3)
+            snprintf(caption, sizeof caption, "hidden layer");
+        else
+            snprintf(caption, sizeof caption, "hidden layer %zu", l);
+        put_centred(&b, caption, TEXT_COLUMN);
+        if (l + 1 < net->nlayers)
+            put_centred(&b, "", columns(TEXT_ARROW));
+    }
+    end_text_line(&b);
+    end_text_line(&b);
+    for (size_t row = 0; row < net->rows; row++) {
+        for (size_t l = 0; l < net->nlayers; l++) {
+            size_t rows = layer_rows(net->sizes[l]);
+            size_t top = (net->rows - rows) / 2;
+            wb_buf cell = {0};
+            if (row >= top && row < top + rows) {
+                size_t i = row_neuron(net->sizes[l], row - top);
+                if (i == SIZE_MAX)
+                    wb_buf_puts(&cell, "⋮");
+                else
+                    node_label(&cell, net, l, i);
+            }
+            put_centred(&b, cell.data ? cell.data : "", TEXT_COLUMN);
+            if (cell.failed)
+                b.failed = true;
+            wb_buf_free(&cell);
+            if (l + 1 < net->nlayers)
+                put_centred(&b, row == mid ? TEXT_ARROW : "",
+                            columns(TEXT_ARROW));
+        }
+        end_text_line(&b);
+    }
+    end_text_line(&b);
+    for (size_t l = 0; l < net->nlayers; l++) {
+        char count[48];
+        snprintf(count, sizeof count, "%zu neuron%s", net->sizes[l],
+                 net->sizes[l] == 1 ? "" : "s");
+        put_centred(&b, count, TEXT_COLUMN);
+        if (l + 1 < net->nlayers)
+            put_centred(&b, "", columns(TEXT_ARROW));
+    }
+    end_text_line(&b);
+    if (net->weighted)
+        wb_buf_puts(&b, "\nEvery neuron takes the outputs of all those of "
+                        "the layer before, each\ntimes its weight:\n");
+    else
+        wb_buf_puts(&b, "\nEvery neuron takes the outputs of all those of "
+                        "the layer before.\n");
+    for (size_t l = 0; net->weighted && l + 1 < net->nlayers; l++) {
+        const wb_array *w = net->weights[l];
+        double lo = INFINITY, hi = -INFINITY;
+        size_t positive = 0;
+        if (!w) {
+            wb_buf_printf(&b, "  layer %zu to %zu: %zu x %zu weights\n", l,
+                          l + 1, net->sizes[l], net->sizes[l + 1]);
+            continue;
+        }
+        for (size_t k = 0; k < w->size; k++) {
+            lo = fmin(lo, w->data[k]);
+            hi = fmax(hi, w->data[k]);
+            positive += w->data[k] > 0;
+        }
+        wb_buf_printf(&b, "  layer %zu to %zu: %zu x %zu weights, from %.3g "
+                          "to %.3g, %zu positive\n", l, l + 1, net->sizes[l],
+                      net->sizes[l + 1], lo, hi, positive);
+    }
+    return wb_buf_take(&b);
+}
+
 int wb_diagram_network(wb_output *out, const char *name, const char *caption,
                        const size_t *sizes, size_t nlayers,
                        const wb_array *const *weights)
@@ -873,6 +1040,7 @@ int wb_diagram_network(wb_output *out, const char *name, const char *caption,
     network net = {.sizes = sizes, .nlayers = nlayers, .weights = weights};
     diagram d = {.draw = draw_network, .data = &net};
     double body;
+    int rc;
 
     WB_ASSERT(sizes != NULL && nlayers >= 2,
               "a network has at least two layers (got %zu)", nlayers);
@@ -907,5 +1075,10 @@ int wb_diagram_network(wb_output *out, const char *name, const char *caption,
     net.mid = TOP_MARGIN + body / 2;
     net.caption_y = TOP_MARGIN + body + 24;
     d.height = net.caption_y + (net.weighted ? 40 : 14);
-    return render(out, name, caption, &d);
+    d.text = network_text(&net);
+    if (!d.text)
+        return wb_fail("diagram %s: out of memory", name ? name : "(null)");
+    rc = render(out, name, caption, &d);
+    free(d.text);
+    return rc;
 }
