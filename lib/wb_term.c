@@ -311,8 +311,8 @@ static void blank_line(term *t, const char *prefix)
 typedef enum piece_kind {
     TEXT,       /* part of a word */
     SPACE,      /* between words, where a line may end */
-    WEAK,       /* a space inside math: a line ends there only if the
-                   math does not fit on a line of its own */
+    WEAK,       /* a space inside math or code: a line ends there only
+                   if the math does not fit on a line of its own */
     BREAK,      /* a hard line break */
     DISPLAY     /* a display equation, on a line of its own */
 } piece_kind;
@@ -430,8 +430,9 @@ static void push_inlines(term *t, pieces *ps, cmark_node *node,
             push_text(t, ps, lit ? lit : "", style);
             break;
         case CMARK_NODE_CODE:
+            /* like math, code is broken only if it has to be */
             push_words(ps, lit ? lit : "", lit ? strlen(lit) : 0,
-                       style | CODE, SPACE);
+                       style | CODE, WEAK);
             break;
         case CMARK_NODE_HTML_INLINE:
             push_words(ps, lit ? lit : "", lit ? strlen(lit) : 0, style,

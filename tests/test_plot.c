@@ -513,7 +513,9 @@ Test(plot, script_and_data_for_each_kind_of_series)
     cr_assert(strstr(gp, "'kinds.dat' index 4 using 1:2:(1) with boxes lt 3"));
     cr_assert(strstr(gp, "fs transparent solid 0.4"));
     cr_assert(strstr(gp, "set arrow from first 0.25, graph 0 to first 0.25, "
-                         "graph 1 nohead front lt 4 dt 3"));
+                         "graph rule_top nohead front lt 4 dt 3"));
+    /* which is the top of the frame, or in text half a cell below it */
+    cr_assert(strstr(gp, "rule_top = text_terminal ? 1 - 0.5 / rows : 1\n"));
     cr_assert(strstr(gp, "set label 'here' at first 0, first 1 center"));
     /* The heat map's extent, half a cell beyond the outer points. */
     cr_assert(strstr(gp, "set xrange [-7.5:7.5]"), "%s", gp);
