@@ -254,10 +254,15 @@ static int line_rows(const wb_nb *nb, const char *s, size_t n)
 /* The prompt at a full screen, `percent` of the way through the block. */
 static int more(wb_nb *nb, int percent, bool back)
 {
-    char text[160];
+    char text[160], keys[8] = " \nq";
     snprintf(text, sizeof text, "-- %d%% -- Space: next page, Enter: next "
-             "line,%s q: quit ", percent, back ? " b: back," : "");
-    return wb_nb_ask(nb, text, back ? " \nbq" : " \nq");
+             "line,%s%s q: quit ", percent, back ? " b: back," : "",
+             nb->edit_key ? " e: edit," : "");
+    if (back)
+        strcat(keys, "b");
+    if (nb->edit_key)
+        strcat(keys, "e");
+    return wb_nb_ask(nb, text, keys);
 }
 
 typedef struct span {
@@ -338,9 +343,9 @@ int wb_nb_page(wb_nb *nb, const char *text)
         }
         asked = i;
         key = more(nb, (int)(100 * i / n), true);
-        if (key == 'q') {
+        if (key == 'q' || key == 'e') {
             free(lines);
-            return 'q';
+            return key;
         }
         if (key == ' ') {
             top = i;
@@ -362,9 +367,12 @@ int wb_nb_page(wb_nb *nb, const char *text)
 
 int wb_nb_page_image(wb_nb *nb, const char *data, size_t len, int rows)
 {
+    int key = 0;
     if (nb->interactive && nb->paging && nb->used > 0 &&
-        nb->used + rows > nb->rows - 1 && more(nb, 100, false) == 'q')
-        return 'q';
+        nb->used + rows > nb->rows - 1)
+        key = more(nb, 100, false);
+    if (key == 'q' || key == 'e')
+        return key;
     fwrite(data, 1, len, stdout);
     fflush(stdout);
     nb->used += rows;

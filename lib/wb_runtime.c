@@ -796,6 +796,8 @@ static int show_chunks(notebook *n, size_t end)
         return 0;
     rc = wb_nb_page(&n->nb, b.data);
     wb_buf_free(&b);
+    if (rc == 'q')
+        n->stop = true;
     return rc;
 }
 
@@ -913,9 +915,8 @@ static void edit(wb_run *run, notebook *n, size_t k)
         restart(run, n, exe, k);
         printf("%s\n", wb_error());
     } else if (status > 0) {
-        wb_buf_printf(&log, "\nThe chapter does not build (make's messages "
-                            "are above): still at step %zu; press e to edit "
-                            "it again.\n", k + 1);
+        wb_buf_printf(&log, "\nThe chapter does not build: still at step "
+                            "%zu (e: edit it again).\n", k + 1);
         if (wb_nb_page(&n->nb, log.data) == 'q')
             n->stop = true;
     } else {
@@ -965,9 +966,12 @@ static bool before_step(wb_run *run, notebook *n, size_t k)
     wb_buf b = {0};
     char title[512];
     char prompt[128];
+    int key;
 
-    if (show_chunks(n, chunk) == 'q')
+    if (show_chunks(n, chunk) == 'q') {
+        n->stop = true;
         return false;
+    }
     snprintf(title, sizeof title, "Step %zu of %zu: %s", k + 1,
              count_steps(ch), step_title(n->lit, &ch->steps[k]));
     wb_buf_puts(&b, "\n");
@@ -977,9 +981,15 @@ static bool before_step(wb_run *run, notebook *n, size_t k)
         put_chunk(&b, n, &n->lit->chunks[chunk], true);
         n->next_chunk = chunk + 1;
     }
-    if (wb_nb_keep_block(&n->nb, b.data ? b.data : "") == 'q')
-        n->stop = true;
+    /* e, at any page of the step's text, edits the chapter there */
+    n->nb.edit_key = true;
+    key = wb_nb_keep_block(&n->nb, b.data ? b.data : "");
+    n->nb.edit_key = false;
     wb_buf_free(&b);
+    if (key == 'q')
+        n->stop = true;
+    else if (key == 'e')
+        edit(run, n, k);
     snprintf(prompt, sizeof prompt, "[Enter: run step %zu, e: edit, b: back, "
              "a: run all, q: quit]", k + 1);
     return !n->stop && ask(run, n, k, prompt, "\neabq") != 'q';
@@ -1235,7 +1245,8 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         nbk.argv = argv;
         /* Started part-way, the notebook shows nothing before its first
          * step. */
-        nbk.next_chunk = first > 0 ? step_chunk(&nbk, ch, first) : 0;
+        nbk.next_chunk = req.only || req.from ? step_chunk(&nbk, ch, first)
+                                              : 0;
         run.graphics = choose_graphics();
     }
     wb_rng_seed(&run.rng, run.seed);

@@ -546,7 +546,8 @@ static void fill(term *t, const pieces *ps, const char *first,
             end_line(&l);
             begin_line(&l, t, rest);
         } else if (l.open) {
-            put(&l, " ", 1, 0);
+            /* in the style the two words share: one run of bold */
+            put(&l, " ", 1, l.style & p->style);
         }
         for (; i < j; i++) {
             const piece *q = &ps->p[i];

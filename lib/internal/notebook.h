@@ -35,6 +35,7 @@ typedef struct wb_nb {
     int used;             /* rows written since the reader's last key */
     char *last;           /* the last block shown with wb_nb_keep_block,
                              for showing it again */
+    bool edit_key;        /* the prompt at a full screen also takes e */
 } wb_nb;
 
 /* Reads what the terminal is: interactive, styled, its size. */
@@ -53,9 +54,10 @@ bool wb_nb_colour_allowed(void);
 bool wb_nb_terminal_has_sixel(void);
 
 /* Writes a block of text (lines ending in newlines), stopping at each full
- * screen for Space (a page), Enter (a line), b (a page back) or q. Returns
- * 0, or 'q' when the reader asked to quit. Without a terminal, or when
- * paging is off, it writes the text straight out. */
+ * screen for Space (a page), Enter (a line), b (a page back) or q (and e,
+ * with edit_key). Returns 0, or 'q' when the reader asked to quit, or 'e'
+ * to edit. Without a terminal, or when paging is off, it writes the text
+ * straight out. */
 int wb_nb_page(wb_nb *nb, const char *text);
 /* Writes an image `rows` rows high (sixel), on the screen as a whole:
  * after a prompt when it does not fit in what is left of it. */
