@@ -1007,34 +1007,40 @@ static void put_caption(wb_buf *b, const notebook *n,
     free(md);
 }
 
-/* A text plot without the empty lines it ends with (in colour, they hold
- * escape sequences), with its colours reset. */
+/* Whether a line of a text plot shows nothing: spaces, and in colour
+ * escape sequences. */
+static bool shows_nothing(const char *line, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\033')) {
+        if (line[k] == '\033')    /* ESC [ ... m */
+            k += strcspn(line + k, "m");
+        k++;
+    }
+    return k >= n;
+}
+
+/* A text plot without the empty lines it starts and ends with, and with
+ * its colours reset. */
 static void trim_empty_lines(wb_buf *fig)
 {
-    size_t end = 0;
+    size_t start = fig->len, end = 0;
     for (size_t i = 0; i < fig->len;) {
-        const char *line = fig->data + i;
-        size_t n = strcspn(line, "\n"), k = 0;
-        while (k < n && (line[k] == ' ' || line[k] == '\033')) {
-            if (line[k] == '\033')    /* ESC [ ... m */
-                k += strcspn(line + k, "m");
-            k++;
-        }
-        if (k < n)
+        size_t n = strcspn(fig->data + i, "\n");
+        if (!shows_nothing(fig->data + i, n)) {
+            start = start < i ? start : i;
             end = i + n;
+        }
         i += n + 1;
     }
-    fig->len = end;
-    if (end > 0) {
-        fig->data[end] = '\0';
-        wb_buf_printf(fig, "%s\n", sgr("\033[0m"));
+    if (end <= start) {
+        wb_buf_free(fig);
+        return;
     }
-    /* and without the empty line a plot starts with */
-    if (fig->len > 0 && fig->data[strspn(fig->data, " ")] == '\n') {
-        size_t skip = strspn(fig->data, " ") + 1;
-        memmove(fig->data, fig->data + skip, fig->len - skip + 1);
-        fig->len -= skip;
-    }
+    memmove(fig->data, fig->data + start, end - start);
+    fig->len = end - start;
+    fig->data[fig->len] = '\0';
+    wb_buf_printf(fig, "%s\n", sgr("\033[0m"));
 }
 
 /* After a step: its figures in the terminal. Stops at the first that
@@ -1043,7 +1049,8 @@ static void trim_empty_lines(wb_buf *fig)
 static void show_figures(const wb_run *run, notebook *n, size_t first)
 {
     wb_nb_resize(&n->nb);
-    for (size_t i = first; i < run->out.nfigures && !n->stop; i++) {
+    for (size_t i = first; i < run->out.nfigures && !n->stop &&
+                           !ferror(stdout); i++) {
         const wb_output_figure *f = &run->out.figures[i];
         char *file = wb_asprintf("%s.png", f->name);
         char *path = file ? wb_path_join(run->out.dir, file) : NULL;
@@ -1052,8 +1059,6 @@ static void show_figures(const wb_run *run, notebook *n, size_t first)
         wb_buf b = {0}, fig = {0};
         int rc = 0;
 
-        if (ferror(stdout))
-            break;
         wb_buf_puts(&b, "\n");
         put_caption(&b, n, f, path ? path : f->name);
         free(file);
