@@ -207,13 +207,21 @@ static int read_key(void)
 
 int wb_nb_ask(wb_nb *nb, const char *text, const char *keys)
 {
+    size_t shown;
     int key;
     if (!nb->interactive)
         return '\n';
     fflush(stdout);
     if (mode_begin(0) != 0)
         return '\n';
-    printf("%s%s%s", nb->styled ? "\033[1;7m" : "", text,
+    /* on one line, or the prompt could not be erased: cut to the width */
+    wb_nb_resize(nb);
+    shown = strlen(text);
+    while (shown > 0 && wb_term_width(text, shown) > (size_t)nb->cols - 1)
+        shown--;
+    while (shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80)
+        shown--;
+    printf("%s%.*s%s", nb->styled ? "\033[1;7m" : "", (int)shown, text,
            nb->styled ? "\033[0m" : "");
     fflush(stdout);
     for (;;) {
@@ -255,8 +263,8 @@ static int line_rows(const wb_nb *nb, const char *s, size_t n)
 static int more(wb_nb *nb, int percent, bool back)
 {
     char text[160], keys[8] = " \nq";
-    snprintf(text, sizeof text, "-- %d%% -- Space: next page, Enter: next "
-             "line,%s%s q: quit ", percent, back ? " b: back," : "",
+    snprintf(text, sizeof text, "-- %d%% -- Space: page, Enter: line,%s%s "
+             "q: quit ", percent, back ? " b: back," : "",
              nb->edit_key ? " e: edit," : "");
     if (back)
         strcat(keys, "b");

@@ -646,6 +646,8 @@ static void put_listing(wb_buf *b, const notebook *n, const char *path,
                 cut--;
             if (cut <= indent + 1)
                 cut = room;
+            while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+                cut--;    /* never in the middle of a character */
             wb_buf_printf(b, "%.*s\n%s      │%s %*s", (int)cut, s, dim, off,
                           (int)(indent + 2), "");
             s += cut;
@@ -715,7 +717,8 @@ static void put_references(wb_buf *md, const notebook *n, const char *s,
             char *name = wb_strndup(s, k);
             const wb_chunk *c = name && n->lit ? wb_lit_find_step(n->lit, name)
                                                : NULL;
-            wb_buf_printf(md, "*%s*", c && c->title ? c->title : name);
+            wb_buf_printf(md, "*%s*", c && c->title ? c->title
+                                      : name ? name : "");
             free(name);
         }
         s += k;
@@ -1068,10 +1071,9 @@ static void show_figures(const wb_run *run, notebook *n, size_t first)
                            rows) != 0)
             wb_buf_printf(&b, "(cannot show figure %s: %s)\n", f->name,
                           wb_error());
+        /* the caption right above, so that the two stay on one page */
         if (run->graphics != WB_TERM_SIXEL)
             trim_empty_lines(&fig);
-        if (fig.len > 0)
-            wb_buf_puts(&b, "\n");
         if (run->graphics == WB_TERM_SIXEL && fig.len > 0) {
             rc = wb_nb_page(&n->nb, b.data);
             if (rc == 0)
@@ -1292,9 +1294,17 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         if (!silent && !run.quiet && !run.book && !run.step_mode)
             printf("\n");
     }
-    /* The text after the last step: the exercises. */
-    if (run.step_mode && status == 0 && !nbk.stop && !req.only)
-        show_chunks(&nbk, lit ? lit->nchunks : 0);
+    /* The text after the last step: the exercises; and the end. */
+    if (run.step_mode && status == 0 && !nbk.stop && !req.only &&
+        show_chunks(&nbk, lit ? lit->nchunks : 0) != 'q') {
+        wb_buf end = {0};
+        wb_buf_puts(&end, "\n");
+        put_rule(&end, &nbk.nb, "The end of the chapter");
+        wb_buf_printf(&end, "--list shows its steps; --from STEP starts at "
+                            "one of them.\n");
+        wb_nb_page(&nbk.nb, end.data ? end.data : "");
+        wb_buf_free(&end);
+    }
     /* Every figure drawn, before the manifest says so. */
     if (status == 0 && wb_output_wait(&run.out) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());

@@ -278,7 +278,7 @@ terminal_result run_terminal_session(const terminal_session *t)
         /* A new prompt: the next key for its kind. */
         for (;;) {
             const char *step = strstr(seen.data + upto, "[Enter: ");
-            const char *page = strstr(seen.data + upto, "Space: next page");
+            const char *page = strstr(seen.data + upto, "Space: page");
             const char *at = !step ? page : !page ? step
                                               : step < page ? step : page;
             char key;

@@ -56,8 +56,7 @@ char *run_on_terminal(const char *const *argv, const char *da1,
 /* A program on a pseudo-terminal, as a reader at a keyboard runs it, in a
  * window of a given size, and with keys for the two kinds of prompt of the
  * notebook: a step's ("[Enter: run step 3, e: edit, ...]") and a page's,
- * when a text does not fit on the screen ("-- 40% -- Space: next page,
- * ..."). */
+ * when a text does not fit on the screen ("-- 40% -- Space: page, ..."). */
 typedef struct terminal_session {
     const char *const *argv;
     const char *const *env;   /* more environment, "NAME=VALUE", or NULL */

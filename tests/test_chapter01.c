@@ -413,7 +413,7 @@ Test(chapter01, a_runs_all_the_rest)
     const char *all = strstr(r.out, "a: run all");
     cr_assert_eq(r.status, 0);
     cr_assert_eq(r.prompts, 1);
-    cr_assert(all && !strstr(all, "Space: next page") &&
+    cr_assert(all && !strstr(all, "Space: page") &&
                   !strstr(all, "[Enter:"),
               "a prompt after a: %s", all);
     cr_assert(strstr(r.out, "accuracy"), "the step ran");
