@@ -897,7 +897,7 @@ static void draw_network(cairo_t *cr, const void *data)
         draw_legend(cr, net->width, net->caption_y + 28);
 }
 
-/* ---- the network in text ---------------------------------------------- */
+/* ---- the network in text ----------------------------------------------- */
 
 /* A layer's column is this wide; an arrow joins two columns. */
 #define TEXT_COLUMN 14

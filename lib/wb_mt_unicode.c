@@ -96,7 +96,7 @@ static size_t characters(const char *text)
     return n;
 }
 
-/* ---- lists ------------------------------------------------------------- */
+/* ---- lists -------------------------------------------------------------- */
 
 typedef struct ctx {
     unsigned flags;

@@ -14,7 +14,7 @@
 
 #include "wb_term.h"
 
-/* ---- the terminal's mode -------------------------------------------------- */
+/* ---- the terminal's mode ------------------------------------------------ */
 
 /* What a signal handler must put back: the terminal's settings while a
  * prompt or the device query has changed them. A handler can only reach
@@ -136,7 +136,7 @@ bool wb_nb_terminal_has_sixel(void)
     return sixel;
 }
 
-/* ---- the screen ----------------------------------------------------------- */
+/* ---- the screen --------------------------------------------------------- */
 
 void wb_nb_resize(wb_nb *nb)
 {
@@ -166,7 +166,7 @@ void wb_nb_free(wb_nb *nb)
     nb->last = NULL;
 }
 
-/* ---- keys ------------------------------------------------------------------ */
+/* ---- keys --------------------------------------------------------------- */
 
 /* One key: a character, an arrow or a page key, or WB_KEY_EOF. */
 static int read_key(void)
@@ -250,7 +250,7 @@ int wb_nb_ask(wb_nb *nb, const char *text, const char *keys)
     return key;
 }
 
-/* ---- pages ----------------------------------------------------------------- */
+/* ---- pages -------------------------------------------------------------- */
 
 /* The rows a line of text takes on the screen. */
 static int line_rows(const wb_nb *nb, const char *s, size_t n)
@@ -403,7 +403,7 @@ int wb_nb_page_again(wb_nb *nb)
     return wb_nb_page(nb, nb->last);
 }
 
-/* ---- other programs: the editor, make -------------------------------------- */
+/* ---- other programs: the editor, make ----------------------------------- */
 
 /* Waits for a child, with Ctrl-C left to it (an editor takes Ctrl-C for
  * its own). Returns its wait status, or -1. */

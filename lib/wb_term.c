@@ -239,7 +239,7 @@ static char *protect_math(term *t, const char *md)
     return wb_buf_take(&b);
 }
 
-/* ---- lines ---------------------------------------------------------------- */
+/* ---- lines -------------------------------------------------------------- */
 
 enum { BOLD = 1, ITALIC = 2, CODE = 4, LINK = 8 };
 
@@ -306,7 +306,7 @@ static void blank_line(term *t, const char *prefix)
     wb_buf_puts(t->out, "\n");
 }
 
-/* ---- inline content: pieces, words, filled lines ------------------------- */
+/* ---- inline content: pieces, words, filled lines ------------------------ */
 
 typedef enum piece_kind {
     TEXT,       /* part of a word */

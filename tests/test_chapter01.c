@@ -445,7 +445,7 @@ Test(chapter01, ctrl_c_leaves_the_terminal_as_it_was)
     terminal_result_free(&r);
 }
 
-/* ---- edit, then rerun ------------------------------------------------------ */
+/* ---- edit, then rerun --------------------------------------------------- */
 
 /* A copy of the workbook and of its build, in a new folder: the Makefile,
  * the sources, and the library's objects, their times kept, so that make
