@@ -28,13 +28,16 @@ endif
 
 CAIRO_CFLAGS     := $(shell $(PKG_CONFIG) --cflags cairo 2>/dev/null)
 CAIRO_LIBS       := $(shell $(PKG_CONFIG) --libs cairo 2>/dev/null)
+CMARK_CFLAGS     := $(shell $(PKG_CONFIG) --cflags libcmark 2>/dev/null)
+CMARK_LIBS       := $(shell $(PKG_CONFIG) --libs libcmark 2>/dev/null || \
+                      echo -lcmark)
 CRITERION_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
 CRITERION_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
 
 WB_CPPFLAGS = -Ilib -D_DEFAULT_SOURCE -MMD -MP
 WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
 WB_LDFLAGS  = $(SAN_FLAGS)
-WB_LIBS     = $(CAIRO_LIBS) -llbfgs -lm
+WB_LIBS     = $(CAIRO_LIBS) $(CMARK_LIBS) -llbfgs -lm
 
 LIB_SRC   := $(wildcard lib/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
@@ -76,8 +79,8 @@ deps:
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(say) CC $@
-	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(WB_CFLAGS) $(CFLAGS) \
-	  -c -o $@ $<
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CMARK_CFLAGS) \
+	  $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 # The shared library carries its soname; libworkbook.so points to it, for
 # linking with -lworkbook.
@@ -99,7 +102,7 @@ $(B)/workbook.pc: Makefile
 	@mkdir -p $(@D)
 	@printf '%s\n' 'Name: workbook' \
 	  'Description: the workbook library (build tree)' 'Version: $(VERSION)' \
-	  'Requires.private: cairo liblbfgs' 'Cflags: -I$(abspath lib)' \
+	  'Requires.private: cairo libcmark liblbfgs' 'Cflags: -I$(abspath lib)' \
 	  'Libs: -L$(abspath $(B)) -Wl,-rpath,$(abspath $(B)) -lworkbook -lm' > $@
 
 # ---- the chapters ------------------------------------------------------
@@ -235,7 +238,7 @@ install: $(B)/libworkbook.so $(B)/libworkbook.a
 	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib
 	printf '%s\n' 'prefix=$(PREFIX)' 'Name: workbook' \
 	  'Description: the workbook library' 'Version: $(VERSION)' \
-	  'Requires.private: cairo liblbfgs' 'Cflags: -I$${prefix}/include/workbook' \
+	  'Requires.private: cairo libcmark liblbfgs' 'Cflags: -I$${prefix}/include/workbook' \
 	  'Libs: -L$${prefix}/lib -lworkbook -lm' \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/workbook.pc
 

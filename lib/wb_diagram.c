@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "internal/mathtext.h"
+#include "internal/mt_unicode.h"
 #include "internal/output.h"
 #include "internal/theme.h"
 #include "wb_core.h"
@@ -113,13 +114,14 @@ static double atom_space(int prev, int cur)
 /* Draws n bytes of text at (*x, y), or only measures them when !draw, and
  * moves *x past them. */
 static void put_text(cairo_t *cr, const char *s, size_t n, bool italic,
-                     double size, double *x, double y, bool draw)
+                     bool bold, double size, double *x, double y, bool draw)
 {
     char buf[256];
     cairo_select_font_face(cr, FONT,
                            italic ? CAIRO_FONT_SLANT_ITALIC
                                   : CAIRO_FONT_SLANT_NORMAL,
-                           CAIRO_FONT_WEIGHT_NORMAL);
+                           bold ? CAIRO_FONT_WEIGHT_BOLD
+                                : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
     while (n > 0) {
         size_t k = n < sizeof buf ? n : sizeof buf - 1;
@@ -140,24 +142,85 @@ static void put_text(cairo_t *cr, const char *s, size_t n, bool italic,
 }
 
 static void layout(cairo_t *cr, const wb_mt_list *list, double size,
-                   double *x, double y, bool draw);
+                   bool bold, double *x, double y, bool draw);
 
 /* The scripts of an atom, after its nucleus: both start there. */
 static void layout_scripts(cairo_t *cr, const wb_mt_atom *a, double size,
-                           double *x, double y, bool draw)
+                           bool bold, double *x, double y, bool draw)
 {
     double x0 = *x, xsub = *x, xsup = *x;
     if (a->sub)
-        layout(cr, a->sub, size * SCRIPT_SCALE, &xsub, y + SUB_DROP * size,
-               draw);
+        layout(cr, a->sub, size * SCRIPT_SCALE, bold, &xsub,
+               y + SUB_DROP * size, draw);
     if (a->sup)
-        layout(cr, a->sup, size * SCRIPT_SCALE, &xsup, y - SUP_RISE * size,
-               draw);
+        layout(cr, a->sup, size * SCRIPT_SCALE, bold, &xsup,
+               y - SUP_RISE * size, draw);
     *x = fmax(x0, fmax(xsub, xsup));
 }
 
+/* A fraction's part or a root's argument, on the line: in parentheses
+ * unless it reads as one thing. */
+static void layout_operand(cairo_t *cr, const wb_mt_list *list, double size,
+                           bool bold, double *x, double y, bool draw)
+{
+    bool wrap = !wb_mt_simple(list);
+    if (wrap)
+        put_text(cr, "(", 1, false, bold, size, x, y, draw);
+    layout(cr, list, size, bold, x, y, draw);
+    if (wrap)
+        put_text(cr, ")", 1, false, bold, size, x, y, draw);
+}
+
+/* The accents' combining characters, and the spacing forms drawn above
+ * the letters they cover. */
+static const char *accent_form(const char *mark)
+{
+    static const char *const forms[][2] = {
+        {"\u0302", "\u02C6"}, {"\u030C", "\u02C7"}, {"\u0303", "\u02DC"},
+        {"\u0304", "\u00AF"}, {"\u0305", "\u00AF"}, {"\u20D7", "\u2192"},
+        {"\u0307", "\u02D9"}, {"\u0308", "\u00A8"}};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (strcmp(forms[i][0], mark) == 0)
+            return forms[i][1];
+    return "";
+}
+
+/* A fraction as a/b, a root as √x, an accent over its letters. */
+static void layout_compound(cairo_t *cr, const wb_mt_atom *a, double size,
+                            bool bold, double *x, double y, bool draw)
+{
+    double x0 = *x, accent = 0;
+    const char *form;
+    switch (a->kind) {
+    case WB_MT_FRAC:
+        layout_operand(cr, &a->group, size, bold, x, y, draw);
+        put_text(cr, "/", 1, false, bold, size, x, y, draw);
+        layout_operand(cr, &a->den, size, bold, x, y, draw);
+        break;
+    case WB_MT_ROOT:
+        if (a->index.n > 0)
+            layout(cr, &a->index, size * SCRIPT_SCALE, bold, x,
+                   y - SUP_RISE * size, draw);
+        put_text(cr, "\u221A", strlen("\u221A"), false, bold, size, x, y,
+                 draw);
+        layout_operand(cr, &a->group, size, bold, x, y, draw);
+        break;
+    case WB_MT_ACCENT:
+        layout(cr, &a->group, size, bold, x, y, draw);
+        form = accent_form(a->text);
+        put_text(cr, form, strlen(form), false, bold, size * SCRIPT_SCALE,
+                 &accent, 0, false);
+        accent = x0 + (*x - x0 - accent) / 2;
+        put_text(cr, form, strlen(form), false, bold, size * SCRIPT_SCALE,
+                 &accent, y - 0.62 * size, draw);
+        break;
+    default:
+        break;
+    }
+}
+
 static void layout(cairo_t *cr, const wb_mt_list *list, double size,
-                   double *x, double y, bool draw)
+                   bool bold, double *x, double y, bool draw)
 {
     int prev = NONE;
     for (size_t i = 0; i < list->n; i++) {
@@ -165,16 +228,24 @@ static void layout(cairo_t *cr, const wb_mt_list *list, double size,
         int kind = a->cls;
         switch (a->kind) {
         case WB_MT_TEXT:
-            put_text(cr, a->text, strlen(a->text), false, size, x, y, draw);
+            put_text(cr, a->text, strlen(a->text), false, bold, size, x, y,
+                     draw);
             prev = NONE;
             break;
         case WB_MT_SPACE:
             if (!a->typed)
-                put_text(cr, a->text, strlen(a->text), false, size, x, y,
-                         draw);
+                put_text(cr, a->text, strlen(a->text), false, bold, size, x,
+                         y, draw);
             break;
         case WB_MT_GROUP:
-            layout(cr, &a->group, size, x, y, draw);
+            layout(cr, &a->group, size, bold || a->bold, x, y, draw);
+            prev = WB_MT_ORD;
+            break;
+        case WB_MT_FRAC:
+        case WB_MT_ROOT:
+        case WB_MT_ACCENT:
+            *x += atom_space(prev, WB_MT_ORD) * size;
+            layout_compound(cr, a, size, bold, x, y, draw);
             prev = WB_MT_ORD;
             break;
         case WB_MT_SYMBOL:
@@ -187,14 +258,14 @@ static void layout(cairo_t *cr, const wb_mt_list *list, double size,
             /* One character at a time, as TeX sets letters. */
             for (const char *s = a->text; *s;) {
                 size_t n = wb_utf8_len((const unsigned char *)s);
-                put_text(cr, s, n, a->italic, size, x, y, draw);
+                put_text(cr, s, n, a->italic, bold, size, x, y, draw);
                 s += n;
             }
             prev = kind;
             break;
         }
         if (a->sub || a->sup) {
-            layout_scripts(cr, a, size, x, y, draw);
+            layout_scripts(cr, a, size, bold, x, y, draw);
             prev = WB_MT_ORD;
         }
     }
@@ -221,7 +292,7 @@ static double text_width(cairo_t *cr, const char *s, double size)
     double x = 0;
     if (!parse_text(cr, s, &list))
         return 0;
-    layout(cr, &list, size, &x, 0, false);
+    layout(cr, &list, size, false, &x, 0, false);
     wb_mt_free(&list);
     return x;
 }
@@ -235,11 +306,11 @@ static void draw_text(cairo_t *cr, const char *s, double size, double x,
         return;
     if (a != LEFT) {
         double width = 0;
-        layout(cr, &list, size, &width, 0, false);
+        layout(cr, &list, size, false, &width, 0, false);
         x -= width * (a == CENTER ? 0.5 : 1.0);
     }
     set_colour(cr, colour);
-    layout(cr, &list, size, &x, y, true);
+    layout(cr, &list, size, false, &x, y, true);
     wb_mt_free(&list);
 }
 
@@ -303,11 +374,13 @@ static void draw_node(cairo_t *cr, double x, double y, double r, rgb fill)
 
 /* ---- writing the files ------------------------------------------------- */
 
-/* A diagram: its size in points and the function that draws it. */
+/* A diagram: its size in points and the function that draws it; and the
+ * same picture drawn in text, for a terminal (NAME.txt). */
 typedef struct diagram {
     double width, height;
     void (*draw)(cairo_t *cr, const void *data);
     const void *data;
+    char *text;
 } diagram;
 
 /* Where cairo writes: the open wb_file, or, for an SVG, a buffer (see
@@ -459,12 +532,22 @@ static int render_file(const diagram *d, wb_file *f, wb_format format)
     return -1;
 }
 
-/* Writes NAME.png, NAME.pdf and NAME.svg, as the output asks: all of them,
- * or none; then records the figure. */
+/* Writes the text drawing into the open file f. */
+static int write_text(const diagram *d, wb_file *f)
+{
+    errno = 0;
+    if (fputs(d->text, f->fp) == EOF || fflush(f->fp) != 0)
+        return wb_fail("cannot write %s: %s", f->path,
+                       strerror(errno ? errno : EIO));
+    return 0;
+}
+
+/* Writes NAME.png, NAME.pdf and NAME.svg, as the output asks, and the text
+ * drawing NAME.txt: all of them, or none; then records the figure. */
 static int render(wb_output *out, const char *name, const char *caption,
                   const diagram *d)
 {
-    wb_file files[WB_NFORMATS] = {{0}};
+    wb_file files[WB_NFORMATS + 1] = {{0}};
     unsigned formats = wb_output_formats(out);
     int rc = 0;
 
@@ -484,7 +567,14 @@ static int render(wb_output *out, const char *name, const char *caption,
         if (rc == 0)
             rc = render_file(d, &files[k], wb_formats[k].format);
     }
-    for (int k = 0; k < WB_NFORMATS; k++) {
+    if (rc == 0) {
+        char *path = wb_output_path(out, name, "txt");
+        rc = path ? wb_file_open(&files[WB_NFORMATS], path) : -1;
+        free(path);
+        if (rc == 0)
+            rc = write_text(d, &files[WB_NFORMATS]);
+    }
+    for (int k = 0; k <= WB_NFORMATS; k++) {
         if (!files[k].tmp)
             continue;
         if (rc == 0)
@@ -587,9 +677,20 @@ static void draw_neuron(cairo_t *cr, const void *data)
               mid + 37, CENTER, MUTED);
 }
 
+/* The same neuron in text. */
+static const char neuron_text[] =
+"             ╭─────────────────── neuron ────────────────────╮\n"
+"             │           b                                   │\n"
+"             │           ↓                                   │\n"
+"╭───╮   w    │  ╭─ weighted sum ─╮   z   ╭─ activation ─╮    │   σ(z)\n"
+"│ x │────────┼─▶│   z = wx + b   │──────▶│      σ       │────┼───────▶\n"
+"╰───╯        │  ╰────────────────╯       ╰──────────────╯    │ probability\n"
+"input        │                                               │ of category 1\n"
+"             ╰───────────────────────────────────────────────╯\n";
+
 int wb_diagram_neuron(wb_output *out, const char *name, const char *caption)
 {
-    diagram d = {NEURON_W, NEURON_H, draw_neuron, NULL};
+    diagram d = {NEURON_W, NEURON_H, draw_neuron, NULL, (char *)neuron_text};
     return render(out, name, caption, &d);
 }
 
@@ -793,6 +894,142 @@ static void draw_network(cairo_t *cr, const void *data)
         draw_legend(cr, net->width, net->caption_y + 28);
 }
 
+/* ---- the network in text ----------------------------------------------- */
+
+/* A layer's column is this wide; an arrow joins two columns. */
+#define TEXT_COLUMN 14
+#define TEXT_ARROW " ────▶ "
+
+/* The columns a text takes: one per character (the labels have neither
+ * combining nor wide characters). */
+static size_t columns(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+/* `s` centred in a column of `width`. */
+static void put_centred(wb_buf *b, const char *s, size_t width)
+{
+    size_t w = columns(s), left = w < width ? (width - w) / 2 : 0;
+    wb_buf_printf(b, "%*s%s%*s", (int)left, "", s,
+                  (int)(w < width ? width - w - left : 0), "");
+}
+
+/* The label of neuron i of layer l, as the picture writes it, in Unicode:
+ * "x₁", "h₅₀", "p". */
+static void node_label(wb_buf *b, const network *net, size_t l, size_t i)
+{
+    char tex[64];
+    size_t n = net->sizes[l];
+    bool first = l == 0, last = l + 1 == net->nlayers;
+    if (first)
+        snprintf(tex, sizeof tex, "( $x_{%zu}$ )", i + 1);
+    else if (last && n == 1)
+        snprintf(tex, sizeof tex, "( $p$ )");
+    else if (last)
+        snprintf(tex, sizeof tex, "( $p_{%zu}$ )", i + 1);
+    else if (net->nlayers == 3)
+        snprintf(tex, sizeof tex, "( $h_{%zu}$ )", i + 1);
+    else
+        snprintf(tex, sizeof tex, "(  )");
+    if (wb_mt_unicode(b, tex, 0) != 0)
+        b->failed = true;
+}
+
+/* Strips the spaces at the end of the text's last line. */
+static void end_text_line(wb_buf *b)
+{
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->len--;
+    wb_buf_puts(b, "\n");
+}
+
+/* The network in text: a column per layer, its first and last neurons
+ * (an ellipsis between, as in the picture), arrows between layers, and
+ * under them how many weights each layer has and their range. */
+static char *network_text(const network *net)
+{
+    wb_buf b = {0};
+    size_t mid = (net->rows - 1) / 2;
+
+    for (size_t l = 0; l < net->nlayers; l++) {
+        char caption[48];
+        if (l == 0)
+            snprintf(caption, sizeof caption, "input layer");
+        else if (l + 1 == net->nlayers)
+            snprintf(caption, sizeof caption, "output layer");
+        else if (net->nlayers == 3)
+            snprintf(caption, sizeof caption, "hidden layer");
+        else
+            snprintf(caption, sizeof caption, "hidden layer %zu", l);
+        put_centred(&b, caption, TEXT_COLUMN);
+        if (l + 1 < net->nlayers)
+            put_centred(&b, "", columns(TEXT_ARROW));
+    }
+    end_text_line(&b);
+    end_text_line(&b);
+    for (size_t row = 0; row < net->rows; row++) {
+        for (size_t l = 0; l < net->nlayers; l++) {
+            size_t rows = layer_rows(net->sizes[l]);
+            size_t top = (net->rows - rows) / 2;
+            wb_buf cell = {0};
+            if (row >= top && row < top + rows) {
+                size_t i = row_neuron(net->sizes[l], row - top);
+                if (i == SIZE_MAX)
+                    wb_buf_puts(&cell, "⋮");
+                else
+                    node_label(&cell, net, l, i);
+            }
+            put_centred(&b, cell.data ? cell.data : "", TEXT_COLUMN);
+            if (cell.failed)
+                b.failed = true;
+            wb_buf_free(&cell);
+            if (l + 1 < net->nlayers)
+                put_centred(&b, row == mid ? TEXT_ARROW : "",
+                            columns(TEXT_ARROW));
+        }
+        end_text_line(&b);
+    }
+    end_text_line(&b);
+    for (size_t l = 0; l < net->nlayers; l++) {
+        char count[48];
+        snprintf(count, sizeof count, "%zu neuron%s", net->sizes[l],
+                 net->sizes[l] == 1 ? "" : "s");
+        put_centred(&b, count, TEXT_COLUMN);
+        if (l + 1 < net->nlayers)
+            put_centred(&b, "", columns(TEXT_ARROW));
+    }
+    end_text_line(&b);
+    if (net->weighted)
+        wb_buf_puts(&b, "\nEvery neuron takes the outputs of all those of "
+                        "the layer before, each\ntimes its weight:\n");
+    else
+        wb_buf_puts(&b, "\nEvery neuron takes the outputs of all those of "
+                        "the layer before.\n");
+    for (size_t l = 0; net->weighted && l + 1 < net->nlayers; l++) {
+        const wb_array *w = net->weights[l];
+        double lo = INFINITY, hi = -INFINITY;
+        size_t positive = 0;
+        if (!w) {
+            wb_buf_printf(&b, "  layer %zu to %zu: %zu x %zu weights\n", l,
+                          l + 1, net->sizes[l], net->sizes[l + 1]);
+            continue;
+        }
+        for (size_t k = 0; k < w->size; k++) {
+            lo = fmin(lo, w->data[k]);
+            hi = fmax(hi, w->data[k]);
+            positive += w->data[k] > 0;
+        }
+        wb_buf_printf(&b, "  layer %zu to %zu: %zu x %zu weights, from %.3g "
+                          "to %.3g, %zu positive\n", l, l + 1, net->sizes[l],
+                      net->sizes[l + 1], lo, hi, positive);
+    }
+    return wb_buf_take(&b);
+}
+
 int wb_diagram_network(wb_output *out, const char *name, const char *caption,
                        const size_t *sizes, size_t nlayers,
                        const wb_array *const *weights)
@@ -800,6 +1037,7 @@ int wb_diagram_network(wb_output *out, const char *name, const char *caption,
     network net = {.sizes = sizes, .nlayers = nlayers, .weights = weights};
     diagram d = {.draw = draw_network, .data = &net};
     double body;
+    int rc;
 
     WB_ASSERT(sizes != NULL && nlayers >= 2,
               "a network has at least two layers (got %zu)", nlayers);
@@ -834,5 +1072,10 @@ int wb_diagram_network(wb_output *out, const char *name, const char *caption,
     net.mid = TOP_MARGIN + body / 2;
     net.caption_y = TOP_MARGIN + body + 24;
     d.height = net.caption_y + (net.weighted ? 40 : 14);
-    return render(out, name, caption, &d);
+    d.text = network_text(&net);
+    if (!d.text)
+        return wb_fail("diagram %s: out of memory", name ? name : "(null)");
+    rc = render(out, name, caption, &d);
+    free(d.text);
+    return rc;
 }

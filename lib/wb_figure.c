@@ -554,10 +554,10 @@ static void plot_rule(wb_figure *fig, double at, const wb_style *style,
     }
     if (horizontal)
         wb_buf_printf(&fig->p->decor, "set arrow from graph 0, first %.10g to "
-                      "graph 1, first %.10g nohead front", at, at);
+                      "graph rule_right, first %.10g nohead front", at, at);
     else
         wb_buf_printf(&fig->p->decor, "set arrow from first %.10g, graph 0 to "
-                      "first %.10g, graph 1 nohead front", at, at);
+                      "first %.10g, graph rule_top nohead front", at, at);
     put_line_look(fig, &fig->p->decor, &lk);
     wb_buf_puts(&fig->p->decor, "\n");
     fig->p->kinds |= SERIES_RULE;

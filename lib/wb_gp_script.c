@@ -96,6 +96,11 @@ static void put_header(wb_buf *b, const char *name, int width, int height)
 "    set output\n"
 "}\n"
 "text_terminal = format eq 'dumb' || format eq 'ansi'\n"
+"# Lines across the plot (vline, hline) end at the frame; a text terminal\n"
+"# draws a line's end one cell further, so there they stop half a cell\n"
+"# short of it.\n"
+"rule_top = text_terminal ? 1 - 0.5 / rows : 1\n"
+"rule_right = text_terminal ? 1 - 0.5 / cols : 1\n"
 "\n", width, height, pdf_w, pdf_h, width, height, height / g, width / g,
                   height / g, width / g, width / g, height / g, name, name);
 }

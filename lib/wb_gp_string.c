@@ -54,6 +54,16 @@ static void put_script(wb_buf *b, char mark, const wb_mt_list *script)
     wb_buf_puts(b, "}");
 }
 
+/* A fraction's part or a root's argument, in parentheses unless it reads
+ * as one thing. */
+static void put_operand(wb_buf *b, const wb_mt_list *list)
+{
+    bool wrap = !wb_mt_simple(list);
+    wb_buf_puts(b, wrap ? "(" : "");
+    put_list(b, list);
+    wb_buf_puts(b, wrap ? ")" : "");
+}
+
 static void put_list(wb_buf *b, const wb_mt_list *list)
 {
     for (size_t i = 0; i < list->n; i++) {
@@ -75,8 +85,31 @@ static void put_list(wb_buf *b, const wb_mt_list *list)
             wb_buf_puts(b, a->text);
             break;
         case WB_MT_GROUP:
+            wb_buf_puts(b, a->bold ? "{/:Bold " : "{");
+            put_list(b, &a->group);
+            wb_buf_puts(b, "}");
+            break;
+        case WB_MT_FRAC:
+            /* on the line, a/b: gnuplot cannot stack them */
+            wb_buf_puts(b, "{");
+            put_operand(b, &a->group);
+            wb_buf_puts(b, "/");
+            put_operand(b, &a->den);
+            wb_buf_puts(b, "}");
+            break;
+        case WB_MT_ROOT:
+            wb_buf_puts(b, "{");
+            if (a->index.n > 0)
+                put_script(b, '^', &a->index);
+            wb_buf_puts(b, "√");
+            put_operand(b, &a->group);
+            wb_buf_puts(b, "}");
+            break;
+        case WB_MT_ACCENT:
+            /* the combining character, after what it covers */
             wb_buf_puts(b, "{");
             put_list(b, &a->group);
+            wb_buf_puts(b, a->text);
             wb_buf_puts(b, "}");
             break;
         }

@@ -51,6 +51,62 @@ static const symbol symbols[] = {
     UPRIGHT("prod", "∏"),
     UPRIGHT("exp", "exp"), UPRIGHT("log", "log"), UPRIGHT("ln", "ln"),
     UPRIGHT("max", "max"), UPRIGHT("min", "min"), UPRIGHT("tanh", "tanh"),
+    /* Symbols the prose of the book uses beyond those of the figures. */
+    BIN("ast", "∗"), BIN("star", "⋆"), BIN("circ", "∘"), BIN("odot", "⊙"),
+    BIN("otimes", "⊗"), BIN("oplus", "⊕"), BIN("mp", "∓"), BIN("div", "÷"),
+    BIN("setminus", "∖"), BIN("cup", "∪"), BIN("cap", "∩"),
+    BIN("wedge", "∧"), BIN("land", "∧"), BIN("vee", "∨"), BIN("lor", "∨"),
+    REL("ll", "≪"), REL("gg", "≫"), REL("equiv", "≡"), REL("simeq", "≃"),
+    REL("cong", "≅"), REL("leqslant", "⩽"), REL("geqslant", "⩾"),
+    REL("mapsto", "↦"), REL("gets", "←"), REL("Rightarrow", "⇒"),
+    REL("implies", "⇒"), REL("Leftarrow", "⇐"), REL("Leftrightarrow", "⇔"),
+    REL("iff", "⇔"), REL("leftrightarrow", "↔"), REL("uparrow", "↑"),
+    REL("downarrow", "↓"), REL("subset", "⊂"), REL("subseteq", "⊆"),
+    REL("supset", "⊃"), REL("supseteq", "⊇"), REL("notin", "∉"),
+    REL("ni", "∋"), REL("perp", "⊥"), REL("parallel", "∥"), REL("mid", "∣"),
+    UPRIGHT("forall", "∀"), UPRIGHT("exists", "∃"), UPRIGHT("neg", "¬"),
+    UPRIGHT("lnot", "¬"), UPRIGHT("emptyset", "∅"),
+    UPRIGHT("varnothing", "∅"), UPRIGHT("ell", "ℓ"), UPRIGHT("top", "⊤"),
+    UPRIGHT("bot", "⊥"), UPRIGHT("prime", "′"), UPRIGHT("dots", "…"),
+    UPRIGHT("vdots", "⋮"), UPRIGHT("ddots", "⋱"), UPRIGHT("int", "∫"),
+    UPRIGHT("oint", "∮"), UPRIGHT("dagger", "†"), UPRIGHT("Vert", "‖"),
+    UPRIGHT("vert", "|"),
+    {"lVert", "‖", false, WB_MT_OPEN}, {"rVert", "‖", false, WB_MT_CLOSE},
+    {"lvert", "|", false, WB_MT_OPEN}, {"rvert", "|", false, WB_MT_CLOSE},
+    {"langle", "⟨", false, WB_MT_OPEN}, {"rangle", "⟩", false, WB_MT_CLOSE},
+    {"lfloor", "⌊", false, WB_MT_OPEN}, {"rfloor", "⌋", false, WB_MT_CLOSE},
+    {"lceil", "⌈", false, WB_MT_OPEN}, {"rceil", "⌉", false, WB_MT_CLOSE},
+    {"lbrace", "{", false, WB_MT_OPEN}, {"rbrace", "}", false, WB_MT_CLOSE},
+    UPRIGHT("sin", "sin"), UPRIGHT("cos", "cos"), UPRIGHT("tan", "tan"),
+    UPRIGHT("sinh", "sinh"), UPRIGHT("cosh", "cosh"),
+    UPRIGHT("arctan", "arctan"), UPRIGHT("arg", "arg"), UPRIGHT("det", "det"),
+    UPRIGHT("dim", "dim"), UPRIGHT("lim", "lim"), UPRIGHT("sup", "sup"),
+    UPRIGHT("inf", "inf"), UPRIGHT("Pr", "Pr"), UPRIGHT("lg", "lg"),
+};
+
+/* Accents: the command and the combining character it puts over its
+ * argument. */
+static const struct {
+    const char *name, *mark;
+} accents[] = {
+    {"hat", "\u0302"}, {"widehat", "\u0302"}, {"check", "\u030C"},
+    {"tilde", "\u0303"}, {"widetilde", "\u0303"}, {"bar", "\u0304"},
+    {"overline", "\u0305"}, {"vec", "\u20D7"}, {"dot", "\u0307"},
+    {"ddot", "\u0308"},
+};
+
+/* \mathbb{R}, \mathcal{L}: the letters that have such a form. */
+static const struct {
+    char letter;
+    const char *bb, *cal;
+} letter_forms[] = {
+    {'A', "𝔸", "𝒜"}, {'B', "𝔹", "ℬ"}, {'C', "ℂ", "𝒞"}, {'D', "𝔻", "𝒟"},
+    {'E', "𝔼", "ℰ"}, {'F', "𝔽", "ℱ"}, {'G', "𝔾", "𝒢"}, {'H', "ℍ", "ℋ"},
+    {'I', "𝕀", "ℐ"}, {'J', "𝕁", "𝒥"}, {'K', "𝕂", "𝒦"}, {'L', "𝕃", "ℒ"},
+    {'M', "𝕄", "ℳ"}, {'N', "ℕ", "𝒩"}, {'O', "𝕆", "𝒪"}, {'P', "ℙ", "𝒫"},
+    {'Q', "ℚ", "𝒬"}, {'R', "ℝ", "ℛ"}, {'S', "𝕊", "𝒮"}, {'T', "𝕋", "𝒯"},
+    {'U', "𝕌", "𝒰"}, {'V', "𝕍", "𝒱"}, {'W', "𝕎", "𝒲"}, {'X', "𝕏", "𝒳"},
+    {'Y', "𝕐", "𝒴"}, {'Z', "ℤ", "𝒵"},
 };
 
 /* The class of a character typed as it is. */
@@ -75,8 +131,7 @@ static wb_mt_class class_of(uint32_t c)
 
 /* ---- UTF-8 ------------------------------------------------------------- */
 
-/* The code point of the valid sequence at s, of length n. */
-static uint32_t decode(const unsigned char *s, size_t n)
+uint32_t wb_utf8_decode(const unsigned char *s, size_t n)
 {
     uint32_t cp = n == 1 ? s[0] : s[0] & (0xFF >> (n + 1));
     for (size_t i = 1; i < n; i++)
@@ -101,7 +156,7 @@ size_t wb_utf8_len(const unsigned char *s)
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
-    cp = decode(s, n);
+    cp = wb_utf8_decode(s, n);
     if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))
         || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
@@ -124,6 +179,8 @@ static void free_atom(wb_mt_atom *a)
 {
     free(a->text);
     wb_mt_free(&a->group);
+    wb_mt_free(&a->den);
+    wb_mt_free(&a->index);
     if (a->sub)
         wb_mt_free(a->sub);
     if (a->sup)
@@ -182,6 +239,7 @@ static int push_space(wb_mt_list *l, const char *text, bool typed)
 typedef struct parser {
     const char *s;       /* the next character */
     const char *text;    /* the whole text, for messages (see quoted) */
+    const char *begin;   /* where s started */
     int depth;           /* groups and scripts around s */
 } parser;
 
@@ -211,10 +269,22 @@ static int deeper(parser *p)
     return 0;
 }
 
+/* Whether the character before s ends a \command made of letters (TeX's
+ * reader drops the space after one: it only ends the command's name). */
+static bool ends_command(const parser *p, const char *s)
+{
+    const char *c = s;
+    while (c > p->begin && is_letter(c[-1]))
+        c--;
+    return c < s && c > p->begin && c[-1] == '\\';
+}
+
 static int parse_math(parser *p, wb_mt_list *out, char end, bool upright);
 
-/* The argument of _ or ^: a {group}, a \command or one character. */
-static int parse_argument(parser *p, wb_mt_list *arg, bool upright)
+/* The argument of _ or ^, or of a command such as \frac (`what`, for the
+ * message): a {group}, a \command or one character. */
+static int parse_argument(parser *p, wb_mt_list *arg, bool upright,
+                          const char *what)
 {
     const char *s = p->s;
     size_t n;
@@ -227,8 +297,7 @@ static int parse_argument(parser *p, wb_mt_list *arg, bool upright)
         return parse_math(p, arg, '}', upright);
     }
     if (*s == '\0' || *s == '$' || *s == '}' || *s == '_' || *s == '^')
-        return wb_fail("a subscript or superscript without its argument in "
-                       "'%s'", quoted(p));
+        return wb_fail("%s without its argument in '%s'", what, quoted(p));
     if (*s == '\\') {
         n = 1;
         if (is_letter(s[1]))
@@ -245,7 +314,7 @@ static int parse_argument(parser *p, wb_mt_list *arg, bool upright)
     one = wb_strndup(s, n);
     if (!one)
         return -1;
-    sub = (parser){one, p->text, p->depth};
+    sub = (parser){one, p->text, one, p->depth};
     rc = parse_math(&sub, arg, '\0', upright);
     free(one);
     p->s += n;
@@ -270,7 +339,7 @@ static int parse_script(parser *p, wb_mt_list *out, bool upright)
     arg = wb_calloc(1, sizeof *arg);
     if (!arg)
         return -1;
-    if (parse_argument(p, arg, upright) != 0) {
+    if (parse_argument(p, arg, upright, "a subscript or superscript") != 0) {
         wb_mt_free(arg);
         free(arg);
         return -1;
@@ -284,6 +353,120 @@ static int parse_script(parser *p, wb_mt_list *out, bool upright)
         base->sup_first = base->sub == NULL;
     }
     return 0;
+}
+
+static bool is_name(const char *name, size_t n, const char *want)
+{
+    return strlen(want) == n && strncmp(name, want, n) == 0;
+}
+
+/* TeX skips spaces between a command and its arguments. */
+static void skip_spaces(parser *p)
+{
+    while (*p->s == ' ')
+        p->s++;
+}
+
+/* \frac{a}{b}: its numerator and denominator. */
+static int parse_frac(parser *p, wb_mt_list *out, bool upright)
+{
+    wb_mt_atom a = {.kind = WB_MT_FRAC};
+    skip_spaces(p);
+    if (parse_argument(p, &a.group, upright, "\\frac") != 0)
+        goto fail;
+    skip_spaces(p);
+    if (parse_argument(p, &a.den, upright, "\\frac") != 0)
+        goto fail;
+    return push(out, a);
+fail:
+    free_atom(&a);
+    return -1;
+}
+
+/* \sqrt{x} or \sqrt[n]{x}. */
+static int parse_root(parser *p, wb_mt_list *out, bool upright)
+{
+    wb_mt_atom a = {.kind = WB_MT_ROOT};
+    skip_spaces(p);
+    if (*p->s == '[') {
+        p->s++;
+        if (parse_math(p, &a.index, ']', upright) != 0)
+            goto fail;
+        skip_spaces(p);
+    }
+    if (parse_argument(p, &a.group, upright, "\\sqrt") != 0)
+        goto fail;
+    return push(out, a);
+fail:
+    free_atom(&a);
+    return -1;
+}
+
+/* \hat{y} and the other accents. */
+static int parse_accent(parser *p, wb_mt_list *out, bool upright,
+                        const char *mark)
+{
+    wb_mt_atom a = {.kind = WB_MT_ACCENT};
+    skip_spaces(p);
+    if (parse_argument(p, &a.group, upright, "an accent") != 0 ||
+        !(a.text = wb_strdup(mark))) {
+        free_atom(&a);
+        return -1;
+    }
+    return push(out, a);
+}
+
+/* \left( and \right): the delimiter, which opens or closes; \left. and
+ * \right. show nothing. */
+static int parse_delimiter(parser *p, wb_mt_list *out, bool upright,
+                           bool left)
+{
+    static const char delimiters[] = "()[]{}|/‖⟨⟩⌊⌋⌈⌉";
+    wb_mt_list d = {0};
+    skip_spaces(p);
+    if (*p->s == '.') {
+        p->s++;
+        return 0;
+    }
+    if (parse_argument(p, &d, upright, left ? "\\left" : "\\right") != 0)
+        return -1;
+    if (d.n != 1 || d.atoms[0].kind != WB_MT_SYMBOL || d.atoms[0].sub ||
+        d.atoms[0].sup || !strstr(delimiters, d.atoms[0].text) ||
+        !*d.atoms[0].text) {
+        wb_mt_free(&d);
+        return wb_fail("\\%s needs a delimiter, such as ( or \\|, in '%s'",
+                       left ? "left" : "right", quoted(p));
+    }
+    d.atoms[0].cls = left ? WB_MT_OPEN : WB_MT_CLOSE;
+    if (push(out, d.atoms[0]) != 0) {
+        free(d.atoms);
+        return -1;
+    }
+    free(d.atoms);
+    return 0;
+}
+
+/* \mathbb{R}, \mathcal{L}: a capital letter in another form. */
+static int parse_letter_form(parser *p, wb_mt_list *out, bool bb)
+{
+    wb_mt_list l = {0};
+    const char *cmd = bb ? "\\mathbb" : "\\mathcal";
+    const char *t;
+    skip_spaces(p);
+    if (parse_argument(p, &l, true, cmd) != 0)
+        return -1;
+    t = l.n == 1 && l.atoms[0].kind == WB_MT_SYMBOL && !l.atoms[0].sub &&
+                !l.atoms[0].sup ? l.atoms[0].text : "";
+    for (size_t i = 0; i < sizeof letter_forms / sizeof *letter_forms; i++)
+        if (t[0] == letter_forms[i].letter && t[1] == '\0') {
+            const char *form = bb ? letter_forms[i].bb : letter_forms[i].cal;
+            wb_mt_free(&l);
+            return push_text(out, WB_MT_SYMBOL, form, strlen(form), false,
+                             WB_MT_ORD);
+        }
+    wb_mt_free(&l);
+    return wb_fail("%s takes one capital letter, as %s{R}, in '%s'", cmd, cmd,
+                   quoted(p));
 }
 
 /* A \command at p->s. */
@@ -303,10 +486,14 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
         p->s += 2;
         if (c == ',')
             return push_space(out, "\u2009", false);    /* thin space */
-        if (c == ';' || c == ':' || c == ' ')
+        if (c == ';' || c == ':' || c == ' ' || c == '\n' || c == '\t' ||
+            c == '\r')
             return push_space(out, " ", false);
         if (c == '!')
             return 0;
+        if (c == '|')
+            return push_text(out, WB_MT_SYMBOL, "‖", strlen("‖"), false,
+                             WB_MT_ORD);
         if (strchr("{}$_%#&", c))
             return push_text(out, WB_MT_SYMBOL, &c, 1, false,
                              c == '{' ? WB_MT_OPEN
@@ -314,9 +501,10 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
         return wb_fail("unknown command \\%c in '%s'", c, quoted(p));
     }
     p->s = name + n;
-    if ((n == 6 && strncmp(name, "mathrm", 6) == 0) ||
-        (n == 4 && strncmp(name, "text", 4) == 0)) {
+    if (is_name(name, n, "mathrm") || is_name(name, n, "text") ||
+        is_name(name, n, "textrm") || is_name(name, n, "operatorname")) {
         wb_mt_atom a = {.kind = WB_MT_GROUP};
+        a.text_mode = name[0] == 't';
         if (*p->s != '{')
             return wb_fail("\\%.*s needs a {group} in '%s'", (int)n, name,
                            quoted(p));
@@ -327,6 +515,45 @@ static int parse_command(parser *p, wb_mt_list *out, bool upright)
         }
         return push(out, a);
     }
+    if (is_name(name, n, "frac") || is_name(name, n, "dfrac") ||
+        is_name(name, n, "tfrac"))
+        return parse_frac(p, out, upright);
+    if (is_name(name, n, "sqrt"))
+        return parse_root(p, out, upright);
+    if (is_name(name, n, "left") || is_name(name, n, "right"))
+        return parse_delimiter(p, out, upright, name[0] == 'l');
+    if (is_name(name, n, "mathbf") || is_name(name, n, "boldsymbol") ||
+        is_name(name, n, "bm") || is_name(name, n, "textbf") ||
+        is_name(name, n, "mathit")) {
+        bool italic = is_name(name, n, "mathit");
+        /* \mathbf and \textbf are upright; \boldsymbol keeps italics. */
+        bool roman = is_name(name, n, "mathbf") || name[0] == 't';
+        wb_mt_atom a = {.kind = WB_MT_GROUP, .bold = !italic,
+                        .text_mode = name[0] == 't'};
+        skip_spaces(p);
+        if (parse_argument(p, &a.group, roman || (upright && !italic),
+                           "a bold or italic group") != 0) {
+            free_atom(&a);
+            return -1;
+        }
+        return push(out, a);
+    }
+    if (is_name(name, n, "mathbb") || is_name(name, n, "mathcal"))
+        return parse_letter_form(p, out, name[4] == 'b');
+    for (size_t i = 0; i < sizeof accents / sizeof *accents; i++)
+        if (is_name(name, n, accents[i].name))
+            return parse_accent(p, out, upright, accents[i].mark);
+    /* \big( and the like only size the delimiter after them. */
+    if (is_name(name, n, "big") || is_name(name, n, "Big") ||
+        is_name(name, n, "bigg") || is_name(name, n, "Bigg") ||
+        is_name(name, n, "bigl") || is_name(name, n, "bigr") ||
+        is_name(name, n, "Bigl") || is_name(name, n, "Bigr") ||
+        is_name(name, n, "biggl") || is_name(name, n, "biggr"))
+        return 0;
+    if (is_name(name, n, "quad"))
+        return push_space(out, "\u2003", false);    /* em space */
+    if (is_name(name, n, "qquad"))
+        return push_space(out, "\u2003\u2003", false);
     for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++) {
         const symbol *t = &symbols[i];
         if (strlen(t->name) == n && strncmp(t->name, name, n) == 0)
@@ -354,9 +581,10 @@ static int parse_math(parser *p, wb_mt_list *out, char end, bool upright)
             return 0;
         }
         if (c == '\0' || c == '$')
-            return wb_fail(end == '}' ? "unmatched { in '%s'"
-                                      : "unmatched $ in '%s': write \\$ for "
-                                        "a dollar sign", quoted(p));
+            return wb_fail(end == '}'   ? "unmatched { in '%s'"
+                           : end == ']' ? "unmatched [ of \\sqrt[n] in '%s'"
+                                        : "unmatched $ in '%s': write \\$ for "
+                                          "a dollar sign", quoted(p));
         if (is_letter(c)) {
             while (is_letter(*p->s))
                 p->s++;
@@ -383,15 +611,18 @@ static int parse_math(parser *p, wb_mt_list *out, char end, bool upright)
             p->s++;
             rc = push_space(out, " ", false);    /* TeX's tie */
         } else if (c == ' ' || is_control((unsigned char)c)) {
+            bool after = ends_command(p, s);
             p->s++;
             rc = push_space(out, " ", true);
+            if (rc == 0)
+                out->atoms[out->n - 1].after_command = after;
         } else {
             size_t n = wb_utf8_len((const unsigned char *)s);
             if (n == 0) {
                 p->s++;
                 rc = push_text(out, WB_MT_SYMBOL, "?", 1, false, WB_MT_ORD);
             } else {
-                uint32_t cp = decode((const unsigned char *)s, n);
+                uint32_t cp = wb_utf8_decode((const unsigned char *)s, n);
                 p->s += n;
                 rc = push_text(out, WB_MT_SYMBOL, s, n,
                                !upright && cp >= 0x3B1 && cp <= 0x3C9,
@@ -442,7 +673,7 @@ int wb_mt_parse(wb_mt_list *out, const char *text, bool math)
         return wb_fail("no text (NULL)");
     while (*s) {
         if (math && *s == '$') {
-            parser p = {s + 1, text, 0};
+            parser p = {s + 1, text, s + 1, 0};
             if (flush_text(out, &plain) != 0 ||
                 parse_math(&p, out, '$', false) != 0)
                 goto fail;
@@ -460,4 +691,66 @@ fail:
     wb_buf_free(&plain);
     wb_mt_free(out);
     return -1;
+}
+
+/* ---- reading a list ---------------------------------------------------- */
+
+static bool is_number(const wb_mt_atom *a)
+{
+    if (a->kind != WB_MT_SYMBOL || !*a->text)
+        return false;
+    for (const char *c = a->text; *c; c++)
+        if (!((*c >= '0' && *c <= '9') || *c == '.'))
+            return false;
+    return true;
+}
+
+bool wb_mt_simple(const wb_mt_list *list)
+{
+    const wb_mt_atom *first = NULL, *last = NULL;
+    size_t n = 0;
+    bool number = true;
+    int depth = 0;
+    bool wrapped = true;    /* ( ... ) around it all */
+
+    for (size_t i = 0; i < list->n; i++) {
+        const wb_mt_atom *a = &list->atoms[i];
+        if (a->kind == WB_MT_SPACE && a->typed)
+            continue;
+        if (last && (last->sub || last->sup))
+            number = false;    /* scripts only on a number's last digit */
+        number = number && is_number(a);
+        if (wrapped && last && depth == 0)
+            wrapped = false;   /* closed before the end */
+        if (a->kind == WB_MT_SYMBOL && a->cls == WB_MT_OPEN)
+            depth++;
+        else if (a->kind == WB_MT_SYMBOL && a->cls == WB_MT_CLOSE)
+            depth--;
+        if (!first)
+            first = a;
+        last = a;
+        n++;
+    }
+    if (n == 0)
+        return true;
+    if (n == 1) {
+        switch (first->kind) {
+        case WB_MT_SYMBOL:
+            /* x, σ, exp; but an italic xy is a product */
+            return !first->italic ||
+                   wb_utf8_len((const unsigned char *)first->text) ==
+                       strlen(first->text);
+        case WB_MT_GROUP:
+            return wb_mt_simple(&first->group);
+        case WB_MT_FRAC:
+            return false;
+        default:
+            return true;
+        }
+    }
+    return number ||
+           (wrapped && first->kind == WB_MT_SYMBOL &&
+            first->cls == WB_MT_OPEN && !first->sub && !first->sup &&
+            last->kind == WB_MT_SYMBOL && last->cls == WB_MT_CLOSE &&
+            depth == 0);
 }

@@ -169,7 +169,8 @@ typedef enum wb_term_graphics {
 
 /* Draws figure NAME of folder `dir` on standard output, `cols` x `rows`
  * character cells, in the given mode. A figure with no script (a diagram)
- * is drawn from NAME.png in sixel mode and skipped in the text modes. */
+ * is drawn from NAME.png in sixel mode, and in the text modes is its text
+ * drawing NAME.txt (nothing, for a diagram that has none). */
 int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
                    int cols, int rows);
 

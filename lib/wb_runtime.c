@@ -8,13 +8,16 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <termios.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "internal/notebook.h"
+#include "internal/show.h"
 #include "wb_core.h"
 #include "wb_lit.h"
+#include "wb_term.h"
 
 /* ---- what the run owns ------------------------------------------------ */
 
@@ -86,7 +89,12 @@ static void release(wb_run *run)
 /* What the command line asked for, beyond the run's own fields. */
 typedef struct request {
     bool help, version, list, json;
-    const char *only;
+    const char *only, *from;    /* --only STEP, --from STEP, as given */
+    size_t only_k, from_k;      /* their steps' indexes */
+    /* The arguments that name where the notebook is (--step, --only,
+     * --from and their values), which it changes when it restarts after
+     * an edit: one flag per argument, or NULL. */
+    bool *placing;
 } request;
 
 static const char *program_name(const wb_chapter *ch)
@@ -185,28 +193,49 @@ static int set_option(const wb_option *o, const char *value)
     return wb_fail("an option of unknown type");
 }
 
+static size_t count_steps(const wb_chapter *ch)
+{
+    size_t n = 0;
+    while (ch->steps[n].name)
+        n++;
+    return n;
+}
+
+/* The step named `name`, or numbered so (from 1, as --list shows them). */
 static const wb_step *find_step(const wb_chapter *ch, const char *name,
                                 size_t *index)
 {
+    char *end;
+    unsigned long k;
     for (size_t i = 0; ch->steps[i].name; i++)
         if (strcmp(ch->steps[i].name, name) == 0) {
             *index = i;
             return &ch->steps[i];
         }
-    return NULL;
+    if (*name < '1' || *name > '9')
+        return NULL;
+    k = strtoul(name, &end, 10);
+    if (*end != '\0' || k > count_steps(ch))
+        return NULL;
+    *index = k - 1;
+    return &ch->steps[k - 1];
 }
 
 /* The runtime's own options, in the order --help lists them. */
 enum builtin {
-    OPT_STEP, OPT_ONLY, OPT_LIST, OPT_SEED, OPT_OUT, OPT_FORMAT, OPT_BOOK,
-    OPT_JSON, OPT_QUIET, OPT_HELP, OPT_VERSION, NBUILTIN
+    OPT_STEP, OPT_FROM, OPT_ONLY, OPT_LIST, OPT_SEED, OPT_OUT, OPT_FORMAT,
+    OPT_BOOK, OPT_JSON, OPT_QUIET, OPT_HELP, OPT_VERSION, NBUILTIN
 };
 
 static const struct {
     const char *name, *arg, *help;
 } builtins[NBUILTIN] = {
     [OPT_STEP] = {"step", NULL,
-                  "one step at a time: its prose and code, then Enter runs it"},
+                  "a notebook: each step's prose and code, then Enter runs "
+                  "it (keys below)"},
+    [OPT_FROM] = {"from", "STEP",
+                  "start at STEP, a number or a name (the steps before it "
+                  "run silently first)"},
     [OPT_ONLY] = {"only", "STEP",
                   "run only STEP (the steps before it run silently first)"},
     [OPT_LIST] = {"list", NULL, "list the steps and exit"},
@@ -272,6 +301,12 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
             value = argv[++i];
         }
 
+        if (req->placing && (b == OPT_STEP || b == OPT_ONLY ||
+                             b == OPT_FROM)) {
+            req->placing[i] = true;
+            if (value && !eq)
+                req->placing[i - 1] = true;
+        }
         switch (b) {
         case OPT_HELP: req->help = true; break;
         case OPT_VERSION: req->version = true; break;
@@ -280,14 +315,15 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
         case OPT_BOOK: run->book = true; break;
         case OPT_QUIET: run->quiet = true; break;
         case OPT_JSON: req->json = true; break;
-        case OPT_ONLY: {
-            size_t k;
-            if (!find_step(ch, value, &k))
-                return usage_error(ch, "--only: there is no step '%s' "
-                                   "(--list shows them)", value);
-            req->only = value;
+        case OPT_ONLY:
+        case OPT_FROM:
+            if (!find_step(ch, value, b == OPT_ONLY ? &req->only_k
+                                                    : &req->from_k))
+                return usage_error(ch, "--%s: there is no step '%s' "
+                                   "(--list shows them, by number and by "
+                                   "name)", builtins[b].name, value);
+            *(b == OPT_ONLY ? &req->only : &req->from) = value;
             break;
-        }
         case OPT_SEED:
             if (parse_seed(value, &run->seed) != 0)
                 return usage_error(ch, "--seed: %s", wb_error());
@@ -308,6 +344,8 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
     }
     if (run->step_mode && req->json)
         return usage_error(ch, "--step and --json do not go together");
+    if (req->only && req->from)
+        return usage_error(ch, "--only and --from do not go together");
     return 0;
 }
 
@@ -367,64 +405,27 @@ static void print_help(const wb_run *run)
                          o->help, d);
         }
     }
-    printf("\nWith --step, Enter runs a step, a runs all the rest, q stops. "
-           "Figures are drawn\nin the terminal as text, or as sixel pixels "
-           "where the terminal can show them;\nset WB_GRAPHICS to none, dumb, "
-           "ansi or sixel to choose.\n");
+    printf("\n"
+"With --step on a terminal, the chapter reads like a notebook: its\n"
+"introduction, then each step's prose and code, and the step runs when you\n"
+"press Enter; then its output and figures, and the exercises at the end.\n"
+"The keys (each prompt shows those it takes):\n"
+"  Enter  run the step; once it has run, go on to the next one\n"
+"  Space  the next page of a text longer than the screen (Enter: the next\n"
+"         line, b: the page before)\n"
+"  e      edit the chapter at this step with $VISUAL or $EDITOR (vi if\n"
+"         neither is set), rebuild it with make, and start again at this\n"
+"         step with your change; if it does not compile, the errors are\n"
+"         shown and you stay where you were\n"
+"  b      the step's prose and code again, from the top\n"
+"  a      run all the rest without stopping\n"
+"  q      quit (Ctrl-C too leaves the terminal as it was)\n"
+"Figures are drawn in the terminal as text, or as sixel pixels where the\n"
+"terminal can show them; set WB_GRAPHICS to none, dumb, ansi or sixel to\n"
+"choose, and NO_COLOR to have no colours.\n");
 }
 
 /* ---- the terminal ------------------------------------------------------- */
-
-static bool colour_allowed(void)
-{
-    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no && *no) &&
-           !(term && strcmp(term, "dumb") == 0);
-}
-
-/* Asks the terminal for its primary device attributes (ESC [ c); a reply
- * listing attribute 4 means it draws sixel graphics. Waits at most 0.3 s. */
-static bool terminal_has_sixel(void)
-{
-    struct termios saved, raw;
-    char reply[128];
-    size_t n = 0;
-    bool sixel = false;
-
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
-        tcgetattr(STDIN_FILENO, &saved) != 0)
-        return false;
-    raw = saved;
-    raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-    raw.c_cc[VMIN] = 0;
-    raw.c_cc[VTIME] = 3;
-    if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
-        return false;
-    if (write(STDOUT_FILENO, "\033[c", 3) == 3) {
-        while (n < sizeof reply - 1) {
-            ssize_t r = read(STDIN_FILENO, reply + n, 1);
-            if (r <= 0)
-                break;
-            if (reply[n++] == 'c')
-                break;
-        }
-    }
-    reply[n] = '\0';
-    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-    /* The reply is ESC [ ? a ; b ; ... c: look for a field equal to 4. */
-    if (n > 3 && reply[0] == '\033' && reply[1] == '[' && reply[2] == '?') {
-        for (char *s = reply + 3; *s && *s != 'c';) {
-            long v = strtol(s, &s, 10);
-            if (v == 4)
-                sixel = true;
-            if (*s == ';')
-                s++;
-            else
-                break;
-        }
-    }
-    return sixel;
-}
 
 static wb_term_graphics choose_graphics(void)
 {
@@ -441,62 +442,53 @@ static wb_term_graphics choose_graphics(void)
         fprintf(stderr, "warning: WB_GRAPHICS=%s is not none, dumb, ansi or "
                 "sixel; using text\n", want);
     }
-    if (!colour_allowed())
+    if (!wb_nb_colour_allowed())
         return WB_TERM_DUMB;
-    return terminal_has_sixel() ? WB_TERM_SIXEL : WB_TERM_ANSI;
-}
-
-static void terminal_size(int *cols, int *rows)
-{
-    struct winsize ws;
-    *cols = 80;
-    *rows = 24;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 &&
-        ws.ws_row > 10) {
-        *cols = ws.ws_col;
-        *rows = ws.ws_row;
-    }
+    return wb_nb_terminal_has_sixel() ? WB_TERM_SIXEL : WB_TERM_ANSI;
 }
 
 /* Bold and dim, when colour is allowed. */
 static const char *sgr(const char *code)
 {
-    return colour_allowed() ? code : "";
+    return wb_nb_colour_allowed() ? code : "";
 }
 
 /* ---- progress ----------------------------------------------------------- */
 
 static bool progress_shown(const wb_run *run)
 {
-    return !run->quiet && !run->book && isatty(STDOUT_FILENO);
+    return !run->quiet && !run->book &&
+           (run->terminal > 0 || isatty(STDOUT_FILENO));
 }
 
 void wb_progress(const wb_run *run, const char *fmt, ...)
 {
+    char text[512];
     va_list ap;
     if (!progress_shown(run))
         return;
-    /* Back to the start of the line, the text, then erase what is left. */
-    fputs("\r", stdout);
     va_start(ap, fmt);
-    vprintf(fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fputs("\033[K", stdout);
+    /* Back to the start of the line, the text, then erase what is left. */
     fflush(stdout);
+    dprintf(run->terminal > 0 ? run->terminal : STDOUT_FILENO, "\r%s\033[K",
+            text);
 }
 
 void wb_progress_done(const wb_run *run)
 {
     if (!progress_shown(run))
         return;
-    fputs("\r\033[K", stdout);
     fflush(stdout);
+    dprintf(run->terminal > 0 ? run->terminal : STDOUT_FILENO, "\r\033[K");
 }
 
 /* ---- running steps ------------------------------------------------------ */
 
 /* Standard output, sent somewhere else for a while: to /dev/null for
- * silent steps, to a file for book mode. */
+ * silent steps, to a file for book mode and for the notebook, which pages
+ * a step's output once the step is done. */
 typedef struct redirect {
     int saved;     /* the real stdout, or -1 */
 } redirect;
@@ -527,146 +519,10 @@ static const char *step_title(const wb_lit *lit, const wb_step *s)
     return c && c->title ? c->title : s->name;
 }
 
-static size_t count_steps(const wb_chapter *ch)
-{
-    size_t n = 0;
-    while (ch->steps[n].name)
-        n++;
-    return n;
-}
-
-/* --step: waits for the reader, unless standard input is not a terminal or
- * the reader asked to run all the rest. Returns false if they asked to
- * stop (q, or the end of the input). */
-static bool wait_for_reader(const char *what, bool *pause)
-{
-    char answer[64];
-    if (!*pause || !isatty(STDIN_FILENO))
-        return true;
-    printf("%s[Enter: %s, a: run all the rest, q: quit]%s ", sgr("\033[1m"),
-           what, sgr("\033[0m"));
-    fflush(stdout);
-    if (!fgets(answer, sizeof answer, stdin)) {
-        printf("\n");
-        return false;
-    }
-    if (answer[0] == 'q' || answer[0] == 'Q')
-        return false;
-    if (answer[0] == 'a' || answer[0] == 'A')
-        *pause = false;
-    return true;
-}
-
-/* A listing with its line numbers, dim, under the name of its file when
- * it is not the chapter's. */
-static void print_listing(const char *path, const char *code, size_t first,
-                          size_t lines)
-{
-    const char *line = code;
-    if (path)
-        printf("%s%s, lines %zu to %zu:%s\n", sgr("\033[2m"), path, first,
-               first + lines - 1, sgr("\033[0m"));
-    printf("%s", sgr("\033[2m"));
-    for (size_t i = 0; i < lines && *line; i++) {
-        const char *eol = strchr(line, '\n');
-        int len = eol ? (int)(eol - line) : (int)strlen(line);
-        printf("%5zu  %.*s\n", first + i, len, line);
-        line = eol ? eol + 1 : line + len;
-    }
-    printf("%s\n", sgr("\033[0m"));
-}
-
-/* The folder above the one of the chapter's source. */
-static char *workbook_root(const char *source)
-{
-    const char *slash = strrchr(source, '/'), *up;
-    if (!slash)
-        return wb_strdup("..");
-    for (up = slash; up > source && up[-1] != '/'; up--)
-        ;
-    if (up == source)
-        return wb_strdup(".");
-    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
-}
-
-/* The prose of a step, with the library code it shows (@code:PATH:NAME,
- * read from the top of the workbook: the folder above the chapter's). */
-static void print_prose(const wb_run *run, const char *prose)
-{
-    char *root = workbook_root(run->chapter->source);
-    for (const char *p = prose; *p;) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        char *path, *name;
-        wb_region r;
-        int ref = root ? wb_region_ref(p, len, &path, &name) : 0;
-        if (ref == 1 && wb_region_read(&r, root, path, name) == 0) {
-            print_listing(r.path, r.code, r.first_line, r.lines);
-            wb_region_free(&r);
-        } else {
-            printf("%.*s\n", (int)len, p);
-        }
-        if (ref == 1) {
-            free(path);
-            free(name);
-        }
-        p += len + (eol ? 1 : 0);
-    }
-    free(root);
-}
-
-/* --step, before a step: its title, prose and code; then wait. Returns
- * false if the reader asked to stop. */
-static bool step_prompt(const wb_run *run, const wb_lit *lit, size_t k,
-                        bool *pause)
-{
-    const wb_step *s = &run->chapter->steps[k];
-    const wb_chunk *c = lit ? wb_lit_find_step(lit, s->name) : NULL;
-
-    printf("\n%s== Step %zu of %zu: %s ==%s\n\n", sgr("\033[1m"), k + 1,
-           count_steps(run->chapter), step_title(lit, s), sgr("\033[0m"));
-    if (c) {
-        /* The prose without its heading, which the banner shows. */
-        const char *p = c->prose;
-        if (c->title && *p == '#') {
-            p = strchr(p, '\n');
-            p = p ? p + 1 : "";
-            while (*p == '\n')
-                p++;
-        }
-        print_prose(run, p);
-        printf("\n");
-        print_listing(NULL, c->code, c->code_line, c->code_lines);
-    }
-    return wait_for_reader("run this step", pause);
-}
-
-/* --step, after a step: its figures in the terminal. */
-static void show_figures(const wb_run *run, size_t first)
-{
-    int cols, rows;
-    terminal_size(&cols, &rows);
-    for (size_t i = first; i < run->out.nfigures; i++) {
-        const wb_output_figure *f = &run->out.figures[i];
-        char *file = wb_asprintf("%s.png", f->name);
-        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
-        free(file);
-        printf("\n%sFigure %s%s: %s\n", sgr("\033[1m"), f->name,
-               sgr("\033[0m"), path ? path : f->name);
-        free(path);
-        if (run->graphics != WB_TERM_NONE &&
-            wb_figure_show(run->out.dir, f->name, run->graphics,
-                           cols > 120 ? 120 : cols - 1,
-                           rows > 40 ? 34 : rows - 6) != 0)
-            fprintf(stderr, "%s: cannot show figure %s: %s\n",
-                    program_name(run->chapter), f->name, wb_error());
-    }
-    fflush(stdout);
-}
-
 /* Runs step k. In book mode its output goes to OUT/NAME.out, when `silent`
- * to /dev/null (with no figures drawn). */
-static int run_step(wb_run *run, size_t k, bool silent)
+ * to /dev/null (with no figures drawn), and when `hold` is given to that
+ * file, for the notebook to page (progress then goes to the terminal). */
+static int run_step(wb_run *run, size_t k, bool silent, FILE *hold)
 {
     const wb_step *s = &run->chapter->steps[k];
     redirect r = {-1};
@@ -697,10 +553,20 @@ static int run_step(wb_run *run, size_t k, bool silent)
             wb_file_abort(&capture);
             return -1;
         }
+    } else if (hold) {
+        if (redirect_stdout(&r, fileno(hold)) != 0) {
+            restore_stdout(&r);
+            return -1;
+        }
+        run->terminal = r.saved;
     }
 
     status = s->fn(run);
+    /* In the notebook, the figures are shown right after their step. */
+    if (status == 0 && run->step_mode && !silent)
+        status = wb_output_wait(&run->out);
 
+    run->terminal = 0;
     restore_stdout(&r);
     if (capture.tmp) {
         if (status == 0)
@@ -710,6 +576,547 @@ static int run_step(wb_run *run, size_t k, bool silent)
     }
     return status;
 }
+
+/* ---- the notebook's text ------------------------------------------------ */
+
+/* The folder above the one of the chapter's source. */
+static char *workbook_root(const char *source)
+{
+    const char *slash = strrchr(source, '/'), *up;
+    if (!slash)
+        return wb_strdup("..");
+    for (up = slash; up > source && up[-1] != '/'; up--)
+        ;
+    if (up == source)
+        return wb_strdup(".");
+    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
+}
+
+/* What the notebook needs besides the run. */
+typedef struct notebook {
+    wb_nb nb;
+    const wb_lit *lit;
+    char *root;            /* the workbook's top folder */
+    size_t next_chunk;     /* the first chunk of the source not yet shown */
+    bool stop;             /* the reader quit */
+    const request *req;
+    int argc;
+    char **argv;
+} notebook;
+
+/* The width prose is filled to: the screen's, up to a width that reads
+ * well. */
+static int prose_width(const wb_nb *nb)
+{
+    return nb->cols - 1 < 88 ? nb->cols - 1 : 88;
+}
+
+static unsigned term_flags(const wb_nb *nb)
+{
+    return nb->styled ? WB_TERM_STYLE : 0;
+}
+
+/* The columns before a listing's code: "   12 │ ". */
+#define GUTTER 8
+
+/* A listing with its line numbers, dim, under the name of its file when
+ * it is not the chapter's. On a screen narrower than its lines (a chapter's
+ * lines are up to 80 columns, and the numbers take 8 more), a line that
+ * does not fit goes on on the next, after its indentation and two spaces,
+ * rather than at the screen's left edge. */
+static void put_listing(wb_buf *b, const notebook *n, const char *path,
+                        const char *code, size_t first, size_t lines)
+{
+    const char *line = code, *dim = sgr("\033[2m"), *off = sgr("\033[0m");
+    size_t width = n->nb.interactive && n->nb.cols > GUTTER + 20
+                       ? (size_t)n->nb.cols - GUTTER - 1
+                       : (size_t)-1;
+    if (path)
+        wb_buf_printf(b, "%s%s, lines %zu to %zu:%s\n", dim, path, first,
+                      first + lines - 1, off);
+    for (size_t i = 0; i < lines && *line; i++) {
+        size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
+        const char *s = line;
+        size_t left = len, room = width;
+        wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
+        while (wb_term_width(s, left) > room) {
+            /* the last space that leaves a line of at most `room` */
+            size_t cut = room;
+            while (cut > indent + 1 && s[cut] != ' ')
+                cut--;
+            if (cut <= indent + 1)
+                cut = room;
+            while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+                cut--;    /* never in the middle of a character */
+            wb_buf_printf(b, "%.*s\n%s      │%s %*s", (int)cut, s, dim, off,
+                          (int)(indent + 2), "");
+            s += cut;
+            left -= cut;
+            while (left > 0 && *s == ' ') {
+                s++;
+                left--;
+            }
+            room = room > indent + 2 ? room - indent - 2 : room;
+            indent = 0;
+        }
+        wb_buf_printf(b, "%.*s\n", (int)left, s);
+        line += len + (line[len] == '\n');
+    }
+}
+
+/* A line across the screen with a title in it, in bold. */
+static void put_rule(wb_buf *b, const wb_nb *nb, const char *title)
+{
+    size_t w = wb_term_width(title, strlen(title)) + 4;
+    wb_buf_printf(b, "%s━━ %s ", sgr("\033[1m"), title);
+    for (; w < (size_t)prose_width(nb); w++)
+        wb_buf_puts(b, "━");
+    wb_buf_printf(b, "%s\n", sgr("\033[0m"));
+}
+
+/* Renders the Markdown gathered in `md` into `b`, then empties `md`. */
+static void flush_markdown(wb_buf *b, wb_buf *md, const notebook *n)
+{
+    if (md->len == 0)
+        return;
+    if (wb_term_markdown(b, md->data, prose_width(&n->nb),
+                         term_flags(&n->nb)) != 0)
+        wb_buf_printf(b, "(%s)\n", wb_error());
+    wb_buf_free(md);
+}
+
+/* A line of prose with its references in words: @fig:NAME is "figure
+ * NAME", @step:NAME the step's title in italics. */
+static void put_references(wb_buf *md, const notebook *n, const char *s,
+                           size_t len)
+{
+    const char *end = s + len;
+    while (s < end) {
+        const char *at = memchr(s, '@', (size_t)(end - s));
+        bool fig;
+        size_t k = 0;
+        if (!at) {
+            wb_buf_append(md, s, (size_t)(end - s));
+            return;
+        }
+        wb_buf_append(md, s, (size_t)(at - s));
+        fig = (size_t)(end - at) > 5 && strncmp(at, "@fig:", 5) == 0;
+        if (!fig && !((size_t)(end - at) > 6 &&
+                      strncmp(at, "@step:", 6) == 0)) {
+            wb_buf_puts(md, "@");
+            s = at + 1;
+            continue;
+        }
+        s = at + (fig ? 5 : 6);
+        while (s + k < end && (isalnum((unsigned char)s[k]) || s[k] == '_' ||
+                               s[k] == '-'))
+            k++;
+        if (fig) {
+            wb_buf_printf(md, "figure %.*s", (int)k, s);
+        } else {
+            char *name = wb_strndup(s, k);
+            const wb_chunk *c = name && n->lit ? wb_lit_find_step(n->lit, name)
+                                               : NULL;
+            wb_buf_printf(md, "*%s*", c && c->title ? c->title
+                                      : name ? name : "");
+            free(name);
+        }
+        s += k;
+    }
+}
+
+/* The prose of a chunk for the terminal, with the library code it shows
+ * (@code:PATH:NAME, read from the top of the workbook) as listings. */
+static void put_prose(wb_buf *b, const notebook *n, const char *prose)
+{
+    wb_buf md = {0};
+    for (const char *p = prose; *p;) {
+        size_t len = strcspn(p, "\n");
+        char *path, *name;
+        wb_region r;
+        int ref = n->root ? wb_region_ref(p, len, &path, &name) : 0;
+        if (ref == 1 && wb_region_read(&r, n->root, path, name) == 0) {
+            flush_markdown(b, &md, n);
+            wb_buf_puts(b, "\n");
+            put_listing(b, n, r.path, r.code, r.first_line, r.lines);
+            wb_buf_puts(b, "\n");
+            wb_region_free(&r);
+        } else {
+            put_references(&md, n, p, len);
+            wb_buf_puts(&md, "\n");
+        }
+        if (ref == 1) {
+            free(path);
+            free(name);
+        }
+        p += len + (p[len] == '\n');
+    }
+    flush_markdown(b, &md, n);
+}
+
+/* A chunk: its prose (without its heading when `banner` stands for it)
+ * and its code. */
+static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
+                      bool banner)
+{
+    const char *p = c->prose ? c->prose : "";
+    if (banner && c->title && *p == '#') {
+        p += strcspn(p, "\n");
+        while (*p == '\n')
+            p++;
+    }
+    if (*p) {
+        put_prose(b, n, p);
+        wb_buf_puts(b, "\n");
+    }
+    if (c->code_lines > 0) {
+        put_listing(b, n, NULL, c->code, c->code_line, c->code_lines);
+        wb_buf_puts(b, "\n");
+    }
+}
+
+/* The chunk of the source that defines step k, or lit->nchunks. */
+static size_t step_chunk(const notebook *n, const wb_chapter *ch, size_t k)
+{
+    size_t i = 0;
+    while (n->lit && i < n->lit->nchunks &&
+           !(n->lit->chunks[i].step &&
+             strcmp(n->lit->chunks[i].step, ch->steps[k].name) == 0))
+        i++;
+    return n->lit ? i : 0;
+}
+
+/* Shows the chunks of the source from n->next_chunk up to chunk `end`:
+ * the introduction before the first step, the text between two steps, the
+ * exercises after the last. */
+static int show_chunks(notebook *n, size_t end)
+{
+    wb_buf b = {0};
+    int rc;
+    for (; n->lit && n->next_chunk < end; n->next_chunk++)
+        put_chunk(&b, n, &n->lit->chunks[n->next_chunk], false);
+    if (b.len == 0)
+        return 0;
+    rc = wb_nb_page(&n->nb, b.data);
+    wb_buf_free(&b);
+    if (rc == 'q')
+        n->stop = true;
+    return rc;
+}
+
+/* ---- edit, rebuild, restart --------------------------------------------- */
+
+static bool modified_since(const char *path, const struct stat *before)
+{
+    struct stat now;
+    return stat(path, &now) != 0 || now.st_mtime != before->st_mtime ||
+           now.st_size != before->st_size ||
+           now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
+}
+
+/* The program's own file, and the build folder it is in (BUILD of
+ * BUILD/chapters/SLUG), relative to the workbook's top when it is inside.
+ * Returns 0, or -1 with an error when the program is not a chapter built
+ * by the workbook's Makefile. */
+static int find_build(const notebook *n, const wb_chapter *ch, char **exe,
+                      char **build)
+{
+    char self[PATH_MAX], top[PATH_MAX], *slash;
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    size_t tl;
+    *exe = *build = NULL;
+    if (len <= 0 || !realpath(n->root, top))
+        return wb_fail("cannot find the program's own file or the "
+                       "workbook's folder");
+    self[len] = '\0';
+    slash = strrchr(self, '/');
+    if (!slash || strcmp(slash + 1, ch->slug) != 0 || slash - self < 10 ||
+        strncmp(slash - 9, "/chapters", 9) != 0)
+        return wb_fail("%s is not a chapter built by the workbook's "
+                       "Makefile (BUILD/chapters/%s)", self, ch->slug);
+    *exe = wb_strdup(self);
+    tl = strlen(top);
+    slash[-9] = '\0';
+    if (strncmp(self, top, tl) == 0 && self[tl] == '/')
+        *build = wb_strdup(self + tl + 1);
+    else
+        *build = wb_strdup(self);
+    if (!*exe || !*build) {
+        free(*exe);
+        free(*build);
+        return -1;
+    }
+    return 0;
+}
+
+/* Starts the new program at step k, with the same options. Returns only
+ * when it cannot. */
+static void restart(wb_run *run, notebook *n, const char *exe, size_t k)
+{
+    char **argv = wb_calloc((size_t)n->argc + 4, sizeof *argv);
+    int a = 0;
+    if (!argv)
+        return;
+    argv[a++] = (char *)exe;
+    for (int i = 1; i < n->argc; i++)
+        if (!n->req->placing || !n->req->placing[i])
+            argv[a++] = n->argv[i];
+    argv[a++] = "--step";
+    argv[a++] = n->req->only ? "--only" : "--from";
+    argv[a++] = (char *)run->chapter->steps[k].name;
+    argv[a] = NULL;
+    /* Every figure drawn, and the terminal as it was. */
+    wb_output_close(&run->out);
+    wb_nb_free(&n->nb);
+    fflush(stdout);
+    execv(exe, argv);
+    wb_fail("cannot start %s again: %s", exe, strerror(errno));
+    free(argv);
+}
+
+/* e: opens the chapter in the reader's editor at step k, rebuilds it, and
+ * starts the new program at that step. Returns when the chapter is
+ * unchanged or does not build, having said so. */
+static void edit(wb_run *run, notebook *n, size_t k)
+{
+    const wb_chapter *ch = run->chapter;
+    const wb_chunk *c = n->lit ? wb_lit_find_step(n->lit, ch->steps[k].name)
+                               : NULL;
+    size_t line = c ? (c->code_line ? c->code_line : c->prose_line) : 1;
+    char *exe = NULL, *build = NULL, *target = NULL;
+    wb_buf log = {0};
+    struct stat before;
+    int status = -1;
+
+    if (stat(ch->source, &before) != 0 || !n->root) {
+        printf("Cannot edit %s: %s\n", ch->source, strerror(errno));
+        goto done;
+    }
+    if (find_build(n, ch, &exe, &build) != 0 ||
+        wb_nb_edit(ch->source, line) != 0) {
+        printf("%s\n", wb_error());
+        goto done;
+    }
+    if (!modified_since(ch->source, &before)) {
+        printf("%s is unchanged: still at step %zu.\n", ch->source, k + 1);
+        goto done;
+    }
+    printf("Rebuilding the chapter with make...\n");
+    target = wb_asprintf("%s/chapters/%s", build, ch->slug);
+    {
+        char *b_arg = wb_asprintf("B=%s", build);
+        /* The sanitized build is made with SANITIZE=1: so is its rebuild. */
+        char *args[] = {"--no-print-directory", b_arg,
+#ifdef __SANITIZE_ADDRESS__
+                        "SANITIZE=1",
+#endif
+                        target, NULL};
+        status = b_arg && target ? wb_nb_make(n->root, args, &log) : -1;
+        free(b_arg);
+    }
+    if (status == 0) {
+        restart(run, n, exe, k);
+        printf("%s\n", wb_error());
+    } else if (status > 0) {
+        wb_buf_printf(&log, "\nThe chapter does not build: still at step "
+                            "%zu (e: edit it again).\n", k + 1);
+        if (wb_nb_page(&n->nb, log.data) == 'q')
+            n->stop = true;
+    } else {
+        printf("%s\n", wb_error());
+    }
+done:
+    fflush(stdout);
+    free(exe);
+    free(build);
+    free(target);
+    wb_buf_free(&log);
+}
+
+/* ---- the notebook's steps ----------------------------------------------- */
+
+/* A prompt, and what the reader chose: 'e' and 'b' are done here, the
+ * other keys returned. */
+static int ask(wb_run *run, notebook *n, size_t k, const char *text,
+               const char *keys)
+{
+    for (;;) {
+        int key;
+        if (!n->nb.interactive || !n->nb.paging)
+            return '\n';
+        key = wb_nb_ask(&n->nb, text, keys);
+        if (key == 'a')
+            n->nb.paging = false;
+        if (key == 'q')
+            n->stop = true;
+        if (key == 'e')
+            edit(run, n, k);
+        else if (key == 'b' && wb_nb_page_again(&n->nb) == 'q')
+            n->stop = true;
+        else if (key != 'b')
+            return key;
+        if (n->stop)
+            return 'q';
+    }
+}
+
+/* Before step k: the text since the last step, then the step's title,
+ * prose and code; then the prompt. Returns false if the reader quit. */
+static bool before_step(wb_run *run, notebook *n, size_t k)
+{
+    const wb_chapter *ch = run->chapter;
+    size_t chunk = step_chunk(n, ch, k);
+    wb_buf b = {0};
+    char title[512];
+    char prompt[128];
+    int key;
+
+    if (show_chunks(n, chunk) == 'q') {
+        n->stop = true;
+        return false;
+    }
+    snprintf(title, sizeof title, "Step %zu of %zu: %s", k + 1,
+             count_steps(ch), step_title(n->lit, &ch->steps[k]));
+    wb_buf_puts(&b, "\n");
+    put_rule(&b, &n->nb, title);
+    wb_buf_puts(&b, "\n");
+    if (n->lit && chunk < n->lit->nchunks) {
+        put_chunk(&b, n, &n->lit->chunks[chunk], true);
+        n->next_chunk = chunk + 1;
+    }
+    /* e, at any page of the step's text, edits the chapter there */
+    n->nb.edit_key = true;
+    key = wb_nb_keep_block(&n->nb, b.data ? b.data : "");
+    n->nb.edit_key = false;
+    wb_buf_free(&b);
+    if (key == 'q')
+        n->stop = true;
+    else if (key == 'e')
+        edit(run, n, k);
+    snprintf(prompt, sizeof prompt, "[Enter: run step %zu, e: edit, b: back, "
+             "a: run all, q: quit]", k + 1);
+    return !n->stop && ask(run, n, k, prompt, "\neabq") != 'q';
+}
+
+/* A figure's caption, Markdown with math, after its name. */
+static void put_caption(wb_buf *b, const notebook *n,
+                        const wb_output_figure *f, const char *path)
+{
+    char *md = wb_asprintf("**Figure %s.** %s `%s`", f->name,
+                           f->caption ? f->caption : "", path);
+    if (!md || wb_term_markdown(b, md, prose_width(&n->nb),
+                                term_flags(&n->nb)) != 0)
+        wb_buf_printf(b, "Figure %s: %s\n", f->name, path);
+    free(md);
+}
+
+/* Whether a line of a text plot shows nothing: spaces, and in colour
+ * escape sequences. */
+static bool shows_nothing(const char *line, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\033')) {
+        if (line[k] == '\033')    /* ESC [ ... m */
+            k += strcspn(line + k, "m");
+        k++;
+    }
+    return k >= n;
+}
+
+/* A text plot without the empty lines it starts and ends with, and with
+ * its colours reset. */
+static void trim_empty_lines(wb_buf *fig)
+{
+    size_t start = fig->len, end = 0;
+    for (size_t i = 0; i < fig->len;) {
+        size_t n = strcspn(fig->data + i, "\n");
+        if (!shows_nothing(fig->data + i, n)) {
+            start = start < i ? start : i;
+            end = i + n;
+        }
+        i += n + 1;
+    }
+    if (end <= start) {
+        wb_buf_free(fig);
+        return;
+    }
+    memmove(fig->data, fig->data + start, end - start);
+    fig->len = end - start;
+    fig->data[fig->len] = '\0';
+    wb_buf_printf(fig, "%s\n", sgr("\033[0m"));
+}
+
+/* After a step: its figures in the terminal. Stops at the first that
+ * cannot be written: standard output is then broken, and the end of the
+ * run says so, once. */
+static void show_figures(const wb_run *run, notebook *n, size_t first)
+{
+    wb_nb_resize(&n->nb);
+    for (size_t i = first; i < run->out.nfigures && !n->stop &&
+                           !ferror(stdout); i++) {
+        const wb_output_figure *f = &run->out.figures[i];
+        char *file = wb_asprintf("%s.png", f->name);
+        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
+        int cols = n->nb.cols > 120 ? 120 : n->nb.cols - 1;
+        int rows = n->nb.rows > 40 ? 34 : n->nb.rows - 6;
+        wb_buf b = {0}, fig = {0};
+        int rc = 0;
+
+        wb_buf_puts(&b, "\n");
+        put_caption(&b, n, f, path ? path : f->name);
+        free(file);
+        free(path);
+        if (run->graphics != WB_TERM_NONE &&
+            wb_figure_term(&fig, run->out.dir, f->name, run->graphics, cols,
+                           rows) != 0)
+            wb_buf_printf(&b, "(cannot show figure %s: %s)\n", f->name,
+                          wb_error());
+        /* the caption right above, so that the two stay on one page */
+        if (run->graphics != WB_TERM_SIXEL)
+            trim_empty_lines(&fig);
+        if (run->graphics == WB_TERM_SIXEL && fig.len > 0) {
+            rc = wb_nb_page(&n->nb, b.data);
+            if (rc == 0)
+                rc = wb_nb_page_image(&n->nb, fig.data, fig.len, rows);
+        } else {
+            wb_buf_append(&b, fig.data ? fig.data : "", fig.len);
+            rc = wb_nb_page(&n->nb, b.data ? b.data : "");
+        }
+        if (rc == 'q')
+            n->stop = true;
+        wb_buf_free(&b);
+        wb_buf_free(&fig);
+    }
+    fflush(stdout);
+}
+
+/* After step k: its output, held back while it ran, then its figures;
+ * then the prompt, unless it was the last. */
+static void after_step(wb_run *run, notebook *n, size_t k, FILE *held,
+                       size_t figures, bool last)
+{
+    if (held) {
+        wb_buf b = {0};
+        char chunk[4096];
+        size_t got;
+        rewind(held);
+        while ((got = fread(chunk, 1, sizeof chunk, held)) > 0)
+            wb_buf_append(&b, chunk, got);
+        if (b.len > 0 && b.data[b.len - 1] != '\n')
+            wb_buf_puts(&b, "\n");
+        if (b.len > 0 && (wb_nb_page(&n->nb, "\n") == 'q' ||
+                          wb_nb_page(&n->nb, b.data) == 'q'))
+            n->stop = true;
+        wb_buf_free(&b);
+    }
+    if (!n->stop)
+        show_figures(run, n, figures);
+    if (!n->stop && !last)
+        ask(run, n, k, "[Enter: next step, e: edit and rerun, a: run all, "
+            "q: quit]", "\neaq");
+}
+
+/* ---- the end of a run --------------------------------------------------- */
 
 /* Book mode, at the end: what the weaver needs to know, one line per step
  * and figure, fields separated by tabs. */
@@ -777,20 +1184,23 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     wb_run run = {.chapter = ch, .seed = DEFAULT_SEED,
                   .out = {.formats = WB_PNG | WB_PDF, .background = true}};
     request req = {0};
+    notebook nbk = {0};
     wb_lit *lit = NULL;
     char *default_out = NULL;
-    size_t nsteps = count_steps(ch), first = 0, last = nsteps, only = 0;
-    bool pause = true;
+    size_t nsteps = count_steps(ch), first = 0, last = nsteps;
     int status = 0;
 
-    if (parse_args(&run, &req, argc, argv) != 0)
+    req.placing = wb_calloc((size_t)argc + 1, sizeof *req.placing);
+    if (parse_args(&run, &req, argc, argv) != 0) {
+        free(req.placing);
         return 2;
-    if (req.help) {
-        print_help(&run);
-        return 0;
     }
-    if (req.version) {
-        printf("%s (workbook) %s\n", ch->slug, WB_VERSION);
+    if (req.help || req.version) {
+        if (req.help)
+            print_help(&run);
+        else
+            printf("%s (workbook) %s\n", ch->slug, WB_VERSION);
+        free(req.placing);
         return 0;
     }
     wb_file_cleanup_on_signals();
@@ -800,36 +1210,52 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     lit = wb_lit_read(ch->source);
     if (lit && check_steps(lit, ch) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
-        wb_lit_free(lit);
-        return 1;
+        status = 1;
+        goto done;
     }
     if (!lit && (run.book || run.step_mode))
         fprintf(stderr, "%s: %s: %s\n", program_name(ch),
                 run.book ? "error" : "warning: no prose", wb_error());
-    if (!lit && run.book)
-        return 1;
+    if (!lit && run.book) {
+        status = 1;
+        goto done;
+    }
     if (req.list) {
         list_steps(&run, lit);
-        wb_lit_free(lit);
-        return 0;
+        goto done;
     }
 
     if (!run.out.dir) {
         default_out = wb_asprintf("figures/%s", ch->slug);
-        if (!default_out)
-            return 1;
+        if (!default_out) {
+            status = 1;
+            goto done;
+        }
         run.out.dir = default_out;
     }
     if (run.book)
         run.out.formats |= WB_PNG | WB_PDF;
-    if (req.only && find_step(ch, req.only, &only)) {
-        first = only;
-        last = only + 1;
+    if (req.only) {
+        first = req.only_k;
+        last = req.only_k + 1;
+    } else if (req.from) {
+        first = req.from_k;
     }
     if (req.json)
         run.quiet = true;
-    if (run.step_mode)
+    if (run.step_mode) {
+        wb_nb_init(&nbk.nb);
+        nbk.lit = lit;
+        nbk.root = workbook_root(ch->source);
+        nbk.req = &req;
+        nbk.argc = argc;
+        nbk.argv = argv;
+        /* Started part-way, the notebook shows nothing before its first
+         * step. */
+        nbk.next_chunk = req.only || req.from ? step_chunk(&nbk, ch, first)
+                                              : 0;
         run.graphics = choose_graphics();
+    }
     wb_rng_seed(&run.rng, run.seed);
 
     if ((run.book || !req.json) && wb_mkdirs(run.out.dir) != 0) {
@@ -837,30 +1263,47 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         status = 1;
         goto done;
     }
-    for (size_t k = 0; k < last && status == 0; k++) {
+    for (size_t k = 0; k < last && status == 0 && !nbk.stop; k++) {
         size_t figs = run.out.nfigures;
         bool silent = k < first || (req.json && !run.book);
-        if (run.step_mode && !silent && !step_prompt(&run, lit, k, &pause))
+        bool shown = run.step_mode && !silent;
+        /* On a terminal the notebook holds a step's output back, to page
+         * it when the step is done. */
+        FILE *held = shown && nbk.nb.interactive && nbk.nb.paging && !run.book
+                         ? tmpfile()
+                         : NULL;
+        if (shown && !before_step(&run, &nbk, k)) {
+            if (held)
+                fclose(held);
             break;
+        }
         if (!silent && !run.quiet && !run.book && !run.step_mode)
             printf("%s[%zu/%zu] %s%s\n", sgr("\033[1m"), k + 1, nsteps,
                    step_title(lit, &ch->steps[k]), sgr("\033[0m"));
-        /* In --step, the figures are shown right after their step. */
-        if (run_step(&run, k, silent) != 0 ||
-            (run.step_mode && wb_output_wait(&run.out) != 0)) {
+        if (run_step(&run, k, silent, held) != 0) {
             fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
                     ch->steps[k].name, wb_error());
             status = 1;
-        } else if (run.step_mode && !silent) {
-            show_figures(&run, figs);
-            /* Time to look at the output before the next step's prose
-             * pushes it up the screen. */
-            if (k + 1 < last && !wait_for_reader("go on to the next step",
-                                                 &pause))
-                break;
+        } else if (shown) {
+            bool more = k + 1 < last ||
+                        (!req.only && lit && nbk.next_chunk < lit->nchunks);
+            after_step(&run, &nbk, k, held, figs, !more);
         }
+        if (held)
+            fclose(held);
         if (!silent && !run.quiet && !run.book && !run.step_mode)
             printf("\n");
+    }
+    /* The text after the last step: the exercises; and the end. */
+    if (run.step_mode && status == 0 && !nbk.stop && !req.only &&
+        show_chunks(&nbk, lit ? lit->nchunks : 0) != 'q') {
+        wb_buf end = {0};
+        wb_buf_puts(&end, "\n");
+        put_rule(&end, &nbk.nb, "The end of the chapter");
+        wb_buf_printf(&end, "--list shows its steps; --from STEP starts at "
+                            "one of them.\n");
+        wb_nb_page(&nbk.nb, end.data ? end.data : "");
+        wb_buf_free(&end);
     }
     /* Every figure drawn, before the manifest says so. */
     if (status == 0 && wb_output_wait(&run.out) != 0) {
@@ -871,7 +1314,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         fprintf(stderr, "%s: --json: %s\n", program_name(ch), wb_error());
         status = 1;
     }
-    if (status == 0 && run.book && !req.only &&
+    if (status == 0 && run.book && !req.only && !req.from &&
         write_manifest(&run) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
@@ -886,7 +1329,11 @@ done:
         ch->cleanup();
     wb_output_close(&run.out);
     release(&run);
+    if (run.step_mode)
+        wb_nb_free(&nbk.nb);
+    free(nbk.root);
     wb_lit_free(lit);
     free(default_out);
+    free(req.placing);
     return status;
 }

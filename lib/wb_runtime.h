@@ -6,11 +6,17 @@
  * error (wb_fail). main() hands the table of steps to wb_main, which gives
  * every chapter the same command line:
  *
- *     --step         a notebook in the terminal: before each step, show its
- *                    title and prose and wait for Enter (q quits); then run
- *                    it and show its output and figures
+ *     --step         a notebook in the terminal: the chapter's introduction,
+ *                    then before each step its title, prose and code (page
+ *                    by page when they do not fit on the screen), and a
+ *                    prompt: Enter runs it and shows its output and figures,
+ *                    e edits the chapter there, rebuilds it and starts again
+ *                    at that step, a runs all the rest, q quits; at the end,
+ *                    the exercises
  *     --only STEP    run STEP alone (the steps before it run silently first,
- *                    as a notebook's "run all above")
+ *                    as a notebook's "run all above"); STEP is a name or a
+ *                    number, as --list shows them
+ *     --from STEP    start at STEP (the steps before it run silently first)
  *     --list         list the steps
  *     --seed N       seed the random numbers (the default is fixed, so two
  *                    runs give the same numbers and figures)
@@ -92,6 +98,9 @@ struct wb_run {
     bool step_mode;             /* --step */
     size_t step;                /* index of the running step */
     wb_term_graphics graphics;  /* how --step shows figures */
+    int terminal;               /* while --step holds a step's output back to
+                                   page it: the terminal, where progress
+                                   goes; 0 otherwise */
     struct wb_kept *kept;       /* what the run owns (wb_keep) */
     size_t nkept, kept_cap;
 };

@@ -2,7 +2,9 @@
  *
  * The figure's own script draws it, with gnuplot's text terminals (dumb,
  * and dumb in colour) or its sixel terminal, which terminals such as
- * xterm -ti vt340, mlterm and WezTerm show as pixels.
+ * xterm -ti vt340, mlterm and WezTerm show as pixels. A diagram, drawn
+ * with cairo, has no script: its PNG becomes sixel pixels, and in text it
+ * is the drawing in NAME.txt that the diagram module wrote with it.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -10,23 +12,8 @@
 #include <sys/stat.h>
 
 #include "internal/gp_process.h"
+#include "internal/show.h"
 #include "wb_plot.h"
-
-/* Writes gnuplot's output to our standard output, without the form feed a
- * text terminal may start with. */
-static int write_shown(const wb_buf *out)
-{
-    const char *s = out->data ? out->data : "";
-    size_t n = out->len;
-    if (n > 0 && s[0] == '\f') {
-        s++;
-        n--;
-    }
-    if ((n > 0 && fwrite(s, 1, n, stdout) != n) || fflush(stdout) != 0)
-        return wb_fail("cannot write to standard output: %s",
-                       strerror(errno));
-    return 0;
-}
 
 static bool file_exists(const char *dir, const char *name, const char *ext)
 {
@@ -39,8 +26,24 @@ static bool file_exists(const char *dir, const char *name, const char *ext)
     return yes;
 }
 
-int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
-                   int cols, int rows)
+/* Appends DIR/NAME.txt, a diagram's drawing in text. */
+static int append_text(wb_buf *shown, const char *dir, const char *name)
+{
+    char *file = wb_asprintf("%s.txt", name);
+    char *path = file ? wb_path_join(dir, file) : NULL;
+    size_t len = 0;
+    char *text = path ? wb_read_file(path, &len) : NULL;
+    free(file);
+    free(path);
+    if (!text)
+        return -1;
+    wb_buf_append(shown, text, len);
+    free(text);
+    return 0;
+}
+
+int wb_figure_term(wb_buf *shown, const char *dir, const char *name,
+                   wb_term_graphics mode, int cols, int rows)
 {
     static const char *const mode_format[] = {
         [WB_TERM_DUMB] = "dumb", [WB_TERM_ANSI] = "ansi",
@@ -63,13 +66,14 @@ int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
     if (file_exists(dir, name, "gp")) {
         rc = wb_gnuplot(dir, name, mode_format[mode], "-", cols, rows, &out);
     } else if (file_exists(dir, name, "png")) {
-        /* A diagram drawn with cairo: only pixels can show it. */
+        /* A diagram drawn with cairo: pixels, or its drawing in text. */
         char *cmds, *label;
         char *argv[5];
         wb_gp_proc p;
         int width = 9 * cols, height = 18 * rows;
         if (mode != WB_TERM_SIXEL)
-            return 0;
+            return file_exists(dir, name, "txt") ? append_text(shown, dir, name)
+                                                  : 0;
         cmds = wb_asprintf(
             "set terminal sixelgd truecolor size %d,%d; set output; "
             "unset border; unset tics; unset key; unset colorbox; "
@@ -96,8 +100,25 @@ int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
         return wb_fail("no figure %s in %s (neither %s.gp nor %s.png)", name,
                        dir, name, name);
     }
-    if (rc == 0)
-        rc = write_shown(&out);
+    /* without the form feed a text terminal may start with */
+    if (rc == 0 && out.len > 0)
+        wb_buf_append(shown, out.data + (out.data[0] == '\f'),
+                      out.len - (out.data[0] == '\f'));
     wb_buf_free(&out);
+    if (rc == 0 && shown->failed)
+        return wb_fail("out of memory");
+    return rc;
+}
+
+int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
+                   int cols, int rows)
+{
+    wb_buf shown = {0};
+    int rc = wb_figure_term(&shown, dir, name, mode, cols, rows);
+    if (rc == 0 && ((shown.len > 0 && fwrite(shown.data, 1, shown.len,
+                                             stdout) != shown.len) ||
+                    fflush(stdout) != 0))
+        rc = wb_fail("cannot write to standard output: %s", strerror(errno));
+    wb_buf_free(&shown);
     return rc;
 }

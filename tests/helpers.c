@@ -10,8 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
+
+#include "wb_term.h"
 
 /* ---- folders and files ------------------------------------------------- */
 
@@ -201,6 +205,122 @@ char *run_on_terminal(const char *const *argv, const char *da1,
         cr_assert(text);
         return text;
     }
+}
+
+/* The rows that the text from `from` to `to` (complete lines) takes in a
+ * window `cols` wide; a cleared screen starts the count again. (A line
+ * wider than the window takes more than one row.) */
+static int rows_written(const char *from, const char *to, int cols)
+{
+    int rows = 0;
+    for (const char *s = from; s < to;) {
+        const char *eol = memchr(s, '\n', (size_t)(to - s));
+        const char *clear;
+        size_t w;
+        if (!eol)
+            break;
+        clear = strstr(s, "\033[2J");
+        if (clear && clear < eol)
+            rows = 0;
+        /* a carriage return starts the line again */
+        for (const char *c = s; c < eol; c++)
+            if (*c == '\r')
+                s = c + 1;
+        w = wb_term_width(s, (size_t)(eol - s));
+        rows += w == 0 ? 1 : (int)((w + (size_t)cols - 1) / (size_t)cols);
+        s = eol + 1;
+    }
+    return rows;
+}
+
+terminal_result run_terminal_session(const terminal_session *t)
+{
+    struct winsize ws = {.ws_col = (unsigned short)(t->cols ? t->cols : 80),
+                         .ws_row = (unsigned short)(t->rows ? t->rows : 24)};
+    terminal_result r = {.raw_at_prompts = true};
+    struct termios start, now;
+    wb_buf seen = {0};
+    size_t upto = 0, typed_at = 0, keys = 0, page_keys = 0;
+    const char *da1 = t->da1;
+    int fd, status;
+    pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+
+    if (pid < 0)
+        cr_skip_test("no pseudo-terminal can be opened here (%s): the "
+                     "terminal notebook is not tested", strerror(errno));
+    if (pid == 0) {
+        setenv("TERM", "xterm-256color", 1);
+        unsetenv("NO_COLOR");
+        unsetenv("WB_GRAPHICS");
+        unsetenv("VISUAL");
+        for (const char *const *e = t->env; e && *e; e++)
+            putenv((char *)*e);
+        execv(t->argv[0], (char *const *)t->argv);
+        _exit(127);
+    }
+    cr_assert_eq(tcgetattr(fd, &start), 0);
+    for (int idle = 0; idle < 300;) {    /* at most 300 quiet 0.2 s waits */
+        struct pollfd p = {fd, POLLIN, 0};
+        char chunk[4096];
+        ssize_t n;
+        if (poll(&p, 1, 200) <= 0) {
+            idle++;
+            continue;
+        }
+        n = read(fd, chunk, sizeof chunk);
+        if (n <= 0)
+            break;
+        wb_buf_append(&seen, chunk, (size_t)n);
+        if (da1 && strstr(seen.data, "\033[c")) {
+            cr_assert(write(fd, da1, strlen(da1)) > 0);
+            da1 = NULL;
+        }
+        /* A new prompt: the next key for its kind. */
+        for (;;) {
+            const char *step = strstr(seen.data + upto, "[Enter: ");
+            const char *page = strstr(seen.data + upto, "Space: page");
+            const char *at = !step ? page : !page ? step
+                                              : step < page ? step : page;
+            char key;
+            int rows;
+            if (!at || !strstr(at, "q: quit"))
+                break;
+            rows = rows_written(seen.data + typed_at, at, ws.ws_col);
+            if (rows > r.most_rows)
+                r.most_rows = rows;
+            cr_assert_eq(tcgetattr(fd, &now), 0);
+            if (now.c_lflag & (ICANON | ECHO))
+                r.raw_at_prompts = false;
+            if (at == step) {
+                key = t->keys && t->keys[keys] ? t->keys[keys++] : 'q';
+                r.prompts++;
+            } else {
+                key = t->page_keys && t->page_keys[page_keys]
+                          ? t->page_keys[page_keys++]
+                          : ' ';
+                r.pages++;
+            }
+            cr_assert(write(fd, &key, 1) == 1);
+            upto = (size_t)(strstr(at, "q: quit") - seen.data) + 1;
+            typed_at = upto;
+        }
+    }
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status)
+                                 : 128 + WTERMSIG(status);
+    cr_assert_eq(tcgetattr(fd, &now), 0);
+    r.restored = (now.c_lflag & (ICANON | ECHO | ISIG)) ==
+                 (start.c_lflag & (ICANON | ECHO | ISIG));
+    close(fd);
+    r.out = wb_buf_take(&seen);
+    cr_assert(r.out);
+    return r;
+}
+
+void terminal_result_free(terminal_result *r)
+{
+    free(r->out);
+    r->out = NULL;
 }
 
 /* ---- images ------------------------------------------------------------ */

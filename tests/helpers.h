@@ -53,6 +53,39 @@ void program_result_free(program_result *r);
 char *run_on_terminal(const char *const *argv, const char *da1,
                       const char *keys, int *status);
 
+/* A program on a pseudo-terminal, as a reader at a keyboard runs it, in a
+ * window of a given size, and with keys for the two kinds of prompt of the
+ * notebook: a step's ("[Enter: run step 3, e: edit, ...]") and a page's,
+ * when a text does not fit on the screen ("-- 40% -- Space: page, ..."). */
+typedef struct terminal_session {
+    const char *const *argv;
+    const char *const *env;   /* more environment, "NAME=VALUE", or NULL */
+    const char *da1;          /* the reply to the terminal query ESC [ c
+                                 (a terminal that draws sixel graphics, or
+                                 not), or NULL */
+    int cols, rows;           /* the window; 0 for 80 x 24 */
+    const char *keys;         /* one at each step prompt, in turn, then q;
+                                 "\n" is Enter, "\003" Ctrl-C */
+    const char *page_keys;    /* one at each page prompt, in turn, then
+                                 Space; NULL for Space at every one */
+} terminal_session;
+
+typedef struct terminal_result {
+    char *out;              /* everything the program wrote */
+    int status;             /* its exit status, or 128 + signal */
+    int prompts, pages;     /* the step and page prompts answered */
+    int most_rows;          /* the most rows written between two keys: the
+                               screen holds rows - 1, and a prompt */
+    bool raw_at_prompts;    /* keys were read one at a time, unechoed */
+    bool restored;          /* at the end the terminal was in the mode it
+                               was in at the start */
+} terminal_result;
+
+/* Runs the session; where no pseudo-terminal can be opened, the test is
+ * skipped, saying so. Free the result with terminal_result_free. */
+terminal_result run_terminal_session(const terminal_session *s);
+void terminal_result_free(terminal_result *r);
+
 /* ---- images ------------------------------------------------------------ */
 
 /* DIR/FILE is a whole PNG (its signature, IHDR first, IEND last) of at

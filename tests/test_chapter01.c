@@ -1,14 +1,22 @@
 /* Chapter 1 run as the book runs it (--book), and as a reader runs it:
  * its figures are valid images of sensible size, its numbers are right
- * within their sampling error, the weaver makes a page of it, and its
- * command line behaves. */
+ * within their sampling error, the weaver makes a page of it, its command
+ * line behaves, and --step on a terminal (80 x 24 and 120 x 45) is a
+ * notebook: every page, prompt and key, and edit-then-rerun. */
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "helpers.h"
+#include "wb_lit.h"
+#include "wb_term.h"
 
 #define CHAPTER WB_BUILD_DIR "/chapters/01_sigmoid_1d"
 #define WEAVE WB_BUILD_DIR "/book/weave"
@@ -221,8 +229,8 @@ Test(chapter01, predictions_are_checked)
     program_result_free(&r);
 }
 
-/* --step, with standard input not a terminal: shows each step's prose and
- * code, runs everything, never waits. */
+/* --step, with standard input not a terminal: shows the chapter, each
+ * step's prose and code, runs everything, never waits. */
 Test(chapter01, step_mode_runs_through_without_a_terminal)
 {
     char *dir = test_dir("ch01-step");
@@ -230,54 +238,383 @@ Test(chapter01, step_mode_runs_through_without_a_terminal)
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--step", "--out", dir, NULL});
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "== Step 1 of 10: The normal distribution =="));
-    cr_assert(strstr(r.out, "== Step 8 of 10: The neuron over the examples"));
+    cr_assert(strstr(r.out, "The sigmoid in one dimension\n═══"),
+              "the introduction");
+    cr_assert(strstr(r.out, "Step 1 of 10: The normal distribution"));
+    cr_assert(strstr(r.out, "Step 8 of 10: The neuron over the examples"));
     cr_assert(strstr(r.out, "static int histograms(wb_run *run)"));
-    cr_assert(strstr(r.out, "Figure histograms"), "figures are named");
+    cr_assert(strstr(r.out, "Figure histograms."), "figures are named");
     cr_assert(strstr(r.out, "examples per bin"), "a text plot is drawn");
+    cr_assert(strstr(r.out, "weighted sum"), "the neuron, in text");
+    cr_assert(strstr(r.out, "Exercises\n───"), "the exercises");
+    cr_assert(strstr(r.out, "σ(z) = 1/(1 + e⁻ᶻ)."), "the math, in Unicode");
+    cr_assert_null(strstr(r.out, "\\frac"), "no TeX");
     cr_assert_null(strchr(r.out, '\f'), "no form feeds");
+    cr_assert_null(strchr(r.out, '\033'), "no escape sequences in a file");
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);
 }
 
+/* With its standard output full, --step says so once, not once for each
+ * figure it could not show. */
+Test(chapter01, step_mode_with_a_full_output_says_so_once)
+{
+    char *dir = test_dir("ch01-full");
+    char *errp = wb_path_join(dir, "err");
+    int status;
+    pid_t pid;
+    setenv("WB_GRAPHICS", "dumb", 1);
+    pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int in = open("/dev/null", O_RDONLY);
+        int out = open("/dev/full", O_WRONLY);
+        int err = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 ||
+            dup2(out, 1) < 0 || dup2(err, 2) < 0)
+            _exit(126);
+        execl(CHAPTER, CHAPTER, "--step", "--out", dir, (char *)NULL);
+        _exit(127);
+    }
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    char *err = wb_read_file(errp, NULL);
+    cr_assert(err);
+    cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 1, "%s", err);
+    cr_assert_eq(count_lines(err), 1, "%s", err);
+    cr_assert(strstr(err, "cannot write the output: No space left on "
+                          "device"), "%s", err);
+    free(err);
+    free(errp);
+}
+
 /* ---- --step in a terminal ----------------------------------------------- */
+
+/* A terminal that does not draw sixel graphics. */
+#define TEXT_TERMINAL "\033[?62;22c"
+
+static const char *const figures[] = {"gaussian", "sample", "histograms",
+                                      "sigmoid", "neuron", "weights",
+                                      "biases", "classify", "fit", "mlp"};
+
+/* The widest line a terminal `cols` wide shows of `out` (a carriage return
+ * starts a line again). */
+static size_t widest_line(const char *out)
+{
+    size_t most = 0;
+    for (const char *s = out; *s;) {
+        size_t n = strcspn(s, "\n");
+        const char *line = s;
+        for (size_t k = 0; k < n; k++)
+            if (s[k] == '\r')
+                line = s + k + 1;
+        size_t w = wb_term_width(line, (size_t)(s + n - line));
+        most = w > most ? w : most;
+        s += n + (s[n] == '\n');
+    }
+    return most;
+}
+
+/* The whole chapter, as a newcomer goes through it: Enter at every step,
+ * Space at every page. */
+static void walk_through(int cols, int rows)
+{
+    char *dir = test_dir("ch01-walk");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .cols = cols, .rows = rows,
+        .keys = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"});
+    char title[64];
+
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    /* a prompt before each step and after it, the exercises then */
+    cr_assert_eq(r.prompts, 20, "%d prompts", r.prompts);
+    cr_assert(r.raw_at_prompts, "keys were read a line at a time");
+    cr_assert(r.restored, "the terminal was left in another mode");
+    cr_assert_leq(r.most_rows, rows - 1,
+                  "%d rows went by without a key: some scrolled away "
+                  "unread", r.most_rows);
+    cr_assert_leq(widest_line(r.out), (size_t)cols, "a line wider than the "
+                  "window");
+    cr_assert(strstr(r.out, "The sigmoid in one dimension"), "the title");
+    cr_assert(strstr(r.out, "A neural network can look like a black box"),
+              "the introduction");
+    for (int k = 1; k <= 10; k++) {
+        snprintf(title, sizeof title, "Step %d of 10: ", k);
+        cr_assert(strstr(r.out, title), "no '%s'", title);
+    }
+    for (size_t i = 0; i < sizeof figures / sizeof *figures; i++) {
+        snprintf(title, sizeof title, "Figure %s.", figures[i]);
+        cr_assert(strstr(r.out, title), "no '%s'", title);
+    }
+    cr_assert(strstr(r.out, "│ x │"), "the neuron, drawn in text");
+    cr_assert(strstr(r.out, "p(x) = 1/(s√(2π)) e^(−(x−μ)²/2s²)."));
+    cr_assert(strstr(r.out, "x = −b/w."));
+    cr_assert(strstr(r.out, "sigma(     2) = 0.880797"), "the outputs");
+    cr_assert(strstr(r.out, "accuracy"));
+    cr_assert(strstr(r.out, "Predict the boundary"), "the exercises");
+    /* (the code has TeX in its strings, "$\\mu = 0$": not the prose) */
+    cr_assert_null(strstr(r.out, "\\frac"), "TeX is left");
+    cr_assert_null(strstr(r.out, "$\\mu$"), "TeX is left");
+    cr_assert_null(strstr(r.out, "*normal*"), "Markdown is left");
+    if (rows < 30)
+        cr_assert_gt(r.pages, 5, "long texts come page by page");
+    terminal_result_free(&r);
+}
+
+Test(chapter01, walk_through_at_80x24)
+{
+    walk_through(80, 24);
+}
+
+Test(chapter01, walk_through_at_120x45)
+{
+    walk_through(120, 45);
+}
 
 Test(chapter01, step_mode_in_a_terminal_waits_and_draws)
 {
     char *dir = test_dir("ch01-tty");
-    int status;
     /* A terminal that speaks sixel: the figure comes as sixel pixels. */
-    char *out = run_on_terminal(
-        (const char *[]){CHAPTER, "--step", "--only", "sigmoid", "--out", dir,
-                         NULL},
-        "\033[?62;4;22c", "\n", &status);
-    cr_assert_eq(status, 0);
-    cr_assert(strstr(out, "[Enter: run this step"), "it waits");
-    cr_assert(strstr(out, "sigma(     2) = 0.880797"), "it runs the step");
-    cr_assert(strstr(out, "\033Pq"), "a sixel image follows the step");
-    free(out);
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "sigmoid",
+                                 "--out", dir, NULL},
+        .da1 = "\033[?62;4;22c", .keys = "\n"});
+    cr_assert_eq(r.status, 0);
+    cr_assert(strstr(r.out, "[Enter: run step 4"), "it waits");
+    cr_assert(strstr(r.out, "sigma(     2) = 0.880797"), "it runs the step");
+    cr_assert(strstr(r.out, "\033Pq"), "a sixel image follows the step");
+    cr_assert_eq(r.prompts, 1, "--only: nothing after the step");
+    terminal_result_free(&r);
 
-    /* One that does not: the figure is drawn in text. */
-    out = run_on_terminal(
-        (const char *[]){CHAPTER, "--step", "--only", "sigmoid", "--out", dir,
-                         NULL},
-        "\033[?62;22c", "\n", &status);
-    cr_assert_eq(status, 0);
-    cr_assert_null(strstr(out, "\033Pq"));
-    cr_assert(strstr(out, "0.5"), "a text plot with its tics");
-    free(out);
+    /* One that does not: the figure is drawn in text; a diagram too. */
+    r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "5", "--out",
+                                 dir, NULL},
+        .da1 = TEXT_TERMINAL, .keys = "\n"});
+    cr_assert_eq(r.status, 0);
+    cr_assert_null(strstr(r.out, "\033Pq"));
+    cr_assert(strstr(r.out, "Step 5 of 10: A network of one neuron"));
+    cr_assert(strstr(r.out, "─ weighted sum ─"), "the neuron in text");
+    terminal_result_free(&r);
+
+    /* And with pixels, the diagram as pixels. */
+    r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "network",
+                                 "--out", dir, NULL},
+        .da1 = "\033[?62;4;22c", .keys = "\n"});
+    cr_assert_eq(r.status, 0);
+    cr_assert(strstr(r.out, "\033Pq"), "the neuron as sixel");
+    cr_assert_null(strstr(r.out, "─ weighted sum ─"));
+    terminal_result_free(&r);
 }
 
-Test(chapter01, step_mode_stops_on_q)
+Test(chapter01, q_quits_at_a_step)
 {
     char *dir = test_dir("ch01-quit");
-    int status;
-    char *out = run_on_terminal(
-        (const char *[]){CHAPTER, "--step", "--out", dir, NULL}, "\033[?1;2c",
-        "q", &status);
-    cr_assert_eq(status, 0);
-    cr_assert(strstr(out, "== Step 1 of 10"), "%s", out);
-    cr_assert_null(strstr(out, "= 1.000000"), "the step did not run");
-    cr_assert_null(strstr(out, "== Step 2 of 10"), "and nothing after it");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--from", "1", "--out",
+                                 dir, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45, .keys = "q"});
+    cr_assert_eq(r.status, 0);
+    cr_assert(strstr(r.out, "Step 1 of 10"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "= 1.000000"), "the step did not run");
+    cr_assert_null(strstr(r.out, "Step 2 of 10"), "and nothing after it");
+    cr_assert(r.restored);
+    terminal_result_free(&r);
+}
+
+Test(chapter01, q_quits_at_a_page)
+{
+    char *dir = test_dir("ch01-quit-page");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .page_keys = "q"});
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert_eq(r.pages, 1, "%d pages:\n%s", r.pages, r.out);
+    cr_assert_eq(r.prompts, 0, "no step was reached");
+    cr_assert(r.restored);
+    terminal_result_free(&r);
+}
+
+/* b shows the page before, on a cleared screen; Enter one more line. */
+Test(chapter01, back_and_one_line_at_a_page)
+{
+    char *dir = test_dir("ch01-back");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "gaussian",
+                                 "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .page_keys = "b\n", .keys = "q"});
+    const char *clear = strstr(r.out, "\033[H\033[2J");
+    cr_assert_eq(r.status, 0);
+    cr_assert(clear, "no cleared screen");
+    cr_assert(strstr(r.out, "Our examples will be drawn"));
+    cr_assert(strstr(clear, "Our examples will be drawn"),
+              "the first page again, after b");
+    cr_assert_leq(r.most_rows, 23);
+    cr_assert_geq(r.pages, 3);
+    terminal_result_free(&r);
+}
+
+/* a runs all the rest without stopping again. */
+Test(chapter01, a_runs_all_the_rest)
+{
+    char *dir = test_dir("ch01-all");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--from", "classify",
+                                 "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45, .keys = "a"});
+    const char *all = strstr(r.out, "a: run all");
+    cr_assert_eq(r.status, 0);
+    cr_assert_eq(r.prompts, 1);
+    cr_assert(all && !strstr(all, "Space: page") &&
+                  !strstr(all, "[Enter:"),
+              "a prompt after a: %s", all);
+    cr_assert(strstr(r.out, "accuracy"), "the step ran");
+    cr_assert(strstr(r.out, "Predict the boundary"), "to the exercises");
+    terminal_result_free(&r);
+}
+
+/* Ctrl-C at a prompt, or while the terminal is asked what it can draw,
+ * leaves the terminal as it was. */
+Test(chapter01, ctrl_c_leaves_the_terminal_as_it_was)
+{
+    char *dir = test_dir("ch01-ctrl-c");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--from", "bias", "--out",
+                                 dir, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45, .keys = "\003"});
+    cr_assert_eq(r.status, 128 + SIGINT, "status %d", r.status);
+    cr_assert_eq(r.prompts, 1);
+    cr_assert(r.raw_at_prompts, "the prompt read keys one at a time");
+    cr_assert(r.restored, "Ctrl-C at a prompt left the terminal raw");
+    terminal_result_free(&r);
+
+    r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--out", dir, NULL},
+        .da1 = "\003"});
+    cr_assert_eq(r.status, 128 + SIGINT, "status %d", r.status);
+    cr_assert_eq(r.prompts + r.pages, 0);
+    cr_assert(r.restored, "Ctrl-C at the terminal query left it raw");
+    terminal_result_free(&r);
+}
+
+/* ---- edit, then rerun --------------------------------------------------- */
+
+/* A copy of the workbook and of its build, in a new folder: the Makefile,
+ * the sources, and the library's objects, their times kept, so that make
+ * builds only the chapter, from the copy's source. (Never the chapter's
+ * object or program: they know the source they were compiled from, this
+ * workbook's, and would have it edited.) Returns the folder. */
+static char *copy_workbook(const char *build)
+{
+    char *dir = test_dir("ch01-copy");
+    char *cmd = wb_asprintf(
+        "set -e; cd '%s'; cp -a Makefile lib chapters '%s'; "
+        "mkdir -p '%s/book' '%s/%s'; cp -a book/book.mk '%s/book'; "
+        "cd '%s'; cp -a lib libworkbook.so libworkbook.so.0 libworkbook.a "
+        "'%s/%s'",
+        WB_SOURCE_DIR, dir, dir, dir, build, dir, WB_BUILD_DIR, dir, build);
+    cr_assert(cmd);
+    cr_assert_eq(system(cmd), 0, "%s", cmd);
+    free(cmd);
+    return dir;
+}
+
+/* e opens the chapter in $EDITOR at the step; the chapter is rebuilt with
+ * make and starts again at that step with the change; a change that does
+ * not compile shows the compiler's errors, and the notebook stays. Done in
+ * a copy of the workbook, never in this one. */
+Test(chapter01, edit_then_rerun, .timeout = 240)
+{
+    /* the build folder, as the Makefile names it: build or build/asan */
+    const char *build = WB_BUILD_DIR + strlen(WB_SOURCE_DIR) + 1;
+    char *top = copy_workbook(build);
+    char *chapter = wb_asprintf("%s/%s/chapters/01_sigmoid_1d", top, build);
+    char *source = wb_asprintf("%s/chapters/01_sigmoid_1d.c", top);
+    char *editor = wb_asprintf("%s/editor.sh", top);
+    char *args = wb_asprintf("%s/editor.args", top);
+    char *make = wb_asprintf("make -s -C '%s' B=%s %s %s/chapters/"
+                             "01_sigmoid_1d >/dev/null", top, build,
+                             *WB_SAN_FLAGS ? "SANITIZE=1" : "", build);
+    char *env_editor = wb_asprintf("EDITOR=%s", editor);
+    char *out = wb_asprintf("%s/figures", top);
+    /* An editor that writes down how it was called, then doubles the width
+     * of the normal density whose peak step 1 prints. */
+    char *script = wb_asprintf(
+        "#!/bin/sh\necho \"$@\" > '%s'\n"
+        "case \"$2\" in '%s'/*) ;; *) exit 1 ;; esac\n"
+        "sed -i 's/normal_pdf(0, 0, 1));/normal_pdf(0, 0, 2));/' \"$2\"\n",
+        args, top);
+    cr_assert(top && chapter && source && editor && args && make &&
+              env_editor && out && script);
+    cr_assert_eq(wb_write_file(editor, script, strlen(script)), 0);
+    cr_assert_eq(chmod(editor, 0755), 0);
+    /* the copy's chapter, compiled from the copy's source, and knowing it:
+     * only the copy is edited */
+    cr_assert_eq(system(make), 0, "%s", make);
+    size_t len;
+    char *program = wb_read_file(chapter, &len);
+    cr_assert(program);
+    bool knows = false;
+    for (size_t i = 0; !knows && i + strlen(source) < len; i++)
+        knows = memcmp(program + i, source, strlen(source) + 1) == 0;
+    cr_assert(knows, "%s does not know its source is %s", chapter, source);
+    free(program);
+
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){chapter, "--step", "--only", "gaussian",
+                                 "--out", out, "--seed", "3", NULL},
+        .env = (const char *const[]){env_editor, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45, .keys = "e\n"});
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    char *called = wb_read_file(args, NULL);
+    cr_assert(called, "the editor did not run:\n%s", r.out);
+    wb_lit *lit = wb_lit_read(source);
+    cr_assert(lit, "%s", wb_error());
+    char want[256];
+    snprintf(want, sizeof want, "+%zu %s\n",
+             wb_lit_find_step(lit, "gaussian")->code_line, source);
+    wb_lit_free(lit);
+    cr_assert_str_eq(called, want, "the editor opens the step's first line:"
+                     "\n%s", r.out);
+    free(called);
+    const char *rebuilt = strstr(r.out, "Rebuilding the chapter with make");
+    cr_assert(rebuilt, "%s", r.out);
+    cr_assert(strstr(rebuilt, "Step 1 of 10: The normal distribution"),
+              "the notebook starts again at the step");
+    cr_assert(strstr(rebuilt, "p(0) = 0.1995, the peak"),
+              "with the change:\n%s", rebuilt);
+    cr_assert_null(strstr(r.out, "p(0) = 0.3989"), "the old step ran");
+    cr_assert_eq(r.prompts, 2);
+    terminal_result_free(&r);
+
+    /* A change that does not compile. */
+    free(script);
+    script = wb_asprintf(
+        "#!/bin/sh\ncase \"$2\" in '%s'/*) ;; *) exit 1 ;; esac\n"
+        "sed -i 's/normal_pdf(0, 0, 2));/normal_pdf(0, 0, 2)) oops;/' "
+        "\"$2\"\n", top);
+    cr_assert_eq(wb_write_file(editor, script, strlen(script)), 0);
+    cr_assert_eq(chmod(editor, 0755), 0);
+    r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){chapter, "--step", "--only", "gaussian",
+                                 "--out", out, NULL},
+        .env = (const char *const[]){env_editor, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45, .keys = "e\n"});
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert(strstr(r.out, "error: expected"), "the compiler's errors:\n%s",
+              r.out);
+    cr_assert(strstr(r.out, "does not build: still at step 1"), "%s", r.out);
+    cr_assert(strstr(r.out, "p(0) = 0.1995"), "the step ran, as it was");
+    cr_assert_eq(r.prompts, 2);
+    terminal_result_free(&r);
+
+    free(chapter);
+    free(source);
+    free(editor);
+    free(args);
+    free(make);
+    free(env_editor);
     free(out);
+    free(script);
 }

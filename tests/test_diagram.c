@@ -108,7 +108,8 @@ Test(diagram, neuron_writes_a_png_and_a_pdf)
     cr_assert(w > 2 * h && w < 3 * h, "PNG of %u x %u pixels", w, h);
     check_pdf(dir, "neuron.pdf");
     cr_assert(!exists(dir, "neuron.svg"), "an SVG nobody asked for");
-    cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 2);
+    /* and neuron.txt, its drawing for a terminal */
+    cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 3);
     cr_assert_eq(count_entries(dir, "."), 0, "a temporary file is left");
 
     cr_assert_eq(out.nfigures, 1);
@@ -133,11 +134,51 @@ Test(diagram, network_writes_a_png_and_a_pdf)
     cr_assert(w >= 1000 && w <= 1600, "PNG width %u", w);
     cr_assert(h > w / 3 && h < w, "PNG of %u x %u pixels", w, h);
     check_pdf(dir, "mlp.pdf");
-    cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 2);
+    cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 3);
     cr_assert_eq(count_entries(dir, "."), 0, "a temporary file is left");
     cr_assert_eq(out.nfigures, 1);
     cr_assert_str_eq(out.figures[0].name, "mlp");
     cr_assert_null(out.figures[0].caption);
+    wb_output_close(&out);
+}
+
+/* The drawings in text that --step shows on a terminal without pixels:
+ * the same parts, labels and numbers as the pictures, within 80
+ * columns. */
+Test(diagram, text_drawings)
+{
+    char *dir = make_dir();
+    wb_output out = {.dir = dir, .formats = WB_PNG};
+    mlp_weights m;
+    const char *parts[] = {"neuron", "weighted sum", "z = wx + b",
+                           "activation", "σ(z)", "probability", "input"};
+    char *text;
+
+    make_mlp_weights(&m);
+    cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), 0, "%s",
+                 wb_error());
+    cr_assert_eq(wb_diagram_network(&out, "mlp", NULL, MLP_SIZES, 3,
+                                    m.layers), 0, "%s", wb_error());
+    text = read_in(dir, "neuron.txt", NULL);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        cr_assert(strstr(text, parts[i]), "no '%s' in:\n%s", parts[i], text);
+    free(text);
+
+    text = read_in(dir, "mlp.txt", NULL);
+    const char *net[] = {"input layer", "hidden layer", "output layer",
+                         "( x₁ )", "( x₂ )", "( h₁ )", "( h₅₀ )", "⋮",
+                         "( p )", "2 neurons", "50 neurons", "1 neuron",
+                         "2 x 50 weights", "50 x 1 weights"};
+    for (size_t i = 0; i < sizeof net / sizeof *net; i++)
+        cr_assert(strstr(text, net[i]), "no '%s' in:\n%s", net[i], text);
+    for (const char *line = text; *line;) {
+        size_t n = strcspn(line, "\n"), columns = 0;
+        for (size_t k = 0; k < n; k++)
+            columns += ((unsigned char)line[k] & 0xC0) != 0x80;
+        cr_assert_leq(columns, 80, "a line of %zu columns", columns);
+        line += n + (line[n] == '\n');
+    }
+    free(text);
     wb_output_close(&out);
 }
 
@@ -214,7 +255,8 @@ Test(diagram, only_the_formats_asked_for)
 
     cr_assert_eq(wb_diagram_neuron(&out, "neuron", NULL), 0, "%s",
                  wb_error());
-    cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 1);
+    cr_assert_eq((count_entries(dir, "") - count_entries(dir, ".")), 2,
+                 "neuron.svg and neuron.txt");
     svg = read_in(dir, "neuron.svg", &len);
     cr_assert(len > MIN_FILE_BYTES && strncmp(svg, "<?xml", 5) == 0 &&
                   strstr(svg, "<svg") && strstr(svg, "</svg>"),

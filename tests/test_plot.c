@@ -21,10 +21,12 @@
 #include "wb_array.h"
 #include "helpers.h"
 #include "wb_core.h"
+#include "wb_diagram.h"
 #include "wb_plot.h"
 #include "internal/gp_process.h"
 #include "internal/gp_render.h"
 #include "internal/gp_string.h"
+#include "internal/show.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -515,7 +517,9 @@ Test(plot, script_and_data_for_each_kind_of_series)
     cr_assert(strstr(gp, "'kinds.dat' index 4 using 1:2:(1) with boxes lt 3"));
     cr_assert(strstr(gp, "fs transparent solid 0.4"));
     cr_assert(strstr(gp, "set arrow from first 0.25, graph 0 to first 0.25, "
-                         "graph 1 nohead front lt 4 dt 3"));
+                         "graph rule_top nohead front lt 4 dt 3"));
+    /* which is the top of the frame, or in text half a cell below it */
+    cr_assert(strstr(gp, "rule_top = text_terminal ? 1 - 0.5 / rows : 1\n"));
     cr_assert(strstr(gp, "set label 'here' at first 0, first 1 center"));
     /* The heat map's extent, half a cell beyond the outer points. */
     cr_assert(strstr(gp, "set xrange [-7.5:7.5]"), "%s", gp);
@@ -978,6 +982,64 @@ Test(plot, show_draws_text_without_a_form_feed)
     cr_assert_eq(rc, 0);
     cr_assert_str_eq(out, "");
     free(out);
+}
+
+/* In a text plot, lines across the plot stay inside its frame: no row of
+ * a vertical line above the top of the y axis, no column of a horizontal
+ * one right of the end of the x axis; at any size. */
+Test(plot, text_rules_stay_inside_the_frame)
+{
+    wb_figure *fig = simple_figure("rules");
+    const int sizes[][2] = {{70, 22}, {79, 18}, {100, 30}, {119, 34}};
+    wb_plot_vline(fig, 0, &(wb_style){.dash = WB_DASHED});
+    wb_plot_hline(fig, 0.5, &(wb_style){.dash = WB_DOTTED});
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        wb_buf b = {0};
+        const char *s, *axis;
+        size_t axis_col, axis_end;
+        bool above = true;
+        cr_assert_eq(wb_figure_term(&b, dir, "rules", WB_TERM_DUMB,
+                                    sizes[k][0], sizes[k][1]), 0, "%s",
+                     wb_error());
+        /* the x axis: "+----...---+" */
+        axis = strstr(b.data, "+----");
+        cr_assert(axis, "%s", b.data);
+        for (s = axis; s > b.data && s[-1] != '\n'; s--)
+            ;
+        axis_col = (size_t)(axis - s);
+        axis_end = axis_col + strcspn(axis, " \n") - 1;
+        for (s = b.data; s < axis; s += strcspn(s, "\n") + 1) {
+            size_t n = strcspn(s, "\n");
+            bool frame = n > axis_col && (s[axis_col] == '|' ||
+                                          s[axis_col] == '+');
+            above = above && !frame;
+            for (size_t c = axis_col + 1; c < n; c++)
+                if (s[c] == '|')
+                    cr_assert(!above, "%dx%d: a vertical line above the "
+                              "frame:\n%s", sizes[k][0], sizes[k][1],
+                              b.data);
+            if (n > axis_end + 1 && s[axis_end + 1] == '-')
+                cr_assert_fail("%dx%d: a horizontal line right of the "
+                               "frame:\n%s", sizes[k][0], sizes[k][1],
+                               b.data);
+        }
+        wb_buf_free(&b);
+    }
+}
+
+/* A diagram has its drawing in text, NAME.txt, for the text terminals. */
+Test(plot, show_a_diagram_in_text)
+{
+    wb_output o = {.dir = dir, .formats = WB_PNG};
+    int rc;
+    char *text;
+    cr_assert_eq(wb_diagram_neuron(&o, "drawn", NULL), 0, "%s", wb_error());
+    wb_output_close(&o);
+    text = show_output("drawn", WB_TERM_DUMB, &rc);
+    cr_assert_eq(rc, 0, "%s", wb_error());
+    cr_assert(strstr(text, "─ weighted sum ─"), "%s", text);
+    free(text);
 }
 
 Test(plot, show_a_diagram_only_as_pixels)

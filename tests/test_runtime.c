@@ -235,9 +235,16 @@ Test(runtime, bad_command_lines)
     assert_usage_error(RUN("--data="), "--data: an empty value");
     assert_usage_error(RUN("--loud=yes"), "'--loud' takes no value");
     assert_usage_error(RUN("--only", "nope"), "there is no step 'nope'");
+    assert_usage_error(RUN("--only", "0"), "there is no step '0'");
+    assert_usage_error(RUN("--only", "4"), "there is no step '4'");
+    assert_usage_error(RUN("--only", "2x"), "there is no step '2x'");
+    assert_usage_error(RUN("--from", "nope"), "--from: there is no step");
+    assert_usage_error(RUN("--from"), "'--from' needs a value");
+    assert_usage_error(RUN("--only", "use", "--from", "count"),
+                       "--only and --from do not go together");
     assert_usage_error(RUN("--format", "png,gif"),
                        "'gif' is not one of png, pdf, svg");
-    assert_usage_error(RUN("--format", ""), "no format");
+    assert_usage_error(RUN("--format", ""), "an empty name in the list");
     assert_usage_error(RUN("--out="), "--out: an empty folder name");
     assert_usage_error(RUN("--step", "--json"), "do not go together");
 }
@@ -283,6 +290,54 @@ Test(runtime, only_runs_the_steps_before_silently)
     cr_assert_null(strstr(r.out, "count 1"), "%s", r.out);
     cr_assert(strstr(r.out, "counted 3"), "the state is there:\n%s", r.out);
     cr_assert_null(strstr(r.out, "done"), "later steps do not run");
+}
+
+/* A step is named by its name or by its number in --list. */
+Test(runtime, steps_by_number)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--only", "2", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "count 1"), "%s", r.out);
+    cr_assert(strstr(r.out, "[2/3] Use the count"), "%s", r.out);
+    cr_assert(strstr(r.out, "counted 3"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "done"), "%s", r.out);
+}
+
+/* --from starts part-way: the steps before run silently, the ones after
+ * as usual. */
+Test(runtime, from_starts_part_way)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--from", "use", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "[1/3]"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "count 1"), "%s", r.out);
+    cr_assert(strstr(r.out, "[2/3] Use the count"), "%s", r.out);
+    cr_assert(strstr(r.out, "counted 3"), "the state is there:\n%s", r.out);
+    cr_assert(strstr(r.out, "[3/3] Maybe fail"), "%s", r.out);
+    cr_assert(strstr(r.out, "done"), "%s", r.out);
+
+    /* in the notebook, nothing before it: no introduction */
+    setenv("WB_GRAPHICS", "none", 1);
+    r = RUN("--step", "--from", "3", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "A test chapter"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "Step 2 of 3"), "%s", r.out);
+    cr_assert(strstr(r.out, "Step 3 of 3: Maybe fail"), "%s", r.out);
+}
+
+Test(runtime, help_shows_the_keys)
+{
+    result r = RUN("--help");
+    const char *keys[] = {"--from STEP", "Enter  run the step",
+                          "Space  the next page", "e      edit the chapter",
+                          "a      run all the rest", "q      quit"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        cr_assert(strstr(r.out, keys[i]), "--help lacks '%s':\n%s", keys[i],
+                  r.out);
 }
 
 Test(runtime, the_seed_sets_the_random_numbers)
@@ -361,7 +416,8 @@ Test(runtime, step_mode_without_a_terminal_does_not_wait)
     setenv("WB_GRAPHICS", "none", 1);
     result r = RUN("--step", out);
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "== Step 1 of 3: Count to three =="), "%s",
+    cr_assert(strstr(r.out, "Step 1 of 3: Count to three"), "%s", r.out);
+    cr_assert(strstr(r.out, "A test chapter\n"), "the introduction:\n%s",
               r.out);
     cr_assert(strstr(r.out, "The first step counts."), "the prose:\n%s",
               r.out);
@@ -370,7 +426,7 @@ Test(runtime, step_mode_without_a_terminal_does_not_wait)
     cr_assert(strstr(r.out, "Figure fig_a"), "its figure:\n%s", r.out);
     cr_assert(strstr(r.out, "lib/maths.c, lines 3 to 6:\n"),
               "the library code it shows:\n%s", r.out);
-    cr_assert(strstr(r.out, "    5      return x * x;\n"), "%s", r.out);
+    cr_assert(strstr(r.out, "    5 │     return x * x;\n"), "%s", r.out);
     cr_assert_null(strstr(r.out, "@code"), "%s", r.out);
     cr_assert(strstr(r.out, "done"), "ran to the end:\n%s", r.out);
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");

@@ -5,25 +5,33 @@
  * e^{-z} is a superscript, \sigma and the other Greek letters, \cdot,
  * \times, \leq, \infty and the like give their symbol, \mathrm{...} and
  * \text{...} are upright, and - is a minus sign. \$ is a dollar sign.
+ * The prose of the book also has fractions (\frac{a}{b}), roots (\sqrt{x},
+ * \sqrt[3]{x}), accents (\hat{y}, \bar{x}, \vec{w}), bold (\mathbf{w}),
+ * norms (\|w\|), \left( ... \right) and sums with limits.
  *
  * The text is parsed once, here, into a list of atoms (after TeX's noads:
  * a nucleus and its scripts); each place that shows text renders the list
  * its own way: as gnuplot's enhanced text (wb_gp_string.c), with cairo
- * (wb_diagram.c). They share one symbol table and one behaviour for wrong
- * input: an unknown \command, an unmatched $ or brace, a script without
- * its argument and a double script are errors, never shown as they are.
+ * (wb_diagram.c), as Unicode text for a terminal (wb_mt_unicode.c). They
+ * share one symbol table and one behaviour for wrong input: an unknown
+ * \command, an unmatched $ or brace, a script without its argument and a
+ * double script are errors, never shown as they are.
  */
 #ifndef WB_INTERNAL_MATHTEXT_H
 #define WB_INTERNAL_MATHTEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum wb_mt_kind {
     WB_MT_TEXT,      /* text outside $...$ */
     WB_MT_SYMBOL,    /* a symbol of math: a run of letters, a digit, +, σ */
     WB_MT_SPACE,     /* a space in math */
-    WB_MT_GROUP      /* {...}, \mathrm{...}: the atoms of `group` */
+    WB_MT_GROUP,     /* {...}, \mathrm{...}: the atoms of `group` */
+    WB_MT_FRAC,      /* \frac{a}{b}: `group` over `den` */
+    WB_MT_ROOT,      /* \sqrt{x}: the root of `group`, of degree `index` */
+    WB_MT_ACCENT     /* \hat{y}: `group` under the accent `text` */
 } wb_mt_kind;
 
 /* How TeX spaces a symbol from its neighbours. */
@@ -47,12 +55,20 @@ struct wb_mt_atom {
     wb_mt_kind kind;
     char *text;          /* TEXT, SYMBOL, SPACE: valid UTF-8, no control
                             characters; "" for the empty base of a script
-                            that starts the math */
+                            that starts the math. ACCENT: the combining
+                            character (U+0302 for a hat) */
     bool italic;         /* SYMBOL: set in italics */
     wb_mt_class cls;     /* SYMBOL */
     bool typed;          /* SPACE: typed as a space (which TeX ignores),
                             not asked for with ~, \, \; \: or \  */
-    wb_mt_list group;    /* GROUP */
+    bool after_command;  /* SPACE: typed right after a \command made of
+                            letters, where it only ends the command's name */
+    wb_mt_list group;    /* GROUP; FRAC: the numerator; ROOT: what is under
+                            the root; ACCENT: what is under the accent */
+    wb_mt_list den;      /* FRAC: the denominator */
+    wb_mt_list index;    /* ROOT: n in \sqrt[n]{x}; empty for \sqrt{x} */
+    bool bold;           /* GROUP: \mathbf{...}, \boldsymbol{...} */
+    bool text_mode;      /* GROUP: \text{...}, whose typed spaces count */
     wb_mt_list *sub;     /* the subscript, or NULL */
     wb_mt_list *sup;     /* the superscript, or NULL */
     bool sup_first;      /* written x^a_b rather than x_a^b */
@@ -65,7 +81,15 @@ struct wb_mt_atom {
 int wb_mt_parse(wb_mt_list *out, const char *text, bool math);
 void wb_mt_free(wb_mt_list *list);
 
+/* Whether a list reads as one thing when written on one line: a symbol, a
+ * number, a group in parentheses, a root or an accent, with its scripts.
+ * A fraction's parts, a root's argument and a script written on the line
+ * (x^(a+b)) need parentheses when they are not. */
+bool wb_mt_simple(const wb_mt_list *list);
+
 /* The length of the valid UTF-8 sequence at s (1 to 4), or 0. */
 size_t wb_utf8_len(const unsigned char *s);
+/* The code point of the valid UTF-8 sequence at s, of length n. */
+uint32_t wb_utf8_decode(const unsigned char *s, size_t n);
 
 #endif
