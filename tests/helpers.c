@@ -153,60 +153,6 @@ void program_result_free(program_result *r)
     free(r->err);
 }
 
-char *run_on_terminal(const char *const *argv, const char *da1,
-                      const char *keys, int *status)
-{
-    wb_buf seen = {0};
-    size_t prompts = 0, answered_upto = 0;
-    int fd;
-    pid_t pid = forkpty(&fd, NULL, NULL, NULL);
-    if (pid < 0)
-        cr_skip_test("no pseudo-terminal can be opened here (%s): the "
-                     "terminal notebook is not tested", strerror(errno));
-    if (pid == 0) {
-        setenv("TERM", "xterm-256color", 1);
-        unsetenv("NO_COLOR");
-        unsetenv("WB_GRAPHICS");
-        execv(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    for (int idle = 0; idle < 100;) {    /* at most 100 quiet 0.2 s waits */
-        struct pollfd p = {fd, POLLIN, 0};
-        char chunk[4096];
-        ssize_t n;
-        if (poll(&p, 1, 200) <= 0) {
-            idle++;
-            continue;
-        }
-        n = read(fd, chunk, sizeof chunk);
-        if (n <= 0)
-            break;
-        wb_buf_append(&seen, chunk, (size_t)n);
-        if (da1 && strstr(seen.data, "\033[c")) {
-            cr_assert(write(fd, da1, strlen(da1)) > 0);
-            da1 = NULL;
-        }
-        /* One key at each new prompt. */
-        for (const char *s = seen.data + answered_upto;
-             (s = strstr(s, "[Enter: ")) != NULL; s++) {
-            char key[3] = {keys[prompts % strlen(keys)], '\n', 0};
-            if (key[0] == '\n')
-                key[1] = 0;
-            cr_assert(write(fd, key, strlen(key)) > 0);
-            prompts++;
-            answered_upto = (size_t)(s - seen.data) + 1;
-        }
-    }
-    close(fd);
-    cr_assert_eq(waitpid(pid, status, 0), pid);
-    *status = WIFEXITED(*status) ? WEXITSTATUS(*status) : 128;
-    {
-        char *text = wb_buf_take(&seen);
-        cr_assert(text);
-        return text;
-    }
-}
-
 /* The rows that the text from `from` to `to` (complete lines) takes in a
  * window `cols` wide; a cleared screen starts the count again. (A line
  * wider than the window takes more than one row.) */

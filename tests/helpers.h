@@ -44,15 +44,6 @@ typedef struct program_result {
 program_result run_program(const char *cwd, const char *const *argv);
 void program_result_free(program_result *r);
 
-/* Runs a program on a pseudo-terminal, as a reader at a keyboard would:
- * answers the terminal query ESC [ c with `da1` (the reply of a terminal
- * that draws sixel graphics, or not), and types `keys` in turn, one at
- * each prompt "[Enter: ". Returns everything the program wrote, and its
- * exit status in *status. Where no pseudo-terminal can be opened (a
- * container without /dev/pts), the test is skipped, saying so. */
-char *run_on_terminal(const char *const *argv, const char *da1,
-                      const char *keys, int *status);
-
 /* A program on a pseudo-terminal, as a reader at a keyboard runs it, in a
  * window of a given size, and with keys for the two kinds of prompt of the
  * notebook: a step's ("[Enter: run step 3, e: edit, ...]") and a page's,

@@ -386,15 +386,15 @@ Test(chapter05, command_line)
 Test(chapter05, progress_on_a_terminal)
 {
     char *dir = test_dir("ch05-tty");
-    int status;
-    char *out = run_on_terminal(
-        (const char *[]){CHAPTER, "--step", "--only", "training", "--out",
-                         dir, NULL},
-        "\033[?62;22c", "\n", &status);
-    cr_assert_eq(status, 0, "%s", out);
-    cr_assert(strstr(out, "epoch 10, loss 0."), "%s", out);
-    cr_assert(strstr(out, "converged after"), "%s", out);
-    free(out);
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "training",
+                                 "--out", dir, NULL},
+        .da1 = "\033[?62;22c", .cols = 120, .rows = 45, .keys = "\n"});
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert(strstr(r.out, "epoch 10, loss 0."), "%s", r.out);
+    cr_assert(strstr(r.out, "converged after"), "%s", r.out);
+    cr_assert(r.restored, "the terminal was left in another mode");
+    terminal_result_free(&r);
 }
 
 /* ---- --data and --test-data ----------------------------------------------- */
