@@ -267,6 +267,14 @@ static void weave_figures(weaver *w, const char *step)
 
 static int weave(weaver *w)
 {
+    /* The book shows the chapter as it is: prose, numbers and figures from
+     * one run with the chapter's own settings. */
+    for (size_t i = 0; i < w->m.nparams; i++)
+        if (w->m.params[i].given)
+            return wb_fail("%s/manifest.tsv: the run was made with --%s %s; "
+                           "the book is made from a run with the chapter's "
+                           "own settings (--book --out %s alone)", w->dir,
+                           w->m.params[i].name, w->m.params[i].value, w->dir);
     /* The source must define the steps the run ran, in the same order. */
     if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0)
         return -1;

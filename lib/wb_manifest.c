@@ -81,14 +81,16 @@ static int take_line(wb_manifest *m, char **f, size_t n)
         return wb_fail("the chapter line must come first");
     if (strcmp(kind, "param") == 0) {
         wb_manifest_param *p;
-        if (n != 3 || !wb_is_safe_name(f[1]))
-            return wb_fail("a param line is: param, a name, a value");
+        if ((n != 3 && n != 4) || !wb_is_safe_name(f[1]) ||
+            (n == 4 && strcmp(f[3], "given") != 0))
+            return wb_fail("a param line is: param, a name, a value, and "
+                           "\"given\" when the command line set it");
         p = wb_reallocarray(m->params, m->nparams + 1, sizeof *p);
         if (!p)
             return -1;
         m->params = p;
-        p[m->nparams] = (wb_manifest_param){wb_strdup(f[1]),
-                                            wb_strdup(f[2])};
+        p[m->nparams] = (wb_manifest_param){wb_strdup(f[1]), wb_strdup(f[2]),
+                                            n == 4};
         m->nparams++;
         return p[m->nparams - 1].name && p[m->nparams - 1].value ? 0 : -1;
     }

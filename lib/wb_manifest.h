@@ -6,7 +6,8 @@
  *
  *     # a comment
  *     chapter  SLUG  SEED              the chapter, and the run's seed
- *     param    NAME  VALUE             a parameter of the run (--w 1)
+ *     param    NAME  VALUE [given]     a parameter of the run (--w 1),
+ *                                      "given" when the command line set it
  *     step     NAME  NAME.out          a step, in the order it ran
  *     figure   STEP  NAME  CAPTION     a figure that step drew
  *
@@ -17,6 +18,7 @@
 #ifndef WB_MANIFEST_H
 #define WB_MANIFEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct wb_manifest_figure {
@@ -28,6 +30,7 @@ typedef struct wb_manifest_figure {
 typedef struct wb_manifest_param {
     char *name;
     char *value;
+    bool given;          /* set on the command line, not the default */
 } wb_manifest_param;
 
 typedef struct wb_manifest {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <limits.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -95,6 +96,10 @@ typedef struct request {
      * --from and their values), which it changes when it restarts after
      * an edit: one flag per argument, or NULL. */
     bool *placing;
+    /* The chapter's options given on the command line (by index), and
+     * --seed: the manifest says so. */
+    bool given[64];
+    bool seed_given;
 } request;
 
 static const char *program_name(const wb_chapter *ch)
@@ -116,15 +121,47 @@ static int usage_error(const wb_chapter *ch, const char *fmt, ...)
     return 2;
 }
 
+/* Numbers on the command line have one syntax, whatever the option: an
+ * optional sign, decimal digits, and for a real number an optional
+ * fraction and exponent (-1.5, +2, 1e-3, .5). No hexadecimal, no spaces,
+ * no inf or nan. Returns the length of the longest such prefix of s. */
+static size_t number_length(const char *s, bool real)
+{
+    size_t n = 0, digits = 0;
+    if (s[n] == '+' || s[n] == '-')
+        n++;
+    while (isdigit((unsigned char)s[n]))
+        n++, digits++;
+    if (real && s[n] == '.') {
+        n++;
+        while (isdigit((unsigned char)s[n]))
+            n++, digits++;
+    }
+    if (digits == 0)
+        return 0;
+    if (real && (s[n] == 'e' || s[n] == 'E')) {
+        size_t e = n + 1;
+        if (s[e] == '+' || s[e] == '-')
+            e++;
+        if (isdigit((unsigned char)s[e])) {
+            while (isdigit((unsigned char)s[e]))
+                e++;
+            n = e;
+        }
+    }
+    return n;
+}
+
 static int parse_double(const char *s, double *out)
 {
-    char *end;
     double v;
-    errno = 0;
-    v = strtod(s, &end);
-    if (end == s || *end != '\0' || isspace((unsigned char)*s))
+    if (number_length(s, true) != strlen(s) || !*s)
         return wb_fail("'%s' is not a number", s);
-    if (errno == ERANGE || !isfinite(v))
+    errno = 0;
+    v = strtod(s, NULL);
+    /* Too large is out of range; too small to be a normal double (1e-310)
+     * is still a number, a subnormal or zero. */
+    if (!isfinite(v))
         return wb_fail("'%s' is out of range", s);
     *out = v;
     return 0;
@@ -132,12 +169,11 @@ static int parse_double(const char *s, double *out)
 
 static int parse_long(const char *s, long *out)
 {
-    char *end;
     long v;
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (end == s || *end != '\0' || isspace((unsigned char)*s))
+    if (number_length(s, false) != strlen(s) || !*s)
         return wb_fail("'%s' is not a whole number", s);
+    errno = 0;
+    v = strtol(s, NULL, 10);
     if (errno == ERANGE)
         return wb_fail("'%s' is out of range", s);
     *out = v;
@@ -146,13 +182,12 @@ static int parse_long(const char *s, long *out)
 
 static int parse_seed(const char *s, uint64_t *out)
 {
-    char *end;
     unsigned long long v;
-    errno = 0;
-    v = strtoull(s, &end, 10);
-    if (end == s || *end != '\0' || !isdigit((unsigned char)*s))
+    if (number_length(s, false) != strlen(s) || !*s || *s == '-')
         return wb_fail("'%s' is not a whole number from 0 to %llu", s,
                        (unsigned long long)UINT64_MAX);
+    errno = 0;
+    v = strtoull(s, NULL, 10);
     if (errno == ERANGE)
         return wb_fail("'%s' is larger than %llu", s,
                        (unsigned long long)UINT64_MAX);
@@ -327,6 +362,7 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
         case OPT_SEED:
             if (parse_seed(value, &run->seed) != 0)
                 return usage_error(ch, "--seed: %s", wb_error());
+            req->seed_given = true;
             break;
         case OPT_OUT:
             if (!*value)
@@ -340,6 +376,8 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
         default:
             if (set_option(o, value) != 0)
                 return usage_error(ch, "--%s: %s", name, wb_error());
+            if (o - ch->options < 64)
+                req->given[o - ch->options] = true;
         }
     }
     if (run->step_mode && req->json)
@@ -502,14 +540,22 @@ static int redirect_stdout(redirect *r, int fd)
     return 0;
 }
 
-static void restore_stdout(redirect *r)
+/* Puts standard output back. Returns 0, or -1 when what was written while
+ * it was sent elsewhere could not all be written (a full disk): the
+ * stream's error is then cleared, so that it is reported once, here. */
+static int restore_stdout(redirect *r)
 {
-    fflush(stdout);
+    int rc = 0;
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        rc = wb_fail("%s", strerror(errno ? errno : EIO));
+    clearerr(stdout);
     if (r->saved >= 0) {
         dup2(r->saved, STDOUT_FILENO);
         close(r->saved);
         r->saved = -1;
     }
+    return rc;
 }
 
 /* The step's title from its prose, or its name. */
@@ -567,7 +613,10 @@ static int run_step(wb_run *run, size_t k, bool silent, FILE *hold)
         status = wb_output_wait(&run->out);
 
     run->terminal = 0;
-    restore_stdout(&r);
+    if (restore_stdout(&r) != 0 && status == 0)
+        status = wb_fail("cannot write %s: %s",
+                         capture.path ? capture.path : "the step's output",
+                         wb_error());
     if (capture.tmp) {
         if (status == 0)
             status = wb_file_commit(&capture);
@@ -1120,7 +1169,38 @@ static void after_step(wb_run *run, notebook *n, size_t k, FILE *held,
 
 /* Book mode, at the end: what the weaver needs to know, one line per step
  * and figure, fields separated by tabs. */
-static int write_manifest(const wb_run *run)
+/* A field of the manifest: tabs, newlines and other control characters
+ * become spaces. */
+static void put_field(FILE *fp, const char *text)
+{
+    for (const char *c = text; *c; c++)
+        fputc((unsigned char)*c < 0x20 || *c == 0x7F ? ' ' : *c, fp);
+}
+
+/* The value of option o, as the manifest records it. */
+static void put_value(FILE *fp, const wb_option *o)
+{
+    switch (o->type) {
+    case WB_OPT_DOUBLE:
+        fprintf(fp, "%.17g", *(double *)o->value);
+        break;
+    case WB_OPT_INT:
+        fprintf(fp, "%ld", *(long *)o->value);
+        break;
+    case WB_OPT_STRING:
+        put_field(fp, *(const char **)o->value ? *(const char **)o->value
+                                               : "");
+        break;
+    case WB_OPT_FLAG:
+        fputs(*(bool *)o->value ? "true" : "false", fp);
+        break;
+    }
+}
+
+/* Book mode, at the end: what the weaver needs to know (see
+ * wb_manifest.h): the chapter and its seed, its parameters, each marked
+ * "given" when the command line set it, and the steps and figures. */
+static int write_manifest(const wb_run *run, const request *req)
 {
     const wb_chapter *ch = run->chapter;
     char *path = wb_path_join(run->out.dir, "manifest.tsv");
@@ -1134,6 +1214,13 @@ static int write_manifest(const wb_run *run)
             ch->slug);
     fprintf(f.fp, "chapter\t%s\t%llu\n", ch->slug,
             (unsigned long long)run->seed);
+    fprintf(f.fp, "param\tseed\t%llu%s\n", (unsigned long long)run->seed,
+            req->seed_given ? "\tgiven" : "");
+    for (size_t k = 0; ch->options && ch->options[k].name; k++) {
+        fprintf(f.fp, "param\t%s\t", ch->options[k].name);
+        put_value(f.fp, &ch->options[k]);
+        fputs(k < 64 && req->given[k] ? "\tgiven\n" : "\n", f.fp);
+    }
     for (size_t k = 0; ch->steps[k].name; k++) {
         fprintf(f.fp, "step\t%s\t%s.out\n", ch->steps[k].name,
                 ch->steps[k].name);
@@ -1142,10 +1229,7 @@ static int write_manifest(const wb_run *run)
             if (fig->tag != k)
                 continue;
             fprintf(f.fp, "figure\t%s\t%s\t", ch->steps[k].name, fig->name);
-            /* A caption is one field: tabs and newlines become spaces. */
-            for (const char *c = fig->caption ? fig->caption : ""; *c; c++)
-                fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c,
-                      f.fp);
+            put_field(f.fp, fig->caption ? fig->caption : "");
             fputc('\n', f.fp);
         }
     }
@@ -1179,6 +1263,55 @@ static void list_steps(const wb_run *run, const wb_lit *lit)
                step_title(lit, &steps[k]));
 }
 
+/* One run at a time writes into a folder: two runs with other seeds or
+ * parameters would mix their figures and outputs. The lock is on the
+ * folder itself (flock), so it goes with the process, however it ends. */
+static int lock_folder(int *fd, const char *dir)
+{
+    *fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (*fd < 0)
+        return wb_fail("cannot open %s: %s", dir, strerror(errno));
+    if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        close(*fd);
+        *fd = -1;
+        return e == EWOULDBLOCK
+                   ? wb_fail("%s is being written by another run of a "
+                             "chapter: wait for it to end, or give this run "
+                             "another --out", dir)
+                   : wb_fail("cannot lock %s: %s", dir, strerror(e));
+    }
+    return 0;
+}
+
+/* A book-mode run starts by removing the manifest of an earlier one: until
+ * it writes its own, at its very end, the folder holds no complete run
+ * (and a --book --only run never writes one). */
+static int forget_manifest(const char *dir)
+{
+    char *path = wb_path_join(dir, "manifest.tsv");
+    int rc = 0;
+    if (!path)
+        return -1;
+    if (unlink(path) != 0 && errno != ENOENT)
+        rc = wb_fail("cannot remove %s: %s", path, strerror(errno));
+    free(path);
+    return rc;
+}
+
+/* Everything printed reached standard output: a full disk or a closed
+ * output is not success. Returns 0, or 1 after one line on stderr. */
+static int output_written(const wb_chapter *ch)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fprintf(stderr, "%s: cannot write the output: %s\n", program_name(ch),
+            strerror(errno ? errno : EIO));
+    clearerr(stdout);
+    return 1;
+}
+
 int wb_main(const wb_chapter *ch, int argc, char **argv)
 {
     wb_run run = {.chapter = ch, .seed = DEFAULT_SEED,
@@ -1188,7 +1321,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     wb_lit *lit = NULL;
     char *default_out = NULL;
     size_t nsteps = count_steps(ch), first = 0, last = nsteps;
-    int status = 0;
+    int status = 0, lock = -1;
 
     req.placing = wb_calloc((size_t)argc + 1, sizeof *req.placing);
     if (parse_args(&run, &req, argc, argv) != 0) {
@@ -1201,7 +1334,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         else
             printf("%s (workbook) %s\n", ch->slug, WB_VERSION);
         free(req.placing);
-        return 0;
+        return output_written(ch);
     }
     wb_file_cleanup_on_signals();
 
@@ -1222,6 +1355,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     }
     if (req.list) {
         list_steps(&run, lit);
+        status = output_written(ch);
         goto done;
     }
 
@@ -1258,7 +1392,10 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     }
     wb_rng_seed(&run.rng, run.seed);
 
-    if ((run.book || !req.json) && wb_mkdirs(run.out.dir) != 0) {
+    if ((run.book || !req.json) &&
+        (wb_mkdirs(run.out.dir) != 0 ||
+         lock_folder(&lock, run.out.dir) != 0 ||
+         (run.book && forget_manifest(run.out.dir) != 0))) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
         goto done;
@@ -1315,19 +1452,18 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         status = 1;
     }
     if (status == 0 && run.book && !req.only && !req.from &&
-        write_manifest(&run) != 0) {
+        write_manifest(&run, &req) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "%s: cannot write the output: %s\n",
-                program_name(ch), strerror(errno));
+    if (output_written(ch) != 0)
         status = 1;
-    }
 done:
     if (ch->cleanup)
         ch->cleanup();
     wb_output_close(&run.out);
+    if (lock >= 0)
+        close(lock);    /* which unlocks the folder */
     release(&run);
     if (run.step_mode)
         wb_nb_free(&nbk.nb);

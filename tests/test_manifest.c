@@ -10,6 +10,7 @@ static const char *good =
     "# The steps and figures of a run of 01_x, for the weaver.\n"
     "chapter\t01_x\t1\n"
     "param\tw\t2\n"
+    "param\tseed\t7\tgiven\n"
     "step\tfirst\tfirst.out\n"
     "figure\tfirst\tcurve\tA curve, $y = x^2$.\n"
     "figure\tfirst\tempty\t\n"
@@ -21,9 +22,11 @@ Test(manifest, reads_what_the_runtime_writes)
     cr_assert_eq(wb_manifest_parse(&m, good, "m.tsv"), 0, "%s", wb_error());
     cr_assert_str_eq(m.slug, "01_x");
     cr_assert_str_eq(m.seed, "1");
-    cr_assert_eq(m.nparams, 1);
+    cr_assert_eq(m.nparams, 2);
     cr_assert_str_eq(m.params[0].name, "w");
     cr_assert_str_eq(m.params[0].value, "2");
+    cr_assert_not(m.params[0].given);
+    cr_assert(m.params[1].given, "set on the command line");
     cr_assert_eq(m.nsteps, 2);
     cr_assert_str_eq(m.steps[0], "first");
     cr_assert_str_eq(m.steps[1], "second");
@@ -62,6 +65,7 @@ Test(manifest, refuses_what_it_cannot_trust)
          "m.tsv:3: a control character in field 4"},
         {"chapter\tc\t1\nstep\ta b\tx\n", "m.tsv:2: a step line is"},
         {"chapter\tc\t1\nparam\tw\n", "m.tsv:2: a param line is"},
+        {"chapter\tc\t1\nparam\tw\t1\tgiven?\n", "m.tsv:2: a param line"},
         {"chapter\tc\t1\nsurprise\n", "'surprise' is not a kind of line"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

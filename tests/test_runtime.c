@@ -3,6 +3,7 @@
  * is defined here, with its literate source written to a temporary file. */
 #include <criterion/criterion.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,7 +229,7 @@ Test(runtime, bad_command_lines)
                        "larger than");
     assert_usage_error(RUN("--w", "x"), "--w: 'x' is not a number");
     assert_usage_error(RUN("--w", "1e999"), "--w: '1e999' is out of range");
-    assert_usage_error(RUN("--w", "nan"), "--w: 'nan' is out of range");
+    assert_usage_error(RUN("--w", "nan"), "--w: 'nan' is not a number");
     assert_usage_error(RUN("--w=11"), "--w: 11 is not between -10 and 10");
     assert_usage_error(RUN("--w", "2x"), "--w: '2x' is not a number");
     assert_usage_error(RUN("--n", "2.5"), "--n: '2.5' is not a whole number");
@@ -447,4 +448,77 @@ Test(runtime, json_only_when_the_chapter_has_it)
     assert_usage_error(RUN("--json"), "unknown option '--json'");
     result r = RUN("--help");
     cr_assert_null(strstr(r.out, "--json"), "%s", r.out);
+}
+
+/* ---- what book mode records, and who writes where ---------------------- */
+
+/* The manifest records the chapter's parameters, and which the command line
+ * set, so that the book can refuse a run made with other settings. */
+Test(runtime, the_manifest_records_the_parameters)
+{
+    char out[128], path[160];
+    snprintf(out, sizeof out, "%s/figs", dir);
+    result r = RUN("--book", "--out", out, "--w", "2.5", "--seed", "7");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    snprintf(path, sizeof path, "%s/manifest.tsv", out);
+    char *text = wb_read_file(path, NULL);
+    cr_assert(text, "%s", wb_error());
+    cr_assert(strstr(text, "param\tseed\t7\tgiven\n"), "%s", text);
+    cr_assert(strstr(text, "param\tw\t2.5\tgiven\n"), "%s", text);
+    cr_assert(strstr(text, "param\tn\t3\n"), "the default: %s", text);
+    cr_assert(strstr(text, "param\tloud\tfalse\n"), "%s", text);
+    free(text);
+}
+
+/* A --book --only run does not leave the manifest of an earlier full run
+ * beside outputs of other settings: only a full run writes one. */
+Test(runtime, a_partial_book_run_leaves_no_manifest)
+{
+    char out[128], path[160];
+    snprintf(out, sizeof out, "%s/figs", dir);
+    snprintf(path, sizeof path, "%s/manifest.tsv", out);
+    cr_assert_eq(RUN("--book", "--out", out).status, 0);
+    cr_assert(access(path, F_OK) == 0);
+    result r = RUN("--book", "--out", out, "--seed", "9", "--only", "use");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_neq(access(path, F_OK), 0, "the old manifest is still there");
+}
+
+/* Two runs into one folder at once would mix their files: the second is
+ * refused, with one line, while the first holds the folder. */
+Test(runtime, a_busy_folder_is_refused)
+{
+    char out[128];
+    snprintf(out, sizeof out, "%s/figs", dir);
+    cr_assert_eq(wb_mkdirs(out), 0);
+    int fd = open(out, O_RDONLY | O_DIRECTORY);
+    cr_assert(fd >= 0 && flock(fd, LOCK_EX) == 0);
+    result r = RUN("--out", out);
+    cr_assert_eq(r.status, 1);
+    cr_assert_eq(lines(r.err), 1, "%s", r.err);
+    cr_assert(strstr(r.err, "being written by another run"), "%s", r.err);
+    close(fd);
+    cr_assert_eq(RUN("--out", out).status, 0, "free again");
+}
+
+/* Numbers have one syntax for every option. */
+Test(runtime, numbers_are_read_one_way)
+{
+    const char *bad_real[] = {"0x10", " 5", "5 ", "5e", "inf", "nan", "1,5",
+                              "", "--", "1e400"};
+    for (size_t i = 0; i < sizeof bad_real / sizeof *bad_real; i++)
+        assert_usage_error(RUN("--w", bad_real[i]), "--w: '");
+    const char *bad_whole[] = {"0x10", "1.5", "1e2", " 3", "+", "99999999999"
+                               "999999999999"};
+    for (size_t i = 0; i < sizeof bad_whole / sizeof *bad_whole; i++)
+        assert_usage_error(RUN("--n", bad_whole[i]), "--n: '");
+    assert_usage_error(RUN("--seed", "-1"), "--seed: '-1'");
+    assert_usage_error(RUN("--seed", "0x10"), "--seed: '0x10'");
+    /* and what they accept */
+    cr_assert_eq(RUN("--w", "+2", "--list").status, 0);
+    cr_assert_eq(RUN("--w", "1e-310", "--list").status, 0, "a subnormal "
+                 "is a number");
+    cr_assert_eq(RUN("--w", ".5", "--list").status, 0);
+    cr_assert_eq(RUN("--n", "+5", "--list").status, 0);
+    cr_assert_eq(RUN("--seed", "+5", "--list").status, 0, "as --n");
 }

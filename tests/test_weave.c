@@ -311,3 +311,15 @@ Test(weave, refuses_a_region_path_outside_the_workbook)
     assert_refused(src, good_manifest, "is not @code:PATH:NAME");
     free(src);
 }
+
+/* The book is made from a run with the chapter's own settings: a run made
+ * with --w 2 (which the manifest records) is refused. */
+Test(weave, refuses_a_run_with_other_settings)
+{
+    /* the good manifest, after its comment and chapter lines */
+    const char *steps = strstr(good_manifest, "step\t");
+    char *man = wb_asprintf("chapter\t03_small\t1\nparam\tw\t2\tgiven\n%s",
+                            steps);
+    assert_refused(good_source, man, "the run was made with --w 2");
+    free(man);
+}
