@@ -243,10 +243,39 @@ static void remove_pending_and_die(int sig)
     raise(sig);
 }
 
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+
+void wb_signals_hold(sigset_t *saved)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals;
+         i++)
+        sigaddset(&set, cleanup_signals[i]);
+    sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+void wb_signals_release(const sigset_t *saved)
+{
+    sigprocmask(SIG_SETMASK, saved, NULL);
+}
+
+void wb_signals_default(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals;
+         i++)
+        sigaction(cleanup_signals[i], &sa, NULL);
+}
+
 void wb_file_cleanup_on_signals(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+    const int *sigs = cleanup_signals;
+    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals;
+         i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = remove_pending_and_die;
@@ -259,6 +288,7 @@ int wb_file_open(wb_file *f, const char *path)
 {
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    sigset_t saved;
     int fd;
 
     *f = (wb_file){0};
@@ -268,7 +298,13 @@ int wb_file_open(wb_file *f, const char *path)
     f->path = wb_strdup(path);
     if (!f->tmp || !f->path)
         goto fail;
+    /* No signal between making the file and recording it: the handler
+     * must find every temporary file it has to remove. */
+    wb_signals_hold(&saved);
     fd = mkstemp(f->tmp);
+    if (fd >= 0)
+        pending_add(f->tmp);
+    wb_signals_release(&saved);
     if (fd < 0) {
         wb_fail("cannot create a file next to %s: %s", path, strerror(errno));
         goto fail;
@@ -280,7 +316,6 @@ int wb_file_open(wb_file *f, const char *path)
         umask(mask);
         fchmod(fd, 0666 & ~mask);
     }
-    pending_add(f->tmp);
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
         wb_fail("cannot write %s: %s", f->tmp, strerror(errno));

@@ -14,6 +14,7 @@
 #ifndef WB_CORE_H
 #define WB_CORE_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -102,6 +103,16 @@ void wb_file_cleanup_on_signals(void);
  * it once it has ended. */
 void wb_child_track(pid_t pid);
 void wb_child_untrack(pid_t pid);
+/* Holds back those signals for a moment (such as between creating a
+ * temporary file, or a child, and recording it, so that a signal never
+ * finds it unrecorded): wb_signals_hold saves the signal mask in *saved,
+ * wb_signals_release puts it back. */
+void wb_signals_hold(sigset_t *saved);
+void wb_signals_release(const sigset_t *saved);
+/* In a child about to exec another program: those signals back to their
+ * default action (the handler is the parent's business). Async-signal
+ * safe. */
+void wb_signals_default(void);
 
 /* Writes `len` bytes to `path` through a temporary file. */
 int wb_write_file(const char *path, const void *data, size_t len);

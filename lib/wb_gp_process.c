@@ -48,6 +48,7 @@ int wb_gp_start(wb_gp_proc *p, const char *dir, char *const argv[],
      * pipe: writing to a gnuplot that has died then fails with EPIPE
      * instead of killing us with SIGPIPE (send's MSG_NOSIGNAL). */
     int fd[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
+    sigset_t saved;
     int *err = &fd[0], *out = &fd[2], *ex = &fd[4], *in = &fd[6];
     bool capture = flags & WB_GP_CAPTURE;
     bool feed = flags & WB_GP_FEED;
@@ -61,8 +62,16 @@ int wb_gp_start(wb_gp_proc *p, const char *dir, char *const argv[],
     if (ok) {
         fflush(stdout);
         fflush(stderr);
+        /* No signal between the fork and recording the child: a signal's
+         * handler must find every gnuplot, to stop it before it writes a
+         * file again. */
+        wb_signals_hold(&saved);
         p->pid = fork();
         ok = p->pid >= 0;
+        if (p->pid > 0)
+            wb_child_track(p->pid);
+        if (p->pid != 0)
+            wb_signals_release(&saved);
     }
     if (!ok) {
         int e = errno;
@@ -74,6 +83,8 @@ int wb_gp_start(wb_gp_proc *p, const char *dir, char *const argv[],
         /* The child: only async-signal-safe calls until exec. */
         child_failure f = {0, 0};
         int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        wb_signals_default();          /* the handler is the parent's */
+        wb_signals_release(&saved);    /* gnuplot gets every signal */
         if (feed)
             dup2(in[1], 0);
         else if (null >= 0)
@@ -93,7 +104,6 @@ int wb_gp_start(wb_gp_proc *p, const char *dir, char *const argv[],
             _exit(126);
         _exit(127);
     }
-    wb_child_track(p->pid);
     close_fd(&err[1]);
     close_fd(&out[1]);
     close_fd(&ex[1]);

@@ -1358,6 +1358,12 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         status = output_written(ch);
         goto done;
     }
+    /* The chapter's own check of its parameters: a bad one is a bad
+     * command line. */
+    if (ch->check && ch->check(&run) != 0) {
+        status = usage_error(ch, "%s", wb_error());
+        goto done;
+    }
 
     if (!run.out.dir) {
         default_out = wb_asprintf("figures/%s", ch->slug);

@@ -20,8 +20,8 @@
 /* ---- folders and files ------------------------------------------------- */
 
 /* The folders made by test_dir, removed when the test's process ends. */
-static char *test_dirs[16];
-static int ntest_dirs;
+static char **test_dirs;
+static size_t ntest_dirs;
 
 void remove_tree(const char *path)
 {
@@ -44,20 +44,23 @@ void remove_tree(const char *path)
 
 static void remove_test_dirs(void)
 {
-    for (int i = 0; i < ntest_dirs; i++) {
+    for (size_t i = 0; i < ntest_dirs; i++) {
         remove_tree(test_dirs[i]);
         free(test_dirs[i]);
     }
+    free(test_dirs);
+    test_dirs = NULL;
     ntest_dirs = 0;
 }
 
 char *test_dir(const char *prefix)
 {
     char *dir = wb_asprintf("/tmp/wb-%s-XXXXXX", prefix);
-    cr_assert(dir && mkdtemp(dir), "mkdtemp");
-    cr_assert(ntest_dirs < 16, "too many test folders");
+    char **dirs = wb_reallocarray(test_dirs, ntest_dirs + 1, sizeof *dirs);
+    cr_assert(dir && dirs && mkdtemp(dir), "mkdtemp");
     if (ntest_dirs == 0)
         atexit(remove_test_dirs);
+    test_dirs = dirs;
     test_dirs[ntest_dirs++] = dir;
     return dir;
 }
