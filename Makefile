@@ -50,7 +50,7 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf check tests install uninstall clean \
-        help bench-figures fuzz
+        help bench-figures fuzz robust
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
@@ -67,6 +67,7 @@ help:
 	@echo 'make html      only the HTML book;  make pdf  only the PDF'
 	@echo 'make check     every test, also under AddressSanitizer and UBSan'
 	@echo 'make fuzz      run each fuzzer for FUZZ_TIME seconds (60)'
+	@echo 'make robust    full disks (as root) and valgrind on every chapter'
 	@echo 'make bench-figures  time chapter 1 with all its figures (median of 7)'
 	@echo 'make install   the library, its headers and workbook.pc under PREFIX (/usr/local)'
 	@echo 'make clean     remove build/, figures/ and book/out/'
@@ -218,6 +219,11 @@ $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(Q)$(FUZZ_CC) $(WB_CPPFLAGS) $(CAIRO_CFLAGS) -std=c11 -Wall -Wextra \
 	  -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
 	  $(WB_LIBS)
+
+# The robustness battery's part that needs root (a small tmpfs, to fill a
+# disk) or time (valgrind on every chapter); make check runs the rest.
+robust: all
+	@tests/robust.sh $(B)
 
 fuzz: deps $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	@tools/fuzz $(B) $(FUZZ_TIME) $(FUZZ_TARGETS)

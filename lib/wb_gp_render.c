@@ -66,6 +66,8 @@ typedef struct worker {
     job sent[QUEUE_DEPTH];
     int nsent;
     int load;           /* the cost of the jobs sent */
+    bool used;          /* it has been sent a job */
+    bool last;          /* it takes no more jobs: stopped once done */
 } worker;
 
 struct wb_renderer {
@@ -313,25 +315,55 @@ static void worker_lost(wb_output *out, worker *w)
 
 /* Sends waiting jobs to the least loaded workers, starting one more when
  * all are busy and there is room. */
+/* Whether worker w can take job j now. gnuplot's svg terminal keeps some
+ * state from one figure to the next, which `reset session` does not clear
+ * (the colour of a line it drew last), so an SVG is drawn by a gnuplot of
+ * its own, fresh, which then ends; PNG and PDF (cairo) keep nothing. */
+static bool can_take(const worker *w, job j)
+{
+    if (!worker_alive(w) || w->last || w->nsent >= QUEUE_DEPTH)
+        return false;
+    return wb_formats[j.format].format != WB_SVG || !w->used;
+}
+
+/* A slot for a new worker: a free one, or one whose gnuplot has ended, or
+ * (to make room for a fresh gnuplot) one that is idle: that one is
+ * stopped. -1 when none. */
+static int free_slot(wb_renderer *r, bool make_room)
+{
+    for (int i = 0; i < r->nworkers; i++)
+        if (!worker_alive(&r->workers[i]))
+            return i;
+    if (r->nworkers < r->max_workers)
+        return r->nworkers;
+    for (int i = 0; make_room && i < r->nworkers; i++)
+        if (r->workers[i].nsent == 0) {
+            worker_stop(&r->workers[i], false);
+            return i;
+        }
+    return -1;
+}
+
+/* Sends waiting jobs to the least loaded workers, starting one more when
+ * all are busy and there is room. */
 static int dispatch(wb_output *out)
 {
     wb_renderer *r = out->renderer;
     int failures = 0;
     while (r->nqueue > 0) {
+        job j = r->queue[0];
+        bool svg = wb_formats[j.format].format == WB_SVG;
         worker *best = NULL;
         for (int i = 0; i < r->nworkers; i++) {
             worker *w = &r->workers[i];
-            if (worker_alive(w) && w->nsent < QUEUE_DEPTH &&
-                (!best || w->load < best->load))
+            if (can_take(w, j) && (!best || w->load < best->load))
                 best = w;
         }
         if (!best || best->nsent > 0) {
             /* All busy: one more, in a free slot or one whose gnuplot has
-             * ended. */
-            int slot = 0;
-            while (slot < r->nworkers && worker_alive(&r->workers[slot]))
-                slot++;
-            if (slot < r->max_workers) {
+             * ended (or an idle one's, for an SVG). */
+            int slot = free_slot(r, svg && !best);
+            if (slot >= 0) {
                 if (worker_start(r, &r->workers[slot]) != 0)
                     return -1;
                 if (slot == r->nworkers)
@@ -341,7 +373,7 @@ static int dispatch(wb_output *out)
         }
         if (!best)
             return 0;
-        if (worker_send(r, best, r->queue[0]) != 0) {
+        if (worker_send(r, best, j) != 0) {
             /* Its gnuplot has ended since its last job: start another, a
              * few times at most. */
             if (++failures > MAX_WORKERS)
@@ -349,6 +381,8 @@ static int dispatch(wb_output *out)
             worker_lost(out, best);
             continue;
         }
+        best->used = true;
+        best->last = svg;
         memmove(r->queue, r->queue + 1, --r->nqueue * sizeof *r->queue);
     }
     return 0;
@@ -382,6 +416,10 @@ static void worker_read(wb_output *out, worker *w)
         }
         memmove(w->err.data, w->err.data + used, w->err.len - used + 1);
         w->err.len -= used;
+        if (w->last && w->nsent == 0) {    /* its one SVG is drawn */
+            worker_stop(w, false);
+            return;
+        }
     }
 }
 
