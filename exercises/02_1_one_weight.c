@@ -13,7 +13,7 @@
  * over [-6, 6] squared, and finds where it crosses 1/2 in every column
  * and every row.
  *
- * Hint: the boundary is where w1 x1 + w2 x2 + b = 0. With w1 = 0 the
+ * Hint: The boundary is where w1 x1 + w2 x2 + b = 0. With w1 = 0 the
  * equation no longer holds x1: it says 2 x2 - 1 = 0 whatever x1, one
  * value of x2 for every column of the map. Category 1 is where
  * w1 x1 + w2 x2 + b > 0: take a point on each side and see.

@@ -10,12 +10,12 @@
  * this step until the largest of the gradient's three components (in
  * size) is at most `tol`, the test that ends L-BFGS's fit, and returns
  * the number of steps it took, or -1 if `max_steps` were not enough. The
- * library's wb_logreg_objective(grad, params, X, y, C) gives f and its
+ * library's `wb_logreg_objective(grad, params, X, y, C)` gives f and its
  * gradient (chapter 3 shows it). The check runs your descent on chapter
  * 2's sample (seed 1) from (0, 0, 0) with a rate of 0.001 and tol 1e-4,
  * and compares where it ends with the L-BFGS fit.
  *
- * Hint: one loop: compute the gradient, stop (returning the count) when
+ * Hint: One loop: compute the gradient, stop (returning the count) when
  * its largest component in size (fabs) is at most tol, otherwise take
  * the step and count it. Check the gradient before the step, so that a
  * start already at the bottom takes 0 steps. Once it passes, try other

@@ -10,7 +10,7 @@
  * 1) and scores it on 500 fresh ones: it must get at least 0.93 of them
  * right, as the right variable does.
  *
- * Hint: the category depends only on the distance from the centre: find a
+ * Hint: The category depends only on the distance from the centre: find a
  * u that grows with it, the same in every direction. The model then only
  * has to put a threshold on u, as it put one on x1 x2.
  */

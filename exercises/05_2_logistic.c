@@ -10,12 +10,12 @@
  * chapter's sample (seed 1) with your activation and options, within the
  * chapter's budget of 10000 epochs, and wants a test accuracy of 0.95.
  *
- * Hint: at the start, with weights drawn within +-sqrt(2 / 52) = +-0.2,
+ * Hint: At the start, with weights drawn within +-sqrt(2 / 52) = +-0.2,
  * every logistic neuron works near z = 0, where the sigmoid is almost a
  * straight line: the whole network starts out almost linear, and Adam's
  * small steps of 0.001 stop (no improvement) before they bend it. Larger
- * steps (opt->learning_rate), or another optimiser (opt->solver =
- * WB_MLP_LBFGS, which follows the curvature) get it out.
+ * steps (`opt->learning_rate`), or another optimiser (`opt->solver =
+ * WB_MLP_LBFGS`, which follows the curvature) get it out.
  */
 #include "wb.h"
 

@@ -11,10 +11,9 @@ int main(void)
         double x1 = gridx1->data[k], x2 = gridx2->data[k];
         size_t got = grid_index(x1, x2);
         if (got != k)
-            check_fail("the point (x1, x2) = (%g, %g) is at index %zu "
-                       "(row %zu, column %zu);\n    your grid_index(%g, %g) "
-                       "gives %zu", x1, x2, k, k / NPOINTS, k % NPOINTS, x1,
-                       x2, got);
+            check_fail("your grid_index(%g, %g)\n    expected %zu (row %zu, "
+                       "column %zu), got %zu", x1, x2, k, k / NPOINTS,
+                       k % NPOINTS, got);
     }
     wb_free(x);
     wb_free(gridx1);

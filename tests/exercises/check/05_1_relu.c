@@ -88,8 +88,8 @@ int main(void)
         double z = zs[i];
         if (fabs(z) <= EPS)
             continue;
-        double fd = (relu(z + EPS * (1 + fabs(z))) -
-                     relu(z - EPS * (1 + fabs(z)))) / (2 * EPS * (1 + fabs(z)));
+        double h = EPS * (1 + fabs(z));
+        double fd = (relu(z + h) - relu(z - h)) / (2 * h);
         snprintf(what, sizeof what, "your relu_prime(%g) (finite "
                  "differences of your relu are the expected)", z);
         check_close(what, relu_prime(z), fd, 1e-6, 1e-6);

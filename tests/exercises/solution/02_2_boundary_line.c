@@ -7,7 +7,7 @@
  * on chapter 2's grid (51 by 51 points over [-6, 6] squared), finds in
  * each column where the map crosses 1/2, and compares it with your line.
  *
- * Hint: on the boundary sigma = 1/2, so w1 x1 + w2 x2 + b = 0. Solve
+ * Hint: On the boundary sigma = 1/2, so w1 x1 + w2 x2 + b = 0. Solve
  * this for x2 (you may divide by w2, which is not 0): the slope of the
  * line is the number that multiplies x1, and what is left is where the
  * line crosses the x2 axis.

@@ -12,7 +12,7 @@
  * scores near 10000, and your gradient with finite differences of your
  * own f, on chapter 2's sample (seed 1), for C = 1 and C = 0.01.
  *
- * Hint: the derivative of log(1 + e^z) - y z with respect to z is
+ * Hint: The derivative of log(1 + e^z) - y z with respect to z is
  * sigma(z) - y, and z changes by x1, x2 and 1 when w1, w2 and b change
  * by 1: the chain rule does the rest. The penalty adds w1 / C and w2 / C,
  * and nothing for b. For a large z, e^z overflows: log(1 + e^z) is

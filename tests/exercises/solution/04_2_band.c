@@ -9,7 +9,7 @@
  * get at least 0.93 of them right. Is there more than one right answer?
  * Why does u = x1 - x2 fail?
  *
- * Hint: the category depends only on how far the point is from the
+ * Hint: The category depends only on how far the point is from the
  * diagonal x1 = x2, on either side: find a u that is small near it and
  * grows away from it, whichever the side. x1 - x2 measures that distance,
  * but with a sign.
