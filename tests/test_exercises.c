@@ -375,3 +375,36 @@ Test(exercises, watching_without_a_watcher_says_what_to_install)
     cr_assert(strstr(out, "make exercise EX=01_1_boundary"), "%s", out);
     free(out);
 }
+
+/* A memory error in the reader's code: the sanitizer's report, naming the
+ * reader's file and line, and "not yet". */
+Test(exercises, a_memory_error_is_reported_where_it_is)
+{
+    char *dir = test_dir("ex-overflow");
+    char *src = wb_read_file(WB_SOURCE_DIR "/exercises/02_3_grid_index.c",
+                             NULL);
+    char *from = src ? strstr(src, "static size_t grid_index(") : NULL;
+    char *to = from ? strstr(from, "/* ==== your code: to here") : NULL;
+    cr_assert(to, "exercises/02_3_grid_index.c has changed");
+    int line = 4;    /* the line of the read below, in the function */
+    for (const char *s = src; s < from; s++)
+        line += *s == '\n';
+    char *broken = wb_asprintf(
+        "%.*sstatic size_t grid_index(double x1, double x2)\n{\n"
+        "    static const size_t first[NPOINTS] = {0};\n"
+        "    return first[(size_t)lround((x1 - XMIN) / 0.24) + NPOINTS] + "
+        "(size_t)x2;\n}\n\n%s", (int)(from - src), src, to);
+    char *path = wb_path_join(dir, "02_3_grid_index.c");
+    cr_assert_eq(wb_write_file(path, broken, strlen(broken)), 0);
+    char *out, where[256];
+    int rc = shell(&out, RUNNER " check 2.3 --source %s", path);
+    cr_assert_eq(rc, 1, "%s", out);
+    snprintf(where, sizeof where, "%s:%d:", path, line);
+    cr_assert(strstr(out, where), "the report names %s\n%s", where, out);
+    cr_assert(strstr(out, "not yet: a sanitizer stopped the program"), "%s",
+              out);
+    free(out);
+    free(src);
+    free(broken);
+    free(path);
+}

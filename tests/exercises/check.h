@@ -65,10 +65,11 @@ static inline int check_verdict(const char *passed)
 {
     if (check_failures > CHECK_SHOWN)
         printf("  ... and %d more\n", check_failures - CHECK_SHOWN);
-    if (check_failures)
-        return 1;
-    printf("  %s\n", passed);
-    return 0;
+    if (!check_failures)
+        printf("  %s\n", passed);
+    /* Now, before a sanitizer's report at exit can cut the output. */
+    fflush(stdout);
+    return check_failures ? 1 : 0;
 }
 
 /* When the library fails (memory, a bad sample): why, and exit status 2,
@@ -76,6 +77,7 @@ static inline int check_verdict(const char *passed)
 static inline int check_error(const char *what)
 {
     printf("  %s: %s\n", what, wb_error());
+    fflush(stdout);
     return 2;
 }
 
