@@ -4,8 +4,9 @@
  * check and a solution, and nothing else lies there or beside them; as
  * shipped, each builds and fails its check, saying what it expected and
  * giving its hint; each solution, which differs from its exercise only
- * between the markers, passes; a compiler error points at the reader's
- * file; and the list says what is done as soon as a check passes. (That
+ * between the markers, passes; a compiler error, or a memory error,
+ * points at the reader's file and line; and the list says what is done as
+ * soon as a check passes. (That
  * each appears in the book, tools/check-exercises checks on the book that
  * make check builds.) */
 #include <criterion/criterion.h>
