@@ -50,7 +50,7 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf check tests install uninstall clean \
-        help bench-figures fuzz robust
+        help bench-figures fuzz robust exercises exercise watch
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
@@ -65,6 +65,9 @@ help:
 	@echo 'make figures   run every chapter and draw its figures (into figures/)'
 	@echo 'make book      the whole book: book/out/index.html and book/out/workbook.pdf'
 	@echo 'make html      only the HTML book;  make pdf  only the PDF'
+	@echo 'make exercises the exercises, which are done, and the next one'
+	@echo 'make exercise EX=NAME  check one (make ex-1.1 for short; no EX: the next)'
+	@echo 'make watch EX=NAME     check it again at each save (make watch-1.1)'
 	@echo 'make check     every test, also under AddressSanitizer and UBSan'
 	@echo 'make fuzz      run each fuzzer for FUZZ_TIME seconds (60)'
 	@echo 'make robust    full disks (as root) and valgrind on every chapter'
@@ -143,6 +146,27 @@ figures: $(CHAPTER_BIN)
 
 include book/book.mk
 
+# ---- exercises ---------------------------------------------------------
+
+# Each exercise is built against the library and checked by tools/exercises
+# (see there); EX names one (01_1_boundary, or 1.1), or else the next. An
+# exercise not done yet is no error of make's (exit status 1 of the
+# runner); a runner that cannot run is (2).
+exercises: $(B)/libworkbook.so $(B)/workbook.pc
+	@tools/exercises --build $(B) list
+
+exercise: $(B)/libworkbook.so $(B)/workbook.pc
+	@tools/exercises --build $(B) check $(EX); [ $$? -ne 2 ]
+
+ex-%: $(B)/libworkbook.so $(B)/workbook.pc
+	@tools/exercises --build $(B) check $*; [ $$? -ne 2 ]
+
+watch: $(B)/libworkbook.so $(B)/workbook.pc
+	@tools/exercises --build $(B) watch $(EX)
+
+watch-%: $(B)/libworkbook.so $(B)/workbook.pc
+	@tools/exercises --build $(B) watch $*
+
 # ---- tests -------------------------------------------------------------
 
 $(B)/tests/%.o: tests/%.c
@@ -176,7 +200,9 @@ $(B)/tests/gate_%: tests/gate/%.c
 # Every test, then every test again in the sanitized build (tools/run-tests
 # fails on a failing test and on any sanitizer report, even one that
 # Criterion's forked test processes would let pass), then the book, so that
-# a chapter that pandoc or LaTeX cannot typeset fails too.
+# a chapter that pandoc or LaTeX cannot typeset fails too, and that every
+# exercise is in it. (tests/test_exercises.c proves the exercises: each
+# fails its check as shipped, each solution passes.)
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@tools/run-tests $(B) $(TESTS)
@@ -194,6 +220,7 @@ check: deps
 	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
 	@$(MAKE) --no-print-directory html pdf
 	@tools/check-book $(CHAPTERS)
+	@tools/check-exercises $(B)
 	@tests/book_isolation.sh $(B)
 
 # ---- fuzzing --------------------------------------------------------------

@@ -20,7 +20,7 @@ $(BOOK_RUN)/%/manifest.tsv: $(B)/chapters/% $(B)/$(SONAME)
 	$(Q)$< --book --out $(BOOK_RUN)/$*
 
 $(B)/book/%.md: chapters/%.c $(BOOK_RUN)/%/manifest.tsv $(WEAVE) \
-                $(wildcard lib/*.c)
+                $(wildcard lib/*.c) $(wildcard exercises/*.c)
 	@mkdir -p $(@D)
 	$(say) WEAVE $@
 	$(Q)$(WEAVE) --number $(call chapter_number,$*) --figures $(BOOK_RUN)/$* \

@@ -19,8 +19,20 @@
  * to a figure, step or region that does not exist, a region whose markers
  * are wrong, a listing line wider than the page, and a source whose steps
  * do not match the run's.
+ *
+ * A prose line `@exercises` becomes the chapter's exercises: every file
+ * exercises/NN_K_NAME.c under the root whose NN is the chapter's number,
+ * in the order of their names, each with its goal, what it asks, the file
+ * to open, the command that checks it, and its hint in a fenced div
+ * `::: {.hint}` (shown collapsed in the HTML). They are read from the
+ * first comment of each file, which holds the lines `Chapter: N`,
+ * `Goal: ...` (one line), the text of the exercise, then `Hint: ...` to
+ * the end of the comment. An exercise without them, or whose chapter is
+ * not its name's, fails the build, and so does a chapter that has
+ * exercises and no `@exercises` line.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +50,7 @@ typedef struct weaver {
     wb_manifest m;
     wb_lit *lit;
     wb_buf out;
+    bool exercises_woven;       /* an @exercises line was expanded */
 } weaver;
 
 /* The figure called name[0..len), and its number k in "Figure N.k"; or
@@ -64,6 +77,7 @@ static size_t prose_line_of(const wb_chunk *c, size_t offset)
  * step's heading given an anchor. */
 static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
                         const char *path, const char *name);
+static int weave_exercises(weaver *w);
 
 static int weave_prose(weaver *w, const wb_chunk *c)
 {
@@ -93,6 +107,17 @@ static int weave_prose(weaver *w, const wb_chunk *c)
                 p += len;
                 continue;
             }
+        }
+        if (strncmp(p, "@exercises", 10) == 0 &&
+            strspn(p + 10, " \t\r\n") == len - 10) {
+            if (weave_exercises(w) != 0) {
+                wb_fail("%s:%zu: @exercises: %s", w->source,
+                        prose_line_of(c, (size_t)(p - c->prose)),
+                        wb_error());
+                return -1;
+            }
+            p += len;
+            continue;
         }
         if (!heading_done && c->step && *p == '#') {
             /* "## Title" gets {#step-N-NAME}, the target of @step:NAME. */
@@ -195,6 +220,239 @@ static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
     return rc;
 }
 
+/* ---- the exercises ---------------------------------------------------- */
+
+/* What the first comment of an exercise's file says. */
+typedef struct exercise {
+    char *name;                 /* 01_1_boundary */
+    int chapter;                /* Chapter: 1 */
+    char *goal;                 /* Goal: one line */
+    char *text;                 /* the lines between Goal and Hint */
+    char *hint;                 /* Hint: to the end of the comment */
+} exercise;
+
+static void exercise_free(exercise *e)
+{
+    free(e->name);
+    free(e->goal);
+    free(e->text);
+    free(e->hint);
+}
+
+/* The chapter number of an exercise's file name, NN_K_NAME.c; 0 if the
+ * name is not one. */
+static int exercise_number(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 7 || !isdigit((unsigned char)name[0]) ||
+        !isdigit((unsigned char)name[1]) || name[2] != '_' ||
+        !isdigit((unsigned char)name[3]) || strcmp(name + n - 2, ".c") != 0)
+        return 0;
+    return (name[0] - '0') * 10 + (name[1] - '0');
+}
+
+/* Appends line[0..len) to *text, after a newline if *text holds any. */
+static void add_line(wb_buf *text, const char *line, size_t len)
+{
+    if (text->len > 0)
+        wb_buf_puts(text, "\n");
+    wb_buf_append(text, line, len);
+}
+
+/* The text of a buffer without its blank lines at both ends (a new
+ * string), or NULL when memory runs out. */
+static char *trimmed(wb_buf *b)
+{
+    char *s = wb_buf_take(b);
+    if (!s)
+        return NULL;
+    size_t start = 0, end = strlen(s);
+    while (s[start] == '\n')
+        start++;
+    while (end > start && isspace((unsigned char)s[end - 1]))
+        end--;
+    char *t = wb_strndup(s + start, end - start);
+    free(s);
+    return t;
+}
+
+/* Reads the first comment of the exercise at `path` into e. */
+static int exercise_read(exercise *e, const char *path)
+{
+    char *src = wb_read_file(path, NULL);
+    if (!src)
+        return -1;
+    const char *end = strncmp(src, "/*", 2) == 0 ? strstr(src, "*/") : NULL;
+    wb_buf goal = {0}, text = {0}, hint = {0}, *into = NULL;
+    size_t line_no = 1;
+    int rc = 0;
+    e->chapter = 0;
+    for (const char *p = src; end && p < end; line_no++) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = eol ? eol : end;
+        /* The line without the comment's opening or its " * " before
+         * it. */
+        const char *l = p;
+        if (stop - l >= 2 && (l[0] == '/' || l[0] == ' ') && l[1] == '*')
+            l += 2;
+        if (l < stop && *l == ' ')
+            l++;
+        size_t len = (size_t)(stop - l);
+        while (len > 0 && isspace((unsigned char)l[len - 1]))
+            len--;
+        if (len >= 8 && strncmp(l, "Chapter:", 8) == 0) {
+            char *n = wb_strndup(l + 8, len - 8), *after;
+            long k = n ? strtol(n, &after, 10) : 0;
+            e->chapter = n && after != n && *after == '\0' && k > 0 &&
+                         k < 100 ? (int)k : -1;
+            free(n);
+            into = NULL;
+        } else if (len >= 5 && strncmp(l, "Goal:", 5) == 0) {
+            size_t skip = 5 + strspn(l + 5, " ");
+            add_line(&goal, l + skip, len - skip);
+            into = &text;
+        } else if (len >= 5 && strncmp(l, "Hint:", 5) == 0) {
+            size_t skip = 5 + strspn(l + 5, " ");
+            add_line(&hint, l + skip, len - skip);
+            into = &hint;
+        } else if (into) {
+            add_line(into, l, len);
+        }
+        p = eol ? eol + 1 : end;
+    }
+    free(src);
+    e->goal = trimmed(&goal);
+    e->text = trimmed(&text);
+    e->hint = trimmed(&hint);
+    if (!e->goal || !e->text || !e->hint)
+        rc = wb_fail("out of memory");
+    else if (!end)
+        rc = wb_fail("%s: no comment at its top, where its chapter, goal "
+                     "and hint go", path);
+    else if (e->chapter <= 0)
+        rc = wb_fail("%s: no line 'Chapter: N' in its first comment",
+                     path);
+    else if (!*e->goal)
+        rc = wb_fail("%s: no goal (a line 'Goal: ...') in its first "
+                     "comment", path);
+    else if (!*e->hint)
+        rc = wb_fail("%s: no hint (a line 'Hint: ...') in its first "
+                     "comment", path);
+    else if (e->chapter != (e->name[0] - '0') * 10 + (e->name[1] - '0'))
+        rc = wb_fail("%s: its comment says chapter %d, its name chapter "
+                     "%.2s", path, e->chapter, e->name);
+    return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the files in `dir` of chapter `number`, NN_K_NAME.c,
+ * sorted (a NULL-terminated list), or of every chapter when number is
+ * 0. */
+static char **exercise_files(const char *dir, int number, size_t *count)
+{
+    DIR *d = opendir(dir);
+    char **names = NULL;
+    size_t n = 0;
+    const struct dirent *entry;
+    *count = 0;
+    if (!d) {
+        if (errno == ENOENT)    /* a book without exercises */
+            return wb_calloc(1, sizeof *names);
+        wb_fail("%s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    while ((entry = readdir(d)) != NULL) {
+        int k = exercise_number(entry->d_name);
+        if (k == 0 || (number != 0 && k != number))
+            continue;
+        char **more = wb_reallocarray(names, n + 2, sizeof *names);
+        char *name = more ? wb_strdup(entry->d_name) : NULL;
+        if (more)
+            names = more;
+        if (!name) {
+            closedir(d);
+            for (size_t i = 0; i < n; i++)
+                free(names[i]);
+            free(names);
+            return NULL;
+        }
+        names[n++] = name;
+        names[n] = NULL;
+    }
+    closedir(d);
+    if (!names)
+        return wb_calloc(1, sizeof *names);
+    qsort(names, n, sizeof *names, by_name);
+    *count = n;
+    return names;
+}
+
+static void free_names(char **names)
+{
+    for (size_t i = 0; names && names[i]; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* One exercise in Markdown. */
+static void weave_exercise(weaver *w, const exercise *e)
+{
+    const char *k = e->name + 3;     /* "1_boundary": its number, then _ */
+    int number = atoi(k);
+    wb_buf_printf(&w->out, "### Exercise %d.%d: %s {#exercise-%d-%d "
+                  ".unnumbered}\n\n%s\n\n", w->number, number, e->goal,
+                  w->number, number, e->text);
+    wb_buf_printf(&w->out, "Open `exercises/%s.c`, write your code "
+                  "between its markers, then check it:\n\n"
+                  "```sh\nmake exercise EX=%s\n```\n\n", e->name, e->name);
+    wb_buf_printf(&w->out, "::: {.hint}\n%s\n:::\n\n", e->hint);
+}
+
+/* An @exercises line: the chapter's exercises. */
+static int weave_exercises(weaver *w)
+{
+    char *dir = wb_path_join(w->root, "exercises");
+    size_t n;
+    char **files = dir ? exercise_files(dir, w->number, &n) : NULL;
+    int rc = files ? 0 : -1;
+    if (files && n == 0)
+        rc = wb_fail("there is no exercise of chapter %d in %s "
+                     "(exercises/%02d_K_NAME.c)", w->number, dir, w->number);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        char *path = wb_path_join(dir, files[i]);
+        exercise e = {.name = wb_strndup(files[i], strlen(files[i]) - 2)};
+        rc = path && e.name ? exercise_read(&e, path) : -1;
+        if (rc == 0)
+            weave_exercise(w, &e);
+        exercise_free(&e);
+        free(path);
+    }
+    free_names(files);
+    free(dir);
+    w->exercises_woven = true;
+    return rc;
+}
+
+/* A chapter that has exercises must list them. */
+static int check_exercises_woven(weaver *w)
+{
+    char *dir = wb_path_join(w->root, "exercises");
+    size_t n = 0;
+    char **files = dir ? exercise_files(dir, w->number, &n) : NULL;
+    int rc = files ? 0 : -1;
+    if (files && n > 0 && !w->exercises_woven)
+        rc = wb_fail("%s: exercises/%s is an exercise of chapter %d, whose "
+                     "exercises section has no line @exercises", w->source,
+                     files[0], w->number);
+    free_names(files);
+    free(dir);
+    return rc;
+}
+
 /* The step's captured output, as a block of its own. */
 static int weave_output(weaver *w, const char *step)
 {
@@ -291,6 +549,8 @@ static int weave(weaver *w)
             weave_figures(w, c->step);
         }
     }
+    if (check_exercises_woven(w) != 0)
+        return -1;
     return w->out.failed ? -1 : 0;
 }
 

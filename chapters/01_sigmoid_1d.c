@@ -621,32 +621,32 @@ int main(int argc, char **argv)
 /*md
 ## Exercises
 
-Each exercise asks you to predict before you run; the program then tells you
-whether you were right. Run them from the top folder of the workbook.
+Predict first, then run. The program checks the first question: the
+others you check by what it prints and draws. Run them from the top folder
+of the workbook.
 
 1. **Predict the boundary.** With $w = 2$ and $b = 3$, where does the neuron
    switch from category 0 to category 1? Write your answer as `X` in
    `build/chapters/01_sigmoid_1d --only classify --w 2 --b 3 --predict X`
    and look at the last line, then at `figures/01_sigmoid_1d/classify.png`.
-2. **Place the boundary.** With $w = 4$, which bias puts the boundary at
-   $x = 1$? Check it with `--w 4 --b B --predict 1`.
-3. **Turn the neuron around.** What happens with $w = -1$, $b = 0$? Predict
+2. **Turn the neuron around.** What happens with $w = -1$, $b = 0$? Predict
    the accuracy before you run it. Why is the boundary where it was?
-4. **Bring the categories closer.** With `--mu 0.5`, the centres are at
+3. **Bring the categories closer.** With `--mu 0.5`, the centres are at
    $\pm 0.5$. Predict whether the accuracy of $w = 1$, $b = 0$ goes up or
    down, then look at the histograms. Can any $w$ and $b$ do much better?
-5. **In the code.** Change the histograms to 20 bins (edit the
+4. **In the code.** Change the histograms to 20 bins (edit the
    `histograms` step, then `make` and run `--only histograms`). What do
    wider bins hide, and what do they show better?
-6. **In the code.** The weight step prints the width over which $f$ rises
-   from 0.1 to 0.9: $2 \ln 9 / w$. Derive it from $\sigma(z) = 0.9$, and
-   find the width for $w = 0.1$.
-7. **More examples.** With 100 times more examples (`--only fit --n
+5. **More examples.** With 100 times more examples (`--only fit --n
    10000`), predict whether the fitted $w$ moves towards $2\mu = 3$ or
    away from it, and whether the best boundary's accuracy on the sample
    moves towards $\Phi(1.5) = 0.933$. Then run it.
-8. **Closer categories, fitted.** With `--mu 0.5`, predict the fitted
-   boundary, roughly the fitted $w$ (what is $2\mu$?), and the accuracy
-   (what is $\Phi(0.5)$? about 0.69). Check with `--only fit --mu 0.5`:
-   the last line prints $\Phi(\mu)$.
+
+The exercises below are checked by the workbook. Each is a small file in
+`exercises/` with a marked place for your code; `make exercise EX=NAME`
+builds it against the library, checks what it computes, and says what it
+expected, what came out, and what to try. `make exercises` lists every
+exercise of the book, and which you have done.
+
+@exercises
 */

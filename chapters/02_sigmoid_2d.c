@@ -519,36 +519,31 @@ int main(int argc, char **argv)
 /*md
 ## Exercises
 
-Predict first, then run; where it can, the program tells you whether you
-were right. Run the commands from the top folder of the workbook; the
-figures go to `figures/02_sigmoid_2d/`.
+Predict first, then run; the program checks the lines you predict. Run
+the commands from the top folder of the workbook; the figures go to
+`figures/02_sigmoid_2d/`.
 
 1. **Move the line.** With $w_1 = 1$, $w_2 = 2$ and $b = 4$, what are the
    slope and the intercept of the boundary? Check with
    `build/chapters/02_sigmoid_2d --only boundary --b 4 --slope S
    --intercept I`, then look at `boundary.png`. Which way did the line
    move, and why that way?
-2. **One weight at zero.** Set $w_1 = 0$ and keep $w_2 = 2$, $b = 0$.
-   Before running, sketch the map: along which axis do the colours change,
-   and where is the line? Check your line with
-   `--only boundary --w1 0 --slope S --intercept I`, then look at
-   `sigmoid_map.png`. Then try $w_2 = 0$ (`--w2 0`): what does the program
-   say about the line, and what does the map look like?
-3. **Verify the boundary.** Put $x_2 = -(w_1/w_2) x_1 - b/w_2$ into
-   $z = w_1 x_1 + w_2 x_2 + b$ and check that $z = 0$ whatever $x_1$. Then
-   predict the line for $w_1 = 3$, $w_2 = -1$, $b = 2$ and check it with
-   `--w1 3 --w2 -1 --b 2 --slope S --intercept I`. On which side of the
-   line is category 1 now? The map says.
-4. **Stronger weights.** Multiply all three parameters by 5
+2. **Another line.** Predict the line for $w_1 = 3$, $w_2 = -1$, $b = 2$
+   and check it with `--w1 3 --w2 -1 --b 2 --slope S --intercept I`. On
+   which side of the line is category 1 now? The map says.
+3. **Stronger weights.** Multiply all three parameters by 5
    (`--w1 5 --w2 10 --b 0`). Does the line move? Check it with `--slope`
    and `--intercept`. What changes on the map and on the surface, and what
    does the `surface` step print?
-5. **In the code: the grid in memory.** Predict the index `k` of the grid
-   point $(x_1, x_2) = (0, 0.24)$ on the 51 by 51 grid. Add your `k` to the
-   list `ks` in the `memory` step, run `make`, then
-   `build/chapters/02_sigmoid_2d --only memory`: the line for your `k`
-   shows the point it holds.
-6. **In the code: a coarser grid.** Change `NPOINTS` to 11 and run the
+4. **In the code: a coarser grid.** Change `NPOINTS` to 11 and run the
    chapter again. What do the map's cells look like, and where is the
    line drawn compared to the cells' colours?
+
+The exercises below are checked by the workbook. Each is a small file in
+`exercises/` with a marked place for your code; `make exercise EX=NAME`
+builds it against the library, checks what it computes, and says what it
+expected, what came out, and what to try. `make exercises` lists every
+exercise of the book, and which you have done.
+
+@exercises
 */

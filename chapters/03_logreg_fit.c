@@ -706,16 +706,12 @@ from the top folder of the workbook; the figures go to
    fit not look for the parameters of highest accuracy? Think of how the
    accuracy changes when $b$ changes a little, and what a gradient of it
    would be.
-3. **Stop early.** With `--max-iter 3`, predict whether the fit converges
-   and whether its line is far from the full fit's. Then give the full
-   fit's parameters (the book's step 3) as yours, with `--max-iter 3
-   --w1 ... --w2 ... --b ...`: can you beat this fit now?
-4. **The penalty.** Predict what `--C 0.001` does to the weights, to the
+3. **The penalty.** Predict what `--C 0.001` does to the weights, to the
    line and to the white band of the map, then run it and look at
    `probability_map.png`. Then `--C 1000`. Does either move the line
    much? The penalty does not touch $b$, and yet $b$ changes with $C$:
    why must it?
-5. **A sample of your own.** The workbook's tests keep samples in
+4. **A sample of your own.** The workbook's tests keep samples in
    `tests/fixtures/`. `logreg_separable.csv` has two clouds far apart.
    Predict the accuracy, then run
    `build/chapters/03_logreg_fit --data tests/fixtures/logreg_separable.csv`.
@@ -723,8 +719,16 @@ from the top folder of the workbook; the figures go to
    line separates the categories, making $w$ longer always lowers the sum
    of the losses: only the penalty stops it.) Then break a copy of the file
    (a letter in a number, a label 2) and see what the program says.
-6. **In the code.** In the `grid` step, stack the columns the other way
+5. **In the code.** In the `grid` step, stack the columns the other way
    round, `{flat2, flat1}`, and predict the new map before you run
    `make` and `--only probability_map`. Why does it change so little for
    this sample?
+
+The exercises below are checked by the workbook. Each is a small file in
+`exercises/` with a marked place for your code; `make exercise EX=NAME`
+builds it against the library, checks what it computes, and says what it
+expected, what came out, and what to try. `make exercises` lists every
+exercise of the book, and which you have done.
+
+@exercises
 */

@@ -25,22 +25,10 @@ examples of your own, and `--json` for a summary of the fit.
 
 #include "wb.h"
 
-#define PI 3.14159265358979323846
-
-/* The chapter's parameters, set with --n, --exercise, --data and
- * --test-data. */
+/* The chapter's parameters, set with --n, --data and --test-data. */
 static long n = 500;                  /* examples in each sample */
-static long exercise = 0;             /* 0: the chapter; 1, 2: an exercise */
 static const char *data_path;         /* the training sample's file, if any */
 static const char *test_data_path;    /* the test sample's file, if any */
-
-/* A problem: how its samples are drawn, and the variable u that the
- * logistic regression is given instead of (x1, x2). */
-typedef struct problem {
-    int (*draw)(wb_array **X, wb_array **y, wb_rng *rng, size_t n);
-    double (*variable)(double x1, double x2);
-    const char *u_label;      /* the u axis's label in the figures */
-} problem;
 
 /* The tutorial's variable: u = x1 x2. */
 static double product(double x1, double x2)
@@ -48,24 +36,11 @@ static double product(double x1, double x2)
     return x1 * x2;
 }
 
-/* The exercises' samples, variables and verdict, at the end of the
- * chapter. */
-static int sample_circle(wb_array **X, wb_array **y, wb_rng *rng, size_t n);
-static double circle_variable(double x1, double x2);
-static int sample_band(wb_array **X, wb_array **y, wb_rng *rng, size_t n);
-static double band_variable(double x1, double x2);
-static void check_exercise(double accuracy);
-
-/* The chapter's problem, then the two exercises' (--exercise 1, 2). */
-static const problem problems[] = {
-    {wb_sample_quadrants, product, "$u = x_1 x_2$"},
-    {sample_circle, circle_variable, "$u$, your variable"},
-    {sample_band, band_variable, "$u$, your variable"},
-};
+/* The u axis's label in the figures. */
+#define U_LABEL "$u = x_1 x_2$"
 
 /* What the steps share, as a notebook's cells share variables. */
 static struct {
-    const problem *problem;       /* problems[exercise] */
     wb_array *X, *y;              /* the training sample: (n, 2), (n,) */
     wb_array *u;                  /* its variable u: (n,) */
     wb_logreg *line;              /* the logistic regression on (x1, x2) */
@@ -158,7 +133,7 @@ static int get_sample(wb_array **X, wb_array **y, const char *path,
                       wb_rng *rng)
 {
     if (!path)
-        return ch.problem->draw(X, y, rng, (size_t)n);
+        return wb_sample_quadrants(X, y, rng, (size_t)n);
     if (wb_read_csv(X, y, path) != 0)
         return -1;
     if ((*X)->ndim == 2 && (*X)->shape[1] == 2)
@@ -173,7 +148,6 @@ static int get_sample(wb_array **X, wb_array **y, const char *path,
 static int sample(wb_run *run)
 {
     wb_array *X, *y;
-    ch.problem = &problems[exercise];
     int rc = get_sample(&X, &y, data_path, &run->rng);
     ch.X = wb_keep(run, X);
     ch.y = wb_keep(run, y);
@@ -305,9 +279,8 @@ static int line(wb_run *run)
            wb_min(ch.line_map), wb_max(ch.line_map));
     printf("accuracy on the training sample: %.3f\n",
            ch.linear_train_accuracy);
-    if (exercise == 0)
-        printf("the corner rule x1 + x2 > 2/3, for comparison: %.3f\n",
-               corner_accuracy(ch.X, ch.y));
+    printf("the corner rule x1 + x2 > 2/3, for comparison: %.3f\n",
+           corner_accuracy(ch.X, ch.y));
 
     wb_figure *fig = wb_figure_new(&run->out, "line_map",
         "The logistic regression on $(x_1, x_2)$: its probability of "
@@ -328,8 +301,8 @@ $$u = x_1 x_2,$$
 one number per example, positive for every point of category 1 and
 negative for every point of category 0. The change of variables is a loop
 over the examples, each row $(x_1, x_2)$ of `X` becoming one value of `u`.
-It is written for any function of $(x_1, x_2)$, since the exercises will
-give it others.
+It is written for any function of $(x_1, x_2)$, since the exercises look
+for others.
 
 Drawn against the category, as the examples of chapter 1 were, the new
 variable puts the two categories on either side of $u = 0$, without any
@@ -362,7 +335,7 @@ static void plot_u(wb_figure *fig, const wb_array *u, const wb_array *y)
 
 static int variable(wb_run *run)
 {
-    ch.u = wb_keep(run, change_variables(ch.X, ch.problem->variable));
+    ch.u = wb_keep(run, change_variables(ch.X, product));
     wb_array *u0 = wb_keep(run, where(ch.u, ch.y, 0));
     wb_array *u1 = wb_keep(run, where(ch.u, ch.y, 1));
     if (!ch.u || !u0 || !u1)
@@ -380,7 +353,7 @@ static int variable(wb_run *run)
     wb_figure *fig = wb_figure_new(&run->out, "u_sample",
         "The new variable $u$ of each example, at the height of its "
         "category.");
-    wb_figure_xlabel(fig, ch.problem->u_label);
+    wb_figure_xlabel(fig, U_LABEL);
     wb_figure_ylabel(fig, "category");
     wb_figure_yrange(fig, -0.25, 1.25);
     wb_figure_legend(fig, WB_LEGEND_TOP_LEFT);
@@ -426,7 +399,7 @@ static int fit(wb_run *run)
     wb_figure *fig = wb_figure_new(&run->out, "u_fit",
         "The logistic regression on $u$: the probability of category 1, "
         "over the examples.");
-    wb_figure_xlabel(fig, ch.problem->u_label);
+    wb_figure_xlabel(fig, U_LABEL);
     wb_figure_ylabel(fig, "$P$(category 1 | $u$)");
     wb_figure_yrange(fig, -0.25, 1.25);
     /* The legend in the top corner that the curve leaves empty. */
@@ -462,8 +435,7 @@ static int plane(wb_run *run)
     if (!gridu)
         return -1;
     for (size_t i = 0; i < gridu->size; i++)
-        gridu->data[i] = ch.problem->variable(ch.gridx1->data[i],
-                                              ch.gridx2->data[i]);
+        gridu->data[i] = product(ch.gridx1->data[i], ch.gridx2->data[i]);
     wb_array *us = wb_keep(run, wb_flatten(gridu));           /* (10000,) */
     ch.u_map = wb_keep(run, wb_logreg_predict_proba(ch.model, us));
     if (!us || !ch.u_map)
@@ -508,7 +480,7 @@ static int test(wb_run *run)
     wb_array *Xt = wb_keep(run, X), *yt = wb_keep(run, y);
     if (rc != 0 || !Xt || !yt)
         return -1;
-    wb_array *ut = wb_keep(run, change_variables(Xt, ch.problem->variable));
+    wb_array *ut = wb_keep(run, change_variables(Xt, product));
     wb_array *by_line = wb_keep(run, wb_logreg_predict(ch.line, Xt));
     wb_array *by_u = wb_keep(run, wb_logreg_predict(ch.model, ut));
     if (!ut || !by_line || !by_u)
@@ -522,8 +494,6 @@ static int test(wb_run *run)
     printf("accuracy of the model on u: %.3f\n", ch.test_accuracy);
     printf("its mistakes: %zu of category 0 taken for 1, %zu of category 1 "
            "taken for 0\n", c.fp, c.fn);
-    if (exercise)
-        check_exercise(ch.test_accuracy);
 
     wb_figure *fig = wb_figure_new(&run->out, "maps",
         "The same model given $(x_1, x_2)$ (left) and $u = x_1 x_2$ "
@@ -535,9 +505,7 @@ static int test(wb_run *run)
     plot_map(fig, ch.line_map, Xt, yt);
     wb_figure_legend(fig, WB_LEGEND_NONE);
     wb_figure_panel(fig, 1);
-    char title[64];
-    snprintf(title, sizeof title, "given %s", ch.problem->u_label);
-    wb_figure_title(fig, title);
+    wb_figure_title(fig, "given " U_LABEL);
     plot_map(fig, ch.u_map, Xt, yt);
     wb_figure_legend(fig, WB_LEGEND_NONE);
     return wb_figure_render(fig);
@@ -575,8 +543,7 @@ one line per point (the format of `lib/wb_data.h`), and `--test-data FILE`
 tests them on another; each replaces the sample the chapter would draw. A
 file that breaks the format stops the program with one line that names the
 file, the line and the problem. `--n N` changes the size of
-the samples drawn, and `--exercise K` runs the chapter on exercise K's
-problem, below.
+the samples drawn.
 
 `--json` runs every step silently and prints one line that sums the fit
 up:
@@ -612,9 +579,6 @@ int main(int argc, char **argv)
          "the training sample, from a CSV file x1,x2,y", 0, 0},
         {"test-data", WB_OPT_STRING, &test_data_path, "FILE",
          "the test sample, from a CSV file x1,x2,y", 0, 0},
-        {"exercise", WB_OPT_INT, &exercise, "K",
-         "exercise K's problem (1: circle, 2: band; 0: the chapter's)",
-         0, 2},
         {0}};
     static const wb_chapter chapter = {
         .slug = "04_variable_change",
@@ -639,104 +603,27 @@ int main(int argc, char **argv)
 /*md
 ## Exercises
 
-Predict first, then run. The first two exercises are checked by the
-program: each is a problem of its own, with its own sample, and a function
-below where you write the variable $u$ that the model should be given.
-After an edit, `make` rebuilds the chapter; then
-`build/chapters/04_variable_change --exercise K` runs the whole chapter on
-exercise K's problem with your variable, draws its figures into
-`figures/04_variable_change/`, and judges your variable on the fresh test
-sample: "right!" when the model on $u$ reaches an accuracy of 0.93 (the
-right variable gets 0.95 to 1), otherwise "not quite" and a hint.
+Predict first, then run.
 
-1. **A circle.** `--exercise 1` draws points in the same square, in
-   category 1 when they lie inside the circle of radius
-   $r = \sqrt{2/\pi} \approx 0.80$ around the centre (so that half the
-   square is inside). Look at `sample.png` and `line_map.png` first: why
-   does the line fail again? Then find the variable: write it in
-   `circle_variable`, below, and run `--exercise 1` until it says "right!".
-2. **A band.** `--exercise 2` draws another problem. Look at its
-   `sample.png` before you read the code of `sample_band` (it gives the
-   answer away), find a variable that sorts it, write it in
-   `band_variable`, and run `--exercise 2`. Is there more than one right
-   answer? Why does $u = x_1 - x_2$ fail?
-3. **Variables that say the same.** Which of these would change the
+1. **Variables that say the same.** Which of these would change the
    accuracy of the model on $u$: $u = x_1 x_2 + 0.2$, $u = -x_1 x_2$,
    $u = 3 x_1 x_2$, $u = (x_1 x_2)^3$? Predict, then try each in
    `product` (at the top of the chapter). Look at `u_fit.png` for the last
    one: what happens to the examples near $u = 0$?
-4. **Another sample.** Run the chapter with `--seed 2`, then `--seed 3`.
+2. **Another sample.** Run the chapter with `--seed 2`, then `--seed 3`.
    Before you look: will the line's accuracy be the same? Its weights? Why
    does the model on $u$ barely change?
-5. **The weight of $u$.** The model on $u$ has a weight of about 9, not
+3. **The weight of $u$.** The model on $u$ has a weight of about 9, not
    more, though a threshold at $u = 0$ is never wrong on the training
    sample. What keeps it small? (The fit's penalty, $w^2/2C$ with
    $C = 1$, scikit-learn's default.) Predict how the map of `--n 5000`
    differs, then run it.
+
+The exercises below are checked by the workbook. Each is a small file in
+`exercises/` where you write the variable $u$ for a problem of its own;
+`make exercise EX=NAME` fits the logistic regression to your $u$ and
+judges it on a fresh test sample. `make exercises` lists every exercise
+of the book, and which you have done.
+
+@exercises
 */
-/* Exercise 1's problem: n points uniform in [-1, 1]^2, drawn as the
- * chapter's are; category 1 inside the circle of radius sqrt(2 / pi)
- * around the origin, which holds half the square's area. */
-static int sample_circle(wb_array **X, wb_array **y, wb_rng *rng, size_t n)
-{
-    const double r = sqrt(2 / PI);
-    *X = wb_random_uniform(rng, -1, 1, n, 2);
-    *y = *X ? wb_vector(n) : NULL;
-    for (size_t i = 0; *y && i < n; i++)
-        (*y)->data[i] = hypot(WB_AT(*X, i, 0), WB_AT(*X, i, 1)) < r;
-    if (*y)
-        return 0;
-    wb_free(*X);
-    *X = NULL;
-    return -1;
-}
-
-/* ==== Exercise 1: write the circle's variable u here. ==================== */
-static double circle_variable(double x1, double x2)
-{
-    return x1 * x2;    /* the quadrants' variable: replace it with yours */
-}
-
-/* Exercise 2's problem: n points uniform in [-1, 1]^2; category 1 in the
- * band |x1 - x2| < 2 - sqrt(2) along the diagonal, which holds half the
- * square's area. */
-static int sample_band(wb_array **X, wb_array **y, wb_rng *rng, size_t n)
-{
-    const double c = 2 - sqrt(2);
-    *X = wb_random_uniform(rng, -1, 1, n, 2);
-    *y = *X ? wb_vector(n) : NULL;
-    for (size_t i = 0; *y && i < n; i++)
-        (*y)->data[i] = fabs(WB_AT(*X, i, 0) - WB_AT(*X, i, 1)) < c;
-    if (*y)
-        return 0;
-    wb_free(*X);
-    *X = NULL;
-    return -1;
-}
-
-/* ==== Exercise 2: write the band's variable u here. ====================== */
-static double band_variable(double x1, double x2)
-{
-    return x1 * x2;    /* the quadrants' variable: replace it with yours */
-}
-
-/* The verdict on your variable in exercises 1 and 2. The right variable
- * gets 0.95 to 1 on most samples; a wrong one rarely passes 0.87. */
-static void check_exercise(double accuracy)
-{
-    const double enough = 0.93;
-    static const char *const hints[] = {
-        NULL,
-        "the category depends only on the distance from the centre: find "
-        "a u that grows with it, the same in every direction",
-        "the category depends only on how far the point is from the line "
-        "x1 = x2, on either side: find a u that is small near it and grows "
-        "away from it, whichever the side"};
-    if (accuracy >= enough)
-        printf("exercise %ld: right! your variable sorts the test sample "
-               "with an accuracy of %.3f\n", exercise, accuracy);
-    else
-        printf("exercise %ld: not quite: an accuracy of %.3f, below %g.\n"
-               "Try again: %s.\n", exercise, accuracy, enough,
-               hints[exercise]);
-}

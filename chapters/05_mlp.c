@@ -56,8 +56,6 @@ static bool no_shuffle = false;
 static const char *data_path = NULL;      /* --data: the training sample */
 static const char *test_path = NULL;      /* --test-data: the test sample */
 static const char *predict = NULL;        /* exercise 1: learns or fails */
-static long smallest = 0;                 /* exercise 2 */
-static bool check_relu_prime = false;     /* exercise 3 */
 
 /* What main makes of --hidden, --activation and --solver. */
 #define MAX_LAYERS 8
@@ -275,18 +273,9 @@ finite differences. Finite differences have one blind spot: a sample
 within $\epsilon$ of a neuron's kink, where the nudge crosses the kink and
 measures no derivative at all. The step leaves such neurons out, and says
 how many (none, here). The formula needs $f'$, the derivative of the
-activation; for ReLU, exercise 3 asks you to write it, as `relu_prime`
-below, and `--check-relu-prime` runs this check with yours.
+activation, which the library gives; exercise 5.1 asks you to write
+ReLU's, and checks it this way.
 */
-/* EXERCISE 3: the derivative of relu(z) = max(0, z). As shipped it is the
- * derivative of the identity, 1 for every z. Write ReLU's, then run
- * `build/chapters/05_mlp --only gradient_check --check-relu-prime`. */
-static double relu_prime(double z)
-{
-    (void)z;
-    return 1;
-}
-
 /* The step of the finite differences. */
 #define EPS 1e-6
 
@@ -376,22 +365,6 @@ static double largest_difference(const double *a, const double *fd,
     return max;
 }
 
-static void report_relu_prime(bool right)
-{
-    if (activation != WB_RELU)
-        printf("--check-relu-prime checks ReLU's derivative: run it with "
-               "--activation relu\n");
-    else if (right)
-        printf("your relu_prime: right! the formula with it agrees with "
-               "the finite differences\n");
-    else
-        printf("your relu_prime: not quite: the formula with it does not "
-               "agree with the finite\ndifferences. It gives "
-               "relu_prime(-1) = %g and relu_prime(1) = %g; ReLU is flat\n"
-               "for z < 0 and rises with slope 1 for z > 0.\n",
-               relu_prime(-1), relu_prime(1));
-}
-
 static int gradient_check(wb_run *run)
 {
     wb_mlp *net = wb_keep(run, wb_mlp_create(2, hidden, n_hidden,
@@ -402,7 +375,6 @@ static int gradient_check(wb_run *run)
     wb_mlp_init(net, &rng);    /* the weights training starts from */
     const wb_mlp_layer *layer = &net->layer[net->n_hidden - 1];
     size_t H = layer->fan_out, kinks = 0;
-    bool mine = check_relu_prime && activation == WB_RELU;
     wb_array *Z = wb_keep(run, last_hidden_z(net, ch.X));
     wb_array *p = wb_keep(run, wb_mlp_predict_proba(net, ch.X));
     wb_array *formula = wb_keep(run, wb_vector(H));
@@ -414,7 +386,7 @@ static int gradient_check(wb_run *run)
         wb_mlp_loss_grad(&loss, backprop->data, net, ch.X, ch.y, alpha) != 0)
         return -1;
     bias_gradient(formula->data, net, Z, p, ch.y,
-                  mine ? relu_prime : wb_activation_get(activation)->prime);
+                  wb_activation_get(activation)->prime);
     /* The biases' place in the gradient is theirs in the parameters. */
     const double *db = backprop->data + (layer->b - net->params);
 
@@ -423,8 +395,9 @@ static int gradient_check(wb_run *run)
     for (size_t h = 0; h < H && h < 5; h++)
         printf("%4zu  %12.8f  %14.8f  %18.8f\n", h + 1, formula->data[h],
                db[h], fd->data[h]);
-    bool right, backprop_right;
-    double d1 = largest_difference(formula->data, fd->data, Z, &right);
+    bool formula_right, backprop_right;
+    double d1 = largest_difference(formula->data, fd->data, Z,
+                                   &formula_right);
     double d2 = largest_difference(db, fd->data, Z, &backprop_right);
     for (size_t h = 0; h < H; h++)
         kinks += near_kink(Z, h);
@@ -433,10 +406,9 @@ static int gradient_check(wb_run *run)
     if (kinks > 0)
         printf("(%zu left out, with a sample within %g of their kink)\n",
                kinks, EPS);
-    if (check_relu_prime)
-        report_relu_prime(right);
-    return backprop_right ? 0 : wb_fail("the backward pass disagrees with "
-                                        "the finite differences");
+    return formula_right && backprop_right
+               ? 0 : wb_fail("the gradient disagrees with the finite "
+                             "differences");
 }
 
 /*md
@@ -1160,31 +1132,6 @@ its weights start, and can settle with too few useful folds; 50 neurons
 leave plenty to spare. As for 50 *logistic* neurons, look at their row
 and at their loss, before exercise 1 asks you why.
 */
-/* Exercise 2's check: N hidden units reach 0.95 test accuracy, and no
- * fewer do (from the same start, with the same settings). */
-static int check_smallest(long answer, wb_run *run)
-{
-    for (size_t units = 1; units <= (size_t)answer; units++) {
-        wb_mlp *net = train(run, &units, 1, activation);
-        if (!net)
-            return -1;
-        double acc = accuracy(net, ch.X_test, ch.y_test);
-        if (acc >= 0.95 && units < (size_t)answer) {
-            printf("--smallest %ld: not quite: a smaller hidden layer "
-                   "already reaches 0.95; try fewer units\n", answer);
-            return 0;
-        }
-        if (units == (size_t)answer && acc >= 0.95)
-            printf("--smallest %ld: right! a hidden layer of %zu reaches "
-                   "%.3f, and no smaller one reaches 0.95\n", answer, units,
-                   acc);
-        else if (units == (size_t)answer)
-            printf("--smallest %ld: not quite: a hidden layer of %zu "
-                   "reaches only %.3f; try more units\n", answer, units, acc);
-    }
-    return 0;
-}
-
 static int compare(wb_run *run)
 {
     static const struct {
@@ -1219,10 +1166,6 @@ static int compare(wb_run *run)
         wb_array *loss = wb_keep(run, wb_vector_from(net->loss_curve,
                                                      net->n_iter));
         wb_plot_line(fig, epoch, loss, &(wb_style){.label = name});
-    }
-    if (smallest > 0 && check_smallest(smallest, run) != 0) {
-        wb_figure_free(fig);
-        return -1;
     }
     return wb_figure_render(fig);
 }
@@ -1371,11 +1314,6 @@ int main(int argc, char **argv)
          "the test sample, a CSV file x1,x2,y (default: drawn)", 0, 0},
         {"predict", WB_OPT_STRING, &predict, "P",
          "exercise 1: learns or fails, checked by the test step", 0, 0},
-        {"smallest", WB_OPT_INT, &smallest, "N",
-         "exercise 2: your smallest layer (0: none), checked last",
-         0, 100},
-        {"check-relu-prime", WB_OPT_FLAG, &check_relu_prime, NULL,
-         "exercise 3: check your relu_prime", 0, 0},
         {0}};
     static const wb_chapter chapter = {
         .slug = "05_mlp",
@@ -1397,9 +1335,8 @@ int main(int argc, char **argv)
 /*md
 ## Exercises
 
-The first three exercises ask you to predict, or to write a function, and
-the program then tells you whether you were right; the last two are yours
-to explore. Run them from the top folder of the workbook.
+Predict first, then run; the program checks the first. Run them from the
+top folder of the workbook.
 
 1. **Logistic neurons.** The original suggests trying the logistic
    (sigmoid) activation in the hidden layer instead of the ReLU. It has no
@@ -1409,34 +1346,15 @@ to explore. Run them from the top folder of the workbook.
    `build/chapters/05_mlp --activation logistic --predict learns` (or
    `fails`). Then explain what happened with their row in the table and
    `figures/05_mlp/loss.png`: what loss did training stop at, what is
-   $\ln 2$, and was that really convergence? A hint: at the start, with
-   weights drawn within $\pm\sqrt{2/52} = \pm 0.2$, every logistic neuron
-   works near $z = 0$, where the sigmoid is almost a straight line, so the
-   whole network starts out almost linear. Predict, and check the same
-   way, whether a larger learning rate (`--learning-rate 0.03`) or another
-   optimiser (`--solver lbfgs`) gets it out.
-2. **The smallest hidden layer.** What is the smallest hidden layer of
-   ReLU neurons with which the network still reaches a test accuracy of
-   0.95, from this chapter's start? Use the table for a first guess, then
-   check your answer N with `build/chapters/05_mlp --smallest N`: the last
-   step trains the layers of 1 to N neurons and says whether N is the
-   first to reach 0.95. Is the answer the same with `--seed 2`? Why can a
-   larger layer do worse than a smaller one?
-3. **ReLU's derivative.** In the gradient check step, `relu_prime`
-   returns 1 for every $z$, the derivative of the identity. Write the
-   ReLU's, rebuild with `make`, and run
-   `build/chapters/05_mlp --only gradient_check --check-relu-prime`: the
-   check compares the formula for $\partial L / \partial b_h$, with your
-   derivative in it, against finite differences of the loss. What must
-   `relu_prime(0)` be for the check to pass? (The library takes 0, as
-   scikit-learn does; why does it hardly matter?)
-4. **Four folds.** Run `build/chapters/05_mlp --hidden 4` and read the
+   $\ln 2$, and was that really convergence? Exercise 5.2 below asks you
+   to make them learn.
+2. **Four folds.** Run `build/chapters/05_mlp --hidden 4` and read the
    four neurons' weights in the output of the hidden-maps step, and their
    folds in `figures/05_mlp/switch_lines.png`. How close did training come
    to the four neurons that make $|x_1 + x_2| - |x_1 - x_2|$ exactly (see
    the last step)? Try `--seed 2` and `--seed 3`: what do the networks
    that fail do with their four folds?
-5. **Against scikit-learn.** Make a training and a test sample of the
+3. **Against scikit-learn.** Make a training and a test sample of the
    quadrant problem in Python, save them as CSV files with a header line
    `x1,x2,y`, train scikit-learn's
    `MLPClassifier(hidden_layer_sizes=(50,), max_iter=10000)` on the first
@@ -1445,4 +1363,12 @@ to explore. Run them from the top folder of the workbook.
    The two networks start from different random weights: how far apart are
    their test accuracies, and how far apart are scikit-learn's own with two
    different values of `random_state`?
+
+The exercises below are checked by the workbook. Each is a small file in
+`exercises/` that uses the library's network, `wb_mlp`, as this chapter
+does; `make exercise EX=NAME` builds it, trains what it asks for on this
+chapter's samples and says whether you got there. `make exercises` lists
+every exercise of the book, and which you have done.
+
+@exercises
 */

@@ -1,8 +1,8 @@
 /* Chapter 4 run as the book runs it (--book), and as a reader runs it: its
  * figures are valid images, its numbers are what the problem's symmetry
- * and sampling allow, --json and --data / --test-data work, a bad file is
- * refused in one line, and the exercises' checks say "not quite" as
- * shipped and "right!" once the variables are written. */
+ * and sampling allow, --json and --data / --test-data work, and a bad file
+ * is refused in one line. (Its exercises are tested with the others, in
+ * test_exercises.c.) */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
@@ -129,8 +129,6 @@ Test(chapter04, the_variable_u_succeeds)
     double line = number_after(test, "accuracy of the line:");
     cr_assert(line > 1.0 / 3 - five_se(0.5) &&
               line < 2.0 / 3 + five_se(0.5), "%s", test);
-    cr_assert_null(strstr(test, "exercise"), "no verdict without "
-                   "--exercise: %s", test);
 
     /* The map of the model on u spans almost all of [0, 1]. */
     char *plane = read_in(dir, "plane.out", NULL);
@@ -287,85 +285,6 @@ Test(chapter04, bad_files_are_refused_in_one_line)
                    "every label is 1");
 }
 
-/* ---- the exercises ------------------------------------------------------ */
-
-Test(chapter04, exercises_as_shipped_are_not_quite_right)
-{
-    char *dir = test_dir("ch04-ex");
-    for (int k = 1; k <= 2; k++) {
-        char num[4], verdict[64];
-        snprintf(num, sizeof num, "%d", k);
-        program_result r = run_program(
-            NULL, (const char *[]){CHAPTER, "--only", "test", "--exercise",
-                                   num, "--out", dir, NULL});
-        cr_assert_eq(r.status, 0, "%s", r.err);
-        snprintf(verdict, sizeof verdict, "exercise %d: not quite", k);
-        cr_assert(strstr(r.out, verdict), "%s", r.out);
-        cr_assert(strstr(r.out, "Try again: the category depends"), "%s",
-                  r.out);
-        program_result_free(&r);
-    }
-}
-
-/* The chapter's source with the body of function `name` (a function of
- * x1 and x2) replaced by `return answer;`, as a reader would write it. */
-static char *with_answer(char *src, const char *name, const char *answer)
-{
-    char head[96];
-    snprintf(head, sizeof head, "static double %s(double x1, double x2)\n{\n",
-             name);
-    char *s = strstr(src, head);
-    cr_assert(s, "no function %s in the chapter", name);
-    s += strlen(head);
-    char *e = strstr(s, "}\n");
-    cr_assert(e);
-    char *out = wb_asprintf("%.*s    return %s;\n%s", (int)(s - src), src,
-                            answer, e);
-    free(src);
-    return out;
-}
-
-/* The exercises' checks pass with the answers written in: the chapter,
- * compiled with them as a reader compiles an edited chapter (this build's
- * flags and library), says "right!" to both. */
-Test(chapter04, exercises_with_their_answers_are_right)
-{
-    char *dir = test_dir("ch04-answers");
-    char *src = wb_read_file(SOURCE, NULL);
-    cr_assert(src, "%s", wb_error());
-    src = with_answer(src, "circle_variable", "x1 * x1 + x2 * x2");
-    src = with_answer(src, "band_variable", "fabs(x1 - x2)");
-    char *path = wb_path_join(dir, "04_answers.c");
-    cr_assert_eq(wb_write_file(path, src, strlen(src)), 0);
-    char *cc = wb_asprintf(
-        "cc -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Werror %s "
-        "04_answers.c $(PKG_CONFIG_PATH=%s pkg-config --cflags --libs "
-        "workbook) -o 04_answers", WB_SAN_FLAGS, WB_BUILD_DIR);
-    program_result r = run_program(dir, (const char *[]){"/bin/sh", "-c", cc,
-                                                         NULL});
-    cr_assert_eq(r.status, 0, "the answers do not build:\n%s", r.err);
-    program_result_free(&r);
-
-    char *program = wb_path_join(dir, "04_answers");
-    char *figures = wb_path_join(dir, "figures");
-    for (int k = 1; k <= 2; k++) {
-        char num[4], verdict[64];
-        snprintf(num, sizeof num, "%d", k);
-        r = run_program(dir, (const char *[]){program, "--only", "test",
-                                              "--exercise", num, "--out",
-                                              figures, NULL});
-        cr_assert_eq(r.status, 0, "%s", r.err);
-        snprintf(verdict, sizeof verdict, "exercise %d: right!", k);
-        cr_assert(strstr(r.out, verdict), "%s", r.out);
-        program_result_free(&r);
-    }
-    free(src);
-    free(path);
-    free(cc);
-    free(program);
-    free(figures);
-}
-
 /* ---- the command line, the book ----------------------------------------- */
 
 Test(chapter04, command_line)
@@ -374,7 +293,7 @@ Test(chapter04, command_line)
                                                           NULL});
     cr_assert_eq(r.status, 0);
     const char *options[] = {"--n N", "--data FILE", "--test-data FILE",
-                             "--exercise K", "--json", "\"w\"", "\"b\"",
+                             "--json", "\"w\"", "\"b\"",
                              "\"n_iter\"", "\"linear_train_accuracy\"",
                              "\"linear_test_accuracy\"",
                              "\"train_accuracy\"", "\"test_accuracy\""};
@@ -382,8 +301,7 @@ Test(chapter04, command_line)
         cr_assert(strstr(r.out, options[i]), "--help lacks %s", options[i]);
     program_result_free(&r);
 
-    const char *bad[][2] = {{"--exercise", "3"}, {"--n", "5"},
-                            {"--data", ""}};
+    const char *bad[][2] = {{"--n", "5"}, {"--data", ""}};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         r = run_program(NULL, (const char *[]){CHAPTER, bad[i][0], bad[i][1],
                                                NULL});
@@ -438,8 +356,10 @@ Test(chapter04, the_weaver_makes_its_page)
     free_names(figures);
     cr_assert(strstr(r.out, "(*y)->data[i] = x1 * x2 > 0;"),
               "the sample's code is shown from the library");
-    cr_assert(strstr(r.out, "static double circle_variable(double x1, "
-                            "double x2)\n"), "the exercises' functions");
+    cr_assert(strstr(r.out, "Open `exercises/04_1_circle.c`"),
+              "the exercises are listed");
+    cr_assert(strstr(r.out, "make exercise EX=04_2_band\n"),
+              "with the command that checks them");
     program_result_free(&r);
 }
 

@@ -1,8 +1,9 @@
 /* Chapter 5 run as the book runs it (--book) and as a reader runs it: its
  * figures, its numbers against what they must be, the claims its prose
  * makes about the trained network, --json, the checks of --hidden and the
- * other words of its command line, --data and --test-data, and the
- * exercises' checks, as shipped and solved. */
+ * other words of its command line, --data and --test-data, and the check
+ * of --predict. (Its exercises are tested with the others, in
+ * test_exercises.c.) */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
@@ -99,7 +100,6 @@ Test(chapter05, numbers_are_right)
     cr_assert(largest, "%s", text);
     cr_assert(number_after(largest, "formula") < 1e-7, "%s", text);
     cr_assert(number_after(largest, "backward pass") < 1e-7, "%s", text);
-    cr_assert_null(strstr(text, "relu_prime"), "no exercise check unasked");
     cr_assert(strstr(text, "over the 50 units:"), "no unit left out: %s",
               text);
     cr_assert_null(strstr(text, "left out"), "%s", text);
@@ -347,8 +347,7 @@ Test(chapter05, good_lists_and_bad_words)
     const char *bad[][3] = {{"--activation", "relux", "--activation: "},
                             {"--solver", "bfgs", "--solver: "},
                             {"--predict", "maybe", "--predict: "},
-                            {"--learning-rate", "0", "--learning-rate: "},
-                            {"--smallest", "101", "--smallest: "}};
+                            {"--learning-rate", "0", "--learning-rate: "}};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         program_result r = run_program(
             NULL, (const char *[]){CHAPTER, bad[i][0], bad[i][1], NULL});
@@ -368,8 +367,7 @@ Test(chapter05, command_line)
                              "--solver S", "--alpha A", "--learning-rate R",
                              "--batch-size B", "--max-iter N", "--tol T",
                              "--no-shuffle", "--data FILE",
-                             "--test-data FILE", "--predict P",
-                             "--smallest N", "--check-relu-prime"};
+                             "--test-data FILE", "--predict P"};
     for (size_t i = 0; i < sizeof options / sizeof *options; i++)
         cr_assert(strstr(r.out, options[i]), "--help lacks %s", options[i]);
     program_result_free(&r);
@@ -478,7 +476,7 @@ Test(chapter05, bad_files_are_refused)
     free(missing);
 }
 
-/* ---- the exercises' checks --------------------------------------------- */
+/* ---- the prediction's check ------------------------------------------- */
 
 /* Exercise 1: the default network learns, as the test step checks. */
 Test(chapter05, exercise_1_checks_the_prediction)
@@ -499,133 +497,4 @@ Test(chapter05, exercise_1_checks_the_prediction)
                                            dir, NULL});
     cr_assert(strstr(r.out, "your prediction, learns: right!"), "%s", r.out);
     program_result_free(&r);
-}
-
-/* The last line about --smallest N in a run of the last step. */
-static char *smallest_says(const char *dir, const char *n, char **table)
-{
-    program_result r = run_program(
-        NULL, (const char *[]){CHAPTER, "--only", "compare", "--smallest",
-                               n, "--out", dir, NULL});
-    cr_assert_eq(r.status, 0, "%s", r.err);
-    const char *s = strstr(r.out, "--smallest ");
-    cr_assert(s, "%s", r.out);
-    char *says = wb_strdup(s);
-    if (table)
-        *table = wb_strdup(r.out);
-    program_result_free(&r);
-    return says;
-}
-
-/* Exercise 2: a single unit cannot do it (its boundary is a line), a
- * layer of 50 is more than needed when the table's 10 units reach 0.95,
- * and the answer lies between, where the check says it is. */
-Test(chapter05, exercise_2_checks_the_smallest_layer)
-{
-    char *dir = test_dir("ch05-ex2"), *table;
-    char *says = smallest_says(dir, "1", &table);
-    cr_assert(strstr(says, "not quite: a hidden layer of 1 reaches only"),
-              "%s", says);
-    cr_assert(strstr(says, "try more units"), "%s", says);
-    free(says);
-
-    cr_assert(table_row(table, "10 relu").test >= 0.95,
-              "this seed's 10 units reach 0.95:\n%s", table);
-    says = smallest_says(dir, "50", NULL);
-    cr_assert(strstr(says, "not quite: a smaller hidden layer already "
-                           "reaches 0.95; try fewer units"), "%s", says);
-    free(says);
-
-    /* Bisect on the check's hints: "fewer" above the answer, "more" below
-     * it, "right!" on it. */
-    int lo = 2, hi = 10, found = 0;
-    while (lo <= hi && !found) {
-        int mid = (lo + hi) / 2;
-        char n[8];
-        snprintf(n, sizeof n, "%d", mid);
-        says = smallest_says(dir, n, NULL);
-        if (strstr(says, "right!"))
-            found = mid;
-        else if (strstr(says, "try fewer"))
-            hi = mid - 1;
-        else
-            lo = mid + 1;
-        free(says);
-    }
-    cr_assert(found >= 2 && found <= 10, "no answer between 2 and 10");
-    free(table);
-}
-
-/* Exercise 3 as shipped: relu_prime is the identity's derivative, and the
- * check says so, with a hint. */
-Test(chapter05, exercise_3_as_shipped_is_not_quite)
-{
-    char *dir = test_dir("ch05-ex3");
-    program_result r = run_program(
-        NULL, (const char *[]){CHAPTER, "--only", "gradient_check",
-                               "--check-relu-prime", "--out", dir, NULL});
-    cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "your relu_prime: not quite"), "%s", r.out);
-    cr_assert(strstr(r.out, "relu_prime(-1) = 1 and relu_prime(1) = 1"),
-              "%s", r.out);
-    program_result_free(&r);
-
-    r = run_program(NULL, (const char *[]){CHAPTER, "--only",
-                                           "gradient_check",
-                                           "--check-relu-prime",
-                                           "--activation", "tanh", "--out",
-                                           dir, NULL});
-    cr_assert(strstr(r.out, "run it with --activation relu"), "%s", r.out);
-    program_result_free(&r);
-}
-
-/* Exercise 3 solved: the chapter with ReLU's derivative in relu_prime,
- * built as a reader builds a program of their own, passes its check. */
-Test(chapter05, exercise_3_solved_passes)
-{
-    char *dir = test_dir("ch05-solved");
-    char *text = wb_read_file(SOURCE, NULL);
-    const char *head = "static double relu_prime(double z)\n{\n";
-    char *body = strstr(text, head);
-    cr_assert(text && body, "no relu_prime in %s", SOURCE);
-    body += strlen(head);
-    char *end = strstr(body, "\n}\n");
-    cr_assert(end);
-    char *solved = wb_asprintf("%.*s    return z > 0 ? 1 : 0;%s",
-                               (int)(body - text), text, end);
-    char *src = wb_path_join(dir, "05_mlp.c");
-    cr_assert_eq(wb_write_file(src, solved, strlen(solved)), 0);
-    char *cc = wb_asprintf(
-        "cc %s -std=c11 05_mlp.c $(PKG_CONFIG_PATH=%s pkg-config --cflags "
-        "--libs workbook) -o 05_mlp", WB_SAN_FLAGS, WB_BUILD_DIR);
-    program_result r = run_program(dir, (const char *[]){"/bin/sh", "-c", cc,
-                                                         NULL});
-    cr_assert_eq(r.status, 0, "the solved chapter does not build:\n%s",
-                 r.err);
-    program_result_free(&r);
-
-    r = run_program(dir, (const char *[]){"./05_mlp", "--only",
-                                          "gradient_check",
-                                          "--check-relu-prime", "--out",
-                                          "figures", NULL});
-    cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "your relu_prime: right!"), "%s", r.out);
-    program_result_free(&r);
-
-    /* Where a sample sits at a kink, that unit is left out, and the check
-     * still holds (100 units, seed 4: one such unit). */
-    r = run_program(dir, (const char *[]){"./05_mlp", "--only",
-                                          "gradient_check",
-                                          "--check-relu-prime", "--hidden",
-                                          "100", "--seed", "4", "--out",
-                                          "figures", NULL});
-    cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "(1 left out, with a sample within 1e-06 of "
-                            "their kink)"), "%s", r.out);
-    cr_assert(strstr(r.out, "your relu_prime: right!"), "%s", r.out);
-    program_result_free(&r);
-    free(text);
-    free(solved);
-    free(src);
-    free(cc);
 }

@@ -1,0 +1,35 @@
+/* Chapter: 2
+ * Goal: One weight at zero: where is the boundary?
+ *
+ * Chapter 2's neuron is sigma(w1 x1 + w2 x2 + b). With one of its weights
+ * at zero, it ignores one of the coordinates. Say where the boundary of
+ * each of these two neurons lies, and on which side of it category 1 (an
+ * output above 1/2) lies:
+ *
+ * - w1 = 0, w2 = 2, b = -1: a horizontal line x2 = `horizontal_x2`;
+ * - w1 = -2, w2 = 0, b = 3: a vertical line x1 = `vertical_x1`.
+ *
+ * The check draws each neuron's map on chapter 2's grid, 51 by 51 points
+ * over [-6, 6] squared, and finds where it crosses 1/2 in every column
+ * and every row.
+ *
+ * Hint: The boundary is where w1 x1 + w2 x2 + b = 0. With w1 = 0 the
+ * equation no longer holds x1: it says 2 x2 - 1 = 0 whatever x1, one
+ * value of x2 for every column of the map. Category 1 is where
+ * w1 x1 + w2 x2 + b > 0: take a point on each side and see.
+ */
+#include "wb.h"
+
+/* ==== your code: from here ============================================ */
+
+/* w1 = 0, w2 = 2, b = -1: the boundary is the line x2 = horizontal_x2,
+ * and category 1 is above it (1) or below it (0). */
+static const double horizontal_x2 = 0;
+static const int category_1_above = 0;
+
+/* w1 = -2, w2 = 0, b = 3: the boundary is the line x1 = vertical_x1, and
+ * category 1 is to its right (1) or to its left (0). */
+static const double vertical_x1 = 0;
+static const int category_1_right = 0;
+
+/* ==== your code: to here ============================================== */

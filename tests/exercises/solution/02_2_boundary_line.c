@@ -1,0 +1,24 @@
+/* Chapter: 2
+ * Goal: The boundary's equation, against the map
+ *
+ * The boundary of the neuron sigma(w1 x1 + w2 x2 + b) is a line. Write
+ * `boundary_x2`: for a neuron whose w2 is not 0, the height x2 of its
+ * boundary above the point x1. The check draws the maps of four neurons
+ * on chapter 2's grid (51 by 51 points over [-6, 6] squared), finds in
+ * each column where the map crosses 1/2, and compares it with your line.
+ *
+ * Hint: On the boundary sigma = 1/2, so w1 x1 + w2 x2 + b = 0. Solve
+ * this for x2 (you may divide by w2, which is not 0): the slope of the
+ * line is the number that multiplies x1, and what is left is where the
+ * line crosses the x2 axis.
+ */
+#include "wb.h"
+
+/* ==== your code: from here ============================================ */
+
+static double boundary_x2(double x1, double w1, double w2, double b)
+{
+    return -(w1 / w2) * x1 - b / w2;    /* w1 x1 + w2 x2 + b = 0 */
+}
+
+/* ==== your code: to here ============================================== */
