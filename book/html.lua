@@ -1,0 +1,104 @@
+-- The HTML book's touches, for pandoc's HTML writer (book/book.mk):
+--   * a hint or an answer (::: {.hint}, ::: {.answer}) is a <details>
+--     block, closed until the reader opens it; no script is needed;
+--   * a listing's origin ("`lib/wb_logreg.c`, lines 10 to 30") links to the
+--     book's highlighted page of that file, at the listing's first line;
+--   * every heading gets a permalink (a "#" the reader can copy);
+--   * a line never breaks between a formula and the punctuation after it,
+--     nor inside a word of inline code (only at its spaces);
+--   * a shell block (```sh) is marked as a command to copy.
+
+local function details(div, class, summary)
+  local blocks = pandoc.List({pandoc.RawBlock('html',
+    '<details class="' .. class .. '"><summary>' .. summary ..
+    '</summary>')})
+  blocks:extend(div.content)
+  blocks:insert(pandoc.RawBlock('html', '</details>'))
+  return blocks
+end
+
+-- "`path`, lines A to B": the path links to src/PATH.html#src-A.
+local function link_origin(div)
+  local para = div.content[1]
+  if not para or para.t ~= 'Para' then return nil end
+  local code = para.content[1]
+  if not code or code.t ~= 'Code' then return nil end
+  local first = pandoc.utils.stringify(para):match('lines (%d+) to')
+  local target = 'src/' .. code.text .. '.html'
+  if first then target = target .. '#src-' .. first end
+  para.content[1] = pandoc.Link({code}, target, '',
+    pandoc.Attr('', {'origin'}))
+  return div
+end
+
+function Div(div)
+  if div.classes:includes('hint') then
+    return details(div, 'hint', 'Hint')
+  elseif div.classes:includes('answer') then
+    return details(div, 'answer', 'Answer')
+  elseif div.classes:includes('listing') then
+    return link_origin(div)
+  end
+end
+
+function Header(h)
+  if h.identifier ~= '' then
+    h.content:insert(pandoc.RawInline('html',
+      '<a class="permalink" href="#' .. h.identifier ..
+      '" aria-label="link to this section">#</a>'))
+    return h
+  end
+end
+
+local function escape(s)
+  return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'))
+end
+
+-- Inline code breaks at its spaces only: each word is kept whole.
+function Code(code)
+  if not code.text:find(' ') then return nil end
+  local words = {}
+  for word in code.text:gmatch('%S+') do
+    words[#words + 1] = '<span class="nobr">' .. escape(word) .. '</span>'
+  end
+  return pandoc.RawInline('html', '<code>' .. table.concat(words, ' ') ..
+    '</code>')
+end
+
+-- A formula (or a piece of code) and the punctuation right after it stay
+-- on one line.
+function Inlines(inlines)
+  local out = pandoc.List()
+  local i = 1
+  while i <= #inlines do
+    local el, nxt = inlines[i], inlines[i + 1]
+    if (el.t == 'Math' and el.mathtype == 'InlineMath' or el.t == 'Code' or
+        el.t == 'RawInline') and nxt and nxt.t == 'Str' then
+      local punct, rest = nxt.text:match('^([,.;:!?)]+)(.*)$')
+      if punct then
+        out:insert(pandoc.Span({el, pandoc.Str(punct)},
+          pandoc.Attr('', {'nobr'})))
+        if rest ~= '' then out:insert(pandoc.Str(rest)) end
+        i = i + 2
+        goto continue
+      end
+    end
+    out:insert(el)
+    i = i + 1
+    ::continue::
+  end
+  return out
+end
+
+function CodeBlock(block)
+  if block.classes:includes('sh') then
+    block.classes:insert('command')
+    return block
+  end
+end
+
+return {
+  {Div = Div, Header = Header, CodeBlock = CodeBlock},
+  {Code = Code},
+  {Inlines = Inlines},
+}
