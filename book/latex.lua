@@ -3,9 +3,7 @@
 --     and a listing's origin (file and lines) is set small;
 --   * a hint (::: {.hint}) is a small box where it stands; an answer
 --     (::: {.answer}) moves to the appendix "Answers to the exercises",
---     after the others, and leaves a link to it behind;
---   * the title page says what the book teaches and for whom (the
---     metadata's description).
+--     after the others, and leaves a link to it behind.
 
 local function CodeBlock(block)
   if block.classes:includes('output') then
@@ -71,17 +69,6 @@ function Pandoc(doc)
     blocks:insert(pandoc.Header(1, 'Answers to the exercises',
       pandoc.Attr('answers')))
     blocks:extend(answers)
-  end
-  local desc = doc.meta.description
-  if desc then
-    local inlines = pandoc.List({pandoc.RawInline('latex',
-      '\\newcommand{\\bookdescription}{')})
-    inlines:extend(desc)
-    inlines:insert(pandoc.RawInline('latex', '}'))
-    local includes = doc.meta['header-includes'] or pandoc.MetaList({})
-    if includes.t ~= 'MetaList' then includes = pandoc.MetaList({includes}) end
-    includes:insert(pandoc.MetaBlocks({pandoc.Plain(inlines)}))
-    doc.meta['header-includes'] = includes
   end
   return pandoc.Pandoc(blocks, doc.meta)
 end

@@ -17,18 +17,36 @@
  * PATH read from the folder given with --root (the current one unless
  * given). The weaver refuses, with "file:line: what is wrong", a reference
  * to a figure, step or region that does not exist, a region whose markers
- * are wrong, a listing line wider than the page, and a source whose steps
- * do not match the run's.
+ * are wrong, and a source whose steps do not match the run's. A listing
+ * line wider than the page (80 columns) is kept whole: the PDF wraps it,
+ * marking the continuation, and the HTML scrolls it.
+ *
+ * Each figure's image carries, besides its caption, an alt text in plain
+ * words: the caption with its $...$ maths written out in Unicode (σ(z),
+ * x₁, e^(−z)), for a reader who hears the page rather than sees it.
+ *
+ * Blocks the book shows closed. In the Markdown, prose or generated, a
+ * fenced div
+ *
+ *     ::: {.hint}                  ::: {.answer exercise="2"}
+ *     Where is sigma(z) = 1/2?     z = 0, so x = -b/w.
+ *     :::                          :::
+ *
+ * is a hint or an answer to an exercise. The HTML book shows each closed,
+ * as a <details> block with the summary line "Hint" or "Answer", which the
+ * reader opens with a click and no script (book/html.lua). The PDF shows a
+ * hint in a small box where it stands, and moves each answer to the
+ * appendix "Answers to the exercises", at the end of the book, leaving a
+ * line with its page behind; the attribute exercise="K", if given, names
+ * the exercise there (book/latex.lua).
  */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/mathtext.h"
 #include "wb.h"
-
-/* A listing line longer than this runs off the printed page. */
-#define MAX_COLUMNS 80
 
 typedef struct weaver {
     const char *source;         /* the chapter's path, for messages */
@@ -158,16 +176,6 @@ static int weave_prose(weaver *w, const wb_chunk *c)
 static int weave_listing(weaver *w, const char *path, size_t first,
                          size_t lines, const char *code)
 {
-    const char *line = code;
-    for (size_t i = 0; i < lines; i++) {
-        const char *eol = strchr(line, '\n');
-        size_t len = eol ? (size_t)(eol - line) : strlen(line);
-        if (len > MAX_COLUMNS)
-            return wb_fail("%s:%zu: this line is %zu characters wide; "
-                           "listings must fit in %d columns to fit the page",
-                           path, first + i, len, MAX_COLUMNS);
-        line = eol ? eol + 1 : line + len;
-    }
     wb_buf_printf(&w->out,
                   "::: {.listing}\n`%s`, lines %zu to %zu\n\n"
                   "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n:::\n\n",
@@ -252,6 +260,119 @@ static void put_caption(wb_buf *b, const char *caption)
     }
 }
 
+/* Unicode's subscript and superscript forms of the characters that have
+ * one; NULL for the others. */
+static const char *script_form(char c, bool sup)
+{
+    static const char *const digits_sub[] = {"₀", "₁", "₂", "₃", "₄",
+                                             "₅", "₆", "₇", "₈", "₉"};
+    static const char *const digits_sup[] = {"⁰", "¹", "²", "³", "⁴",
+                                             "⁵", "⁶", "⁷", "⁸", "⁹"};
+    if (c >= '0' && c <= '9')
+        return sup ? digits_sup[c - '0'] : digits_sub[c - '0'];
+    if (c == '+')
+        return sup ? "⁺" : "₊";
+    if (c == 'i' && !sup)
+        return "ᵢ";
+    if (c == 'n' && sup)
+        return "ⁿ";
+    return NULL;
+}
+
+static void put_plain_list(wb_buf *b, const wb_mt_list *l);
+
+/* A script: in Unicode's small forms when every character has one (x₁,
+ * x², w₁₂), else written out, x_(ij), e^(−z). */
+static void put_plain_script(wb_buf *b, const wb_mt_list *script, bool sup)
+{
+    wb_buf inner = {0};
+    char *text;
+    bool small = true;
+    put_plain_list(&inner, script);
+    text = wb_buf_take(&inner);
+    if (!text) {
+        b->failed = true;
+        return;
+    }
+    for (const char *c = text; *c && small; c++)
+        small = script_form(*c, sup) != NULL;
+    if (small && *text) {
+        for (const char *c = text; *c; c++)
+            wb_buf_puts(b, script_form(*c, sup));
+    } else if (strlen(text) == 1 || strcmp(text, "−1") == 0) {
+        wb_buf_printf(b, "%s%s", sup ? "^" : "_", text);
+    } else {
+        wb_buf_printf(b, "%s(%s)", sup ? "^" : "_", text);
+    }
+    free(text);
+}
+
+/* A parsed caption as plain words: the symbols as they show, spaces
+ * around relations and binary operators and after commas, scripts as
+ * above. */
+static void put_plain_list(wb_buf *b, const wb_mt_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const wb_mt_atom *a = &l->atoms[i];
+        switch (a->kind) {
+        case WB_MT_TEXT:
+            wb_buf_puts(b, a->text);
+            break;
+        case WB_MT_SYMBOL: {
+            /* A minus after a relation, an operator or an opening bracket
+             * is a sign, set close to its number, as TeX sets it. */
+            const wb_mt_atom *p = i > 0 ? &l->atoms[i - 1] : NULL;
+            bool sign = a->cls == WB_MT_BIN &&
+                        (!p || (p->kind == WB_MT_SYMBOL &&
+                                p->cls != WB_MT_ORD && p->cls != WB_MT_CLOSE) ||
+                         (p->kind == WB_MT_SPACE && i > 1 &&
+                          l->atoms[i - 2].cls == WB_MT_REL));
+            bool spaced = (a->cls == WB_MT_REL || a->cls == WB_MT_BIN) &&
+                          i > 0 && !sign;
+            wb_buf_puts(b, spaced ? " " : "");
+            wb_buf_puts(b, a->text);
+            wb_buf_puts(b, spaced || a->cls == WB_MT_PUNCT ? " " : "");
+            break;
+        }
+        case WB_MT_SPACE:
+            if (!a->typed)
+                wb_buf_puts(b, " ");
+            break;
+        case WB_MT_GROUP:
+            put_plain_list(b, &a->group);
+            break;
+        }
+        if (a->sub)
+            put_plain_script(b, a->sub, false);
+        if (a->sup)
+            put_plain_script(b, a->sup, true);
+    }
+}
+
+/* The caption's alt text, as a Markdown attribute value: quotes and
+ * backslashes escaped. The caption was checked when the figure was drawn;
+ * should it not parse, the alt text is the caption as written. */
+static void put_alt(wb_buf *b, const char *caption)
+{
+    wb_mt_list list = {0};
+    wb_buf plain = {0};
+    char *text;
+    if (wb_mt_parse(&list, caption, true) == 0)
+        put_plain_list(&plain, &list);
+    else
+        wb_buf_puts(&plain, caption);
+    wb_mt_free(&list);
+    text = wb_buf_take(&plain);
+    if (!text)
+        b->failed = true;
+    for (const char *c = text ? text : ""; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            wb_buf_puts(b, "\\");
+        wb_buf_append(b, c, 1);
+    }
+    free(text);
+}
+
 static void weave_figures(weaver *w, const char *step)
 {
     for (size_t i = 0; i < w->m.nfigures; i++) {
@@ -260,8 +381,11 @@ static void weave_figures(weaver *w, const char *step)
             continue;
         wb_buf_printf(&w->out, "![Figure %d.%zu: ", w->number, i + 1);
         put_caption(&w->out, f->caption);
-        wb_buf_printf(&w->out, "](figures/%s/%s){#fig-%d-%s}\n\n",
-                      w->m.slug, f->name, w->number, f->name);
+        wb_buf_printf(&w->out, "](figures/%s/%s){#fig-%d-%s alt=\"Figure "
+                      "%d.%zu: ", w->m.slug, f->name, w->number, f->name,
+                      w->number, i + 1);
+        put_alt(&w->out, f->caption);
+        wb_buf_puts(&w->out, "\"}\n\n");
     }
 }
 
