@@ -644,6 +644,30 @@ int main(int argc, char **argv)
 }
 
 /*md
+## What we saw
+
+- Two categories of examples, drawn from normal distributions centred at
+  $-1.5$ and $+1.5$ with standard deviation 1. Their histograms show two
+  bumps that overlap: in the run above, from about $-1.3$ to $2.0$.
+- The sigmoid $\sigma(z) = 1/(1 + e^{-z})$ turns any number into a
+  probability; it is $1/2$ at $z = 0$, and the library computes it even at
+  $z = \pm 10^4$ without overflow.
+- A network of one neuron computes $\sigma(wx + b)$. Its boundary is the
+  point $x = -b/w$; the weight says how steeply the probability changes
+  around it, that is how sure the neuron is.
+- The neuron of $w = 1$, $b = 0$ gets 0.920 of the sample right, close to
+  the 0.933 that no boundary can beat on new examples.
+- Fitting finds $w$ and $b$ from the examples: the logistic regression put
+  its boundary within 0.02 of $x = 0$ with a weight above 2; the network of
+  one neuron found nearly the same curve, steeper, because its penalty on
+  the weight is weaker.
+
+With one input, a boundary is a point on a line. The next chapter gives
+the neuron two inputs: its boundary becomes a line in the plane, and to see
+the sigmoid over the whole plane we draw it on a grid of points.
+*/
+
+/*md
 ## Exercises
 
 Each exercise asks you to predict before you run. For the first two the

@@ -517,6 +517,28 @@ int main(int argc, char **argv)
 }
 
 /*md
+## What we saw
+
+- A sample of 1000 points in the plane, 500 of each category, around
+  $(0, 0)$ and $(2, 2)$, held as an array `X` of shape $(1000, 2)$ and the
+  labels `y`.
+- The neuron with two inputs computes $\sigma(w_1 x_1 + w_2 x_2 + b)$: the
+  same sigmoid, of a weighted sum of both coordinates.
+- A meshgrid of $51 \times 51$ points over $[-6, 6]^2$, two arrays whose
+  elements, walked in memory order, run along the bottom row first: point
+  $k$ is `data[k]` of both.
+- On the grid, the sigmoid is a map; where it is $1/2$ lies the line
+  $w_1 x_1 + w_2 x_2 + b = 0$, here $x_2 = -0.5 x_1$, and every point of it
+  gives exactly 0.5.
+- Seen as a surface, the sigmoid is a step across that line, as steep as
+  chapter 1's sigmoid with the weight $\|w\| = 2.24$.
+
+The weights $w_1 = 1$, $w_2 = 2$, $b = 0$ were our choice, and their line
+runs through category 0's cloud instead of between the two. The next
+chapter lets the data choose: it fits the neuron to the sample.
+*/
+
+/*md
 ## Exercises
 
 Predict first, then run; where it can, the program tells you whether you

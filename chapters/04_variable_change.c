@@ -637,6 +637,27 @@ int main(int argc, char **argv)
 }
 
 /*md
+## What we saw
+
+- A sample that no line can split: 500 points spread over the square
+  $[-1, 1]^2$, in category 1 where $x_1$ and $x_2$ have the same sign.
+- A logistic regression fitted to it all the same does no better than a
+  coin: its probabilities stay between 0.40 and 0.59 over the whole
+  square, and it gets 0.472 of its training sample right, 0.426 of a fresh
+  one.
+- The new variable $u = x_1 x_2$ puts the two categories on either side of
+  $u = 0$. A logistic regression on $u$ alone gets 0.994 right, on the
+  training sample and on the fresh one alike.
+- Drawn back in the plane, the model on $u$ has a boundary made of the two
+  axes: a line in $u$ is a curve in $(x_1, x_2)$.
+
+But we found $u$ by looking at the problem, which a model cannot do, and
+which we cannot do when the boundary has no simple formula. The next
+chapter puts a hidden layer between the inputs and the output, and lets
+training find a variable of its own.
+*/
+
+/*md
 ## Exercises
 
 Predict first, then run. The first two exercises are checked by the

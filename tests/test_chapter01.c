@@ -164,7 +164,8 @@ Test(chapter01, the_weaver_makes_its_page)
     char **figures = manifest_figures(dir);
     for (char **f = figures; *f; f++) {
         char fig[128];
-        snprintf(fig, sizeof fig, "](figures/01_sigmoid_1d/%s){#fig-1-%s}",
+        snprintf(fig, sizeof fig,
+                 "](figures/01_sigmoid_1d/%s){#fig-1-%s alt=\"Figure ",
                  *f, *f);
         cr_assert(strstr(r.out, fig), "no figure %s in the page", *f);
     }
