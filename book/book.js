@@ -119,25 +119,29 @@ function scrollSpy() {
   mark();
 }
 
+// The index (search-index.js) and lunr are loaded the first time the
+// reader turns to the search box, not with every page.
+function loadScript(src, then) {
+  var script = document.createElement('script');
+  script.src = src;
+  script.onload = then;
+  document.head.appendChild(script);
+}
+
 function search() {
   var form = document.querySelector('form.search');
   var box = document.getElementById('search');
   var list = document.getElementById('search-results');
-  if (!form || !window.lunr || !window.bookSearch) return;
-  var index = lunr.Index.load(window.bookSearch.index);
-  var store = window.bookSearch.store;
+  if (!form) return;
+  var index = null, store = null, loading = false;
   form.hidden = false;
-  form.addEventListener('submit', function (e) {
-    e.preventDefault();
-    var first = list.querySelector('a');
-    if (first) window.location.href = first.href;
-  });
   var escape = function (s) {
     return s.replace(/[&<>"]/g, function (c) {
       return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c];
     });
   };
   var show = function () {
+    if (!index) { load(); return; }
     var q = box.value.trim();
     list.innerHTML = '';
     if (q.length < 2) { list.hidden = true; return; }
@@ -169,6 +173,23 @@ function search() {
     });
     list.hidden = false;
   };
+  var load = function () {
+    if (loading) return;
+    loading = true;
+    loadScript('lunr.min.js', function () {
+      loadScript('search-index.js', function () {
+        index = lunr.Index.load(window.bookSearch.index);
+        store = window.bookSearch.store;
+        show();
+      });
+    });
+  };
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var first = list.querySelector('a');
+    if (first) window.location.href = first.href;
+  });
+  box.addEventListener('focus', load);
   box.addEventListener('input', show);
   box.addEventListener('keydown', function (e) {
     if (e.key === 'Escape') { box.value = ''; show(); box.blur(); }
@@ -176,7 +197,6 @@ function search() {
   document.addEventListener('click', function (e) {
     if (!form.contains(e.target)) list.hidden = true;
   });
-  box.addEventListener('focus', function () { if (box.value) show(); });
 }
 
 document.addEventListener('DOMContentLoaded', function () {

@@ -13,9 +13,15 @@ categories apart. Along the way we meet the function at the heart of it, the
 *sigmoid*, and its two parameters, the weight $w$ and the bias $b$.
 
 This chapter is also a C program, `chapters/01_sigmoid_1d.c`. Each step
-below is a function that prints what it finds and draws figures. Run
-`build/chapters/01_sigmoid_1d --step` to go through the steps in a terminal,
-one at a time, or `--help` to see what else it accepts.
+below is a function that prints what it finds and draws figures. To go
+through the steps in a terminal, one at a time, run, from the top folder of
+the workbook,
+
+```sh
+build/chapters/01_sigmoid_1d --step
+```
+
+or give it `--help` to see what else it accepts.
 
 The program opens with what every step shares: the library's header
 `wb.h`, the chapter's parameters (each one can be changed from the command

@@ -13,9 +13,14 @@ depends on the sign of the product $x_1 x_2$. Everything else is what
 chapters 2 and 3 built: the weighted sum $z$, the sigmoid $\sigma(z)$, the
 logistic regression fitted by L-BFGS, its map over a grid.
 
-This chapter is the C program `chapters/04_variable_change.c`. Run
-`build/chapters/04_variable_change --step` to go through it one step at a
-time, or `--help` to see its options: among them `--data FILE` to fit
+This chapter is the C program `chapters/04_variable_change.c`. To go
+through it one step at a time, run
+
+```sh
+build/chapters/04_variable_change --step
+```
+
+or give it `--help` to see its options: among them `--data FILE` to fit
 examples of your own, and `--json` for a summary of the fit.
 */
 

@@ -26,10 +26,15 @@ category 1 is the pair of same-sign quadrants. (The original labels these
 points 1 in its code but calls them category 0 in its text, and it tests
 with $x_1 x_2 > 0$ after training with $x_1 x_2 \geq 0$.)
 
-Run `build/chapters/05_mlp --step` to go through the steps in a terminal,
-or `--help` to see the network's parameters: the size of the hidden layer,
-its activation, the optimiser and its settings can all be changed from the
-command line.
+To go through the steps in a terminal, run
+
+```sh
+build/chapters/05_mlp --step
+```
+
+or give it `--help` to see the network's parameters: the size of the hidden
+layer, its activation, the optimiser and its settings can all be changed
+from the command line.
 */
 
 #include <ctype.h>

@@ -173,12 +173,17 @@ async function main() {
     if (rel.startsWith('src/')) continue;
     // The search box works: a word of the book finds its sections.
     if (rel === 'index.html') {
-      const found = await evaluate(`(function () {
+      const found = await evaluate(`new Promise(function (resolve) {
         var box = document.getElementById('search');
-        if (!box || box.closest('form').hidden) return -1;
+        if (!box || box.closest('form').hidden) return resolve(-1);
         box.value = 'sigmoid';
         box.dispatchEvent(new Event('input'));
-        return document.querySelectorAll('#search-results a').length; })()`);
+        var tries = 0;
+        (function wait() {
+          var n = document.querySelectorAll('#search-results a').length;
+          if (n || ++tries > 100) return resolve(n);
+          setTimeout(wait, 50);
+        })(); })`);
       if (found <= 0) problem(rel, 'the search box finds nothing for "sigmoid"');
     }
     if (!shoot) continue;
