@@ -237,7 +237,7 @@ Test(runtime, bad_command_lines)
     assert_usage_error(RUN("--only", "nope"), "there is no step 'nope'");
     assert_usage_error(RUN("--format", "png,gif"),
                        "'gif' is not one of png, pdf, svg");
-    assert_usage_error(RUN("--format", ""), "no format");
+    assert_usage_error(RUN("--format", ""), "an empty name");
     assert_usage_error(RUN("--out="), "--out: an empty folder name");
     assert_usage_error(RUN("--step", "--json"), "do not go together");
 }
