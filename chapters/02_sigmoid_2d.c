@@ -70,27 +70,20 @@ its first and last three rows, with `...` for the rows between. The first
 rows are points of category 0, near $(0, 0)$; the last are points of
 category 1, near $(2, 2)$.
 
-To draw the categories in two colours, `category_column` picks one
-coordinate of one category's points. The points are drawn half
-transparent, so they look darker where many of them pile up. The two
+The step then prints the mean of each category's points, reading the
+coordinates of point $i$ as `WB_AT(X, i, 0)` and `WB_AT(X, i, 1)`: row $i$
+of the array, columns 0 and 1. To draw the categories in two colours, the
+library's `wb_plot_categories` splits the points by their labels, the same
+way, into one scatter for each category; the chapters that follow draw
+their samples with it too.
+
+@code:lib/wb_figure.c:categories
+
+The points are drawn half transparent, so they look darker where many of
+them pile up. The two
 centres are $2\sqrt{2} \approx 2.8$ apart, less than three widths, and the
 clouds overlap: no line will separate them perfectly.
 */
-/* Coordinate j (0 for x1, 1 for x2) of the points of X: (n, 2) whose
- * label in y: (n,) is `label`, as a new 1-D array. */
-static wb_array *category_column(const wb_array *X, const wb_array *y,
-                                 double label, size_t j)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < y->size; i++)
-        count += y->data[i] == label;
-    wb_array *c = wb_vector(count);
-    for (size_t i = 0, k = 0; c && i < y->size; i++)
-        if (y->data[i] == label)
-            c->data[k++] = WB_AT(X, i, j);
-    return c;
-}
-
 static int sample(wb_run *run)
 {
     wb_array *X, *y;
@@ -106,25 +99,25 @@ static int sample(wb_run *run)
     printf("X:\n");
     wb_print(ch.X);
 
+    for (int c = 0; c <= 1; c++) {
+        double sum1 = 0, sum2 = 0;
+        size_t count = 0;
+        for (size_t i = 0; i < ch.y->size; i++)
+            if (ch.y->data[i] == c) {
+                sum1 += WB_AT(ch.X, i, 0);
+                sum2 += WB_AT(ch.X, i, 1);
+                count++;
+            }
+        printf("category %d: %zu points, mean (%.3f, %.3f)\n", c, count,
+               sum1 / (double)count, sum2 / (double)count);
+    }
+
     wb_figure *fig = wb_figure_new(&run->out, "sample",
         "The sample: 500 points of each category, drawn half transparent.");
     wb_figure_xlabel(fig, "$x_1$");
     wb_figure_ylabel(fig, "$x_2$");
     wb_figure_square(fig);
-    for (int c = 0; c <= 1; c++) {
-        wb_array *x1 = wb_keep(run, category_column(ch.X, ch.y, c, 0));
-        wb_array *x2 = wb_keep(run, category_column(ch.X, ch.y, c, 1));
-        if (!x1 || !x2) {
-            wb_figure_free(fig);
-            return -1;
-        }
-        printf("category %d: %zu points, mean (%.3f, %.3f)\n", c, x1->size,
-               wb_mean(x1), wb_mean(x2));
-        char label[32];
-        snprintf(label, sizeof label, "category %d", c);
-        wb_plot_scatter(fig, x1, x2, &(wb_style){.label = label,
-                                                 .alpha = 0.5});
-    }
+    wb_plot_categories(fig, ch.X, ch.y, &(wb_style){.alpha = 0.5});
     return wb_figure_render(fig);
 }
 

@@ -268,14 +268,7 @@ static int make_grid(wb_run *run, size_t m)
 static void plot_map(wb_figure *fig, const wb_array *p, const wb_array *X,
                      const wb_array *y)
 {
-    wb_figure_xlabel(fig, "$x_1$");
-    wb_figure_ylabel(fig, "$x_2$");
-    wb_figure_cblabel(fig, "$P$(category 1)");
-    wb_figure_square(fig);
-    wb_figure_palette(fig, WB_PALETTE_DIVERGING);
-    wb_figure_cbrange(fig, 0, 1);
-    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);
-    wb_plot_heatmap(fig, ch.gridx1, ch.gridx2, p, NULL);
+    wb_plot_probability_map(fig, ch.gridx1, ch.gridx2, p);
     plot_sample(fig, X, y);
 }
 
