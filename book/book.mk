@@ -74,8 +74,12 @@ pdf: $(BOOK_OUT)/workbook.pdf
 BOOK_PANDOC_HTML = pandoc --from markdown --to html5 --standalone \
   --template book/fragment.html --metadata-file book/metadata.yaml \
   --katex --section-divs --lua-filter book/html.lua \
-  --default-image-extension=svg
-BOOK_FRAG_DEPS := book/fragment.html book/html.lua book/metadata.yaml
+  --default-image-extension=svg \
+  -M chapter-pages=$(subst $(space),$(comma),$(strip $(CHAPTERS)))
+space := $(subst ,, )
+comma := ,
+BOOK_FRAG_DEPS := book/fragment.html book/html.lua book/metadata.yaml \
+  book/book.mk
 
 $(BOOK_FRAG)/%.html: $(B)/book/%.md $(BOOK_FRAG_DEPS)
 	@mkdir -p $(@D)

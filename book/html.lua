@@ -6,7 +6,9 @@
 --   * every heading gets a permalink (a "#" the reader can copy);
 --   * a line never breaks between a formula and the punctuation after it,
 --     nor inside a word of inline code (only at its spaces);
---   * a shell block (```sh) is marked as a command to copy.
+--   * a shell block (```sh) is marked as a command to copy;
+--   * a library or chapter file named in the prose (`lib/wb_mlp.c`) links
+--     to its highlighted page, and "chapter 3" to chapter 3's page.
 
 local function details(div, class, summary)
   local blocks = pandoc.List({pandoc.RawBlock('html',
@@ -26,6 +28,7 @@ local function link_origin(div)
   local first = pandoc.utils.stringify(para):match('lines (%d+) to')
   local target = 'src/' .. code.text .. '.html'
   if first then target = target .. '#src-' .. first end
+  code.classes:insert('path')   -- linked here: no second link inside
   para.content[1] = pandoc.Link({code}, target, '',
     pandoc.Attr('', {'origin'}))
   return div
@@ -54,15 +57,61 @@ local function escape(s)
   return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'))
 end
 
+-- A source file named in the prose links to its page in the book (the
+-- build makes a page of every file named so: book/book.mk).
+local function source_link(code)
+  local t = code.text
+  if code.classes:includes('path') then return nil end
+  if t:match('^lib/wb_[%w_]+%.[ch]$') or t:match('^chapters/%d%d_[%w_]+%.c$') then
+    return pandoc.Link({code}, 'src/' .. t .. '.html', '',
+      pandoc.Attr('', {'source'}))
+  end
+end
+
 -- Inline code breaks at its spaces only: each word is kept whole.
 function Code(code)
-  if not code.text:find(' ') then return nil end
+  if not code.text:find(' ') then return source_link(code) end
   local words = {}
   for word in code.text:gmatch('%S+') do
     words[#words + 1] = '<span class="nobr">' .. escape(word) .. '</span>'
   end
   return pandoc.RawInline('html', '<code>' .. table.concat(words, ' ') ..
     '</code>')
+end
+
+-- "chapter 3" links to chapter 3's page (the metadata's chapter-pages
+-- lists the pages in order).
+local chapter_pages = {}
+function Meta(meta)
+  local list = meta['chapter-pages']
+  if list then
+    for page in pandoc.utils.stringify(list):gmatch('[^,]+') do
+      chapter_pages[#chapter_pages + 1] = page
+    end
+  end
+end
+
+local function chapter_links(inlines)
+  local out = pandoc.List()
+  local i = 1
+  while i <= #inlines do
+    local a, b, c = inlines[i], inlines[i + 1], inlines[i + 2]
+    local n, rest
+    if a.t == 'Str' and (a.text == 'chapter' or a.text == 'Chapter') and
+        b and b.t == 'Space' and c and c.t == 'Str' then
+      n, rest = c.text:match('^(%d+)(.*)$')
+    end
+    local page = n and chapter_pages[tonumber(n)]
+    if page then
+      out:insert(pandoc.Link({a, b, pandoc.Str(n)}, page .. '.html'))
+      if rest ~= '' then out:insert(pandoc.Str(rest)) end
+      i = i + 3
+    else
+      out:insert(a)
+      i = i + 1
+    end
+  end
+  return out
 end
 
 -- A formula (or a piece of code) and the punctuation right after it stay
@@ -98,7 +147,10 @@ function CodeBlock(block)
 end
 
 return {
+  {Meta = Meta},
   {Div = Div, Header = Header, CodeBlock = CodeBlock},
   {Code = Code},
   {Inlines = Inlines},
+  {Para = function (p) p.content = chapter_links(p.content) return p end,
+   Plain = function (p) p.content = chapter_links(p.content) return p end},
 }
