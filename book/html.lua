@@ -68,12 +68,19 @@ local function source_link(code)
   end
 end
 
--- Inline code breaks at its spaces only: each word is kept whole.
+-- Inline code breaks at its spaces, not at the hyphens of an option
+-- (`--predict`): a short word with a hyphen is kept whole. A long word
+-- (a path) may still break where it must, so that it never widens the
+-- page (the style sheet lets inline code wrap anywhere).
 function Code(code)
-  if not code.text:find(' ') then return source_link(code) end
+  if not code.text:find('[ -]') then return source_link(code) end
   local words = {}
   for word in code.text:gmatch('%S+') do
-    words[#words + 1] = '<span class="nobr">' .. escape(word) .. '</span>'
+    if word:find('-') and #word <= 20 then
+      words[#words + 1] = '<span class="nobr">' .. escape(word) .. '</span>'
+    else
+      words[#words + 1] = escape(word)
+    end
   end
   return pandoc.RawInline('html', '<code>' .. table.concat(words, ' ') ..
     '</code>')
@@ -114,15 +121,14 @@ local function chapter_links(inlines)
   return out
 end
 
--- A formula (or a piece of code) and the punctuation right after it stay
--- on one line.
+-- A formula and the punctuation right after it stay on one line.
 function Inlines(inlines)
   local out = pandoc.List()
   local i = 1
   while i <= #inlines do
     local el, nxt = inlines[i], inlines[i + 1]
-    if (el.t == 'Math' and el.mathtype == 'InlineMath' or el.t == 'Code' or
-        el.t == 'RawInline') and nxt and nxt.t == 'Str' then
+    if el.t == 'Math' and el.mathtype == 'InlineMath' and nxt and
+        nxt.t == 'Str' then
       local punct, rest = nxt.text:match('^([,.;:!?)]+)(.*)$')
       if punct then
         out:insert(pandoc.Span({el, pandoc.Str(punct)},
