@@ -16,6 +16,11 @@ find its equation. Fitting the neuron to the sample is chapter 3's work.
 
 The program is `chapters/02_sigmoid_2d.c`; `--step` runs it one step at a
 time, and `--w1`, `--w2` and `--b` change the neuron.
+
+It opens with the neuron's parameters, each one an option of the command
+line (`--slope` and `--intercept` are for the exercises), the size of the
+grid, and the arrays the steps share: the sample, the grid's two arrays and
+the sigmoid computed on it.
 */
 
 #include <math.h>

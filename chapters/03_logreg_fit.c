@@ -19,6 +19,11 @@ tutorial uses at this point: flatten, column stack and reshape.
 The program is `chapters/03_logreg_fit.c`. It fits chapter 2's sample
 unless you give it your own with `--data FILE`, and `--json` prints the
 fit as one line of JSON, to compare it with another tool.
+
+It opens with its options: the sample's file, the fit's settings, which
+are scikit-learn's defaults, and parameters of your own to compare with
+the fit's. Then what the steps share: the sample, the fitted model, and
+the grid the model is drawn on.
 */
 
 #include <math.h>

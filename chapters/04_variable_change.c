@@ -22,6 +22,12 @@ build/chapters/04_variable_change --step
 
 or give it `--help` to see its options: among them `--data FILE` to fit
 examples of your own, and `--json` for a summary of the fit.
+
+The program opens with its options, then describes the problem it solves
+as a small table: how a sample is drawn, and which variable $u$ the
+logistic regression is given. The chapter's own problem is the first row;
+the exercises at the end pose two others through the same table. Last come
+the arrays and models the steps share.
 */
 
 #include <math.h>

@@ -35,6 +35,11 @@ build/chapters/05_mlp --step
 or give it `--help` to see the network's parameters: the size of the hidden
 layer, its activation, the optimiser and its settings can all be changed
 from the command line.
+
+The program opens with those parameters, scikit-learn's defaults unless
+given (and the original's 10000 epochs at most), with the options of the
+exercises; then the grid over the square that the maps are drawn on, and
+what the steps share: the two samples, the trained network and its map.
 */
 
 #include <ctype.h>
