@@ -190,6 +190,7 @@ check: deps
 	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
 	@$(MAKE) --no-print-directory html pdf
 	@tools/check-book $(CHAPTERS)
+	@tests/book_filters.sh
 	@node tests/book_browser.js book/out $(B)/book/screenshots
 	@tests/book_isolation.sh $(B)
 
