@@ -3,7 +3,8 @@
 --     and a listing's origin (file and lines) is set small;
 --   * a hint (::: {.hint}) is a small box where it stands; an answer
 --     (::: {.answer}) moves to the appendix "Answers to the exercises",
---     after the others, and leaves a link to it behind.
+--     after the others, and leaves a link to it behind;
+--   * code in a table may wrap within its cell.
 
 local function CodeBlock(block)
   if block.classes:includes('output') then
@@ -49,8 +50,26 @@ local function Div(div)
   end
 end
 
+-- Code in a table's narrow column may break after . _ ( , and *, so that
+-- a long call wraps in its cell instead of running into the next one.
+local specials = {
+  ['\\'] = '\\textbackslash{}', ['{'] = '\\{', ['}'] = '\\}',
+  ['&'] = '\\&', ['%'] = '\\%', ['$'] = '\\$', ['#'] = '\\#',
+  ['^'] = '\\^{}', ['~'] = '\\~{}', ['_'] = '\\_\\allowbreak{}',
+  ['-'] = '-{}', ['.'] = '.\\allowbreak{}', ['('] = '(\\allowbreak{}',
+  [','] = ',\\allowbreak{}', ['*'] = '*\\allowbreak{}',
+}
+local function breakable_code(code)
+  local text = code.text:gsub('.', function (c) return specials[c] end)
+  return pandoc.RawInline('latex', '\\texttt{' .. text .. '}')
+end
+
+local function Table(table)
+  return pandoc.walk_block(table, {Code = breakable_code})
+end
+
 function Pandoc(doc)
-  local filter = {Div = Div, CodeBlock = CodeBlock}
+  local filter = {Div = Div, CodeBlock = CodeBlock, Table = Table}
   local blocks = pandoc.List()
   for _, block in ipairs(doc.blocks) do
     if block.t == 'Header' and block.level == 1 and
