@@ -224,7 +224,7 @@ static int histograms(wb_run *run)
 The *sigmoid*, or *logistic function*, turns any number into a number
 between 0 and 1:
 
-$$\sigma(z) = \frac{1}{1 + e^{-z}}.$$
+$$\sigma(z) = \frac{1}{1 + e^{-z}}.$$ {#eq:sigmoid}
 
 Follow $e^{-z}$ to see its shape. When $z$ is large, $e^{-z}$ is tiny and
 $\sigma(z)$ is close to 1. When $z$ is very negative, $e^{-z}$ is huge and
@@ -349,7 +349,7 @@ The bias slides the curve along the $x$ axis without changing its shape.
 Where exactly? The output crosses $1/2$ where $z = 0$, that is where
 $w x + b = 0$:
 
-$$x = -\frac{b}{w}.$$
+$$x = -\frac{b}{w}.$$ {#eq:boundary}
 
 This point is the neuron's *decision boundary*. An example on one side of it
 gets a probability above $1/2$ and is put in category 1; an example on the
@@ -403,14 +403,14 @@ centred at $\pm 1.5$ with width 1, the best rule on new examples is
 probability); the step prints it too. With many more examples
 (`--n 10000`), the accuracy of $w = 1$, $b = 0$ comes out at 0.932.
 
-What places the boundary is $-b/w$, not $b$ alone: $w = 4$, $b = -4$ puts
-it at $x = 1$ just as $w = 1$, $b = -1$ does. The weight then says how
-sure the neuron is: the larger $w$, the closer to 0 or 1 the probabilities
-away from the boundary. Any $w$ and $b$ with $-b/w$ between the clouds sort
-the examples about as well; a fit picks one pair, the one whose
-probabilities agree best with the labels. Finding it from the examples,
-rather than by eye, is what *fitting* a logistic regression means. The next
-step does it.
+What places the boundary is $-b/w$, as equation @eq:boundary says, not $b$
+alone: $w = 4$, $b = -4$ puts it at $x = 1$ just as $w = 1$, $b = -1$ does.
+The weight then says how sure the neuron is: the larger $w$, the closer to
+0 or 1 the probabilities away from the boundary. Any $w$ and $b$ with
+$-b/w$ between the clouds sort the examples about as well; a fit picks one
+pair, the one whose probabilities agree best with the labels. Finding it
+from the examples, rather than by eye, is what *fitting* a logistic
+regression means. The next step does it.
 */
 static int classify(wb_run *run)
 {
@@ -655,12 +655,12 @@ int main(int argc, char **argv)
 - Two categories of examples, drawn from normal distributions centred at
   $-1.5$ and $+1.5$ with standard deviation 1. Their histograms show two
   bumps that overlap: in the run above, from about $-1.3$ to $2.0$.
-- The sigmoid $\sigma(z) = 1/(1 + e^{-z})$ turns any number into a
-  probability; it is $1/2$ at $z = 0$, and the library computes it even at
-  $z = \pm 10^4$ without overflow.
+- The sigmoid $\sigma(z) = 1/(1 + e^{-z})$, equation @eq:sigmoid, turns any
+  number into a probability; it is $1/2$ at $z = 0$, and the library
+  computes it even at $z = \pm 10^4$ without overflow.
 - A network of one neuron computes $\sigma(wx + b)$. Its boundary is the
-  point $x = -b/w$; the weight says how steeply the probability changes
-  around it, that is how sure the neuron is.
+  point $x = -b/w$, equation @eq:boundary; the weight says how steeply the
+  probability changes around it, that is how sure the neuron is.
 - The neuron of $w = 1$, $b = 0$ gets 0.920 of the sample right, close to
   the 0.933 that no boundary can beat on new examples.
 - Fitting finds $w$ and $b$ from the examples: the logistic regression put

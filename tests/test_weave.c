@@ -169,6 +169,40 @@ Test(weave, keeps_a_listing_wider_than_the_page)
     free(src);
 }
 
+/* Labelled equations are numbered in order, and a reference, even one
+ * that comes first, links to its number; an equation with no label is left
+ * alone. */
+Test(weave, equations_are_numbered_where_labelled)
+{
+    char *src = replace(good_source, "Mail me@example.org; math $a_1$ "
+                        "stays.\n",
+                        "See @eq:second and @eq:first.\n\n"
+                        "$$y = x$$ {#eq:first}\n\n$$y = 2x$$\n\n"
+                        "$$y = 3x\n  + 1.$$ {#eq:second}\n");
+    char *dir = setup_chapter(src, good_manifest);
+    program_result r = weave(dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *expect[] = {
+        "See [(3.2)](#eq-3-second) and [(3.1)](#eq-3-first).\n",
+        "$$y = x\\tag{3.1}$$[]{#eq-3-first}\n",
+        "\n$$y = 2x$$\n",
+        "$$y = 3x\n  + 1.\\tag{3.2}$$[]{#eq-3-second}\n",
+    };
+    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++)
+        cr_assert(strstr(r.out, expect[i]), "missing:\n%s\nin:\n%s",
+                  expect[i], r.out);
+    program_result_free(&r);
+    free(src);
+}
+
+Test(weave, refuses_a_reference_to_a_missing_equation)
+{
+    char *src = replace(good_source, "@step:draw", "@step:draw (@eq:none)");
+    assert_refused(src, good_manifest, "ch.c:4: @eq:none: there is no "
+                                       "equation labelled 'none'");
+    free(src);
+}
+
 Test(weave, refuses_a_source_that_lacks_a_step_of_the_run)
 {
     char *man = wb_asprintf("%sstep\textra\textra.out\n", good_manifest);
