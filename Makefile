@@ -221,6 +221,8 @@ check: deps
 	@$(MAKE) --no-print-directory html pdf
 	@tools/check-book $(CHAPTERS)
 	@tools/check-exercises $(B)
+	@tests/book_filters.sh
+	@node tests/book_browser.js book/out $(B)/book/screenshots
 	@tests/book_isolation.sh $(B)
 
 # ---- fuzzing --------------------------------------------------------------

@@ -4,20 +4,63 @@
 # is then woven into Markdown from its source, the library code its prose
 # shows, and that run; pandoc makes one HTML page per chapter and one PDF
 # of the whole book.
+#
+# Every HTML page has a rule of its own, so that changing one chapter
+# rebuilds its page alone: pandoc turns its Markdown into a fragment
+# (BOOK_FRAG/SLUG.html), book/toc.js gathers the fragments' titles and
+# sections into the table of contents (rewritten only when it changes),
+# and book/finish.js puts a fragment in the book's frame and typesets its
+# maths with KaTeX. The search index (book/search.js) is built from all the
+# fragments.
+#
+# Appendices: every book/appendix_*.md, in the order of their names, and
+# the generated ones a rule adds to BOOK_APPENDIX_GEN (Markdown files in
+# the build tree); both books put them after the chapters, lettered A, B...
 
 BOOK_RUN  := $(B)/book/figures
+BOOK_FRAG := $(B)/book/html
+BOOK_OUT  := book/out
 BOOK_MD   := $(CHAPTERS:%=$(B)/book/%.md)
-BOOK_DEPS := book/metadata.yaml book/preface.md
+BOOK_APPENDIX_SRC := $(sort $(wildcard book/appendix_*.md))
+BOOK_APPENDIX_GEN ?=
+BOOK_APPENDICES := $(BOOK_APPENDIX_SRC) $(BOOK_APPENDIX_GEN)
+BOOK_APPENDIX_PAGES := $(basename $(notdir $(BOOK_APPENDICES)))
+BOOK_PAGES := index $(CHAPTERS) $(BOOK_APPENDIX_PAGES)
+BOOK_HTML  := $(BOOK_PAGES:%=$(BOOK_OUT)/%.html)
+BOOK_TOC   := $(B)/book/toc.json
+
+# The figures: SVG in the HTML book (sharp on any screen), PDF in print.
+BOOK_FORMAT := svg
+
+# The source files the book shows as highlighted pages: the chapters, and
+# the library files their prose or listings name.
+BOOK_SOURCES := $(wildcard chapters/[0-9][0-9]_*.c) \
+  $(sort $(filter $(wildcard lib/*.[ch]), \
+    $(shell grep -oh 'lib/wb_[a-z0-9_]*\.[ch]' chapters/*.c book/*.md)))
+BOOK_SOURCE_PAGES := $(BOOK_SOURCES:%=$(BOOK_OUT)/src/%.html)
+
+BOOK_STATIC := $(BOOK_OUT)/style.css $(BOOK_OUT)/book.js \
+  $(BOOK_OUT)/lunr.min.js $(BOOK_OUT)/katex/katex.min.css
 
 # 01_sigmoid_1d -> 1
 chapter_number = $(patsubst 0%,%,$(firstword $(subst _, ,$(1))))
 
 # The run writes its figures, its steps' output and, last, manifest.tsv:
 # the manifest stands for the whole run. The library draws the figures, so
-# a new library draws them again.
-$(BOOK_RUN)/%/manifest.tsv: $(B)/chapters/% $(B)/$(SONAME)
-	$(say) RUN "$< --book"
-	$(Q)$< --book --out $(BOOK_RUN)/$*
+# a new library draws them again, and so does a new BOOK_FORMAT. A run is
+# reproducible (its seed is fixed): when the program, the library and this
+# file are the same bytes as for the last run (a chapter whose prose alone
+# changed compiles to the same program), the last run stands.
+$(BOOK_RUN)/%/manifest.tsv: $(B)/chapters/% $(B)/$(SONAME) book/book.mk
+	$(Q)key=$$(cat $^ | cksum); \
+	if [ -f $@ ] && [ "$$(cat $(@D)/.run-key 2>/dev/null)" = "$$key" ]; then \
+	  touch $@; \
+	else \
+	  printf '  %-5s %s\n' RUN "$< --book"; \
+	  rm -f $(@D)/.run-key && \
+	  $< --book --format $(BOOK_FORMAT) --out $(BOOK_RUN)/$* && \
+	  echo "$$key" > $(@D)/.run-key; \
+	fi
 
 $(B)/book/%.md: chapters/%.c $(BOOK_RUN)/%/manifest.tsv $(WEAVE) \
                 $(wildcard lib/*.c) $(wildcard exercises/*.c)
@@ -32,13 +75,102 @@ book: deps
 	@$(MAKE) --no-print-directory html pdf
 	@echo 'The book: book/out/index.html and book/out/workbook.pdf'
 
-html: book/out/index.html
-pdf: book/out/workbook.pdf
+html: $(BOOK_HTML) $(BOOK_OUT)/search-index.js $(BOOK_STATIC) \
+      $(BOOK_SOURCE_PAGES) $(CHAPTERS:%=$(BOOK_OUT)/figures/%/.done)
+pdf: $(BOOK_OUT)/workbook.pdf
 
-book/out/index.html: $(BOOK_MD) $(BOOK_DEPS) book/build-html \
-                     book/template.html book/style.css
-	$(Q)book/build-html $(B) $(CHAPTERS)
+# ---- the HTML book ---------------------------------------------------------
 
-book/out/workbook.pdf: $(BOOK_MD) $(BOOK_DEPS) book/build-pdf book/latex.lua \
-                       book/preamble.tex
-	$(Q)book/build-pdf $(B) $(CHAPTERS)
+BOOK_PANDOC_HTML = pandoc --from markdown --to html5 --standalone \
+  --template book/fragment.html --metadata-file book/metadata.yaml \
+  --katex --section-divs --lua-filter book/html.lua \
+  --default-image-extension=svg \
+  -M chapter-pages=$(subst $(space),$(comma),$(strip $(CHAPTERS)))
+space := $(subst ,, )
+comma := ,
+BOOK_FRAG_DEPS := book/fragment.html book/html.lua book/metadata.yaml \
+  book/book.mk
+
+$(BOOK_FRAG)/%.html: $(B)/book/%.md $(BOOK_FRAG_DEPS)
+	@mkdir -p $(@D)
+	$(say) HTML $@
+	$(Q)$(BOOK_PANDOC_HTML) --number-sections \
+	  --number-offset=$$(($(call chapter_number,$*) - 1)) -o $@.tmp $< && \
+	  mv $@.tmp $@
+
+define appendix_rule
+$(BOOK_FRAG)/$(basename $(notdir $(1))).html: $(1) $(BOOK_FRAG_DEPS)
+	@mkdir -p $$(@D)
+	$$(say) HTML $$@
+	$(Q)$(BOOK_PANDOC_HTML) -o $$@.tmp $$< && mv $$@.tmp $$@
+endef
+$(foreach a,$(BOOK_APPENDICES),$(eval $(call appendix_rule,$(a))))
+
+# The contents page: the book's title, the contents (book/finish.js fills
+# them in), then the preface.
+$(B)/book/index.md: book/preface.md book/metadata.yaml
+	@mkdir -p $(@D)
+	$(Q){ sed -n 's/^title: \(.*\)/# \1 {.unnumbered .cover}/p' \
+	    book/metadata.yaml; echo; \
+	  sed -n 's/^subtitle: \(.*\)/[\1]{.subtitle}/p' book/metadata.yaml; \
+	  echo; echo '## Contents {.unnumbered}'; echo; \
+	  echo '<!-- contents -->'; echo; cat book/preface.md; } > $@
+
+$(BOOK_FRAG)/index.html: $(B)/book/index.md $(BOOK_FRAG_DEPS)
+	@mkdir -p $(@D)
+	$(say) HTML $@
+	$(Q)$(BOOK_PANDOC_HTML) -o $@.tmp $< && mv $@.tmp $@
+
+$(BOOK_TOC): $(BOOK_PAGES:%=$(BOOK_FRAG)/%.html) book/toc.js
+	$(Q)node book/toc.js $@ $(BOOK_FRAG) $(BOOK_PAGES)
+
+$(BOOK_OUT)/%.html: $(BOOK_FRAG)/%.html $(BOOK_TOC) book/finish.js \
+                    book/template.html
+	@mkdir -p $(@D)
+	$(say) PAGE $@
+	$(Q)node book/finish.js $* $< $(BOOK_TOC) $@
+
+$(BOOK_OUT)/search-index.js: $(BOOK_TOC) $(BOOK_PAGES:%=$(BOOK_FRAG)/%.html) \
+                             book/search.js
+	@mkdir -p $(@D)
+	$(say) INDEX $@
+	$(Q)node book/search.js $@ $(BOOK_TOC) $(BOOK_FRAG)
+
+# A chapter's figures, as its page shows them.
+$(BOOK_OUT)/figures/%/.done: $(BOOK_RUN)/%/manifest.tsv
+	@mkdir -p $(@D)
+	$(Q)rm -rf $(@D) && mkdir -p $(@D) && cp $(BOOK_RUN)/$*/*.svg $(@D)/ && \
+	  touch $@
+
+# A source file as a page: highlighted, each line numbered and linkable
+# (src/lib/wb_logreg.c.html#src-42).
+$(BOOK_OUT)/src/%.html: % book/source-page book/source.html \
+                     book/metadata.yaml
+	@mkdir -p $(@D)
+	$(say) SRC $@
+	$(Q)book/source-page $< $@
+
+$(BOOK_OUT)/style.css: book/style.css
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+$(BOOK_OUT)/book.js: book/book.js
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+$(BOOK_OUT)/lunr.min.js: /usr/share/javascript/lunr/lunr.min.js
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+# KaTeX's style sheet and the fonts it uses, in WOFF2 alone (every browser
+# that reads the rest of the page reads it).
+$(BOOK_OUT)/katex/katex.min.css: /usr/share/javascript/katex/katex.min.css
+	@mkdir -p $(@D)/fonts
+	$(Q)cp /usr/share/fonts/truetype/katex/*.woff2 $(@D)/fonts/
+	$(Q)sed 's/,url([^)]*\.woff) format("woff"),url([^)]*\.ttf) format("truetype")//g' \
+	  $< > $@
+
+# ---- the PDF -------------------------------------------------------------
+
+$(BOOK_OUT)/workbook.pdf: $(BOOK_MD) $(BOOK_APPENDICES) book/preface.md \
+                          book/metadata.yaml book/build-pdf book/latex.lua \
+                          book/preamble.tex
+	$(say) PDF $@
+	$(Q)book/build-pdf $(B) $(BOOK_MD) -- $(BOOK_APPENDICES)

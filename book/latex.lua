@@ -1,8 +1,12 @@
 -- The printed book's touches, for pandoc's LaTeX writer (book/build-pdf):
--- a step's output is marked by a coloured rule, as in the HTML book, and
--- a listing's origin (file and lines) is set small.
+--   * a step's output is marked by a coloured rule, as in the HTML book,
+--     and a listing's origin (file and lines) is set small;
+--   * a hint (::: {.hint}) is a small box where it stands; an answer
+--     (::: {.answer}) moves to the appendix "Answers to the exercises",
+--     after the others, and leaves a link to it behind;
+--   * code in a table may wrap within its cell.
 
-function CodeBlock(block)
+local function CodeBlock(block)
   if block.classes:includes('output') then
     return pandoc.RawBlock('latex',
       '\\begin{Verbatim}[frame=leftline,framerule=1.5pt,' ..
@@ -11,7 +15,19 @@ function CodeBlock(block)
   end
 end
 
-function Div(div)
+local function box(title, content)
+  local blocks = pandoc.List({pandoc.RawBlock('latex',
+    '\\begin{bookbox}{' .. title .. '}')})
+  blocks:extend(content)
+  blocks:insert(pandoc.RawBlock('latex', '\\end{bookbox}'))
+  return blocks
+end
+
+local answers = pandoc.List()
+local chapter = 0           -- the number of the chapter being read
+local in_appendix = false
+
+local function Div(div)
   if div.classes:includes('listing') and div.content[1].t == 'Para' then
     local origin = div.content[1].content
     origin:insert(1, pandoc.RawInline('latex',
@@ -19,5 +35,59 @@ function Div(div)
     origin:insert(pandoc.RawInline('latex', '}\\nopagebreak'))
     div.content[1] = pandoc.Plain(origin)
     return div
+  elseif div.classes:includes('hint') then
+    return box('Hint', div.content)
+  elseif div.classes:includes('answer') then
+    local label = 'answer-' .. (#answers + 1)
+    local where = in_appendix and 'Appendix' or ('Chapter ' .. chapter)
+    local exercise = div.attributes['exercise']
+    local title = where .. (exercise and (', exercise ' .. exercise) or '')
+    answers:insert(pandoc.RawBlock('latex', '\\phantomsection\\label{' ..
+      label .. '}'))
+    answers:extend(box(title, div.content))
+    return pandoc.Plain({pandoc.RawInline('latex',
+      '{\\small\\sffamily Answer: page \\pageref{' .. label .. '}.}')})
   end
+end
+
+-- Code in a table's narrow column may break after . _ ( , and *, so that
+-- a long call wraps in its cell instead of running into the next one.
+local specials = {
+  ['\\'] = '\\textbackslash{}', ['{'] = '\\{', ['}'] = '\\}',
+  ['&'] = '\\&', ['%'] = '\\%', ['$'] = '\\$', ['#'] = '\\#',
+  ['^'] = '\\^{}', ['~'] = '\\~{}', ['_'] = '\\_\\allowbreak{}',
+  ['-'] = '-{}', ['.'] = '.\\allowbreak{}', ['('] = '(\\allowbreak{}',
+  [','] = ',\\allowbreak{}', ['*'] = '*\\allowbreak{}',
+}
+local function breakable_code(code)
+  local text = code.text:gsub('.', function (c) return specials[c] end)
+  return pandoc.RawInline('latex', '\\texttt{' .. text .. '}')
+end
+
+local function Table(table)
+  return pandoc.walk_block(table, {Code = breakable_code})
+end
+
+function Pandoc(doc)
+  local filter = {Div = Div, CodeBlock = CodeBlock, Table = Table}
+  local blocks = pandoc.List()
+  for _, block in ipairs(doc.blocks) do
+    if block.t == 'Header' and block.level == 1 and
+        not block.classes:includes('unnumbered') then
+      chapter = chapter + 1
+    elseif block.t == 'RawBlock' and block.text:match('\\appendix') then
+      in_appendix = true
+    end
+    local walked = pandoc.walk_block(pandoc.Div({block}), filter)
+    blocks:extend(walked.content)
+  end
+  if #answers > 0 then
+    if not in_appendix then
+      blocks:insert(pandoc.RawBlock('latex', '\\appendix'))
+    end
+    blocks:insert(pandoc.Header(1, 'Answers to the exercises',
+      pandoc.Attr('answers')))
+    blocks:extend(answers)
+  end
+  return pandoc.Pandoc(blocks, doc.meta)
 end

@@ -12,13 +12,37 @@
  * there for the HTML, and points pandoc at the run for the PDF.
  *
  * In the prose, @fig:NAME becomes a link "Figure N.k" to the figure and
- * @step:NAME a link to the step's section, and a line `@code:PATH:NAME`
+ * @step:NAME a link to the step's section. A display equation whose line
+ * ends with its closing $$ and a label, `$$ {#eq:NAME}`, is numbered N.k
+ * (in the margin, by \tag), and @eq:NAME becomes a link "(N.k)" to it;
+ * equations that are never referred to need no label. A line
+ * `@code:PATH:NAME`
  * becomes the listing of region NAME of library file PATH (see wb_lit.h),
  * PATH read from the folder given with --root (the current one unless
  * given). The weaver refuses, with "file:line: what is wrong", a reference
  * to a figure, step or region that does not exist, a region whose markers
- * are wrong, a listing line wider than the page, and a source whose steps
- * do not match the run's.
+ * are wrong, and a source whose steps do not match the run's. A listing
+ * line wider than the page (80 columns) is kept whole: the PDF wraps it,
+ * marking the continuation, and the HTML scrolls it.
+ *
+ * Each figure's image carries, besides its caption, an alt text in plain
+ * words: the caption with its $...$ maths written out in Unicode (σ(z),
+ * x₁, e^(−z)), for a reader who hears the page rather than sees it.
+ *
+ * Blocks the book shows closed. In the Markdown, prose or generated, a
+ * fenced div
+ *
+ *     ::: {.hint}                  ::: {.answer exercise="2"}
+ *     Where is sigma(z) = 1/2?     z = 0, so x = -b/w.
+ *     :::                          :::
+ *
+ * is a hint or an answer to an exercise. The HTML book shows each closed,
+ * as a <details> block with the summary line "Hint" or "Answer", which the
+ * reader opens with a click and no script (book/html.lua). The PDF shows a
+ * hint in a small box where it stands, and moves each answer to the
+ * appendix "Answers to the exercises", at the end of the book, leaving a
+ * line with its page behind; the attribute exercise="K", if given, names
+ * the exercise there (book/latex.lua).
  *
  * A prose line `@exercises` becomes the chapter's exercises: every file
  * exercises/NN_K_NAME.c under the root whose NN is the chapter's number,
@@ -37,10 +61,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/mt_unicode.h"
 #include "wb.h"
-
-/* A listing line longer than this runs off the printed page. */
-#define MAX_COLUMNS 80
 
 typedef struct weaver {
     const char *source;         /* the chapter's path, for messages */
@@ -51,7 +73,79 @@ typedef struct weaver {
     wb_lit *lit;
     wb_buf out;
     bool exercises_woven;       /* an @exercises line was expanded */
+    char **equations;           /* the labelled equations' names, in order */
+    size_t nequations;
 } weaver;
+
+#define EQ_LABEL " {#eq:"
+
+static bool is_name_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_' || c == '-';
+}
+
+/* If the line s[0..len) ends with "$$ {#eq:NAME}" (and spaces), the length
+ * of the line before that label, with *name and *n set to NAME; else 0. */
+static size_t equation_label(const char *s, size_t len, const char **name,
+                             size_t *n)
+{
+    const char *end = s + len;
+    while (end > s && (end[-1] == ' ' || end[-1] == '\n'))
+        end--;
+    if (end == s || end[-1] != '}')
+        return 0;
+    const char *start = end - 1;
+    while (start > s && is_name_char(start[-1]))
+        start--;
+    size_t label = strlen(EQ_LABEL);
+    if (start == end - 1 || (size_t)(start - s) < label + 2 ||
+        strncmp(start - label, EQ_LABEL, label) != 0 ||
+        strncmp(start - label - 2, "$$", 2) != 0)
+        return 0;
+    *name = start;
+    *n = (size_t)(end - 1 - start);
+    return (size_t)(start - label - s);
+}
+
+/* The number k of equation name[0..len) in "N.k", or 0. */
+static int find_equation(const weaver *w, const char *name, size_t len)
+{
+    for (size_t i = 0; i < w->nequations; i++)
+        if (strlen(w->equations[i]) == len &&
+            strncmp(w->equations[i], name, len) == 0)
+            return (int)i + 1;
+    return 0;
+}
+
+/* Numbers the labelled equations of every prose block, in order, so that
+ * a reference may come before its equation. */
+static int number_equations(weaver *w)
+{
+    for (size_t i = 0; i < w->lit->nchunks; i++) {
+        const wb_chunk *c = &w->lit->chunks[i];
+        for (const char *p = c->prose; p && *p;) {
+            const char *eol = strchr(p, '\n');
+            size_t len = eol ? (size_t)(eol - p) : strlen(p), n;
+            const char *name;
+            if (equation_label(p, len, &name, &n)) {
+                char **grown;
+                if (find_equation(w, name, n))
+                    return wb_fail("%s: the equation '%.*s' is labelled "
+                                   "twice", w->source, (int)n, name);
+                grown = wb_reallocarray(w->equations, w->nequations + 1,
+                                        sizeof *grown);
+                if (!grown)
+                    return -1;
+                w->equations = grown;
+                if (!(w->equations[w->nequations] = wb_strndup(name, n)))
+                    return -1;
+                w->nequations++;
+            }
+            p += len + (eol != NULL);
+        }
+    }
+    return 0;
+}
 
 /* The figure called name[0..len), and its number k in "Figure N.k"; or
  * 0 when there is none. */
@@ -127,27 +221,41 @@ static int weave_prose(weaver *w, const wb_chunk *c)
             p += len;
             continue;
         }
-        for (const char *s = p; s < p + len;) {
-            const char *at = memchr(s, '@', (size_t)(p + len - s));
+        /* A labelled equation: its number as a \tag, then an anchor. */
+        const char *eq_name;
+        size_t eq_n, body = equation_label(p, len, &eq_name, &eq_n);
+        const char *line_end = body ? p + body - 2 : p + len;
+        for (const char *s = p; s < line_end;) {
+            const char *at = memchr(s, '@', (size_t)(line_end - s));
             const char *name;
             size_t n = 0;
-            bool fig;
+            bool fig, eq;
             if (!at) {
-                wb_buf_append(&w->out, s, (size_t)(p + len - s));
+                wb_buf_append(&w->out, s, (size_t)(line_end - s));
                 break;
             }
             wb_buf_append(&w->out, s, (size_t)(at - s));
             fig = strncmp(at, "@fig:", 5) == 0;
-            if (!fig && strncmp(at, "@step:", 6) != 0) {
+            eq = strncmp(at, "@eq:", 4) == 0;
+            if (!fig && !eq && strncmp(at, "@step:", 6) != 0) {
                 wb_buf_append(&w->out, "@", 1);
                 s = at + 1;
                 continue;
             }
-            name = at + (fig ? 5 : 6);
-            while (isalnum((unsigned char)name[n]) || name[n] == '_' ||
-                   name[n] == '-')
+            name = at + (fig ? 5 : eq ? 4 : 6);
+            while (is_name_char(name[n]))
                 n++;
-            if (fig) {
+            if (eq) {
+                int k = find_equation(w, name, n);
+                if (!k)
+                    return wb_fail("%s:%zu: @eq:%.*s: there is no equation "
+                                   "labelled '%.*s' in this chapter",
+                                   w->source,
+                                   prose_line_of(c, (size_t)(at - c->prose)),
+                                   (int)n, name, (int)n, name);
+                wb_buf_printf(&w->out, "[(%d.%d)](#eq-%d-%.*s)", w->number,
+                              k, w->number, (int)n, name);
+            } else if (fig) {
                 int k = find_figure(&w->m, name, n);
                 if (!k)
                     return wb_fail("%s:%zu: @fig:%.*s: there is no figure "
@@ -173,6 +281,10 @@ static int weave_prose(weaver *w, const wb_chunk *c)
             }
             s = name + n;
         }
+        if (body)
+            wb_buf_printf(&w->out, "\\tag{%d.%d}$$[]{#eq-%d-%.*s}\n",
+                          w->number, find_equation(w, eq_name, eq_n),
+                          w->number, (int)eq_n, eq_name);
         p += len;
     }
     wb_buf_puts(&w->out, "\n");
@@ -183,16 +295,6 @@ static int weave_prose(weaver *w, const wb_chunk *c)
 static int weave_listing(weaver *w, const char *path, size_t first,
                          size_t lines, const char *code)
 {
-    const char *line = code;
-    for (size_t i = 0; i < lines; i++) {
-        const char *eol = strchr(line, '\n');
-        size_t len = eol ? (size_t)(eol - line) : strlen(line);
-        if (len > MAX_COLUMNS)
-            return wb_fail("%s:%zu: this line is %zu characters wide; "
-                           "listings must fit in %d columns to fit the page",
-                           path, first + i, len, MAX_COLUMNS);
-        line = eol ? eol + 1 : line + len;
-    }
     wb_buf_printf(&w->out,
                   "::: {.listing}\n`%s`, lines %zu to %zu\n\n"
                   "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n:::\n\n",
@@ -510,6 +612,26 @@ static void put_caption(wb_buf *b, const char *caption)
     }
 }
 
+/* The caption's alt text, as a Markdown attribute value: quotes and
+ * backslashes escaped. The caption was checked when the figure was drawn;
+ * should it not parse, the alt text is the caption as written. */
+static void put_alt(wb_buf *b, const char *caption)
+{
+    wb_buf plain = {0};
+    char *text;
+    if (wb_mt_unicode(&plain, caption, 0) != 0)
+        wb_buf_puts(&plain, caption);
+    text = wb_buf_take(&plain);
+    if (!text)
+        b->failed = true;
+    for (const char *c = text ? text : ""; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            wb_buf_puts(b, "\\");
+        wb_buf_append(b, c, 1);
+    }
+    free(text);
+}
+
 static void weave_figures(weaver *w, const char *step)
 {
     for (size_t i = 0; i < w->m.nfigures; i++) {
@@ -518,8 +640,11 @@ static void weave_figures(weaver *w, const char *step)
             continue;
         wb_buf_printf(&w->out, "![Figure %d.%zu: ", w->number, i + 1);
         put_caption(&w->out, f->caption);
-        wb_buf_printf(&w->out, "](figures/%s/%s){#fig-%d-%s}\n\n",
-                      w->m.slug, f->name, w->number, f->name);
+        wb_buf_printf(&w->out, "](figures/%s/%s){#fig-%d-%s alt=\"Figure "
+                      "%d.%zu: ", w->m.slug, f->name, w->number, f->name,
+                      w->number, i + 1);
+        put_alt(&w->out, f->caption);
+        wb_buf_puts(&w->out, "\"}\n\n");
     }
 }
 
@@ -534,7 +659,8 @@ static int weave(weaver *w)
                            "own settings (--book --out %s alone)", w->dir,
                            w->m.params[i].name, w->m.params[i].value, w->dir);
     /* The source must define the steps the run ran, in the same order. */
-    if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0)
+    if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0 ||
+        number_equations(w) != 0)
         return -1;
 
     for (size_t i = 0; i < w->lit->nchunks; i++) {
@@ -622,5 +748,8 @@ int main(int argc, char **argv)
     wb_buf_free(&w.out);
     wb_lit_free(w.lit);
     wb_manifest_free(&w.m);
+    for (size_t i = 0; i < w.nequations; i++)
+        free(w.equations[i]);
+    free(w.equations);
     return status == 0 ? 0 : 1;
 }

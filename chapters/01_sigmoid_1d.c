@@ -13,9 +13,20 @@ categories apart. Along the way we meet the function at the heart of it, the
 *sigmoid*, and its two parameters, the weight $w$ and the bias $b$.
 
 This chapter is also a C program, `chapters/01_sigmoid_1d.c`. Each step
-below is a function that prints what it finds and draws figures. Run
-`build/chapters/01_sigmoid_1d --step` to go through the steps in a terminal,
-one at a time, or `--help` to see what else it accepts.
+below is a function that prints what it finds and draws figures. To go
+through the steps in a terminal, one at a time, run, from the top folder of
+the workbook,
+
+```sh
+build/chapters/01_sigmoid_1d --step
+```
+
+or give it `--help` to see what else it accepts.
+
+The program opens with what every step shares: the library's header
+`wb.h`, the chapter's parameters (each one can be changed from the command
+line, with `--n`, `--mu`, `--w`, `--b`), and a struct of the arrays that
+one step makes and the next ones use.
 */
 
 #include <math.h>
@@ -25,6 +36,7 @@ one at a time, or `--help` to see what else it accepts.
 #include "wb.h"
 
 #define PI 3.14159265358979323846
+#define BINS 50                 /* the histograms' bins over [-5, 5] */
 
 /* The chapter's parameters, set with --n, --mu, --w, --b and --predict. */
 static long n = 100;            /* examples in each category */
@@ -46,7 +58,7 @@ static struct {
 
 Our examples will be drawn at random from a *normal* (or Gaussian)
 distribution. Its probability density, for a distribution centred on $\mu$
-with width $s$, is
+(its *mean*) with width $s$ (its *standard deviation*), is
 
 $$p(x) = \frac{1}{s\sqrt{2\pi}}\, e^{-(x-\mu)^2 / 2s^2}.$$
 
@@ -102,17 +114,43 @@ static int gaussian(wb_run *run)
 
 Now the examples. Category 0 takes $n = 100$ values of $x$ drawn from a
 normal distribution centred on $-1.5$, category 1 another 100 from one
-centred on $+1.5$; both have width 1. The labels are the categories
-themselves: a 0 for each example of the first, a 1 for each of the second.
+centred on $+1.5$; both have width 1, that is standard deviation 1. The
+labels are the categories themselves: a 0 for each example of the first, a
+1 for each of the second.
 
 The random numbers come from `run->rng`, a generator seeded by the program
 (`--seed N` changes the seed): run the chapter twice and you get the same
 examples, the same figures and the same numbers as this page.
 
+The step prints each category's shape, mean and standard deviation: the
+sample's own estimates of $\mu$ and $s$, close to $-1.5$ or $+1.5$ and 1 but not
+equal to them, since 100 draws are only a sample. Its last line gives the
+smallest example of category 1 and the largest of category 0: the two
+clouds overlap between them, from about $-1.3$ to $2.0$, where both
+categories have examples.
+
 A first picture puts each example at its value of $x$ and at the height of
-its category. The two clouds overlap a little around $x = 0$: some examples
-of category 0 are larger than some of category 1.
+its category. Several figures of the chapter draw the examples this way,
+under a curve of their own, so the step starts them with a function of the
+chapter, `examples_figure`.
 */
+/* A new figure with the examples drawn as in the sample step: x across,
+ * the category (or a probability) up, the two categories in two colours.
+ * The caller adds its own curves, then renders it. */
+static wb_figure *examples_figure(wb_run *run, const char *name,
+                                  const char *caption, const char *ylabel)
+{
+    wb_figure *fig = wb_figure_new(&run->out, name, caption);
+    wb_figure_xlabel(fig, "$x$");
+    wb_figure_ylabel(fig, ylabel);
+    wb_figure_xrange(fig, -5, 5);
+    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
+                                                    .alpha = 0.6});
+    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
+                                                    .alpha = 0.6});
+    return fig;
+}
+
 static int sample(wb_run *run)
 {
     ch.x0 = wb_keep(run, wb_random_normal(&run->rng, -mu, 1, (size_t)n));
@@ -133,17 +171,10 @@ static int sample(wb_run *run)
            "the largest of category 0: %.3f\n",
            wb_min(ch.x1), wb_max(ch.x0));
 
-    wb_figure *fig = wb_figure_new(&run->out, "sample",
+    wb_figure *fig = examples_figure(run, "sample",
         "The examples: $x$ on the horizontal axis, the category on the "
-        "vertical one.");
-    wb_figure_xlabel(fig, "$x$");
-    wb_figure_ylabel(fig, "category");
-    wb_figure_xrange(fig, -5, 5);
+        "vertical one.", "category");
     wb_figure_yrange(fig, -0.25, 1.25);
-    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
-                                                    .alpha = 0.6});
-    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
-                                                    .alpha = 0.6});
     return wb_figure_render(fig);
 }
 
@@ -151,9 +182,9 @@ static int sample(wb_run *run)
 ## Histograms
 
 With many points on one line, a scatter plot hides how many fall in each
-place. A *histogram* counts them: it cuts the axis into bins, here 50 bins
-of width 0.2 over $[-5, 5]$, and draws one bar per bin as high as the number
-of examples inside it. Drawn half transparent, one over the other, the two
+place. A *histogram* counts them: it cuts the axis into bins, here `BINS`
+= 50 bins of width 0.2 over $[-5, 5]$, and draws one bar per bin as high as
+the number of examples inside it. Drawn half transparent, one over the other, the two
 histograms show both the two bumps and where they overlap.
 
 The counts of category 0 are printed below. They come back as an array of
@@ -168,19 +199,21 @@ rest of the chapter builds a neuron that draws this boundary itself.
 */
 static int histograms(wb_run *run)
 {
-    wb_array *counts = wb_keep(run, wb_histogram(ch.x0, 50, -5, 5));
+    wb_array *counts = wb_keep(run, wb_histogram(ch.x0, BINS, -5, 5));
     if (!counts)
         return -1;
-    printf("counts of category 0 in the 50 bins:\n");
+    printf("counts of category 0 in the %d bins:\n", BINS);
     wb_print(counts);
 
-    wb_figure *fig = wb_figure_new(&run->out, "histograms",
-        "The two categories counted in 50 bins of width 0.2.");
+    char caption[80];
+    snprintf(caption, sizeof caption, "The two categories counted in %d "
+             "bins of width %g.", BINS, 10.0 / BINS);
+    wb_figure *fig = wb_figure_new(&run->out, "histograms", caption);
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, "examples per bin");
-    wb_plot_hist(fig, ch.x0, 50, -5, 5,
+    wb_plot_hist(fig, ch.x0, BINS, -5, 5,
                  &(wb_style){.label = "category 0", .alpha = 0.5});
-    wb_plot_hist(fig, ch.x1, 50, -5, 5,
+    wb_plot_hist(fig, ch.x1, BINS, -5, 5,
                  &(wb_style){.label = "category 1", .alpha = 0.5});
     return wb_figure_render(fig);
 }
@@ -191,7 +224,7 @@ static int histograms(wb_run *run)
 The *sigmoid*, or *logistic function*, turns any number into a number
 between 0 and 1:
 
-$$\sigma(z) = \frac{1}{1 + e^{-z}}.$$
+$$\sigma(z) = \frac{1}{1 + e^{-z}}.$$ {#eq:sigmoid}
 
 Follow $e^{-z}$ to see its shape. When $z$ is large, $e^{-z}$ is tiny and
 $\sigma(z)$ is close to 1. When $z$ is very negative, $e^{-z}$ is huge and
@@ -248,13 +281,13 @@ So the whole network is one function of $x$,
 
 $$f(x) = \sigma(w x + b),$$
 
-and so is its C version below: three lines, and all a network of one neuron
-ever computes. A network of this shape, no hidden layer and a sigmoid at the
+and so is its C version below: one statement, and all a network of one
+neuron ever computes. A network of this shape, no hidden layer and a sigmoid at the
 output, is what statisticians call a *logistic regression*.
 
 The bias says how easily the neuron fires: with a very large $b$ it outputs
-almost 1 whatever its input; with a very negative one it outputs almost 0
-and is, as one says, dead.
+almost 1 whatever its input; with a very negative one, almost 0. Either way
+the sigmoid is *saturated*: flat, its output hardly moves when $x$ does.
 */
 /* The neuron: f(x) = sigma(w x + b). */
 static double neuron(double x, double w, double b)
@@ -316,7 +349,7 @@ The bias slides the curve along the $x$ axis without changing its shape.
 Where exactly? The output crosses $1/2$ where $z = 0$, that is where
 $w x + b = 0$:
 
-$$x = -\frac{b}{w}.$$
+$$x = -\frac{b}{w}.$$ {#eq:boundary}
 
 This point is the neuron's *decision boundary*. An example on one side of it
 gets a probability above $1/2$ and is put in category 1; an example on the
@@ -360,12 +393,24 @@ one the probability of category 1; the rule "category 1 when $f(x) > 1/2$"
 sorts them, and we can count how many it gets right.
 
 With the default parameters, $w = 1$ and $b = 0$, the boundary sits at
-$x = 0$, just where our eyes put it, and nearly every example lands on its
-side. For these two categories the bias must be close to 0 for the boundary
-to fall between them, while any positive weight will do. That is a lucky
-case: in general both must be found, and finding them from the examples,
-rather than by eye, is what *fitting* a logistic regression means. The next
-step does it.
+$x = 0$, just where our eyes put it. The output counts the examples on the
+right side: not all of them, since the two clouds overlap, and every
+example of the overlap that lies on the other side of $x = 0$ is a miss.
+Is that a poor score? No boundary can expect much better. For categories
+centred at $\pm 1.5$ with width 1, the best rule on new examples is
+"category 1 when $x > 0$", and it is right for the share $\Phi(1.5) =
+0.933$ of each category (with $\Phi$ the normal distribution's cumulative
+probability); the step prints it too. With many more examples
+(`--n 10000`), the accuracy of $w = 1$, $b = 0$ comes out at 0.932.
+
+What places the boundary is $-b/w$, as equation @eq:boundary says, not $b$
+alone: $w = 4$, $b = -4$ puts it at $x = 1$ just as $w = 1$, $b = -1$ does.
+The weight then says how sure the neuron is: the larger $w$, the closer to
+0 or 1 the probabilities away from the boundary. Any $w$ and $b$ with
+$-b/w$ between the clouds sort the examples about as well; a fit picks one
+pair, the one whose probabilities agree best with the labels. Finding it
+from the examples, rather than by eye, is what *fitting* a logistic
+regression means. The next step does it.
 */
 static int classify(wb_run *run)
 {
@@ -374,6 +419,15 @@ static int classify(wb_run *run)
         right0 += neuron(ch.x0->data[i], w, b) <= 0.5;
     for (size_t i = 0; i < ch.x1->size; i++)
         right1 += neuron(ch.x1->data[i], w, b) > 0.5;
+    /* The verdict comes first, so that the boundary below it does not
+     * give the answer away before the reader sees it. */
+    if (!isnan(predict) && w == 0)
+        printf("your prediction, x = %g: not quite: with w = 0 there is "
+               "no boundary\n", predict);
+    else if (!isnan(predict))
+        printf("your prediction, x = %g: %s\n", predict,
+               fabs(predict - boundary(w, b)) < 1e-9 ? "right!"
+                                             : "not quite, try again");
     if (w != 0)
         printf("w = %g, b = %g: the boundary is at x = -b/w = %g\n", w, b,
                boundary(w, b));
@@ -383,21 +437,13 @@ static int classify(wb_run *run)
     printf("right: %zu of %zu in category 0, %zu of %zu in category 1; "
            "accuracy %.3f\n", right0, ch.x0->size, right1, ch.x1->size,
            (double)(right0 + right1) / (double)(ch.x0->size + ch.x1->size));
-    if (!isnan(predict))
-        printf("your prediction, x = %g: %s\n", predict,
-               fabs(predict - boundary(w, b)) < 1e-9 ? "right!"
-                                             : "not quite, try again");
+    printf("the best any boundary can expect on new examples: "
+           "Phi(mu) = %.3f\n", 0.5 * erfc(-mu / sqrt(2)));
 
     wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
-    wb_figure *fig = wb_figure_new(&run->out, "classify",
-        "The neuron's output over the examples, and its boundary.");
-    wb_figure_xlabel(fig, "$x$");
-    wb_figure_ylabel(fig, "probability of category 1");
-    wb_figure_xrange(fig, -5, 5);
-    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
-                                                    .alpha = 0.6});
-    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
-                                                    .alpha = 0.6});
+    wb_figure *fig = examples_figure(run, "classify",
+        "The neuron's output over the examples, and its boundary.",
+        "probability of category 1");
     plot_neuron(fig, x, w, b, &(wb_style){.label = "$\\sigma(wx + b)$",
                                           .color = WB_VERMILION});
     if (w != 0)
@@ -423,9 +469,8 @@ left, and keeps the one that gets the most examples right. No neuron can do
 better on this sample, since any neuron's boundary falls in one of these
 gaps. The best boundary is chosen on the very examples it is scored on, so
 its accuracy flatters it a little: on new examples from the same two
-distributions no rule can expect more than $\Phi(1.5) = 0.933$ (with
-$\Phi$ the normal distribution's cumulative probability), the share of
-each category on its own side of $x = 0$. And with ever more examples,
+distributions no rule can expect more than $\Phi(1.5) = 0.933$, the share
+of each category on its own side of $x = 0$. And with ever more examples,
 the penalty that keeps the weight small (chapter 3) would matter less and
 less, and the fit would tend to $w = 2\mu = 3$ and $b = 0$: then
 $wx + b = 3x$ is the exact log of the odds of category 1 against 0 for
@@ -503,16 +548,9 @@ static int fit(wb_run *run)
            0.5 * erfc(-mu / sqrt(2)));
 
     wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
-    wb_figure *fig = wb_figure_new(&run->out, "fit",
+    wb_figure *fig = examples_figure(run, "fit",
         "The fitted logistic regression over the examples, and the neuron "
-        "of $w = 1$, $b = 0$.");
-    wb_figure_xlabel(fig, "$x$");
-    wb_figure_ylabel(fig, "probability of category 1");
-    wb_figure_xrange(fig, -5, 5);
-    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
-                                                    .alpha = 0.6});
-    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
-                                                    .alpha = 0.6});
+        "of $w = 1$, $b = 0$.", "probability of category 1");
     plot_neuron(fig, x, 1, 0, &(wb_style){.label = "$w = 1$, $b = 0$",
                                           .color = WB_BLACK,
                                           .dash = WB_DOTTED});
@@ -563,16 +601,9 @@ static int mlp(wb_run *run)
            "converged");
 
     wb_array *x = wb_keep(run, wb_linspace(-5, 5, 201));
-    wb_figure *fig = wb_figure_new(&run->out, "mlp",
+    wb_figure *fig = examples_figure(run, "mlp",
         "The logistic regression and the network of one neuron, fitted to "
-        "the same examples.");
-    wb_figure_xlabel(fig, "$x$");
-    wb_figure_ylabel(fig, "probability of category 1");
-    wb_figure_xrange(fig, -5, 5);
-    wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
-                                                    .alpha = 0.6});
-    wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",
-                                                    .alpha = 0.6});
+        "the same examples.", "probability of category 1");
     plot_neuron(fig, x, fw, fb, &(wb_style){.label = "logistic regression",
                                             .color = WB_VERMILION});
     plot_neuron(fig, x, mw, mb, &(wb_style){.label = "network",
@@ -619,6 +650,30 @@ int main(int argc, char **argv)
 }
 
 /*md
+## What we saw
+
+- Two categories of examples, drawn from normal distributions centred at
+  $-1.5$ and $+1.5$ with standard deviation 1. Their histograms show two
+  bumps that overlap: in the run above, from about $-1.3$ to $2.0$.
+- The sigmoid $\sigma(z) = 1/(1 + e^{-z})$, equation @eq:sigmoid, turns any
+  number into a probability; it is $1/2$ at $z = 0$, and the library
+  computes it even at $z = \pm 10^4$ without overflow.
+- A network of one neuron computes $\sigma(wx + b)$. Its boundary is the
+  point $x = -b/w$, equation @eq:boundary; the weight says how steeply the
+  probability changes around it, that is how sure the neuron is.
+- The neuron of $w = 1$, $b = 0$ gets 0.920 of the sample right, close to
+  the 0.933 that no boundary can beat on new examples.
+- Fitting finds $w$ and $b$ from the examples: the logistic regression put
+  its boundary within 0.02 of $x = 0$ with a weight above 2; the network of
+  one neuron found nearly the same curve, steeper, because its penalty on
+  the weight is weaker.
+
+With one input, a boundary is a point on a line. The next chapter gives
+the neuron two inputs: its boundary becomes a line in the plane, and to see
+the sigmoid over the whole plane we draw it on a grid of points.
+*/
+
+/*md
 ## Exercises
 
 Predict first, then run. The program checks the first question: the
@@ -634,8 +689,8 @@ of the workbook.
 3. **Bring the categories closer.** With `--mu 0.5`, the centres are at
    $\pm 0.5$. Predict whether the accuracy of $w = 1$, $b = 0$ goes up or
    down, then look at the histograms. Can any $w$ and $b$ do much better?
-4. **In the code.** Change the histograms to 20 bins (edit the
-   `histograms` step, then `make` and run `--only histograms`). What do
+4. **In the code.** Change the histograms to 20 bins (edit `BINS` at the
+   top of the chapter, then `make` and run `--only histograms`). What do
    wider bins hide, and what do they show better?
 5. **More examples.** With 100 times more examples (`--only fit --n
    10000`), predict whether the fitted $w$ moves towards $2\mu = 3$ or

@@ -16,6 +16,11 @@ find its equation. Fitting the neuron to the sample is chapter 3's work.
 
 The program is `chapters/02_sigmoid_2d.c`; `--step` runs it one step at a
 time, and `--w1`, `--w2` and `--b` change the neuron.
+
+It opens with the neuron's parameters, each one an option of the command
+line (`--slope` and `--intercept` are for the exercises), the size of the
+grid, and the arrays the steps share: the sample, the grid's two arrays and
+the sigmoid computed on it.
 */
 
 #include <math.h>
@@ -70,27 +75,20 @@ its first and last three rows, with `...` for the rows between. The first
 rows are points of category 0, near $(0, 0)$; the last are points of
 category 1, near $(2, 2)$.
 
-To draw the categories in two colours, `category_column` picks one
-coordinate of one category's points. The points are drawn half
-transparent, so they look darker where many of them pile up. The two
+The step then prints the mean of each category's points, reading the
+coordinates of point $i$ as `WB_AT(X, i, 0)` and `WB_AT(X, i, 1)`: row $i$
+of the array, columns 0 and 1. To draw the categories in two colours, the
+library's `wb_plot_categories` splits the points by their labels, the same
+way, into one scatter for each category; the chapters that follow draw
+their samples with it too.
+
+@code:lib/wb_figure.c:categories
+
+The points are drawn half transparent, so they look darker where many of
+them pile up. The two
 centres are $2\sqrt{2} \approx 2.8$ apart, less than three widths, and the
 clouds overlap: no line will separate them perfectly.
 */
-/* Coordinate j (0 for x1, 1 for x2) of the points of X: (n, 2) whose
- * label in y: (n,) is `label`, as a new 1-D array. */
-static wb_array *category_column(const wb_array *X, const wb_array *y,
-                                 double label, size_t j)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < y->size; i++)
-        count += y->data[i] == label;
-    wb_array *c = wb_vector(count);
-    for (size_t i = 0, k = 0; c && i < y->size; i++)
-        if (y->data[i] == label)
-            c->data[k++] = WB_AT(X, i, j);
-    return c;
-}
-
 static int sample(wb_run *run)
 {
     wb_array *X, *y;
@@ -106,25 +104,25 @@ static int sample(wb_run *run)
     printf("X:\n");
     wb_print(ch.X);
 
+    for (int c = 0; c <= 1; c++) {
+        double sum1 = 0, sum2 = 0;
+        size_t count = 0;
+        for (size_t i = 0; i < ch.y->size; i++)
+            if (ch.y->data[i] == c) {
+                sum1 += WB_AT(ch.X, i, 0);
+                sum2 += WB_AT(ch.X, i, 1);
+                count++;
+            }
+        printf("category %d: %zu points, mean (%.3f, %.3f)\n", c, count,
+               sum1 / (double)count, sum2 / (double)count);
+    }
+
     wb_figure *fig = wb_figure_new(&run->out, "sample",
         "The sample: 500 points of each category, drawn half transparent.");
     wb_figure_xlabel(fig, "$x_1$");
     wb_figure_ylabel(fig, "$x_2$");
     wb_figure_square(fig);
-    for (int c = 0; c <= 1; c++) {
-        wb_array *x1 = wb_keep(run, category_column(ch.X, ch.y, c, 0));
-        wb_array *x2 = wb_keep(run, category_column(ch.X, ch.y, c, 1));
-        if (!x1 || !x2) {
-            wb_figure_free(fig);
-            return -1;
-        }
-        printf("category %d: %zu points, mean (%.3f, %.3f)\n", c, x1->size,
-               wb_mean(x1), wb_mean(x2));
-        char label[32];
-        snprintf(label, sizeof label, "category %d", c);
-        wb_plot_scatter(fig, x1, x2, &(wb_style){.label = label,
-                                                 .alpha = 0.5});
-    }
+    wb_plot_categories(fig, ch.X, ch.y, &(wb_style){.alpha = 0.5});
     return wb_figure_render(fig);
 }
 
@@ -515,6 +513,28 @@ int main(int argc, char **argv)
     };
     return wb_main(&chapter, argc, argv);
 }
+
+/*md
+## What we saw
+
+- A sample of 1000 points in the plane, 500 of each category, around
+  $(0, 0)$ and $(2, 2)$, held as an array `X` of shape $(1000, 2)$ and the
+  labels `y`.
+- The neuron with two inputs computes $\sigma(w_1 x_1 + w_2 x_2 + b)$: the
+  same sigmoid, of a weighted sum of both coordinates.
+- A meshgrid of $51 \times 51$ points over $[-6, 6]^2$, two arrays whose
+  elements, walked in memory order, run along the bottom row first: point
+  $k$ is `data[k]` of both.
+- On the grid, the sigmoid is a map; where it is $1/2$ lies the line
+  $w_1 x_1 + w_2 x_2 + b = 0$, here $x_2 = -0.5 x_1$, and every point of it
+  gives exactly 0.5.
+- Seen as a surface, the sigmoid is a step across that line, as steep as
+  chapter 1's sigmoid with the weight $\|w\| = 2.24$.
+
+The weights $w_1 = 1$, $w_2 = 2$, $b = 0$ were our choice, and their line
+runs through category 0's cloud instead of between the two. The next
+chapter lets the data choose: it fits the neuron to the sample.
+*/
 
 /*md
 ## Exercises

@@ -13,10 +13,21 @@ depends on the sign of the product $x_1 x_2$. Everything else is what
 chapters 2 and 3 built: the weighted sum $z$, the sigmoid $\sigma(z)$, the
 logistic regression fitted by L-BFGS, its map over a grid.
 
-This chapter is the C program `chapters/04_variable_change.c`. Run
-`build/chapters/04_variable_change --step` to go through it one step at a
-time, or `--help` to see its options: among them `--data FILE` to fit
+This chapter is the C program `chapters/04_variable_change.c`. To go
+through it one step at a time, run
+
+```sh
+build/chapters/04_variable_change --step
+```
+
+or give it `--help` to see its options: among them `--data FILE` to fit
 examples of your own, and `--json` for a summary of the fit.
+
+The program opens with its options, then describes the problem it solves
+as a small table: how a sample is drawn, and which variable $u$ the
+logistic regression is given. The chapter's own problem is the first row;
+the exercises at the end pose two others through the same table. Last come
+the arrays and models the steps share.
 */
 
 #include <math.h>
@@ -237,14 +248,7 @@ static int make_grid(wb_run *run, size_t m)
 static void plot_map(wb_figure *fig, const wb_array *p, const wb_array *X,
                      const wb_array *y)
 {
-    wb_figure_xlabel(fig, "$x_1$");
-    wb_figure_ylabel(fig, "$x_2$");
-    wb_figure_cblabel(fig, "$P$(category 1)");
-    wb_figure_square(fig);
-    wb_figure_palette(fig, WB_PALETTE_DIVERGING);
-    wb_figure_cbrange(fig, 0, 1);
-    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);
-    wb_plot_heatmap(fig, ch.gridx1, ch.gridx2, p, NULL);
+    wb_plot_probability_map(fig, ch.gridx1, ch.gridx2, p);
     plot_sample(fig, X, y);
 }
 
@@ -599,6 +603,27 @@ int main(int argc, char **argv)
     };
     return wb_main(&chapter, argc, argv);
 }
+
+/*md
+## What we saw
+
+- A sample that no line can split: 500 points spread over the square
+  $[-1, 1]^2$, in category 1 where $x_1$ and $x_2$ have the same sign.
+- A logistic regression fitted to it all the same does no better than a
+  coin: its probabilities stay between 0.40 and 0.59 over the whole
+  square, and it gets 0.472 of its training sample right, 0.426 of a fresh
+  one.
+- The new variable $u = x_1 x_2$ puts the two categories on either side of
+  $u = 0$. A logistic regression on $u$ alone gets 0.994 right, on the
+  training sample and on the fresh one alike.
+- Drawn back in the plane, the model on $u$ has a boundary made of the two
+  axes: a line in $u$ is a curve in $(x_1, x_2)$.
+
+But we found $u$ by looking at the problem, which a model cannot do, and
+which we cannot do when the boundary has no simple formula. The next
+chapter puts a hidden layer between the inputs and the output, and lets
+training find a variable of its own.
+*/
 
 /*md
 ## Exercises

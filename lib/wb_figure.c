@@ -760,6 +760,58 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
     fig_check_bufs(fig, "surface");
 }
 
+/* region categories */
+/* Splits the sample X: (n, 2) by its labels y: (n,) and draws each
+ * category as a scatter of its points (x1, x2). */
+void wb_plot_categories(wb_figure *fig, const wb_array *X, const wb_array *y,
+                        const wb_style *style)
+{
+    static const char *const names[] = {"category 0", "category 1"};
+    wb_style s = style ? *style : (wb_style){0};
+    int first = s.color ? s.color : WB_BLUE;
+
+    if (!fig_ok(fig) || !have_arrays(fig, "categories", X, y, X))
+        return;
+    WB_ASSERT(X->ndim == 2 && X->shape[1] == 2 && y->size == X->shape[0],
+              "categories: X must be (n, 2) and y (n,)");
+    for (int k = 0; k <= 1; k++) {
+        size_t n = 0, j = 0;
+        for (size_t i = 0; i < y->size; i++)
+            n += y->data[i] == k;
+        if (n == 0)
+            continue;
+        wb_array *x1 = wb_vector(n), *x2 = wb_vector(n);
+        for (size_t i = 0; x1 && x2 && i < y->size; i++)
+            if (y->data[i] == k) {
+                x1->data[j] = WB_AT(X, i, 0);
+                x2->data[j++] = WB_AT(X, i, 1);
+            }
+        s.label = names[k];
+        s.color = first + k;
+        wb_plot_scatter(fig, x1, x2, &s);   /* a NULL array fails it */
+        wb_free(x1);
+        wb_free(x2);
+    }
+}
+/* endregion categories */
+
+/* region probability_map */
+/* The map of a probability, read against 1/2: white there, blue below,
+ * red above. */
+void wb_plot_probability_map(wb_figure *fig, const wb_array *xx,
+                             const wb_array *yy, const wb_array *p)
+{
+    wb_figure_xlabel(fig, "$x_1$");
+    wb_figure_ylabel(fig, "$x_2$");
+    wb_figure_cblabel(fig, "P(category 1)");
+    wb_figure_square(fig);                  /* x1 and x2 at one scale */
+    wb_figure_palette(fig, WB_PALETTE_DIVERGING);
+    wb_figure_cbrange(fig, 0, 1);           /* 1/2 in the middle */
+    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);
+    wb_plot_heatmap(fig, xx, yy, p, NULL);
+}
+/* endregion probability_map */
+
 int wb_figure_render(wb_figure *fig)
 {
     wb_output *out;

@@ -146,6 +146,21 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
 void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
                      const wb_array *z, const wb_style *style);
 
+/* A sample of two features in the plane: the points of X: (n, 2) whose
+ * label in y: (n,) is 0, then those whose label is 1, as two series named
+ * "category 0" and "category 1". Category k takes colour style->color + k
+ * (blue and orange when style->color is 0); the style's alpha, size and
+ * width apply to both, its label to neither. */
+void wb_plot_categories(wb_figure *fig, const wb_array *X, const wb_array *y,
+                        const wb_style *style);
+/* A model's probability of category 1 over the plane, p: (m, n) on the
+ * grid xx, yy (as for wb_plot_heatmap): the diverging palette from 0 to 1,
+ * white at 1/2, its colour bar labelled, x_1 and x_2 at the same scale,
+ * and the legend right of the map, for a sample drawn on top
+ * (wb_plot_categories). */
+void wb_plot_probability_map(wb_figure *fig, const wb_array *xx,
+                             const wb_array *yy, const wb_array *p);
+
 /* Writes NAME.gp and NAME.dat, has gnuplot draw every format the output
  * asks for, records the figure in the output (for the book and the
  * terminal) and frees the figure. Returns 0, or -1 with an error (the

@@ -77,6 +77,8 @@ Test(chapter01, numbers_are_right)
     double acc = number_after(cls, "accuracy");
     cr_assert(fabs(acc - 0.933) < 5 * 0.018, "accuracy %g", acc);
     cr_assert(strstr(cls, "the boundary is at x = -b/w = 0\n"), "%s", cls);
+    cr_assert(strstr(cls, "can expect on new examples: Phi(mu) = 0.933\n"),
+              "%s", cls);
 
     free(gauss);
     free(sample);
@@ -170,7 +172,8 @@ Test(chapter01, the_weaver_makes_its_page)
     char **figures = manifest_figures(dir);
     for (char **f = figures; *f; f++) {
         char fig[128];
-        snprintf(fig, sizeof fig, "](figures/01_sigmoid_1d/%s){#fig-1-%s}",
+        snprintf(fig, sizeof fig,
+                 "](figures/01_sigmoid_1d/%s){#fig-1-%s alt=\"Figure ",
                  *f, *f);
         cr_assert(strstr(r.out, fig), "no figure %s in the page", *f);
     }
@@ -219,6 +222,11 @@ Test(chapter01, predictions_are_checked)
     cr_assert(strstr(r.out, "your prediction, x = -1.5: right!"), "%s",
               r.out);
     cr_assert_null(strstr(r.out, "[1/10]"), "earlier steps run silently");
+
+    /* The verdict comes before the line that prints the boundary. */
+    const char *verdict = strstr(r.out, "your prediction");
+    const char *answer = strstr(r.out, "the boundary is at");
+    cr_assert(verdict && answer && verdict < answer, "%s", r.out);
     program_result_free(&r);
 
     r = run_program(NULL, (const char *[]){CHAPTER, "--only", "classify",
@@ -226,6 +234,41 @@ Test(chapter01, predictions_are_checked)
                                            "--predict", "-1", "--out", dir,
                                            NULL});
     cr_assert(strstr(r.out, "not quite"), "%s", r.out);
+    program_result_free(&r);
+
+    /* With w = 0 the output is flat: no guess can be right. */
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only", "classify",
+                                           "--w", "0", "--b", "1",
+                                           "--predict", "0", "--out", dir,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "x = 0: not quite: with w = 0 there is no "
+                            "boundary\n"), "%s", r.out);
+    program_result_free(&r);
+}
+
+/* The prose quotes a few numbers of the book's run (its seed is fixed):
+ * the overlap of the two clouds, "from about -1.3 to 2.0", and the
+ * accuracy 0.932 of w = 1, b = 0 on 10000 examples a category. They are
+ * printed with 3 decimals and quoted with 1 (or, for the accuracy, all 3),
+ * hence the tolerances. */
+Test(chapter01, the_prose_quotes_the_run)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *sample = read_in(dir, "sample.out", NULL);
+    cr_assert(fabs(number_after(sample, "smallest of category 1:") + 1.3) <
+              0.05, "%s", sample);
+    cr_assert(fabs(number_after(sample, "largest of category 0:") - 2.0) <
+              0.05, "%s", sample);
+    free(sample);
+
+    char *big = test_dir("ch01-big");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "classify", "--n", "10000",
+                               "--out", big, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(fabs(number_after(r.out, "accuracy") - 0.932) < 5e-4, "%s",
+              r.out);
     program_result_free(&r);
 }
 

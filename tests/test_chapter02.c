@@ -187,7 +187,8 @@ Test(chapter02, the_weaver_makes_its_page)
     char **figures = manifest_figures(dir);
     for (char **f = figures; *f; f++) {
         char fig[128];
-        snprintf(fig, sizeof fig, "](figures/02_sigmoid_2d/%s){#fig-2-%s}",
+        snprintf(fig, sizeof fig,
+                 "](figures/02_sigmoid_2d/%s){#fig-2-%s alt=\"Figure ",
                  *f, *f);
         cr_assert(strstr(r.out, fig), "no figure %s in the page", *f);
     }

@@ -285,7 +285,8 @@ Test(chapter03, the_weaver_makes_its_page)
     char **figures = manifest_figures(dir);
     for (char **f = figures; *f; f++) {
         char fig[128];
-        snprintf(fig, sizeof fig, "](figures/03_logreg_fit/%s){#fig-3-%s}",
+        snprintf(fig, sizeof fig,
+                 "](figures/03_logreg_fit/%s){#fig-3-%s alt=\"Figure ",
                  *f, *f);
         cr_assert(strstr(r.out, fig), "no figure %s in the page", *f);
     }

@@ -350,7 +350,8 @@ Test(chapter04, the_weaver_makes_its_page)
     for (char **f = figures; *f; f++) {
         char fig[128];
         snprintf(fig, sizeof fig,
-                 "](figures/04_variable_change/%s){#fig-4-%s}", *f, *f);
+                 "](figures/04_variable_change/%s){#fig-4-%s alt=\"Figure ",
+                 *f, *f);
         cr_assert(strstr(r.out, fig), "no figure %s in the page", *f);
     }
     free_names(figures);

@@ -671,6 +671,69 @@ Test(plot, diverging_palette_is_centred_on_one_half)
     wb_free(z);
 }
 
+/* A sample in the plane: one series a category, 0 then 1, each with its
+ * own points in their order, in consecutive colours of the theme. */
+Test(plot, categories_split_a_sample_by_its_labels)
+{
+    const double xs[] = {1, 2, 3, 4, 5, 6, 7, 8};   /* four points (x1, x2) */
+    const double ys[] = {1, 0, 0, 1};
+    wb_array *X = wb_vector_from(xs, 8), *y = wb_vector_from(ys, 4);
+    cr_assert_eq(wb_reshape(X, 4, 2), 0);
+    wb_figure *fig = wb_figure_new(&out, "categories", NULL);
+    wb_plot_categories(fig, X, y, &(wb_style){.color = WB_SKY,
+                                              .alpha = 0.5});
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    char *dat = slurp("categories.dat", NULL), *gp = slurp("categories.gp",
+                                                            NULL);
+    cr_assert(strstr(dat, "# index 0: scatter, columns x y\n3 4\n5 6\n"),
+              "%s", dat);
+    cr_assert(strstr(dat, "# index 1: scatter, columns x y\n1 2\n7 8\n"),
+              "%s", dat);
+    cr_assert(strstr(gp, "index 0 using 1:2 with points lt 6"), "%s", gp);
+    cr_assert(strstr(gp, "title 'category 0'"), "%s", gp);
+    cr_assert(strstr(gp, "index 1 using 1:2 with points lt 7"), "%s", gp);
+    cr_assert(strstr(gp, "title 'category 1'"), "%s", gp);
+    free(dat);
+    free(gp);
+
+    /* A category with no point draws no series; the defaults are the
+     * theme's first colours. */
+    const double zeros[] = {0, 0, 0, 0};
+    wb_array *y0 = wb_vector_from(zeros, 4);
+    fig = wb_figure_new(&out, "one_category", NULL);
+    wb_plot_categories(fig, X, y0, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    gp = slurp("one_category.gp", NULL);
+    cr_assert(strstr(gp, "with points lt 1"), "%s", gp);
+    cr_assert_null(strstr(gp, "category 1"), "%s", gp);
+    free(gp);
+    wb_free(X);
+    wb_free(y);
+    wb_free(y0);
+}
+
+/* A probability map: the diverging palette over [0, 1], a labelled bar,
+ * square axes, the legend outside. */
+Test(plot, probability_map_is_set_up_for_a_probability)
+{
+    wb_array *xx, *yy, *z;
+    wb_figure *fig = wb_figure_new(&out, "probability", NULL);
+    sigmoid_grid(5, 5, &xx, &yy, &z);
+    wb_plot_probability_map(fig, xx, yy, z);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    char *gp = slurp("probability.gp", NULL);
+    cr_assert(strstr(gp, "'#2166AC', 0.5 '#F7F7F7', 1 '#B2182B'"), "%s", gp);
+    cr_assert(strstr(gp, "set cbrange [0:1]"), "%s", gp);
+    cr_assert(strstr(gp, "set size ratio -1"), "%s", gp);
+    cr_assert(strstr(gp, "set cblabel 'P(category 1)'"), "%s", gp);
+    cr_assert(strstr(gp, "set key outside"), "%s", gp);
+    cr_assert(strstr(gp, "with image"), "%s", gp);
+    free(gp);
+    wb_free(xx);
+    wb_free(yy);
+    wb_free(z);
+}
+
 Test(plot, histogram_x_range_is_its_bins)
 {
     wb_array *v = ramp(10, 0, 1);

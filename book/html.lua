@@ -1,0 +1,162 @@
+-- The HTML book's touches, for pandoc's HTML writer (book/book.mk):
+--   * a hint or an answer (::: {.hint}, ::: {.answer}) is a <details>
+--     block, closed until the reader opens it; no script is needed;
+--   * a listing's origin ("`lib/wb_logreg.c`, lines 10 to 30") links to the
+--     book's highlighted page of that file, at the listing's first line;
+--   * every heading gets a permalink (a "#" the reader can copy);
+--   * a line never breaks between a formula and the punctuation after it,
+--     nor inside a word of inline code (only at its spaces);
+--   * a shell block (```sh) is marked as a command to copy;
+--   * a library or chapter file named in the prose (`lib/wb_mlp.c`) links
+--     to its highlighted page, and "chapter 3" to chapter 3's page.
+
+local function details(div, class, summary)
+  local blocks = pandoc.List({pandoc.RawBlock('html',
+    '<details class="' .. class .. '"><summary>' .. summary ..
+    '</summary>')})
+  blocks:extend(div.content)
+  blocks:insert(pandoc.RawBlock('html', '</details>'))
+  return blocks
+end
+
+-- "`path`, lines A to B": the path links to src/PATH.html#src-A.
+local function link_origin(div)
+  local para = div.content[1]
+  if not para or para.t ~= 'Para' then return nil end
+  local code = para.content[1]
+  if not code or code.t ~= 'Code' then return nil end
+  local first = pandoc.utils.stringify(para):match('lines (%d+) to')
+  local target = 'src/' .. code.text .. '.html'
+  if first then target = target .. '#src-' .. first end
+  code.classes:insert('path')   -- linked here: no second link inside
+  para.content[1] = pandoc.Link({code}, target, '',
+    pandoc.Attr('', {'origin'}))
+  return div
+end
+
+function Div(div)
+  if div.classes:includes('hint') then
+    return details(div, 'hint', 'Hint')
+  elseif div.classes:includes('answer') then
+    return details(div, 'answer', 'Answer')
+  elseif div.classes:includes('listing') then
+    return link_origin(div)
+  end
+end
+
+function Header(h)
+  if h.identifier ~= '' then
+    h.content:insert(pandoc.RawInline('html',
+      '<a class="permalink" href="#' .. h.identifier ..
+      '" aria-label="link to this section">#</a>'))
+    return h
+  end
+end
+
+local function escape(s)
+  return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'))
+end
+
+-- A source file named in the prose links to its page in the book (the
+-- build makes a page of every file named so: book/book.mk).
+local function source_link(code)
+  local t = code.text
+  if code.classes:includes('path') then return nil end
+  if t:match('^lib/wb_[%w_]+%.[ch]$') or t:match('^chapters/%d%d_[%w_]+%.c$') then
+    return pandoc.Link({code}, 'src/' .. t .. '.html', '',
+      pandoc.Attr('', {'source'}))
+  end
+end
+
+-- Inline code breaks at its spaces, not at the hyphens of an option
+-- (`--predict`): a short word with a hyphen is kept whole. A long word
+-- (a path) may still break where it must, so that it never widens the
+-- page (the style sheet lets inline code wrap anywhere).
+function Code(code)
+  if not code.text:find('[ -]') then return source_link(code) end
+  local words = {}
+  for word in code.text:gmatch('%S+') do
+    if word:find('-') and #word <= 20 then
+      words[#words + 1] = '<span class="nobr">' .. escape(word) .. '</span>'
+    else
+      words[#words + 1] = escape(word)
+    end
+  end
+  return pandoc.RawInline('html', '<code>' .. table.concat(words, ' ') ..
+    '</code>')
+end
+
+-- "chapter 3" links to chapter 3's page (the metadata's chapter-pages
+-- lists the pages in order).
+local chapter_pages = {}
+function Meta(meta)
+  local list = meta['chapter-pages']
+  if list then
+    for page in pandoc.utils.stringify(list):gmatch('[^,]+') do
+      chapter_pages[#chapter_pages + 1] = page
+    end
+  end
+end
+
+local function chapter_links(inlines)
+  local out = pandoc.List()
+  local i = 1
+  while i <= #inlines do
+    local a, b, c = inlines[i], inlines[i + 1], inlines[i + 2]
+    local n, rest
+    if a.t == 'Str' and (a.text == 'chapter' or a.text == 'Chapter') and
+        b and b.t == 'Space' and c and c.t == 'Str' then
+      n, rest = c.text:match('^(%d+)(.*)$')
+    end
+    local page = n and chapter_pages[tonumber(n)]
+    if page then
+      out:insert(pandoc.Link({a, b, pandoc.Str(n)}, page .. '.html'))
+      if rest ~= '' then out:insert(pandoc.Str(rest)) end
+      i = i + 3
+    else
+      out:insert(a)
+      i = i + 1
+    end
+  end
+  return out
+end
+
+-- A formula and the punctuation right after it stay on one line.
+function Inlines(inlines)
+  local out = pandoc.List()
+  local i = 1
+  while i <= #inlines do
+    local el, nxt = inlines[i], inlines[i + 1]
+    if el.t == 'Math' and el.mathtype == 'InlineMath' and nxt and
+        nxt.t == 'Str' then
+      local punct, rest = nxt.text:match('^([,.;:!?)]+)(.*)$')
+      if punct then
+        out:insert(pandoc.Span({el, pandoc.Str(punct)},
+          pandoc.Attr('', {'nobr'})))
+        if rest ~= '' then out:insert(pandoc.Str(rest)) end
+        i = i + 2
+        goto continue
+      end
+    end
+    out:insert(el)
+    i = i + 1
+    ::continue::
+  end
+  return out
+end
+
+function CodeBlock(block)
+  if block.classes:includes('sh') then
+    block.classes:insert('command')
+    return block
+  end
+end
+
+return {
+  {Meta = Meta},
+  {Div = Div, Header = Header, CodeBlock = CodeBlock},
+  {Code = Code},
+  {Inlines = Inlines},
+  {Para = function (p) p.content = chapter_links(p.content) return p end,
+   Plain = function (p) p.content = chapter_links(p.content) return p end},
+}

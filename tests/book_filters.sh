@@ -1,0 +1,63 @@
+#!/bin/sh
+# tests/book_filters.sh: the book's pandoc filters do what book/weave.c's
+# header promises. A hint or an answer (::: {.hint}, ::: {.answer}) is a
+# closed <details> block in the HTML (book/html.lua); in the PDF a hint is
+# a box where it stands and an answer moves to the appendix of answers,
+# leaving its page behind (book/latex.lua). And in the HTML: an option in
+# inline code is kept whole, a formula keeps the comma after it, a source
+# file named in the prose and "chapter N" are links.
+set -u
+status=0
+fail() { echo "book_filters: $*"; status=1; }
+md=$(mktemp /tmp/wb-filters-XXXXXX)
+trap 'rm -f "$md"' EXIT INT TERM
+cat > "$md" <<'MD'
+# A chapter
+
+1. Predict the boundary with `--w 2 --predict X`, from $x = -b/w$, as
+   chapter 1 does in `lib/wb_activation.c`.
+
+   ::: {.hint}
+   Where is the sigmoid one half?
+   :::
+
+   ::: {.answer exercise="1"}
+   At $z = 0$.
+   :::
+MD
+
+html=$(pandoc "$md" --from markdown --to html5 --katex \
+       --lua-filter book/html.lua -M chapter-pages=01_one,02_two) ||
+    fail "pandoc could not make HTML"
+expect_html() {
+    printf '%s' "$html" | tr '\n' ' ' | grep -qF -- "$1" ||
+        fail "the HTML lacks: $1"
+}
+expect_html '<details class="hint"><summary>Hint</summary>'
+expect_html '<details class="answer"><summary>Answer</summary>'
+expect_html '<span class="nobr">--predict</span>'
+expect_html '<span class="nobr"><span class="math inline">x = -b/w</span>,</span>'
+expect_html '<a href="01_one.html">chapter 1</a>'
+expect_html 'href="src/lib/wb_activation.c.html"'
+
+latex=$(pandoc "$md" --from markdown-raw_tex --to latex \
+        --top-level-division=chapter --lua-filter book/latex.lua) ||
+    fail "pandoc could not make LaTeX"
+expect_latex() {
+    printf '%s' "$latex" | grep -qF -- "$1" || fail "the LaTeX lacks: $1"
+}
+expect_latex '\begin{bookbox}{Hint}'
+expect_latex 'Answer: page \pageref{answer-1}'
+expect_latex 'Answers to the exercises'
+expect_latex '\begin{bookbox}{Chapter 1, exercise 1}'
+# The answer is in the appendix, after the chapter's text, not in it.
+answer_at=$(printf '%s\n' "$latex" | grep -n 'At \\(z = 0\\)' | cut -d: -f1)
+appendix_at=$(printf '%s\n' "$latex" | grep -n 'Answers to the exercises' |
+              head -n 1 | cut -d: -f1)
+if [ -z "$answer_at" ] || [ -z "$appendix_at" ] ||
+    [ "$answer_at" -lt "$appendix_at" ]; then
+    fail "the answer is not in the appendix of answers"
+fi
+[ "$status" -eq 0 ] &&
+    echo "book_filters: hints, answers, options, formulas and links as promised"
+exit "$status"
