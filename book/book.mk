@@ -36,7 +36,7 @@ BOOK_FORMAT := svg
 # the library files their prose or listings name.
 BOOK_SOURCES := $(wildcard chapters/[0-9][0-9]_*.c) \
   $(sort $(filter $(wildcard lib/*.[ch]), \
-    $(shell grep -oh 'lib/wb_[a-z0-9_]*\.[ch]' chapters/*.c book/*.md)))
+    $(shell grep -ohs 'lib/wb_[a-z0-9_]*\.[ch]' /dev/null $(wildcard chapters/*.c book/*.md))))
 BOOK_SOURCE_PAGES := $(BOOK_SOURCES:%=$(BOOK_OUT)/src/%.html)
 
 BOOK_STATIC := $(BOOK_OUT)/style.css $(BOOK_OUT)/book.js \

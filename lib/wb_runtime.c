@@ -528,12 +528,15 @@ void wb_progress_done(const wb_run *run)
  * silent steps, to a file for book mode and for the notebook, which pages
  * a step's output once the step is done. */
 typedef struct redirect {
-    int saved;     /* the real stdout, or -1 */
+    int saved;        /* the real stdout, or -1 */
+    bool had_error;   /* stdout failed before: the run reports that at its
+                         end, not here */
 } redirect;
 
 static int redirect_stdout(redirect *r, int fd)
 {
     fflush(stdout);
+    r->had_error = ferror(stdout) != 0;
     r->saved = dup(STDOUT_FILENO);
     if (r->saved < 0 || dup2(fd, STDOUT_FILENO) < 0)
         return wb_fail("cannot redirect the output: %s", strerror(errno));
@@ -546,10 +549,14 @@ static int redirect_stdout(redirect *r, int fd)
 static int restore_stdout(redirect *r)
 {
     int rc = 0;
+    if (r->saved < 0)    /* not sent elsewhere: the run reports at its end */
+        return 0;
     errno = 0;
-    if (fflush(stdout) != 0 || ferror(stdout))
+    if (fflush(stdout) != 0 || (ferror(stdout) && !r->had_error)) {
         rc = wb_fail("%s", strerror(errno ? errno : EIO));
-    clearerr(stdout);
+        if (!r->had_error)
+            clearerr(stdout);
+    }
     if (r->saved >= 0) {
         dup2(r->saved, STDOUT_FILENO);
         close(r->saved);
@@ -571,7 +578,7 @@ static const char *step_title(const wb_lit *lit, const wb_step *s)
 static int run_step(wb_run *run, size_t k, bool silent, FILE *hold)
 {
     const wb_step *s = &run->chapter->steps[k];
-    redirect r = {-1};
+    redirect r = {.saved = -1};
     wb_file capture = {0};
     int status, fd = -1;
 
@@ -1303,11 +1310,14 @@ static int forget_manifest(const char *dir)
  * output is not success. Returns 0, or 1 after one line on stderr. */
 static int output_written(const wb_chapter *ch)
 {
+    /* An earlier failed write left its reason in errno, most likely: the
+     * stream keeps only that it failed. */
+    int earlier = errno;
     errno = 0;
     if (fflush(stdout) == 0 && !ferror(stdout))
         return 0;
     fprintf(stderr, "%s: cannot write the output: %s\n", program_name(ch),
-            strerror(errno ? errno : EIO));
+            strerror(errno ? errno : earlier ? earlier : EIO));
     clearerr(stdout);
     return 1;
 }
