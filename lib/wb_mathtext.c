@@ -428,8 +428,10 @@ static int parse_delimiter(parser *p, wb_mt_list *out, bool upright,
         p->s++;
         return 0;
     }
-    if (parse_argument(p, &d, upright, left ? "\\left" : "\\right") != 0)
+    if (parse_argument(p, &d, upright, left ? "\\left" : "\\right") != 0) {
+        wb_mt_free(&d);    /* what was read before the error */
         return -1;
+    }
     if (d.n != 1 || d.atoms[0].kind != WB_MT_SYMBOL || d.atoms[0].sub ||
         d.atoms[0].sup || !strstr(delimiters, d.atoms[0].text) ||
         !*d.atoms[0].text) {
@@ -453,8 +455,10 @@ static int parse_letter_form(parser *p, wb_mt_list *out, bool bb)
     const char *cmd = bb ? "\\mathbb" : "\\mathcal";
     const char *t;
     skip_spaces(p);
-    if (parse_argument(p, &l, true, cmd) != 0)
+    if (parse_argument(p, &l, true, cmd) != 0) {
+        wb_mt_free(&l);    /* what was read before the error */
         return -1;
+    }
     t = l.n == 1 && l.atoms[0].kind == WB_MT_SYMBOL && !l.atoms[0].sub &&
                 !l.atoms[0].sup ? l.atoms[0].text : "";
     for (size_t i = 0; i < sizeof letter_forms / sizeof *letter_forms; i++)

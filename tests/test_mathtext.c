@@ -210,3 +210,18 @@ Test(mathtext, nesting_is_bounded_and_messages_stay_short)
     cr_assert_eq(wb_mt_parse(&l, "first line\nsecond $\\nope$", true), -1);
     cr_assert_null(strchr(wb_error(), '\n'), "one line: %s", wb_error());
 }
+
+/* Found by the fuzzer: a delimiter or a letter form whose argument fails
+ * half-way kept what it had read (the sanitized build reports the leak). */
+Test(mathtext, an_argument_that_fails_half_way_leaks_nothing)
+{
+    const char *texts[] = {"$\\left{\xbfG``}3Y\xe0\x8c\x82,$", "$\\left{x^$",
+                           "$\\right{a_{$", "$\\mathbb{R^$",
+                           "$\\mathcal{x\\foo}$"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        wb_mt_list l;
+        cr_assert_eq(wb_mt_parse(&l, texts[i], true), -1, "'%s' parsed",
+                     texts[i]);
+        cr_assert_eq(l.n, 0);
+    }
+}
