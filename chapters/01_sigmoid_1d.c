@@ -419,21 +419,25 @@ static int classify(wb_run *run)
         right0 += neuron(ch.x0->data[i], w, b) <= 0.5;
     for (size_t i = 0; i < ch.x1->size; i++)
         right1 += neuron(ch.x1->data[i], w, b) > 0.5;
+    /* No boundary when w = 0, nor when -b/w is beyond any double (a tiny
+     * w): the output is then sigma(b) everywhere, as far as a double can
+     * tell. */
+    bool has_boundary = w != 0 && isfinite(boundary(w, b));
     /* The verdict comes first, so that the boundary below it does not
      * give the answer away before the reader sees it. */
-    if (!isnan(predict) && w == 0)
-        printf("your prediction, x = %g: not quite: with w = 0 there is "
-               "no boundary\n", predict);
+    if (!isnan(predict) && !has_boundary)
+        printf("your prediction, x = %g: not quite: with w = %g there is "
+               "no boundary\n", predict, w);
     else if (!isnan(predict))
         printf("your prediction, x = %g: %s\n", predict,
                fabs(predict - boundary(w, b)) < 1e-9 ? "right!"
                                              : "not quite, try again");
-    if (w != 0)
+    if (has_boundary)
         printf("w = %g, b = %g: the boundary is at x = -b/w = %g\n", w, b,
                boundary(w, b));
     else
-        printf("w = 0: the output is sigma(b) = %g for every x, so there "
-               "is no boundary\n", wb_sigmoid(b));
+        printf("w = %g: the output is sigma(b) = %g for every x, so there "
+               "is no boundary\n", w, wb_sigmoid(b));
     printf("right: %zu of %zu in category 0, %zu of %zu in category 1; "
            "accuracy %.3f\n", right0, ch.x0->size, right1, ch.x1->size,
            (double)(right0 + right1) / (double)(ch.x0->size + ch.x1->size));
@@ -446,7 +450,7 @@ static int classify(wb_run *run)
         "probability of category 1");
     plot_neuron(fig, x, w, b, &(wb_style){.label = "$\\sigma(wx + b)$",
                                           .color = WB_VERMILION});
-    if (w != 0)
+    if (has_boundary)
         wb_plot_vline(fig, boundary(w, b), &(wb_style){.color = WB_BLACK,
                                                         .dash = WB_DASHED});
     return wb_figure_render(fig);

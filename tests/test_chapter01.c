@@ -661,3 +661,21 @@ Test(chapter01, edit_then_rerun, .timeout = 240)
     free(out);
     free(script);
 }
+
+/* A weight so small that -b/w is beyond any double: no boundary, as for
+ * w = 0, and the figure is drawn all the same. */
+Test(chapter01, a_boundary_out_of_reach_is_no_boundary)
+{
+    char *dir = test_dir("ch01-tiny-w");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "classify", "--w", "1e-307",
+                               "--b", "100", "--predict", "3", "--out", dir,
+                               NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "not quite: with w = 1e-307 there is no "
+                            "boundary"), "%s", r.out);
+    cr_assert(strstr(r.out, "so there is no boundary"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "inf"), "%s", r.out);
+    cr_assert(file_exists(dir, "classify.png"));
+    program_result_free(&r);
+}
