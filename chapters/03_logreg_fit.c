@@ -68,9 +68,9 @@ x1,x2,y
 2.5071,1.9442,1
 ```
 
-A file the library cannot read is refused with one line that names the
-file, the line and what is wrong with it; so is a file whose examples do
-not have two features.
+A file the library cannot read is refused before anything runs, with one
+line that names the file, the line and what is wrong with it; so is a file
+whose examples do not have two features, or hold one category only.
 
 The grid that the maps of this chapter are drawn on covers the square
 $[-6, 6]^2$, as in chapter 2, or, for a sample of your own, a square
@@ -79,17 +79,15 @@ around all its points.
 static int sample(wb_run *run)
 {
     wb_array *X, *y;
-    if (data ? wb_read_csv(&X, &y, data) != 0
-             : wb_sample_gaussians_2d(&X, &y, &run->rng, 500) != 0)
-        return -1;
-    ch.X = wb_keep(run, X);
-    ch.y = wb_keep(run, y);
-    if (!ch.X || !ch.y)
-        return -1;
-    size_t d = ch.X->ndim == 1 ? 1 : ch.X->shape[1];
-    if (d != 2)
-        return wb_fail("%s: %zu feature%s, but this chapter needs two "
-                       "(a header x1,x2,y)", data, d, d == 1 ? "" : "s");
+    /* A --data file was read before the first step (see check_data). */
+    if (!data) {
+        if (wb_sample_gaussians_2d(&X, &y, &run->rng, 500) != 0)
+            return -1;
+        ch.X = wb_keep(run, X);
+        ch.y = wb_keep(run, y);
+        if (!ch.X || !ch.y)
+            return -1;
+    }
     ch.lo = -6;
     ch.hi = 6;
     if (data) {     /* a square around every point, with a margin */
@@ -629,6 +627,21 @@ static int print_json(wb_run *run, FILE *out)
     return 0;
 }
 
+/* --data, read before any step: a file that cannot be read is a bad
+ * command line, refused at once. */
+static int check_data(wb_run *run, const char **option)
+{
+    wb_array *X, *y;
+    if (!data)
+        return 0;
+    *option = "data";
+    if (wb_read_sample(&X, &y, data, 2, true) != 0)
+        return -1;
+    ch.X = wb_keep(run, X);
+    ch.y = wb_keep(run, y);
+    return ch.X && ch.y ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     static const wb_step steps[] = {
@@ -658,6 +671,7 @@ int main(int argc, char **argv)
                    "the probability map.",
         .steps = steps,
         .options = options,
+        .check = check_data,
         .json = print_json,
     };
     return wb_main(&chapter, argc, argv);

@@ -60,6 +60,8 @@ static struct {
     wb_array *line_map, *u_map;   /* P(category 1) on the grid, each model */
     double linear_train_accuracy, train_accuracy;
     double linear_test_accuracy, test_accuracy;
+    wb_array *file_X, *file_y;    /* --data's sample, read before step 1 */
+    wb_array *file_Xt, *file_yt;  /* --test-data's */
 } ch;
 
 /*md
@@ -139,30 +141,26 @@ static wb_array head(const wb_array *a, size_t k)
     return h;
 }
 
-/* The examples of a sample: read from `path` if given, else drawn. */
-static int get_sample(wb_array **X, wb_array **y, const char *path,
-                      wb_rng *rng)
+/* The examples of a sample: the ones read from a file, if given (they
+ * were read before the first step: see check_files), else drawn now. */
+static int get_sample(wb_run *run, wb_array **X, wb_array **y,
+                      wb_array *file_X, wb_array *file_y)
 {
-    if (!path)
-        return wb_sample_quadrants(X, y, rng, (size_t)n);
-    if (wb_read_csv(X, y, path) != 0)
-        return -1;
-    if ((*X)->ndim == 2 && (*X)->shape[1] == 2)
+    if (file_X) {
+        *X = file_X;
+        *y = file_y;
         return 0;
-    wb_free(*X);
-    wb_free(*y);
-    *X = *y = NULL;
-    return wb_fail("%s: the chapter needs two features, a header x1,x2,y",
-                   path);
+    }
+    if (wb_sample_quadrants(X, y, &run->rng, (size_t)n) != 0)
+        return -1;
+    *X = wb_keep(run, *X);
+    *y = wb_keep(run, *y);
+    return *X && *y ? 0 : -1;
 }
 
 static int sample(wb_run *run)
 {
-    wb_array *X, *y;
-    int rc = get_sample(&X, &y, data_path, &run->rng);
-    ch.X = wb_keep(run, X);
-    ch.y = wb_keep(run, y);
-    if (rc != 0 || !ch.X || !ch.y)
+    if (get_sample(run, &ch.X, &ch.y, ch.file_X, ch.file_y) != 0)
         return -1;
 
     char shape[32];
@@ -479,10 +477,8 @@ that a boundary a hair away from $u = 0$ puts a point on the wrong side.
 */
 static int test(wb_run *run)
 {
-    wb_array *X, *y;
-    int rc = get_sample(&X, &y, test_data_path, &run->rng);
-    wb_array *Xt = wb_keep(run, X), *yt = wb_keep(run, y);
-    if (rc != 0 || !Xt || !yt)
+    wb_array *Xt, *yt;
+    if (get_sample(run, &Xt, &yt, ch.file_Xt, ch.file_yt) != 0)
         return -1;
     wb_array *ut = wb_keep(run, change_variables(Xt, product));
     wb_array *by_line = wb_keep(run, wb_logreg_predict(ch.line, Xt));
@@ -572,6 +568,25 @@ static int json(wb_run *run, FILE *out)
     return 0;
 }
 
+/* --data and --test-data, read before any step: a file that cannot be
+ * read is a bad command line, refused at once. The training sample must
+ * hold both categories. */
+static int check_files(wb_run *run, const char **option)
+{
+    *option = "data";
+    if (data_path &&
+        (wb_read_sample(&ch.file_X, &ch.file_y, data_path, 2, true) != 0 ||
+         !wb_keep(run, ch.file_X) || !wb_keep(run, ch.file_y)))
+        return -1;
+    *option = "test-data";
+    if (test_data_path &&
+        (wb_read_sample(&ch.file_Xt, &ch.file_yt, test_data_path, 2,
+                        false) != 0 ||
+         !wb_keep(run, ch.file_Xt) || !wb_keep(run, ch.file_yt)))
+        return -1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static const wb_step steps[] = {
@@ -599,6 +614,7 @@ int main(int argc, char **argv)
             "the accuracies of the line on (x1, x2) and of the model on u.",
         .steps = steps,
         .options = options,
+        .check = check_files,
         .json = json,
     };
     return wb_main(&chapter, argc, argv);

@@ -53,7 +53,7 @@ what the steps share: the two samples, the trained network and its map.
 #define PI 3.14159265358979323846
 
 /* The chapter's parameters. The first three are words and lists, which
- * main checks before any step runs; the runtime checks the numbers. */
+ * check_params reads before any step runs; the runtime checks the numbers. */
 static const char *hidden_arg = "50";     /* --hidden: the layers' sizes */
 static const char *activation_arg = "relu";
 static const char *solver_arg = "adam";
@@ -67,7 +67,7 @@ static const char *data_path = NULL;      /* --data: the training sample */
 static const char *test_path = NULL;      /* --test-data: the test sample */
 static const char *predict = NULL;        /* exercise 1: learns or fails */
 
-/* What main makes of --hidden, --activation and --solver. */
+/* What check_params makes of --hidden, --activation and --solver. */
 #define MAX_LAYERS 8
 #define MAX_UNITS 1000
 static size_t hidden[MAX_LAYERS];         /* the hidden layers' sizes */
@@ -92,6 +92,8 @@ static struct {
     grid map;                   /* the grid of the maps, 100 x 100 */
     wb_array *proba;            /* p over it: (100, 100) */
     double train_accuracy, test_accuracy;
+    wb_array *file_X, *file_y;      /* --data's sample, read before step 1 */
+    wb_array *file_Xt, *file_yt;    /* --test-data's */
 } ch;
 
 /*md
@@ -115,23 +117,21 @@ To train on the very points you gave scikit-learn, or on a sample of your
 own, pass `--data FILE` and `--test-data FILE`: CSV files with a header
 line `x1,x2,y` and a label 0 or 1 on each line.
 */
-/* A sample of 500 points drawn as chapter 4 draws them, or read from the
- * CSV file at `path` when it is given. X: (N, 2), y: (N,). */
-static int get_sample(wb_array **X, wb_array **y, const char *path,
-                      wb_run *run)
+/* A sample of 500 points drawn as chapter 4 draws them, or the one read
+ * from a file before the first step (see check_params). X: (N, 2), y: (N,). */
+static int get_sample(wb_array **X, wb_array **y, wb_array *file_X,
+                      wb_array *file_y, wb_run *run)
 {
-    int rc = path ? wb_read_csv(X, y, path)
-                  : wb_sample_quadrants(X, y, &run->rng, 500);
-    if (rc != 0)
+    if (file_X) {
+        *X = file_X;
+        *y = file_y;
+        return 0;
+    }
+    if (wb_sample_quadrants(X, y, &run->rng, 500) != 0)
         return -1;
-    bool kept = wb_keep(run, *X) != NULL;
-    if (!wb_keep(run, *y) || !kept)
-        return -1;
-    if ((*X)->ndim != 2 || (*X)->shape[1] != 2)
-        return wb_fail("%s: the network reads two features, x1,x2, and "
-                       "the file has %zu", path,
-                       (*X)->ndim == 1 ? (size_t)1 : (*X)->shape[1]);
-    return 0;
+    *X = wb_keep(run, *X);
+    *y = wb_keep(run, *y);
+    return *X && *y ? 0 : -1;
 }
 
 static void describe(const char *name, const wb_array *X, const wb_array *y,
@@ -146,8 +146,8 @@ static void describe(const char *name, const wb_array *X, const wb_array *y,
 
 static int samples(wb_run *run)
 {
-    if (get_sample(&ch.X, &ch.y, data_path, run) != 0 ||
-        get_sample(&ch.X_test, &ch.y_test, test_path, run) != 0)
+    if (get_sample(&ch.X, &ch.y, ch.file_X, ch.file_y, run) != 0 ||
+        get_sample(&ch.X_test, &ch.y_test, ch.file_Xt, ch.file_yt, run) != 0)
         return -1;
     ch.start = run->rng;
     describe("training", ch.X, ch.y, data_path);
@@ -1152,29 +1152,12 @@ static int compare(wb_run *run)
 parameters. Three of them are words or lists, which the runtime keeps as
 text: `--hidden 50,20` (two hidden layers, of 50 and 20 neurons),
 `--activation` (relu, logistic, tanh or identity) and `--solver` (adam,
-sgd or lbfgs). `main` reads them before anything runs, so that a bad one
-stops the program at once, with one line and exit status 2, like any bad
-option. `--json` runs every step silently and prints the fit as one JSON
+sgd or lbfgs). The chapter's `check_params`, which the runtime calls once
+the command line is read and before any step, makes sense of them and reads
+the `--data` files, so that a bad one stops the program at once, with one
+line and exit status 2, like any bad option. `--json` runs every step silently and prints the fit as one JSON
 object, to compare it with scikit-learn's.
 */
-/* The value given last for --NAME, as --NAME VALUE or --NAME=VALUE (the
- * runtime keeps the last one too), or NULL. */
-static const char *option_value(int argc, char **argv, const char *name)
-{
-    const char *value = NULL;
-    size_t len = strlen(name);
-    for (int i = 1; i < argc; i++) {
-        const char *rest = argv[i] + 2;
-        if (strncmp(argv[i], "--", 2) != 0 || strncmp(rest, name, len) != 0)
-            continue;
-        if (rest[len] == '=')
-            value = rest + len + 1;
-        else if (rest[len] == '\0' && i + 1 < argc)
-            value = argv[++i];
-    }
-    return value;
-}
-
 /* "50" or "50,20": the hidden layers' sizes, into hidden and n_hidden. */
 static int parse_hidden(const char *list)
 {
@@ -1199,46 +1182,45 @@ static int parse_hidden(const char *list)
     }
 }
 
-/* The current error, behind the name of the option it is about. */
-static int option_error(const char *option)
+/* The parameters the runtime keeps as text, checked, and the samples that
+ * --data and --test-data name, read: all before any step, so that a bad
+ * one is a bad command line, refused at once. */
+static int check_params(wb_run *run, const char **option)
 {
-    char why[256];
-    snprintf(why, sizeof why, "%s", wb_error());
-    return wb_fail("--%s: %s", option, why);
-}
-
-/* --hidden, --activation, --solver and --predict, checked. */
-static int parse_words(int argc, char **argv)
-{
-    const char *s;
-    if ((s = option_value(argc, argv, "hidden")))
-        hidden_arg = s;
+    *option = "hidden";
     if (parse_hidden(hidden_arg) != 0)
-        return option_error("hidden");
-    if ((s = option_value(argc, argv, "activation")))
-        activation_arg = s;
+        return -1;
+    *option = "activation";
     const wb_activation *f = wb_activation_find(activation_arg);
     if (!f)
-        return option_error("activation");
+        return -1;
     for (int k = WB_IDENTITY; k <= WB_RELU; k++)
         if (wb_activation_get(k) == f)
             activation = k;
-    if ((s = option_value(argc, argv, "solver")))
-        solver_arg = s;
+    *option = "solver";
     const char *solvers[] = {"adam", "sgd", "lbfgs"};
     const wb_mlp_solver kinds[] = {WB_MLP_ADAM, WB_MLP_SGD, WB_MLP_LBFGS};
     int k = 0;
     while (k < 3 && strcmp(solver_arg, solvers[k]) != 0)
         k++;
     if (k == 3)
-        return wb_fail("--solver: unknown solver '%s' (expected adam, sgd "
-                       "or lbfgs)", solver_arg);
+        return wb_fail("unknown solver '%s' (expected adam, sgd or lbfgs)",
+                       solver_arg);
     solver = kinds[k];
-    predict = option_value(argc, argv, "predict");
+    *option = "predict";
     if (predict && strcmp(predict, "learns") != 0 &&
         strcmp(predict, "fails") != 0)
-        return wb_fail("--predict: '%s' is neither learns nor fails",
-                       predict);
+        return wb_fail("'%s' is neither learns nor fails", predict);
+    *option = "data";
+    if (data_path &&
+        (wb_read_sample(&ch.file_X, &ch.file_y, data_path, 2, true) != 0 ||
+         !wb_keep(run, ch.file_X) || !wb_keep(run, ch.file_y)))
+        return -1;
+    *option = "test-data";
+    if (test_path &&
+        (wb_read_sample(&ch.file_Xt, &ch.file_yt, test_path, 2, false) != 0 ||
+         !wb_keep(run, ch.file_Xt) || !wb_keep(run, ch.file_yt)))
+        return -1;
     return 0;
 }
 
@@ -1297,13 +1279,9 @@ int main(int argc, char **argv)
                    "hidden neurons do.",
         .steps = steps,
         .options = options,
+        .check = check_params,
         .json = print_json,
     };
-    if (parse_words(argc, argv) != 0) {
-        fprintf(stderr, "%s: %s (try '%s --help')\n", chapter.slug,
-                wb_error(), chapter.slug);
-        return 2;
-    }
     return wb_main(&chapter, argc, argv);
 }
 

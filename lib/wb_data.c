@@ -301,6 +301,30 @@ int wb_read_csv(wb_array **X, wb_array **y, const char *path)
     return text ? parse(X, y, text, len, path) : -1;
 }
 
+int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
+                   bool both)
+{
+    size_t have, ones = 0;
+    if (wb_read_csv(X, y, path) != 0)
+        return -1;
+    have = (*X)->ndim == 1 ? 1 : (*X)->shape[1];
+    for (size_t i = 0; i < (*y)->size; i++)
+        ones += (*y)->data[i] == 1;
+    if (have != d)
+        wb_fail("%s: %zu feature%s, where %zu %s needed (a header %s)",
+                path, have, have == 1 ? "" : "s", d, d == 1 ? "is" : "are",
+                d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
+    else if (both && (ones == 0 || ones == (*y)->size))
+        wb_fail("%s: only category %d in its %zu examples: a model learns "
+                "from both", path, ones ? 1 : 0, (*y)->size);
+    else
+        return 0;
+    wb_free(*X);
+    wb_free(*y);
+    *X = *y = NULL;
+    return -1;
+}
+
 int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
                  const char *path)
 {

@@ -24,11 +24,21 @@
 #ifndef WB_DATA_H
 #define WB_DATA_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "wb_array.h"
 
 /* Reads the sample in the CSV file at `path`: X: (n,) or (n, d), y: (n,).
  * Returns 0, or -1 with an error and *X and *y set to NULL. */
 int wb_read_csv(wb_array **X, wb_array **y, const char *path);
+
+/* wb_read_csv of a sample a model will learn from or be judged on: it
+ * must have `d` features, and, when `both` is set, examples of both
+ * categories ("sample.csv: only category 1 in its 12 examples: a model
+ * learns from both"). */
+int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
+                   bool both);
 
 /* The same, from the len bytes at `text` (which may hold NUL bytes, and
  * need not end with one), read as the contents of a file named `path`. */

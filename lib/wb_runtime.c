@@ -1370,9 +1370,13 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     }
     /* The chapter's own check of its parameters: a bad one is a bad
      * command line. */
-    if (ch->check && ch->check(&run) != 0) {
-        status = usage_error(ch, "%s", wb_error());
-        goto done;
+    if (ch->check) {
+        const char *option = NULL;
+        if (ch->check(&run, &option) != 0) {
+            status = option ? usage_error(ch, "--%s: %s", option, wb_error())
+                            : usage_error(ch, "%s", wb_error());
+            goto done;
+        }
     }
 
     if (!run.out.dir) {

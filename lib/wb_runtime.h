@@ -82,10 +82,11 @@ typedef struct wb_chapter {
     /* Called once the command line is read, before any step: checks the
      * parameters together and reads what they name (a --data file, a list
      * of layer sizes), handing what it makes to wb_keep. Returns 0, or -1
-     * after wb_fail with a message that names the option ("--data:
-     * sample.csv:7: 'abc' is not a number"), which is a bad command line:
-     * one line, exit status 2. May be NULL. */
-    int (*check)(wb_run *run);
+     * after wb_fail, with *option set to the name of the option at fault
+     * ("data" for --data): that is a bad command line, shown as
+     * "SLUG: --data: sample.csv:7: 'abc' is not a number", exit status 2.
+     * May be NULL. */
+    int (*check)(wb_run *run, const char **option);
     /* Chapters that fit a model: print one JSON object summarising the fit
      * on `out`. When set, the program accepts --json, which runs every step
      * silently and then calls this. May be NULL. */

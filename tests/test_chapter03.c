@@ -334,7 +334,8 @@ Test(chapter03, command_line)
     program_result_free(&r);
 }
 
-/* A file the library refuses: its one line, and exit status 1. */
+/* A file the chapter refuses: a bad command line, one line that names
+ * the option and the file, exit status 2, before any step has run. */
 static void assert_refused(const char *contents, const char *message)
 {
     char *dir = test_dir("ch03-data");
@@ -343,9 +344,10 @@ static void assert_refused(const char *contents, const char *message)
     cr_assert(fp && fputs(contents, fp) >= 0 && fclose(fp) == 0);
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--data", path, "--json", NULL});
-    cr_assert_eq(r.status, 1, "%s", r.err);
+    cr_assert_eq(r.status, 2, "%s", r.err);
     cr_assert_str_eq(r.out, "", "no JSON after a failure");
     cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+    cr_assert(strstr(r.err, "--data: "), "names the option: %s", r.err);
     cr_assert(strstr(r.err, message), "%s", r.err);
     program_result_free(&r);
     free(path);
@@ -355,14 +357,14 @@ Test(chapter03, bad_files_are_refused)
 {
     assert_refused("x1,x2,y\n1,2,0\n3,abc,1\n",
                    "sample.csv:3: 'abc' is not a number in column x2");
-    assert_refused("x,y\n1,0\n2,1\n", "1 feature, but this chapter needs "
-                                      "two");
-    assert_refused("x1,x2,y\n1,2,0\n3,4,0\n", "every label is 0");
+    assert_refused("x,y\n1,0\n2,1\n", "1 feature, where 2 are needed");
+    assert_refused("x1,x2,y\n1,2,0\n3,4,0\n", "only category 0 in its 2 examples");
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--data", "/no/such/file.csv",
                                "--json", NULL});
-    cr_assert_eq(r.status, 1);
-    cr_assert(strstr(r.err, "/no/such/file.csv"), "%s", r.err);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--data: cannot open /no/such/file.csv"), "%s",
+              r.err);
     program_result_free(&r);
 }
 

@@ -255,7 +255,8 @@ Test(chapter04, data_and_test_data_from_files)
 
 /* Runs the chapter on a file holding `text` and expects it to stop with
  * one line on stderr that holds `message` (which names the file where the
- * file is at fault), and exit status 1. */
+ * file is at fault) behind the option's name, and exit status 2: a bad
+ * file is a bad command line, refused before any step. */
 static void assert_refused(const char *option, const char *text,
                            const char *message)
 {
@@ -265,8 +266,11 @@ static void assert_refused(const char *option, const char *text,
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--quiet", "--out", dir, option,
                                path, NULL});
-    cr_assert_eq(r.status, 1, "%s %s: status %d", option, text, r.status);
+    cr_assert_eq(r.status, 2, "%s %s: status %d", option, text, r.status);
     cr_assert_eq(count_lines(r.err), 1, "one line: %s", r.err);
+    char *named = wb_asprintf("%s: ", option);
+    cr_assert(strstr(r.err, named), "names %s: %s", option, r.err);
+    free(named);
     cr_assert(strstr(r.err, message), "%s", r.err);
     program_result_free(&r);
     free(path);
@@ -279,10 +283,10 @@ Test(chapter04, bad_files_are_refused_in_one_line)
     assert_refused("--test-data", "x1,x2,y\n0.5,0.5,1\n-0.5,0.5,2\n",
                    "bad.csv:3:");
     assert_refused("--data", "x,y\n0.5,1\n-0.5,0\n",
-                   "bad.csv: the chapter needs two features");
-    /* A well-formed file, but one category: the fit says so. */
+                   "bad.csv: 1 feature, where 2 are needed");
+    /* A well-formed file, but one category: nothing to learn. */
     assert_refused("--data", "x1,x2,y\n0.5,0.5,1\n0.25,0.5,1\n",
-                   "every label is 1");
+                   "only category 1 in its 2 examples");
 }
 
 /* ---- the command line, the book ----------------------------------------- */

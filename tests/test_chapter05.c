@@ -445,7 +445,8 @@ Test(chapter05, samples_from_files)
     free(out);
 }
 
-/* A file the reader cannot use: the library's one line, exit status 1. */
+/* A file the reader cannot use: a bad command line, one line that names
+ * the option, exit status 2. */
 Test(chapter05, bad_files_are_refused)
 {
     char *dir = test_dir("ch05-bad");
@@ -459,14 +460,18 @@ Test(chapter05, bad_files_are_refused)
     struct {
         const char *option, *path, *says;
     } cases[] = {{"--data", bad, "bad.csv:3: 'abc' is not a number"},
-                 {"--test-data", one, "two features"},
+                 {"--test-data", one, "1 feature, where 2 are needed"},
                  {"--data", missing, "missing.csv"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         program_result r = run_program(
             NULL, (const char *[]){CHAPTER, cases[i].option, cases[i].path,
                                    "--json", NULL});
-        cr_assert_eq(r.status, 1, "%s", cases[i].path);
+        cr_assert_eq(r.status, 2, "%s", cases[i].path);
         cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+        char *named = wb_asprintf("%s: ", cases[i].option);
+        cr_assert(strstr(r.err, named), "names %s: %s", cases[i].option,
+                  r.err);
+        free(named);
         cr_assert(strstr(r.err, cases[i].says), "%s", r.err);
         cr_assert_str_eq(r.out, "");
         program_result_free(&r);

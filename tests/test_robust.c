@@ -103,6 +103,68 @@ Test(robust, a_full_or_closed_output_is_reported)
     free_names(all);
 }
 
+/* The chapter's parameters, read from --help: "--NAME ARG" for each. */
+static char **parameters(const char *chapter)
+{
+    program_result r = run_program(NULL, (const char *[]){chapter, "--help",
+                                                          NULL});
+    char **names = NULL, *s;
+    size_t n = 0;
+    cr_assert_eq(r.status, 0);
+    s = strstr(r.out, "The chapter's parameters:");
+    for (s = s ? strchr(s, '\n') : NULL; s && s[1] == ' ';
+         s = strchr(s + 1, '\n')) {
+        char name[64], arg[64];
+        if (sscanf(s + 1, " --%63s %63s", name, arg) != 2 ||
+            !(arg[0] >= 'A' && arg[0] <= 'Z'))
+            continue;    /* a flag: no value */
+        names = wb_reallocarray(names, n + 2, sizeof *names);
+        cr_assert(names);
+        names[n++] = wb_strdup(name);
+        names[n] = NULL;
+    }
+    program_result_free(&r);
+    return names;
+}
+
+/* Every parameter of every chapter, given a value it cannot take: one
+ * line that names the option, and exit status 2, the status of a bad
+ * command line: files are read, and words checked, before any step. */
+Test(robust, every_bad_value_gets_one_line)
+{
+    char **all = chapters();
+    const char *bad[] = {"x", "", "0x10", "1e999", "-", "nan", "1,2,",
+                         "/nonexistent/file.csv", "\x01\x7f"};
+    size_t tried = 0;
+    for (char **c = all; *c; c++) {
+        char **params = parameters(*c);
+        for (char **p = params; p && *p; p++)
+            for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+                char opt[80];
+                char *dir = test_dir("robust-bad");
+                snprintf(opt, sizeof opt, "--%s", *p);
+                program_result r = run_program(
+                    dir, (const char *[]){*c, opt, bad[i], "--quiet", NULL});
+                tried++;
+                if (r.status == 0) {   /* a value the option can take */
+                    program_result_free(&r);
+                    continue;
+                }
+                cr_assert_eq(r.status, 2, "%s %s '%s': status %d\n%s", *c,
+                             opt, bad[i], r.status, r.err);
+                cr_assert_eq(count_lines(r.err), 1, "%s %s '%s':\n%s", *c,
+                             opt, bad[i], r.err);
+                cr_assert(strstr(r.err, opt), "%s %s '%s': the line does not "
+                          "name the option:\n%s", *c, opt, bad[i], r.err);
+                cr_assert_str_eq(r.out, "");
+                program_result_free(&r);
+            }
+        free_names(params);
+    }
+    cr_assert_gt(tried, 100, "only %zu cases", tried);
+    free_names(all);
+}
+
 /* Hidden temporary files (".NAME.XXXXXX") left in dir, named in the
  * test's log. */
 static int temporaries(const char *dir)
