@@ -56,7 +56,6 @@
  * exercises and no `@exercises` line.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,78 +72,11 @@ typedef struct weaver {
     wb_lit *lit;
     wb_buf out;
     bool exercises_woven;       /* an @exercises line was expanded */
-    char **equations;           /* the labelled equations' names, in order */
-    size_t nequations;
 } weaver;
-
-#define EQ_LABEL " {#eq:"
 
 static bool is_name_char(char c)
 {
     return isalnum((unsigned char)c) || c == '_' || c == '-';
-}
-
-/* If the line s[0..len) ends with "$$ {#eq:NAME}" (and spaces), the length
- * of the line before that label, with *name and *n set to NAME; else 0. */
-static size_t equation_label(const char *s, size_t len, const char **name,
-                             size_t *n)
-{
-    const char *end = s + len;
-    while (end > s && (end[-1] == ' ' || end[-1] == '\n'))
-        end--;
-    if (end == s || end[-1] != '}')
-        return 0;
-    const char *start = end - 1;
-    while (start > s && is_name_char(start[-1]))
-        start--;
-    size_t label = strlen(EQ_LABEL);
-    if (start == end - 1 || (size_t)(start - s) < label + 2 ||
-        strncmp(start - label, EQ_LABEL, label) != 0 ||
-        strncmp(start - label - 2, "$$", 2) != 0)
-        return 0;
-    *name = start;
-    *n = (size_t)(end - 1 - start);
-    return (size_t)(start - label - s);
-}
-
-/* The number k of equation name[0..len) in "N.k", or 0. */
-static int find_equation(const weaver *w, const char *name, size_t len)
-{
-    for (size_t i = 0; i < w->nequations; i++)
-        if (strlen(w->equations[i]) == len &&
-            strncmp(w->equations[i], name, len) == 0)
-            return (int)i + 1;
-    return 0;
-}
-
-/* Numbers the labelled equations of every prose block, in order, so that
- * a reference may come before its equation. */
-static int number_equations(weaver *w)
-{
-    for (size_t i = 0; i < w->lit->nchunks; i++) {
-        const wb_chunk *c = &w->lit->chunks[i];
-        for (const char *p = c->prose; p && *p;) {
-            const char *eol = strchr(p, '\n');
-            size_t len = eol ? (size_t)(eol - p) : strlen(p), n;
-            const char *name;
-            if (equation_label(p, len, &name, &n)) {
-                char **grown;
-                if (find_equation(w, name, n))
-                    return wb_fail("%s: the equation '%.*s' is labelled "
-                                   "twice", w->source, (int)n, name);
-                grown = wb_reallocarray(w->equations, w->nequations + 1,
-                                        sizeof *grown);
-                if (!grown)
-                    return -1;
-                w->equations = grown;
-                if (!(w->equations[w->nequations] = wb_strndup(name, n)))
-                    return -1;
-                w->nequations++;
-            }
-            p += len + (eol != NULL);
-        }
-    }
-    return 0;
 }
 
 /* The figure called name[0..len), and its number k in "Figure N.k"; or
@@ -223,7 +155,7 @@ static int weave_prose(weaver *w, const wb_chunk *c)
         }
         /* A labelled equation: its number as a \tag, then an anchor. */
         const char *eq_name;
-        size_t eq_n, body = equation_label(p, len, &eq_name, &eq_n);
+        size_t eq_n, body = wb_lit_eq_label(p, len, &eq_name, &eq_n);
         const char *line_end = body ? p + body - 2 : p + len;
         for (const char *s = p; s < line_end;) {
             const char *at = memchr(s, '@', (size_t)(line_end - s));
@@ -246,7 +178,7 @@ static int weave_prose(weaver *w, const wb_chunk *c)
             while (is_name_char(name[n]))
                 n++;
             if (eq) {
-                int k = find_equation(w, name, n);
+                int k = wb_lit_equation(w->lit, name, n);
                 if (!k)
                     return wb_fail("%s:%zu: @eq:%.*s: there is no equation "
                                    "labelled '%.*s' in this chapter",
@@ -283,7 +215,7 @@ static int weave_prose(weaver *w, const wb_chunk *c)
         }
         if (body)
             wb_buf_printf(&w->out, "\\tag{%d.%d}$$[]{#eq-%d-%.*s}\n",
-                          w->number, find_equation(w, eq_name, eq_n),
+                          w->number, wb_lit_equation(w->lit, eq_name, eq_n),
                           w->number, (int)eq_n, eq_name);
         p += len;
     }
@@ -324,234 +256,57 @@ static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
 
 /* ---- the exercises ---------------------------------------------------- */
 
-/* What the first comment of an exercise's file says. */
-typedef struct exercise {
-    char *name;                 /* 01_1_boundary */
-    int chapter;                /* Chapter: 1 */
-    char *goal;                 /* Goal: one line */
-    char *text;                 /* the lines between Goal and Hint */
-    char *hint;                 /* Hint: to the end of the comment */
-} exercise;
-
-static void exercise_free(exercise *e)
-{
-    free(e->name);
-    free(e->goal);
-    free(e->text);
-    free(e->hint);
-}
-
-/* The chapter number of an exercise's file name, NN_K_NAME.c; 0 if the
- * name is not one. */
-static int exercise_number(const char *name)
-{
-    size_t n = strlen(name);
-    if (n < 7 || !isdigit((unsigned char)name[0]) ||
-        !isdigit((unsigned char)name[1]) || name[2] != '_' ||
-        !isdigit((unsigned char)name[3]) || strcmp(name + n - 2, ".c") != 0)
-        return 0;
-    return (name[0] - '0') * 10 + (name[1] - '0');
-}
-
-/* Appends line[0..len) to *text, after a newline if *text holds any. */
-static void add_line(wb_buf *text, const char *line, size_t len)
-{
-    if (text->len > 0)
-        wb_buf_puts(text, "\n");
-    wb_buf_append(text, line, len);
-}
-
-/* The text of a buffer without its blank lines at both ends (a new
- * string), or NULL when memory runs out. */
-static char *trimmed(wb_buf *b)
-{
-    char *s = wb_buf_take(b);
-    if (!s)
-        return NULL;
-    size_t start = 0, end = strlen(s);
-    while (s[start] == '\n')
-        start++;
-    while (end > start && isspace((unsigned char)s[end - 1]))
-        end--;
-    char *t = wb_strndup(s + start, end - start);
-    free(s);
-    return t;
-}
-
-/* Reads the first comment of the exercise at `path` into e. */
-static int exercise_read(exercise *e, const char *path)
-{
-    char *src = wb_read_file(path, NULL);
-    if (!src)
-        return -1;
-    const char *end = strncmp(src, "/*", 2) == 0 ? strstr(src, "*/") : NULL;
-    wb_buf goal = {0}, text = {0}, hint = {0}, *into = NULL;
-    size_t line_no = 1;
-    int rc = 0;
-    e->chapter = 0;
-    for (const char *p = src; end && p < end; line_no++) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = eol ? eol : end;
-        /* The line without the comment's opening or its " * " before
-         * it. */
-        const char *l = p;
-        if (stop - l >= 2 && (l[0] == '/' || l[0] == ' ') && l[1] == '*')
-            l += 2;
-        if (l < stop && *l == ' ')
-            l++;
-        size_t len = (size_t)(stop - l);
-        while (len > 0 && isspace((unsigned char)l[len - 1]))
-            len--;
-        if (len >= 8 && strncmp(l, "Chapter:", 8) == 0) {
-            char *n = wb_strndup(l + 8, len - 8), *after;
-            long k = n ? strtol(n, &after, 10) : 0;
-            e->chapter = n && after != n && *after == '\0' && k > 0 &&
-                         k < 100 ? (int)k : -1;
-            free(n);
-            into = NULL;
-        } else if (len >= 5 && strncmp(l, "Goal:", 5) == 0) {
-            size_t skip = 5 + strspn(l + 5, " ");
-            add_line(&goal, l + skip, len - skip);
-            into = &text;
-        } else if (len >= 5 && strncmp(l, "Hint:", 5) == 0) {
-            size_t skip = 5 + strspn(l + 5, " ");
-            add_line(&hint, l + skip, len - skip);
-            into = &hint;
-        } else if (into) {
-            add_line(into, l, len);
-        }
-        p = eol ? eol + 1 : end;
-    }
-    free(src);
-    e->goal = trimmed(&goal);
-    e->text = trimmed(&text);
-    e->hint = trimmed(&hint);
-    if (!e->goal || !e->text || !e->hint)
-        rc = wb_fail("out of memory");
-    else if (!end)
-        rc = wb_fail("%s: no comment at its top, where its chapter, goal "
-                     "and hint go", path);
-    else if (e->chapter <= 0)
-        rc = wb_fail("%s: no line 'Chapter: N' in its first comment",
-                     path);
-    else if (!*e->goal)
-        rc = wb_fail("%s: no goal (a line 'Goal: ...') in its first "
-                     "comment", path);
-    else if (!*e->hint)
-        rc = wb_fail("%s: no hint (a line 'Hint: ...') in its first "
-                     "comment", path);
-    else if (e->chapter != (e->name[0] - '0') * 10 + (e->name[1] - '0'))
-        rc = wb_fail("%s: its comment says chapter %d, its name chapter "
-                     "%.2s", path, e->chapter, e->name);
-    return rc;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names of the files in `dir` of chapter `number`, NN_K_NAME.c,
- * sorted (a NULL-terminated list), or of every chapter when number is
- * 0. */
-static char **exercise_files(const char *dir, int number, size_t *count)
-{
-    DIR *d = opendir(dir);
-    char **names = NULL;
-    size_t n = 0;
-    const struct dirent *entry;
-    *count = 0;
-    if (!d) {
-        if (errno == ENOENT)    /* a book without exercises */
-            return wb_calloc(1, sizeof *names);
-        wb_fail("%s: %s", dir, strerror(errno));
-        return NULL;
-    }
-    while ((entry = readdir(d)) != NULL) {
-        int k = exercise_number(entry->d_name);
-        if (k == 0 || (number != 0 && k != number))
-            continue;
-        char **more = wb_reallocarray(names, n + 2, sizeof *names);
-        char *name = more ? wb_strdup(entry->d_name) : NULL;
-        if (more)
-            names = more;
-        if (!name) {
-            closedir(d);
-            for (size_t i = 0; i < n; i++)
-                free(names[i]);
-            free(names);
-            return NULL;
-        }
-        names[n++] = name;
-        names[n] = NULL;
-    }
-    closedir(d);
-    if (!names)
-        return wb_calloc(1, sizeof *names);
-    qsort(names, n, sizeof *names, by_name);
-    *count = n;
-    return names;
-}
-
-static void free_names(char **names)
-{
-    for (size_t i = 0; names && names[i]; i++)
-        free(names[i]);
-    free(names);
-}
-
 /* One exercise in Markdown. */
-static void weave_exercise(weaver *w, const exercise *e)
+static void weave_exercise(weaver *w, const wb_exercise *e)
 {
-    const char *k = e->name + 3;     /* "1_boundary": its number, then _ */
-    int number = atoi(k);
     wb_buf_printf(&w->out, "### Exercise %d.%d: %s {#exercise-%d-%d "
-                  ".unnumbered}\n\n%s\n\n", w->number, number, e->goal,
-                  w->number, number, e->text);
+                  ".unnumbered}\n\n%s\n\n", w->number, e->number, e->goal,
+                  w->number, e->number, e->text);
     wb_buf_printf(&w->out, "Open `exercises/%s.c`, write your code "
                   "between its markers, then check it:\n\n"
                   "```sh\nmake exercise EX=%s\n```\n\n", e->name, e->name);
     wb_buf_printf(&w->out, "::: {.hint}\n%s\n:::\n\n", e->hint);
 }
 
+/* The chapter's exercises, read from ROOT/exercises. */
+static int read_exercises(const weaver *w, wb_exercise **list, size_t *n)
+{
+    char *dir = wb_path_join(w->root ? w->root : ".", "exercises");
+    int rc = dir ? wb_exercises_read(dir, w->number, list, n) : -1;
+    free(dir);
+    return rc;
+}
+
 /* An @exercises line: the chapter's exercises. */
 static int weave_exercises(weaver *w)
 {
-    char *dir = wb_path_join(w->root, "exercises");
+    wb_exercise *list;
     size_t n;
-    char **files = dir ? exercise_files(dir, w->number, &n) : NULL;
-    int rc = files ? 0 : -1;
-    if (files && n == 0)
-        rc = wb_fail("there is no exercise of chapter %d in %s "
-                     "(exercises/%02d_K_NAME.c)", w->number, dir, w->number);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        char *path = wb_path_join(dir, files[i]);
-        exercise e = {.name = wb_strndup(files[i], strlen(files[i]) - 2)};
-        rc = path && e.name ? exercise_read(&e, path) : -1;
-        if (rc == 0)
-            weave_exercise(w, &e);
-        exercise_free(&e);
-        free(path);
-    }
-    free_names(files);
-    free(dir);
+    if (read_exercises(w, &list, &n) != 0)
+        return -1;
+    if (n == 0)
+        return wb_fail("there is no exercise of chapter %d in %s/exercises "
+                       "(exercises/%02d_K_NAME.c)", w->number,
+                       w->root ? w->root : ".", w->number);
+    for (size_t i = 0; i < n; i++)
+        weave_exercise(w, &list[i]);
+    wb_exercises_free(list, n);
     w->exercises_woven = true;
-    return rc;
+    return 0;
 }
 
 /* A chapter that has exercises must list them. */
 static int check_exercises_woven(weaver *w)
 {
-    char *dir = wb_path_join(w->root, "exercises");
-    size_t n = 0;
-    char **files = dir ? exercise_files(dir, w->number, &n) : NULL;
-    int rc = files ? 0 : -1;
-    if (files && n > 0 && !w->exercises_woven)
-        rc = wb_fail("%s: exercises/%s is an exercise of chapter %d, whose "
-                     "exercises section has no line @exercises", w->source,
-                     files[0], w->number);
-    free_names(files);
-    free(dir);
+    wb_exercise *list;
+    size_t n;
+    int rc = read_exercises(w, &list, &n);
+    if (rc == 0 && n > 0 && !w->exercises_woven)
+        rc = wb_fail("%s: exercises/%s.c is an exercise of chapter %d, "
+                     "whose exercises section has no line @exercises",
+                     w->source, list[0].name, w->number);
+    if (rc == 0)
+        wb_exercises_free(list, n);
     return rc;
 }
 
@@ -659,8 +414,7 @@ static int weave(weaver *w)
                            "own settings (--book --out %s alone)", w->dir,
                            w->m.params[i].name, w->m.params[i].value, w->dir);
     /* The source must define the steps the run ran, in the same order. */
-    if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0 ||
-        number_equations(w) != 0)
+    if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0)
         return -1;
 
     for (size_t i = 0; i < w->lit->nchunks; i++) {
@@ -748,8 +502,5 @@ int main(int argc, char **argv)
     wb_buf_free(&w.out);
     wb_lit_free(w.lit);
     wb_manifest_free(&w.m);
-    for (size_t i = 0; i < w.nequations; i++)
-        free(w.equations[i]);
-    free(w.equations);
     return status == 0 ? 0 : 1;
 }

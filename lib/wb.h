@@ -40,6 +40,7 @@
 #include "wb_diagram.h"
 #include "wb_runtime.h"
 #include "wb_lit.h"
+#include "wb_exercise.h"
 #include "wb_manifest.h"
 
 #endif

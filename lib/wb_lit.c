@@ -171,6 +171,96 @@ static line *split_lines(const char *text, size_t *count)
     return lines;
 }
 
+/* ---- numbered equations ------------------------------------------------ */
+
+#define EQ_LABEL " {#eq:"
+
+static bool is_name_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_' || c == '-';
+}
+
+size_t wb_lit_eq_label(const char *s, size_t len, const char **name,
+                       size_t *name_len)
+{
+    const char *end = s + len;
+    while (end > s && (end[-1] == ' ' || end[-1] == '\n'))
+        end--;
+    if (end == s || end[-1] != '}')
+        return 0;
+    const char *start = end - 1;
+    while (start > s && is_name_char(start[-1]))
+        start--;
+    size_t label = strlen(EQ_LABEL);
+    if (start == end - 1 || (size_t)(start - s) < label + 2 ||
+        strncmp(start - label, EQ_LABEL, label) != 0 ||
+        strncmp(start - label - 2, "$$", 2) != 0)
+        return 0;
+    *name = start;
+    *name_len = (size_t)(end - 1 - start);
+    return (size_t)(start - label - s);
+}
+
+/* Calls `each` on every labelled equation of the prose, in order, with its
+ * number and the source line it is on, until it returns non-zero; returns
+ * that, or 0. */
+static int each_equation(const wb_lit *lit,
+                         int (*each)(const char *name, size_t len, int k,
+                                     size_t line, void *arg),
+                         void *arg)
+{
+    int k = 0;
+    for (size_t i = 0; i < lit->nchunks; i++) {
+        const wb_chunk *c = &lit->chunks[i];
+        size_t line = c->prose_line + 1;
+        for (const char *p = c->prose; p && *p; line++) {
+            size_t len = strcspn(p, "\n"), n;
+            const char *name;
+            int rc;
+            if (wb_lit_eq_label(p, len, &name, &n) &&
+                (rc = each(name, n, ++k, line, arg)) != 0)
+                return rc;
+            p += len + (p[len] == '\n');
+        }
+    }
+    return 0;
+}
+
+typedef struct eq_query {
+    const char *name;
+    size_t len;
+    size_t line;        /* stop at this line, when not 0 */
+} eq_query;
+
+static int eq_match(const char *name, size_t len, int k, size_t line,
+                    void *arg)
+{
+    const eq_query *q = arg;
+    if (q->line && line >= q->line)
+        return -1;
+    return len == q->len && strncmp(name, q->name, len) == 0 ? k : 0;
+}
+
+int wb_lit_equation(const wb_lit *lit, const char *name, size_t len)
+{
+    eq_query q = {name, len, 0};
+    int k = each_equation(lit, eq_match, &q);
+    return k > 0 ? k : 0;
+}
+
+/* An equation labelled as one before it is an error. */
+static int eq_unique(const char *name, size_t len, int k, size_t line,
+                     void *arg)
+{
+    const wb_lit *lit = arg;
+    eq_query q = {name, len, line};
+    (void)k;
+    if (each_equation(lit, eq_match, &q) > 0)
+        return wb_fail("%s:%zu: the equation '%.*s' is labelled twice",
+                       lit->path, line, (int)len, name);
+    return 0;
+}
+
 wb_lit *wb_lit_parse(const char *text, const char *path)
 {
     size_t nlines = 0, i = 0;
@@ -219,6 +309,10 @@ wb_lit *wb_lit_parse(const char *text, const char *path)
         }
     }
     free(lines);
+    if (each_equation(lit, eq_unique, lit) != 0) {
+        wb_lit_free(lit);
+        return NULL;
+    }
     return lit;
 fail:
     free(lines);

@@ -31,6 +31,15 @@
  * and a line of prose that holds only `@code:PATH:NAME` (PATH from the top
  * of the workbook, as lib/wb_logreg.c) stands for that region's listing.
  * Regions do not nest, and a file names each region once.
+ *
+ * Numbered equations. A display equation whose line ends with its closing
+ * $$ and a label,
+ *
+ *     $$\sigma(z) = \frac{1}{1 + e^{-z}}.$$ {#eq:sigmoid}
+ *
+ * is numbered: the k-th labelled equation of chapter N is N.k, and @eq:NAME
+ * in the prose refers to it, before or after it. The book shows the number
+ * in the margin, and the notebook at the right edge of the terminal.
  */
 #ifndef WB_LIT_H
 #define WB_LIT_H
@@ -56,8 +65,8 @@ typedef struct wb_lit {
 } wb_lit;
 
 /* Splits `text` (the contents of `path`, used in messages) into chunks.
- * NULL with an error "path:line: ..." for an unterminated prose block or a
- * chunk that defines two steps. */
+ * NULL with an error "path:line: ..." for an unterminated prose block, a
+ * chunk that defines two steps, or an equation label given twice. */
 wb_lit *wb_lit_parse(const char *text, const char *path);
 /* wb_lit_parse of the file at `path`. */
 wb_lit *wb_lit_read(const char *path);
@@ -70,6 +79,16 @@ const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name);
  * the steps named in `names` (NULL-terminated), each once, in that order.
  * Returns 0, or -1 with an error naming the first disagreement. */
 int wb_lit_check_steps(const wb_lit *lit, const char *const *names);
+
+/* If the prose line s[0..len) ends with "$$ {#eq:NAME}" (and spaces),
+ * returns the length of the line before its label (the equation, up to
+ * and with its closing $$) and sets *name, *name_len to NAME; else 0. */
+size_t wb_lit_eq_label(const char *s, size_t len, const char **name,
+                       size_t *name_len);
+
+/* The number k of the equation labelled name[0..len) (N.k in chapter N):
+ * its place among the labelled equations of the prose; 0 when none is. */
+int wb_lit_equation(const wb_lit *lit, const char *name, size_t len);
 
 /* A region of a source file. */
 typedef struct wb_region {

@@ -17,6 +17,7 @@
 #include "internal/notebook.h"
 #include "internal/show.h"
 #include "wb_core.h"
+#include "wb_exercise.h"
 #include "wb_lit.h"
 #include "wb_term.h"
 
@@ -387,25 +388,83 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
     return 0;
 }
 
-static void print_option(const char *name, const char *arg, const char *help,
-                         const char *dflt)
+/* The help's options, as GNU tools show theirs: "  --NAME ARG" in a
+ * column as wide as the widest (up to HELP_COLUMN; a longer one has its
+ * text start on the next line), then the text, wrapped at HELP_WIDTH
+ * columns under itself. */
+enum { HELP_WIDTH = 79, HELP_COLUMN = 24 };
+
+static size_t option_width(const char *name, const char *arg)
 {
-    char left[40];
-    snprintf(left, sizeof left, "--%s%s%s", name, arg ? " " : "",
-             arg ? arg : "");
-    printf("  %-16s %s%s%s%s\n", left, help, dflt ? " (default " : "",
-           dflt ? dflt : "", dflt ? ")" : "");
+    return 2 + strlen(name) + (arg ? 1 + strlen(arg) : 0);
+}
+
+static void print_option(const char *name, const char *arg, const char *help,
+                         const char *dflt, size_t column)
+{
+    char text[512];
+    size_t at = 2 + option_width(name, arg);
+    printf("  --%s%s%s", name, arg ? " " : "", arg ? arg : "");
+    snprintf(text, sizeof text, "%s%s%s%s", help, dflt ? " (default " : "",
+             dflt ? dflt : "", dflt ? ")" : "");
+    if (at + 1 > column) {          /* the text starts on the next line */
+        printf("\n%*s", (int)column, "");
+        at = column;
+    } else {
+        printf("%*s", (int)(column - at), "");
+        at = column;
+    }
+    for (const char *s = text; *s;) {
+        size_t word = strcspn(s, " ");
+        if (at > column && at + 1 + word > HELP_WIDTH) {
+            printf("\n%*s", (int)column, "");
+            at = column;
+        } else if (at > column) {
+            putchar(' ');
+            at++;
+        }
+        printf("%.*s", (int)word, s);
+        at += word;
+        s += word;
+        s += strspn(s, " ");
+    }
+    putchar('\n');
+}
+
+/* The builtin options this chapter shows: --json only with a JSON. */
+static bool builtin_shown(const wb_chapter *ch, int b)
+{
+    return b != OPT_JSON || ch->json;
+}
+
+/* The column where the options' texts start. */
+static size_t help_column(const wb_chapter *ch)
+{
+    size_t widest = 0;
+    for (int b = 0; b < NBUILTIN; b++)
+        if (builtin_shown(ch, b) &&
+            option_width(builtins[b].name, builtins[b].arg) > widest)
+            widest = option_width(builtins[b].name, builtins[b].arg);
+    for (const wb_option *o = ch->options; o && o->name; o++) {
+        size_t w = option_width(o->name,
+                                o->type == WB_OPT_FLAG ? NULL : o->arg);
+        if (w > widest)
+            widest = w;
+    }
+    /* two spaces before, at least two after */
+    return widest + 4 <= HELP_COLUMN ? widest + 4 : HELP_COLUMN;
 }
 
 static void print_help(const wb_run *run)
 {
     const wb_chapter *ch = run->chapter;
     char dflt[64];
+    size_t column = help_column(ch);
     printf("Usage: %s [OPTION]...\n%s\n\n", program_name(ch), ch->summary);
     printf("Running the chapter:\n");
     for (int b = 0; b < NBUILTIN; b++) {
         const char *d = NULL;
-        if (b == OPT_JSON && !ch->json)
+        if (!builtin_shown(ch, b))
             continue;
         if (b == OPT_SEED) {
             snprintf(dflt, sizeof dflt, "%d", DEFAULT_SEED);
@@ -415,7 +474,8 @@ static void print_help(const wb_run *run)
             d = dflt;
         } else if (b == OPT_FORMAT)
             d = "png,pdf";
-        print_option(builtins[b].name, builtins[b].arg, builtins[b].help, d);
+        print_option(builtins[b].name, builtins[b].arg, builtins[b].help, d,
+                     column);
     }
     if (ch->options && ch->options->name) {
         printf("\nThe chapter's parameters:\n");
@@ -440,7 +500,7 @@ static void print_help(const wb_run *run)
                 break;
             }
             print_option(o->name, o->type == WB_OPT_FLAG ? NULL : o->arg,
-                         o->help, d);
+                         o->help, d, column);
         }
     }
     printf("\n"
@@ -653,6 +713,7 @@ typedef struct notebook {
     wb_nb nb;
     const wb_lit *lit;
     char *root;            /* the workbook's top folder */
+    int number;            /* the chapter's, from its slug: 1 for 01_... */
     size_t next_chunk;     /* the first chunk of the source not yet shown */
     bool stop;             /* the reader quit */
     const request *req;
@@ -741,48 +802,113 @@ static void flush_markdown(wb_buf *b, wb_buf *md, const notebook *n)
     wb_buf_free(md);
 }
 
+/* The number of a labelled equation, as the book writes it: "1.2". */
+static void put_equation_number(wb_buf *md, const notebook *n,
+                                const char *name, size_t len)
+{
+    int k = n->lit ? wb_lit_equation(n->lit, name, len) : 0;
+    if (k && n->number)
+        wb_buf_printf(md, "%d.%d", n->number, k);
+    else if (k)
+        wb_buf_printf(md, "%d", k);
+    else
+        wb_buf_printf(md, "%.*s", (int)len, name);
+}
+
 /* A line of prose with its references in words: @fig:NAME is "figure
- * NAME", @step:NAME the step's title in italics. */
+ * NAME", @step:NAME the step's title in italics, @eq:NAME the equation's
+ * number in parentheses, "(1.2)", as in the book. */
 static void put_references(wb_buf *md, const notebook *n, const char *s,
                            size_t len)
 {
+    static const char *const kinds[] = {"@fig:", "@step:", "@eq:"};
     const char *end = s + len;
     while (s < end) {
         const char *at = memchr(s, '@', (size_t)(end - s));
-        bool fig;
-        size_t k = 0;
+        size_t kind = 0, k = 0;
         if (!at) {
             wb_buf_append(md, s, (size_t)(end - s));
             return;
         }
         wb_buf_append(md, s, (size_t)(at - s));
-        fig = (size_t)(end - at) > 5 && strncmp(at, "@fig:", 5) == 0;
-        if (!fig && !((size_t)(end - at) > 6 &&
-                      strncmp(at, "@step:", 6) == 0)) {
+        while (kind < 3 && !((size_t)(end - at) > strlen(kinds[kind]) &&
+                             strncmp(at, kinds[kind],
+                                     strlen(kinds[kind])) == 0))
+            kind++;
+        if (kind == 3) {
             wb_buf_puts(md, "@");
             s = at + 1;
             continue;
         }
-        s = at + (fig ? 5 : 6);
+        s = at + strlen(kinds[kind]);
         while (s + k < end && (isalnum((unsigned char)s[k]) || s[k] == '_' ||
                                s[k] == '-'))
             k++;
-        if (fig) {
+        if (kind == 0) {
             wb_buf_printf(md, "figure %.*s", (int)k, s);
-        } else {
+        } else if (kind == 1) {
             char *name = wb_strndup(s, k);
             const wb_chunk *c = name && n->lit ? wb_lit_find_step(n->lit, name)
                                                : NULL;
             wb_buf_printf(md, "*%s*", c && c->title ? c->title
                                       : name ? name : "");
             free(name);
+        } else {
+            wb_buf_puts(md, "(");
+            put_equation_number(md, n, s, k);
+            wb_buf_puts(md, ")");
         }
         s += k;
     }
 }
 
+/* A prose line: its references in words, and a labelled equation's label
+ * made the \tag that the terminal shows at the right edge. */
+static void put_line(wb_buf *md, const notebook *n, const char *s,
+                     size_t len)
+{
+    const char *name;
+    size_t name_len, body = wb_lit_eq_label(s, len, &name, &name_len);
+    if (!body) {
+        put_references(md, n, s, len);
+        return;
+    }
+    put_references(md, n, s, body - 2);    /* without its closing $$ */
+    wb_buf_puts(md, "\\tag{");
+    put_equation_number(md, n, name, name_len);
+    wb_buf_puts(md, "}$$");
+}
+
+/* The chapter's exercises (a prose line @exercises), as the book lists
+ * them: each one's goal, what it asks, its file, the command that checks
+ * it, and its hint. */
+static void put_exercises(wb_buf *md, const notebook *n)
+{
+    wb_exercise *list = NULL;
+    size_t count = 0;
+    char *dir = n->root ? wb_path_join(n->root, "exercises") : NULL;
+    if (!dir || wb_exercises_read(dir, n->number, &list, &count) != 0) {
+        wb_buf_printf(md, "(The exercises cannot be read: %s.)\n\n",
+                      wb_error());
+        free(dir);
+        return;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const wb_exercise *e = &list[i];
+        wb_buf_printf(md, "### Exercise %d.%d: %s\n\n%s\n\n"
+                      "Open `exercises/%s.c`, write your code between its "
+                      "markers, then check it:\n\n"
+                      "    make exercise EX=%s\n\n*Hint:* %s\n\n",
+                      e->chapter, e->number, e->goal, e->text, e->name,
+                      e->name, e->hint);
+    }
+    wb_exercises_free(list, count);
+    free(dir);
+}
+
 /* The prose of a chunk for the terminal, with the library code it shows
- * (@code:PATH:NAME, read from the top of the workbook) as listings. */
+ * (@code:PATH:NAME, read from the top of the workbook) as listings, and
+ * the chapter's exercises for a line @exercises. */
 static void put_prose(wb_buf *b, const notebook *n, const char *prose)
 {
     wb_buf md = {0};
@@ -797,8 +923,11 @@ static void put_prose(wb_buf *b, const notebook *n, const char *prose)
             put_listing(b, n, r.path, r.code, r.first_line, r.lines);
             wb_buf_puts(b, "\n");
             wb_region_free(&r);
+        } else if (len >= 10 && strncmp(p, "@exercises", 10) == 0 &&
+                   strspn(p + 10, " \t\r") == len - 10) {
+            put_exercises(&md, n);
         } else {
-            put_references(&md, n, p, len);
+            put_line(&md, n, p, len);
             wb_buf_puts(&md, "\n");
         }
         if (ref == 1) {
@@ -1401,6 +1530,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         wb_nb_init(&nbk.nb);
         nbk.lit = lit;
         nbk.root = workbook_root(ch->source);
+        nbk.number = atoi(ch->slug);
         nbk.req = &req;
         nbk.argc = argc;
         nbk.argv = argv;

@@ -85,8 +85,12 @@ size_t wb_term_width(const char *s, size_t n)
 
 typedef struct math {
     char *tex;       /* "$...$", for the math-text parser */
+    char *tag;       /* a display's \\tag{...}, or NULL */
     bool display;
 } math;
+
+/* Between a display equation and its tag, in a DISPLAY piece. */
+#define TAG_MARK '\004'
 
 typedef struct term {
     wb_buf *out;
@@ -155,16 +159,46 @@ static size_t line_length(const char *s)
     return eol ? (size_t)(eol - s) + 1 : strlen(s);
 }
 
+/* A display's \tag{TEXT} (as the book numbers its equations): its
+ * offset in tex[0..n), with the tag's TEXT at *tag, *tag_len; or n. */
+static size_t find_tag(const char *tex, size_t n, const char **tag,
+                       size_t *tag_len)
+{
+    for (size_t i = 0; i + 5 <= n; i++) {
+        if (tex[i] != '\\')
+            continue;
+        if (strncmp(tex + i, "\\tag{", 5) != 0) {
+            i++;               /* an escaped character, or a command */
+            continue;
+        }
+        const char *close = memchr(tex + i + 5, '}', n - i - 5);
+        if (!close)
+            return n;
+        *tag = tex + i + 5;
+        *tag_len = (size_t)(close - *tag);
+        return i;
+    }
+    return n;
+}
+
 static int add_math(term *t, const char *tex, size_t n, bool display)
 {
     math *m = wb_reallocarray(t->math, t->nmath + 1, sizeof *m);
+    const char *tag = NULL;
+    size_t tag_len = 0, body = display ? find_tag(tex, n, &tag, &tag_len) : n;
     if (!m)
         return -1;
     t->math = m;
-    m[t->nmath].display = display;
-    m[t->nmath].tex = wb_asprintf("$%.*s$", (int)n, tex);
-    if (!m[t->nmath].tex)
+    m += t->nmath;
+    *m = (math){.display = display};
+    m->tex = wb_asprintf("$%.*s$", (int)body, tex);
+    if (tag)
+        m->tag = wb_asprintf("(%.*s)", (int)tag_len, tag);
+    if (!m->tex || (tag && !m->tag)) {
+        free(m->tex);
+        free(m->tag);
         return -1;
+    }
     t->nmath++;
     return 0;
 }
@@ -379,6 +413,8 @@ static void push_math(term *t, pieces *ps, size_t k, unsigned style)
         wb_buf_puts(&b, m->tex);
     }
     if (m->display) {
+        if (m->tag)
+            wb_buf_printf(&b, "%c%s", TAG_MARK, m->tag);
         push(ps, DISPLAY, style, b.data ? b.data : "", b.len);
     } else {
         /* bold marks become the style; spaces are weak */
@@ -475,12 +511,20 @@ static size_t piece_width(const pieces *ps, const piece *p)
                                                p->len);
 }
 
-/* A display equation, centred in the width left by the prefix. */
+/* A display equation, centred in the width left by the prefix, and its
+ * tag, if it has one, at the right edge (or two spaces after it, when the
+ * line has no room for both). */
 static void put_display(term *t, const char *prefix, const char *s,
                         size_t n)
 {
     line l;
-    size_t w = wb_term_width(s, n), avail, pad;
+    const char *tag = memchr(s, TAG_MARK, n);
+    size_t tag_len = tag ? n - (size_t)(tag - s) - 1 : 0;
+    size_t tag_w = tag ? wb_term_width(tag + 1, tag_len) : 0;
+    size_t avail, pad;
+    if (tag)
+        n = (size_t)(tag - s);
+    size_t w = wb_term_width(s, n);
     begin_line(&l, t, prefix);
     avail = (size_t)t->width > l.width ? (size_t)t->width - l.width : 0;
     pad = w + 4 <= avail ? (avail - w) / 2 : 2;
@@ -499,6 +543,15 @@ static void put_display(term *t, const char *prefix, const char *s,
             s++;
             n--;
         }
+    }
+    if (tag) {
+        size_t gap = l.width + 2 + tag_w <= (size_t)t->width
+                         ? (size_t)t->width - l.width - tag_w
+                         : 2;
+        set_style(&l, 0);
+        for (size_t i = 0; i < gap; i++)
+            put(&l, " ", 1, 0);
+        put(&l, tag + 1, tag_len, 0);
     }
     end_line(&l);
 }
@@ -760,8 +813,10 @@ int wb_term_markdown(wb_buf *out, const char *markdown, int width,
     if (doc)
         cmark_node_free(doc);
     free(text);
-    for (size_t i = 0; i < t.nmath; i++)
+    for (size_t i = 0; i < t.nmath; i++) {
         free(t.math[i].tex);
+        free(t.math[i].tag);
+    }
     free(t.math);
     if (out->failed)
         rc = wb_fail("out of memory");

@@ -6,7 +6,8 @@
  * in a colour, lists with their bullets and numbers, each paragraph wrapped
  * to the terminal's width; the math turned into Unicode text (σ(z) =
  * 1/(1 + e⁻ᶻ), x₁, √(2π)), a display equation centred on a line of its
- * own. The Markdown is read by cmark, the reference CommonMark parser,
+ * own, with its number, when it ends in \tag{1.2} as the book's numbered
+ * equations do (wb_lit.h), as "(1.2)" at the right edge. The Markdown is read by cmark, the reference CommonMark parser,
  * with the same typographic quotes and dashes as the book (pandoc's
  * "smart" punctuation); the math by the math-text parser that the figures
  * use, so that both understand the same TeX.

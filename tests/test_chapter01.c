@@ -395,6 +395,18 @@ static void walk_through(int cols, int rows)
     cr_assert(strstr(r.out, "sigma(     2) = 0.880797"), "the outputs");
     cr_assert(strstr(r.out, "accuracy"));
     cr_assert(strstr(r.out, "Predict the boundary"), "the exercises");
+    /* the checked exercises, as the book lists them */
+    cr_assert(strstr(r.out, "Exercise 1.1: Place the boundary"), "@exercises");
+    cr_assert(strstr(r.out, "make exercise EX=01_2_log_odds"));
+    cr_assert_null(strstr(r.out, "@exercises"));
+    /* equations numbered as in the book, at the window's right edge */
+    char right_edge[64];
+    snprintf(right_edge, sizeof right_edge, "(1.1)\r\n");
+    cr_assert(strstr(r.out, "1/(1 + e⁻ᶻ).") && strstr(r.out, right_edge),
+              "the sigmoid's number");
+    cr_assert(strstr(r.out, "equation (1.2)"), "@eq:boundary");
+    cr_assert_null(strstr(r.out, "{#eq:"), "a label is left");
+    cr_assert_null(strstr(r.out, "@eq:"), "a reference is left");
     /* (the code has TeX in its strings, "$\\mu = 0$": not the prose) */
     cr_assert_null(strstr(r.out, "\\frac"), "TeX is left");
     cr_assert_null(strstr(r.out, "$\\mu$"), "TeX is left");

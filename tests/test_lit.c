@@ -166,3 +166,46 @@ Test(lit, reads_files)
     cr_assert_eq(lit->chunks[0].level, 1, "a chapter opens with its title");
     wb_lit_free(lit);
 }
+
+/* ---- numbered equations ------------------------------------------------ */
+
+Test(lit, an_equation_label_ends_its_line)
+{
+    const char *name;
+    size_t n;
+    const char *line = "$$x = -\\frac{b}{w}.$$ {#eq:boundary}  ";
+    size_t body = wb_lit_eq_label(line, strlen(line), &name, &n);
+    cr_assert_eq(body, strlen("$$x = -\\frac{b}{w}.$$"));
+    cr_assert_eq(n, strlen("boundary"));
+    cr_assert_eq(strncmp(name, "boundary", n), 0);
+    /* not labels: no closing $$ before it, no name, text after it */
+    const char *not[] = {"x = 1 {#eq:one}", "$$x$$ {#eq:}", "$$x$$ {#eq:a} b",
+                         "$$x$$ {#fig:a}", "$$x$${#eq:a}", "{#eq:a}", ""};
+    for (size_t i = 0; i < sizeof not / sizeof *not; i++)
+        cr_assert_eq(wb_lit_eq_label(not[i], strlen(not[i]), &name, &n), 0,
+                     "'%s'", not[i]);
+}
+
+Test(lit, equations_are_numbered_in_order_across_chunks)
+{
+    wb_lit *lit = wb_lit_parse("/*md\n# T\n\nSee @eq:second.\n\n"
+                               "$$a = 1$$ {#eq:first}\n*/\nint x;\n"
+                               "/*md\n$$b$$\n\n$$c = 2$$ {#eq:second}\n*/\n",
+                               "eq.c");
+    cr_assert(lit, "%s", wb_error());
+    cr_assert_eq(wb_lit_equation(lit, "first", 5), 1);
+    cr_assert_eq(wb_lit_equation(lit, "second", 6), 2,
+                 "an unlabelled equation takes no number");
+    cr_assert_eq(wb_lit_equation(lit, "third", 5), 0);
+    cr_assert_eq(wb_lit_equation(lit, "firs", 4), 0, "a prefix is not a name");
+    wb_lit_free(lit);
+}
+
+Test(lit, an_equation_labelled_twice_is_an_error_at_its_line)
+{
+    wb_lit *lit = wb_lit_parse("/*md\n# T\n\n$$a$$ {#eq:a}\n*/\nint x;\n"
+                               "/*md\n$$b$$ {#eq:a}\n*/\n", "twice.c");
+    cr_assert_null(lit);
+    cr_assert_str_eq(wb_error(), "twice.c:8: the equation 'a' is labelled "
+                                 "twice");
+}

@@ -196,3 +196,20 @@ Test(term, every_prose_block_of_every_chapter)
     globfree(&g);
     cr_assert_gt(blocks, 10, "only %zu prose blocks", blocks);
 }
+
+/* A display's \tag, as the book numbers its equations, goes to the right
+ * edge; where the line has no room, two spaces after the equation. */
+Test(term, an_equation_number_at_the_right_edge)
+{
+    char *out = render("$$x = -\\frac{b}{w}.\\tag{1.2}$$\n", 40, 0);
+    cr_assert_str_eq(out, "               x = −b/w.           (1.2)\n");
+    cr_assert_eq(widest(out), 40);
+    free(out);
+    out = render("$$\\sigma(z) = \\frac{1}{1 + e^{-z}} \\tag{1.1}$$\n", 22, 0);
+    cr_assert_str_eq(out, "  σ(z) = 1/(1 + e⁻ᶻ)  (1.1)\n");
+    free(out);
+    /* a \tag in inline math is left to the math parser */
+    wb_buf b = {0};
+    cr_assert_eq(wb_term_markdown(&b, "$x \\tag{1}$\n", 40, 0), -1);
+    wb_buf_free(&b);
+}
