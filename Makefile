@@ -39,6 +39,18 @@ WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
 WB_LDFLAGS  = $(SAN_FLAGS)
 WB_LIBS     = $(CAIRO_LIBS) $(CMARK_LIBS) -llbfgs -lm
 
+# The library's hot loops (the models' passes along a layer's row of units)
+# are plain loops, which the compiler runs on two doubles per instruction
+# (SSE2). gcc -O2 does so only for loops with no value left over after the
+# last vector, unless its cost model is "cheap"; clang does so anyway, and
+# knows no such option. A row of wb_mlp.c is short (50 units): unrolled,
+# its loops spend less on counting than on arithmetic.
+VECT_CHEAP  := $(shell $(CC) -fvect-cost-model=cheap -E -x c /dev/null \
+                 >/dev/null 2>&1 && echo -fvect-cost-model=cheap)
+WB_LIB_CFLAGS = $(VECT_CHEAP)
+WB_MLP_CFLAGS = -funroll-loops
+$(B)/lib/wb_mlp.o: WB_LIB_CFLAGS += $(WB_MLP_CFLAGS)
+
 LIB_SRC   := $(wildcard lib/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
 CHAPTERS  := $(basename $(notdir $(wildcard chapters/[0-9][0-9]_*.c)))
@@ -50,7 +62,8 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf check tests install uninstall clean \
-        help bench-figures fuzz robust exercises exercise watch
+        help bench bench-deps bench-figures fuzz robust exercises exercise \
+        watch
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
@@ -71,6 +84,8 @@ help:
 	@echo 'make check     every test, also under AddressSanitizer and UBSan'
 	@echo 'make fuzz      run each fuzzer for FUZZ_TIME seconds (60)'
 	@echo 'make robust    full disks (as root) and valgrind on every chapter'
+	@echo 'make bench     time the workbook against scikit-learn and the tutorial'\''s Python'
+	@echo '               (bench/results.md); make bench-deps installs the Python side'
 	@echo 'make bench-figures  time chapter 1 with all its figures (median of 7)'
 	@echo 'make install   the library, its headers and workbook.pc under PREFIX (/usr/local)'
 	@echo 'make clean     remove build/, figures/ and book/out/'
@@ -84,7 +99,7 @@ $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(say) CC $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CMARK_CFLAGS) \
-	  $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+	  $(WB_CFLAGS) $(WB_LIB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 # The shared library carries its soname; libworkbook.so points to it, for
 # linking with -lworkbook.
@@ -259,8 +274,57 @@ fuzz: deps $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 
 # ---- benchmarks (not tests: times depend on the machine) -----------------
 
+# `make bench`: the workbook against scikit-learn and against the tutorial's
+# Python, written to bench/results.md (the book's appendix "How fast is
+# it?") and printed; see bench/run. BENCH_SIZE=tiny runs tiny sizes once,
+# into $(B)/bench/results.md: what `make check` checks. The Python side
+# needs /usr/bin/python3 with scikit-learn and matplotlib, which `make
+# bench-deps` installs; without them it is left out, and the page says so.
+BENCH_SIZE ?= full
+BENCH_TOOLS := $(B)/bench/bench $(B)/bench/peak $(B)/bench/peak-native
+
+bench: all $(BENCH_TOOLS)
+	@CC='$(CC)' CFLAGS='$(CFLAGS)' \
+	  WB_LIB_CFLAGS='$(WB_LIB_CFLAGS)' WB_MLP_CFLAGS='$(WB_MLP_CFLAGS)' \
+	  bench/run --build $(B) --size $(BENCH_SIZE)
+
+bench-deps:
+	@tools/deps bench
+
+# tests/test_bench.c runs `make bench` at its tiny sizes.
+$(B)/tests/test_bench: | $(BENCH_TOOLS)
+
 bench-figures: $(CHAPTER_BIN)
 	@bench/figures
+
+# The C side of `make bench` (bench/bench.c), linked as the chapters are,
+# and the yardstick of its floating-point rate (bench/peak.c), built twice.
+$(B)/bench/%.o: bench/%.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/bench/bench: $(B)/bench/bench.o $(B)/libworkbook.so
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $< -L$(B) -lworkbook \
+	  -Wl,-rpath,'$$ORIGIN/..' $(WB_LIBS)
+
+# The peak is built at -O3, which keeps the kernel's values in registers:
+# peak with the instruction set the library is built for (any -m option of
+# CFLAGS), peak-native with this processor's own (-march=native, when the
+# compiler takes it).
+NATIVE := $(shell $(CC) -march=native -E -x c /dev/null >/dev/null 2>&1 \
+            && echo -march=native)
+$(B)/bench/peak: bench/peak.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(WB_CFLAGS) -O3 $(filter -m%,$(CFLAGS)) \
+	  -o $@ $< -lm
+
+$(B)/bench/peak-native: bench/peak.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(WB_CFLAGS) -O3 $(NATIVE) -o $@ $< -lm
 
 # ---- installing --------------------------------------------------------
 
@@ -286,4 +350,4 @@ clean:
 	rm -rf build figures book/out
 
 -include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
-  $(B)/fuzz/lib/*.d
+  $(B)/fuzz/lib/*.d $(B)/bench/*.d

@@ -198,6 +198,7 @@ typedef struct fit_state {
     int n_eval;
     int n_iter;
     double *curve;              /* (max_iter + 1,): f after each iteration */
+    double grad_max;            /* max|gradient| after the last iteration */
 } fit_state;
 
 /* The fraction by which iteration k lowered f, as test (8) measures it. */
@@ -270,9 +271,9 @@ static int progress(void *instance, const double *params, const double *grad,
     (void)params, (void)xnorm, (void)gnorm, (void)step, (void)ls;
     fit->curve[k] = f;          /* the loss curve */
     fit->n_iter = k;
+    fit->grad_max = max_abs(grad, (size_t)size);
     wb_logreg_stop stop = stopping_test(k, fit->curve[k - 1], f,
-                                        max_abs(grad, (size_t)size),
-                                        fit->options);
+                                        fit->grad_max, fit->options);
     return stop == WB_LOGREG_NOT_FITTED ? 0 : STOPPED + (int)stop;
 }
 /* endregion progress */
@@ -438,7 +439,8 @@ int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y)
 
     /* scipy tests the gradient at the start, before any iteration. */
     fit.curve[0] = wb_logreg_objective(grad, params, X, y, fit.C);
-    if (max_abs(grad, size) <= o->tol) {
+    fit.grad_max = max_abs(grad, size);
+    if (fit.grad_max <= o->tol) {
         status = STOPPED + WB_LOGREG_GRADIENT_SMALL;
     } else {
         lbfgs_parameter_init(&param);
@@ -451,11 +453,19 @@ int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y)
                        &param);
     }
 
-    /* After a failed line search liblbfgs 1.10 returns the last point it
-     * accepted but may leave in f the value at a later trial point: so f
-     * and its gradient are always computed again at the point returned. */
-    f = wb_logreg_objective(grad, params, X, y, fit.C);
-    grad_max = max_abs(grad, size);
+    if (status > STOPPED) {
+        /* One of our tests stopped the fit, at a point whose f and
+         * gradient it was handed: the last of the loss curve. */
+        f = fit.curve[fit.n_iter];
+        grad_max = fit.grad_max;
+    } else {
+        /* liblbfgs stopped on its own. After a failed line search 1.10
+         * returns the last point it accepted but may leave in f the value
+         * at a later trial point: so f and its gradient are computed again
+         * at the point returned. */
+        f = wb_logreg_objective(grad, params, X, y, fit.C);
+        grad_max = max_abs(grad, size);
+    }
     if (outcome(&r, status, &fit, f, grad_max) != 0) {
         free(work);
         return -1;

@@ -35,21 +35,16 @@
 
 /* ---- loops along a row ------------------------------------------------
  * The hot loops run along a row of a layer's H units, contiguous in
- * memory. gcc -O2 vectorises a loop (two doubles at a time with SSE2) only
- * when no scalar loop is needed for the leftover values: its "very cheap"
- * cost model refuses one. So these loops take two values per turn, which
- * gcc turns into one vector operation, and do the odd last value alone. */
+ * memory, and the compiler runs them on several values at once (two
+ * doubles per instruction with SSE2): the Makefile asks gcc to, with
+ * -fvect-cost-model=cheap, since at -O2 alone it does so only when no
+ * value is left over after the last full vector. */
 
 /* y += a x      y, x: (n,) */
 static inline void add_scaled(double *restrict y, const double *restrict x,
                               double a, size_t n)
 {
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-        y[k] += a * x[k];
-        y[k + 1] += a * x[k + 1];
-    }
-    if (k < n)
+    for (size_t k = 0; k < n; k++)
         y[k] += a * x[k];
 }
 
@@ -57,12 +52,7 @@ static inline void add_scaled(double *restrict y, const double *restrict x,
 static inline void scale(double *restrict y, const double *restrict x,
                          double a, size_t n)
 {
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-        y[k] = a * x[k];
-        y[k + 1] = a * x[k + 1];
-    }
-    if (k < n)
+    for (size_t k = 0; k < n; k++)
         y[k] = a * x[k];
 }
 
@@ -86,22 +76,16 @@ static inline double dot(const double *x, const double *y, size_t n)
 /* ---- activations ------------------------------------------------------- */
 
 /* region activation */
-/* The hidden units' activations, over the n values of a batch's layer,
- * forward (A = f(Z), in place) and backward (dZ = dA f'(Z), in place: dZ
- * holds dA on entry). f'(Z) is read off the output A = f(Z), which the
- * forward pass keeps. relu and the backward passes take two values per
- * turn (see above); logistic and tanh call libm for each value anyway.
+/* The hidden units' activations, over n values (a sample's row of a
+ * layer), forward (A = f(Z), in place) and backward (dZ = dA f'(Z), in
+ * place: dZ holds dA on entry). f'(Z) is read off the output A = f(Z),
+ * which the forward pass keeps.
  * A, dZ: (n,) */
 
 /* relu(z) = max(0, z) */
 static void relu_forward(double *A, size_t n)
 {
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-        A[k] = A[k] > 0 ? A[k] : 0;
-        A[k + 1] = A[k + 1] > 0 ? A[k + 1] : 0;
-    }
-    if (k < n)
+    for (size_t k = 0; k < n; k++)
         A[k] = A[k] > 0 ? A[k] : 0;
 }
 
@@ -109,12 +93,7 @@ static void relu_forward(double *A, size_t n)
 static void relu_backward(double *restrict dZ, const double *restrict A,
                           size_t n)
 {
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-        dZ[k] = A[k] > 0 ? dZ[k] : 0;
-        dZ[k + 1] = A[k + 1] > 0 ? dZ[k + 1] : 0;
-    }
-    if (k < n)
+    for (size_t k = 0; k < n; k++)
         dZ[k] = A[k] > 0 ? dZ[k] : 0;
 }
 
@@ -129,12 +108,7 @@ static void logistic_forward(double *A, size_t n)
 static void logistic_backward(double *restrict dZ, const double *restrict A,
                               size_t n)
 {
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-        dZ[k] = dZ[k] * A[k] * (1 - A[k]);
-        dZ[k + 1] = dZ[k + 1] * A[k + 1] * (1 - A[k + 1]);
-    }
-    if (k < n)
+    for (size_t k = 0; k < n; k++)
         dZ[k] = dZ[k] * A[k] * (1 - A[k]);
 }
 
@@ -149,12 +123,7 @@ static void tanh_forward(double *A, size_t n)
 static void tanh_backward(double *restrict dZ, const double *restrict A,
                           size_t n)
 {
-    size_t k = 0;
-    for (; k + 2 <= n; k += 2) {
-        dZ[k] *= 1 - A[k] * A[k];
-        dZ[k + 1] *= 1 - A[k + 1] * A[k + 1];
-    }
-    if (k < n)
+    for (size_t k = 0; k < n; k++)
         dZ[k] *= 1 - A[k] * A[k];
 }
 
@@ -200,7 +169,7 @@ static void activate_backward(double *restrict dZ, const double *restrict A,
 /* ---- the forward pass ------------------------------------------------ */
 
 /* region forward */
-/* A hidden layer, for a batch of N samples:
+/* A hidden layer, for a batch of N samples, one sample (a row) at a time:
  *     Z = A_in W + b
  *     A_out = f(Z)
  * A_out: (N, H)  A_in: (N, I)  W: (I, H)  b: (H,) */
@@ -215,19 +184,24 @@ static void hidden_forward(double *restrict A_out,
         memcpy(z, layer->b, H * sizeof *z);      /* z = b                */
         for (size_t i = 0; i < I; i++)           /* z += A_in[n,i] W[i,:] */
             add_scaled(z, layer->W + i * H, A_in[n * I + i], H);
+        activate(z, f, H);                       /* A_out[n,:] = f(z)    */
     }
-    activate(A_out, f, N * H);                   /* A_out = f(Z)         */
 }
 
 /* The output unit: a logistic regression on the last hidden layer,
- *     p = sigmoid(A w + c)
+ *     z = A w + c
+ *     p = sigmoid(z)
+ * each line over the whole batch in turn, so that the sigmoids, which
+ * call libm's exp, do not wait for each other.
  * p: (N,)  A: (N, I)  w: (I,) is the layer's W (one column)  c: its b */
 static void output_forward(double *restrict p, const double *restrict A,
                            const wb_mlp_layer *out, size_t N)
 {
     size_t I = out->fan_in;
     for (size_t n = 0; n < N; n++)
-        p[n] = wb_sigmoid(dot(A + n * I, out->W, I) + out->b[0]);
+        p[n] = dot(A + n * I, out->W, I) + out->b[0];   /* z, in p */
+    for (size_t n = 0; n < N; n++)
+        p[n] = wb_sigmoid(p[n]);
 }
 
 /* The network, from the inputs up: X -> A_1 -> ... -> A_L -> p.
@@ -302,28 +276,31 @@ static void output_backward(double *restrict dw, double *restrict dc,
     dc[0] = sum / N;
 }
 
-/* Back through a hidden layer. Its forward lines were
+/* Back through a hidden layer, one sample at a time. Its forward lines
+ * were
  *     Z = A_in W + b
  *     A_out = f(Z)
- * and dZ (N dL/dZ) has already come back through the second, by
- * activate_backward. From the first:
+ * and the rows of dZ hold N dL/dA_out on entry. The second line first:
+ *     dZ = dA_out f'(Z)                (activate_backward, in place)
+ * then the first:
  *     dW = (A_in^T dZ + alpha W) / N   (alpha W: from the penalty)
  *     db = mean of dZ over the batch
  *     dA_in = dZ W^T                   (for the layer below)
  * dW: (I, H)  db: (H,)  dA_in: (N, I), or NULL when A_in is the input
- * dZ: (N, H)  A_in: (N, I) */
+ * dZ: (N, H)  A_out: (N, H)  A_in: (N, I) */
 static void hidden_backward(double *restrict dW, double *restrict db,
-                            double *restrict dA_in,
-                            const double *restrict dZ,
+                            double *restrict dA_in, double *restrict dZ,
+                            const double *restrict A_out,
                             const double *restrict A_in,
-                            const wb_mlp_layer *layer, double alpha,
-                            size_t N)
+                            const wb_mlp_layer *layer, wb_activation_kind f,
+                            double alpha, size_t N)
 {
     size_t I = layer->fan_in, H = layer->fan_out;
     memset(dW, 0, I * H * sizeof *dW);
     memset(db, 0, H * sizeof *db);
     for (size_t n = 0; n < N; n++) {
-        const double *dz = dZ + n * H;           /* dz = dZ[n,:]         */
+        double *dz = dZ + n * H;                 /* dz = dZ[n,:]         */
+        activate_backward(dz, A_out + n * H, f, H);  /* dz *= f'(z)     */
         for (size_t i = 0; i < I; i++)           /* dW[i,:] += A_in[n,i] dz */
             add_scaled(dW + i * H, dz, A_in[n * I + i], H);
         add_scaled(db, dz, 1, H);                /* db += dz             */
@@ -362,14 +339,13 @@ static void backward(double *grad, double *d, double *const *delta,
                     out, alpha, N);
     for (size_t l = L; l-- > 0;) {
         const wb_mlp_layer *layer = &m->layer[l];
-        /* back through A = f(Z): delta[l] becomes N dL/dZ */
-        activate_backward(delta[l], act[l], m->activation,
-                          N * layer->fan_out);
-        /* back through Z = A_in W + b, into delta[l-1] */
+        /* back through A = f(Z) and Z = A_in W + b: delta[l] becomes
+         * N dL/dZ, and delta[l-1] N dL/dA_in */
         hidden_backward(grad_of(grad, m, layer->W),
                         grad_of(grad, m, layer->b),
-                        l > 0 ? delta[l - 1] : NULL, delta[l],
-                        l > 0 ? act[l - 1] : X, layer, alpha, N);
+                        l > 0 ? delta[l - 1] : NULL, delta[l], act[l],
+                        l > 0 ? act[l - 1] : X, layer, m->activation,
+                        alpha, N);
     }
 }
 /* endregion backward */

@@ -538,6 +538,46 @@ Test(logreg, decrease_test_stops_and_says_so)
     wb_free(y);
 }
 
+/* When one of the fit's own tests stops it, the objective and max|gradient|
+ * it reports are those handed to its progress callback, not computed
+ * again: they must be the same doubles as computed at the coefficients it
+ * returns, whichever test stopped it. */
+Test(logreg, reported_objective_is_the_one_at_the_result)
+{
+    static const struct {
+        const char *sample;
+        int max_iter;
+        double tol;
+        wb_logreg_stop stop;
+    } cases[] = {
+        {"separable", 100, 1e-4, WB_LOGREG_GRADIENT_SMALL},
+        {"tutorial_2d", 100, 1e-4, WB_LOGREG_DECREASE_SMALL},
+        {"tutorial_2d", 3, 1e-4, WB_LOGREG_MAX_ITER},
+        {"tutorial_2d", 100, 1e6, WB_LOGREG_GRADIENT_SMALL},   /* at w = 0 */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        wb_array *X, *y;
+        double g[3];
+        wb_logreg_options o = wb_logreg_defaults();
+        o.max_iter = cases[k].max_iter;
+        o.tol = cases[k].tol;
+        load_sample(&X, &y, cases[k].sample);
+        wb_logreg *m = fitted(X, y, &o);
+        cr_assert_eq(m->stop, cases[k].stop, "case %zu: %s", k,
+                     m->stop_line);
+        double f = objective_at(g, m, X, y);
+        cr_assert(m->objective == f && m->loss_curve[m->n_iter] == f,
+                  "case %zu: f = %.17g reported, %.17g at the result", k,
+                  m->objective, f);
+        cr_assert(m->grad_max == max_abs(g, 3),
+                  "case %zu: max|g| = %.17g reported, %.17g at the result",
+                  k, m->grad_max, max_abs(g, 3));
+        wb_logreg_destroy(m);
+        wb_free(X);
+        wb_free(y);
+    }
+}
+
 /* ---- separable samples ------------------------------------------------- */
 
 /* Without a penalty, separable data have no minimum: f falls towards 0 as

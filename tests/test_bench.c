@@ -1,0 +1,120 @@
+/* `make bench` at its tiny sizes, as `make check` runs it: it runs to the
+ * end and writes its page, with scikit-learn when Debian's Python has it,
+ * and without, saying so, when it has not. Times depend on the machine
+ * and on what else it does: they are not tested, only that they are
+ * there. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#define RUN WB_SOURCE_DIR "/bench/run"
+#define PYTHON "/usr/bin/python3"
+
+/* bench/run --size tiny into a new folder, with the given Python; returns
+ * its page, and what it said in *said (free both). */
+static char *tiny_bench(const char *python, char **said)
+{
+    char *dir = test_dir("bench");
+    char *out = wb_path_join(dir, "results.md");
+    program_result r = run_program(
+        NULL, (const char *[]){RUN, "--size", "tiny", "--build", WB_BUILD_DIR,
+                               "--out", out, "--python", python, NULL});
+    cr_assert_eq(r.status, 0, "bench/run failed:\n%s", r.err);
+    /* its programs were built with this build's sanitizers, if any */
+    cr_assert_null(strstr(r.err, "Sanitizer"), "%s", r.err);
+    cr_assert_null(strstr(r.err, "runtime error"), "%s", r.err);
+    char *page = read_in(dir, "results.md", NULL);
+    /* the page is also printed */
+    cr_assert(strstr(r.out, page), "the page was not printed:\n%s", r.out);
+    *said = r.err;
+    r.err = NULL;
+    program_result_free(&r);
+    free(out);
+    return page;
+}
+
+/* What every page holds: the appendix's heading, the C side's times. */
+static void assert_page(const char *page)
+{
+    static const char *rows[] = {
+        "# How fast is it?",
+        "| logistic regression, fit, n = 200 | ",
+        "| logistic regression, fit, n = 2,000 | ",
+        "| MLP, 50 ReLU, Adam, n = 200 to convergence: one epoch | ",
+        "| MLP, n = 1,000, 2 epochs: one epoch | ",
+        "| its floating-point rate, GFLOP/s (share of the peak) | ",
+        "| predict_proba on a 50 x 50 grid: logistic regression | ",
+        "| all the chapters, with their figures | ",
+        "| processor | ",
+        "These are the tiny sizes",
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        cr_assert(strstr(page, rows[i]), "no '%s' in:\n%s", rows[i], page);
+    /* the C side is always measured: a time in each row of the models */
+    const char *s = strstr(page, "| logistic regression, fit, n = 200 | ");
+    cr_assert(s && strstr(s, " ms, 12 iterations |"), "%s", page);
+    cr_assert(strstr(page, " figures) | "), "%s", page);
+    /* the book's part is for the full sizes */
+    cr_assert_null(strstr(page, "make book` from clean"), "%s", page);
+}
+
+static bool python_has(const char *modules)
+{
+    char *code = wb_asprintf("import %s", modules);
+    program_result r = run_program(
+        NULL, (const char *[]){PYTHON, "-c", code, NULL});
+    bool has = r.status == 0;
+    program_result_free(&r);
+    free(code);
+    return has;
+}
+
+Test(bench, tiny_with_debians_python)
+{
+    char *said;
+    char *page = tiny_bench(PYTHON, &said);
+    assert_page(page);
+    if (python_has("sklearn, scipy")) {
+        const char *s = strstr(page, "| logistic regression, fit, n = 200 |");
+        /* both sides, and their ratio */
+        cr_assert(s && strstr(s, " ms, 12 iterations | "), "%s", page);
+        cr_assert(strstr(page, "largest difference"), "%s", page);
+        cr_assert(strstr(page, "| Python | Python 3"), "%s", page);
+        if (python_has("matplotlib"))
+            cr_assert(strstr(page, "(17 figures)"), "%s", page);
+    } else {
+        cr_assert(strstr(said, "the Python side is not measured"), "%s",
+                  said);
+        cr_assert(strstr(page, "not measured"), "%s", page);
+    }
+    free(page);
+    free(said);
+}
+
+/* No Python at all: the C side alone, and the page says why. */
+Test(bench, tiny_without_python)
+{
+    char *said;
+    char *page = tiny_bench("/nonexistent/python3", &said);
+    assert_page(page);
+    cr_assert(strstr(said, "the Python side is not measured"), "%s", said);
+    cr_assert(strstr(said, "make bench-deps"), "%s", said);
+    cr_assert(strstr(page, "scikit-learn was not found"), "%s", page);
+    cr_assert(strstr(page, "| not measured |"), "%s", page);
+    cr_assert_null(strstr(page, "| Python | "), "%s", page);
+    free(page);
+    free(said);
+}
+
+/* A size it does not know is refused before anything runs. */
+Test(bench, unknown_size_is_refused)
+{
+    program_result r = run_program(
+        NULL, (const char *[]){RUN, "--size", "huge", "--build", WB_BUILD_DIR,
+                               NULL});
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "full or tiny"), "%s", r.err);
+    program_result_free(&r);
+}
