@@ -26,13 +26,18 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 endif
 
-CAIRO_CFLAGS     := $(shell $(PKG_CONFIG) --cflags cairo 2>/dev/null)
-CAIRO_LIBS       := $(shell $(PKG_CONFIG) --libs cairo 2>/dev/null)
-CMARK_CFLAGS     := $(shell $(PKG_CONFIG) --cflags libcmark 2>/dev/null)
-CMARK_LIBS       := $(shell $(PKG_CONFIG) --libs libcmark 2>/dev/null || \
-                      echo -lcmark)
-CRITERION_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
-CRITERION_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
+# What pkg-config and the compiler say is asked when first needed, once
+# per make: `lazy NAME,COMMAND` makes NAME expand to COMMAND's output. A
+# make that compiles nothing (one that rebuilds a page of the book) asks
+# nothing.
+lazy = $(eval $(1) = $$(eval $(1) := $$$$(shell $(2)))$$($(1)))
+$(call lazy,CAIRO_CFLAGS,$(PKG_CONFIG) --cflags cairo 2>/dev/null)
+$(call lazy,CAIRO_LIBS,$(PKG_CONFIG) --libs cairo 2>/dev/null)
+$(call lazy,CMARK_CFLAGS,$(PKG_CONFIG) --cflags libcmark 2>/dev/null)
+$(call lazy,CMARK_LIBS,$(PKG_CONFIG) --libs libcmark 2>/dev/null || \
+                       echo -lcmark)
+$(call lazy,CRITERION_CFLAGS,$(PKG_CONFIG) --cflags criterion 2>/dev/null)
+$(call lazy,CRITERION_LIBS,$(PKG_CONFIG) --libs criterion 2>/dev/null)
 
 WB_CPPFLAGS = -Ilib -D_DEFAULT_SOURCE -MMD -MP
 WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
@@ -45,7 +50,7 @@ WB_LIBS     = $(CAIRO_LIBS) $(CMARK_LIBS) -llbfgs -lm
 # last vector, unless its cost model is "cheap"; clang does so anyway, and
 # knows no such option. A row of wb_mlp.c is short (50 units): unrolled,
 # its loops spend less on counting than on arithmetic.
-VECT_CHEAP  := $(shell $(CC) -fvect-cost-model=cheap -E -x c /dev/null \
+$(call lazy,VECT_CHEAP,$(CC) -fvect-cost-model=cheap -E -x c /dev/null \
                  >/dev/null 2>&1 && echo -fvect-cost-model=cheap)
 WB_LIB_CFLAGS = $(VECT_CHEAP)
 WB_MLP_CFLAGS = -funroll-loops
@@ -61,7 +66,7 @@ CHAPTER_BIN := $(CHAPTERS:%=$(B)/chapters/%)
 TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
-.PHONY: all deps figures book html pdf check tests install uninstall clean \
+.PHONY: all deps figures book html pdf book-html book-pdf check tests install uninstall clean \
         help bench bench-deps bench-figures fuzz robust exercises exercise \
         watch
 .DELETE_ON_ERROR:
@@ -233,7 +238,7 @@ check: deps
 	@tools/check-layers $(B) >/dev/null || tools/check-layers $(B)
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
-	@$(MAKE) --no-print-directory html pdf
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
 	@tools/check-book $(CHAPTERS)
 	@tools/check-exercises $(B)
 	@tests/book_filters.sh
@@ -313,7 +318,7 @@ $(B)/bench/bench: $(B)/bench/bench.o $(B)/libworkbook.so
 # peak with the instruction set the library is built for (any -m option of
 # CFLAGS), peak-native with this processor's own (-march=native, when the
 # compiler takes it).
-NATIVE := $(shell $(CC) -march=native -E -x c /dev/null >/dev/null 2>&1 \
+$(call lazy,NATIVE,$(CC) -march=native -E -x c /dev/null >/dev/null 2>&1 \
             && echo -march=native)
 $(B)/bench/peak: bench/peak.c
 	@mkdir -p $(@D)

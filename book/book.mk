@@ -23,6 +23,10 @@ BOOK_OUT  := book/out
 BOOK_MD   := $(CHAPTERS:%=$(B)/book/%.md)
 BOOK_APPENDIX_SRC := $(sort $(wildcard book/appendix_*.md))
 BOOK_APPENDIX_GEN ?=
+# The last results of `make bench` (bench/results.md, written on the machine
+# it describes) are the appendix "How fast is it?".
+BOOK_SPEED := $(B)/book/appendix_b_speed.md
+BOOK_APPENDIX_GEN += $(if $(wildcard bench/results.md),$(BOOK_SPEED))
 BOOK_APPENDICES := $(BOOK_APPENDIX_SRC) $(BOOK_APPENDIX_GEN)
 BOOK_APPENDIX_PAGES := $(basename $(notdir $(BOOK_APPENDICES)))
 BOOK_PAGES := index $(CHAPTERS) $(BOOK_APPENDIX_PAGES)
@@ -71,20 +75,29 @@ $(B)/book/%.md: chapters/%.c $(BOOK_RUN)/%/manifest.tsv $(WEAVE) \
 
 # `make book` first installs what is missing, then builds with the tools in
 # place (a new make reads pkg-config's answers afresh).
-book: deps
-	@$(MAKE) --no-print-directory html pdf
-	@echo 'The book: book/out/index.html and book/out/workbook.pdf'
+# `make book`, `make html` and `make pdf` run one job per processor (the
+# chapters run and the pages are written side by side), unless the command
+# line gives -jN: `make -j1 book` does one thing at a time.
+BOOK_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
 
-html: $(BOOK_HTML) $(BOOK_OUT)/search-index.js $(BOOK_STATIC) \
+book: deps
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
+	@echo 'The book: book/out/index.html and book/out/workbook.pdf'
+html:
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html
+pdf:
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-pdf
+
+book-html: $(BOOK_HTML) $(BOOK_OUT)/search-index.js $(BOOK_STATIC) \
       $(BOOK_SOURCE_PAGES) $(CHAPTERS:%=$(BOOK_OUT)/figures/%/.done)
-pdf: $(BOOK_OUT)/workbook.pdf
+book-pdf: $(BOOK_OUT)/workbook.pdf
 
 # ---- the HTML book ---------------------------------------------------------
 
 BOOK_PANDOC_HTML = pandoc --from markdown --to html5 --standalone \
   --template book/fragment.html --metadata-file book/metadata.yaml \
   --katex --section-divs --lua-filter book/html.lua \
-  --default-image-extension=svg \
+  --default-image-extension=svg -M highlight-cache=$(B)/book/highlight \
   -M chapter-pages=$(subst $(space),$(comma),$(strip $(CHAPTERS)))
 space := $(subst ,, )
 comma := ,
@@ -92,15 +105,19 @@ BOOK_FRAG_DEPS := book/fragment.html book/html.lua book/metadata.yaml \
   book/book.mk
 
 $(BOOK_FRAG)/%.html: $(B)/book/%.md $(BOOK_FRAG_DEPS)
-	@mkdir -p $(@D)
+	@mkdir -p $(@D) $(B)/book/highlight
 	$(say) HTML $@
 	$(Q)$(BOOK_PANDOC_HTML) --number-sections \
 	  --number-offset=$$(($(call chapter_number,$*) - 1)) -o $@.tmp $< && \
 	  mv $@.tmp $@
 
+$(BOOK_SPEED): bench/results.md
+	@mkdir -p $(@D)
+	$(Q)cp $< $@.tmp && mv $@.tmp $@
+
 define appendix_rule
 $(BOOK_FRAG)/$(basename $(notdir $(1))).html: $(1) $(BOOK_FRAG_DEPS)
-	@mkdir -p $$(@D)
+	@mkdir -p $$(@D) $(B)/book/highlight
 	$$(say) HTML $$@
 	$(Q)$(BOOK_PANDOC_HTML) -o $$@.tmp $$< && mv $$@.tmp $$@
 endef
@@ -117,7 +134,7 @@ $(B)/book/index.md: book/preface.md book/metadata.yaml
 	  echo '<!-- contents -->'; echo; cat book/preface.md; } > $@
 
 $(BOOK_FRAG)/index.html: $(B)/book/index.md $(BOOK_FRAG_DEPS)
-	@mkdir -p $(@D)
+	@mkdir -p $(@D) $(B)/book/highlight
 	$(say) HTML $@
 	$(Q)$(BOOK_PANDOC_HTML) -o $@.tmp $< && mv $@.tmp $@
 

@@ -8,7 +8,12 @@
 --     nor inside a word of inline code (only at its spaces);
 --   * a shell block (```sh) is marked as a command to copy;
 --   * a library or chapter file named in the prose (`lib/wb_mlp.c`) links
---     to its highlighted page, and "chapter 3" to chapter 3's page.
+--     to its highlighted page, and "chapter 3" to chapter 3's page;
+--   * a listing is highlighted once: with -M highlight-cache=DIR, each
+--     listing's HTML is kept in DIR, under a hash of the listing, and a
+--     later run takes it from there. Highlighting is most of pandoc's time
+--     on a chapter, and a chapter edited by its reader keeps most of its
+--     listings: its page is rebuilt in a third of the time.
 
 local function details(div, class, summary)
   local blocks = pandoc.List({pandoc.RawBlock('html',
@@ -17,6 +22,10 @@ local function details(div, class, summary)
   blocks:extend(div.content)
   blocks:insert(pandoc.RawBlock('html', '</details>'))
   return blocks
+end
+
+local function escape(s)
+  return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'))
 end
 
 -- "`path`, lines A to B": the path links to src/PATH.html#src-A.
@@ -28,8 +37,13 @@ local function link_origin(div)
   local first = pandoc.utils.stringify(para):match('lines (%d+) to')
   local target = 'src/' .. code.text .. '.html'
   if first then target = target .. '#src-' .. first end
-  code.classes:insert('path')   -- linked here: no second link inside
-  para.content[1] = pandoc.Link({code}, target, '',
+  -- Already linked, the path is raw HTML, which the Code pass below leaves
+  -- alone. (A class would mark it too, but pandoc looks up a highlighter
+  -- for any inline code with a class, and that look-up costs half a
+  -- second.)
+  para.content[1] = pandoc.Link(
+    {pandoc.RawInline('html', '<code>' .. escape(code.text) .. '</code>')},
+    target, '',
     pandoc.Attr('', {'origin'}))
   return div
 end
@@ -53,15 +67,10 @@ function Header(h)
   end
 end
 
-local function escape(s)
-  return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'))
-end
-
 -- A source file named in the prose links to its page in the book (the
 -- build makes a page of every file named so: book/book.mk).
 local function source_link(code)
   local t = code.text
-  if code.classes:includes('path') then return nil end
   if t:match('^lib/wb_[%w_]+%.[ch]$') or t:match('^chapters/%d%d_[%w_]+%.c$') then
     return pandoc.Link({code}, 'src/' .. t .. '.html', '',
       pandoc.Attr('', {'source'}))
@@ -89,7 +98,12 @@ end
 -- "chapter 3" links to chapter 3's page (the metadata's chapter-pages
 -- lists the pages in order).
 local chapter_pages = {}
+local highlight_cache   -- the folder of highlighted listings, or nil
+
 function Meta(meta)
+  if meta['highlight-cache'] then
+    highlight_cache = pandoc.utils.stringify(meta['highlight-cache'])
+  end
   local list = meta['chapter-pages']
   if list then
     for page in pandoc.utils.stringify(list):gmatch('[^,]+') do
@@ -145,11 +159,62 @@ function Inlines(inlines)
   return out
 end
 
+-- Pandoc numbers the listings cb1, cb2... in the order of the page, and
+-- gives the highlighted ones their number as identifier (each line's
+-- anchor is #cb3-2); so does this filter for a listing it takes from the
+-- cache. Only the languages the book highlights are cached.
+local listings = 0
+local cached_languages = {c = true, sh = true}
+
+local function highlighted(block)
+  local attributes = {}
+  for k, v in pairs(block.attributes) do
+    attributes[#attributes + 1] = k .. '=' .. v
+  end
+  table.sort(attributes)
+  local key = pandoc.utils.sha1(table.concat({PANDOC_VERSION and
+    tostring(PANDOC_VERSION) or '', block.identifier,
+    table.concat(block.classes, ' '), table.concat(attributes, ' '),
+    block.text}, '\0'))
+  local path = highlight_cache .. '/' .. key .. '.html'
+  local f = io.open(path, 'r')
+  if f then
+    local html = f:read('a')
+    f:close()
+    return pandoc.RawBlock('html', html)
+  end
+  local html = pandoc.write(pandoc.Pandoc({block}), 'html5')
+  -- Two pages built at once may write the same listing: each writes a file
+  -- named after its own page, then renames it into place.
+  local page = (PANDOC_STATE.input_files[1] or 'stdin'):gsub('.*/', '')
+  local tmp = path .. '.' .. page .. '.tmp'
+  f = io.open(tmp, 'w')
+  if f then
+    f:write(html)
+    f:close()
+    os.rename(tmp, path)
+  end
+  return pandoc.RawBlock('html', html)
+end
+
 function CodeBlock(block)
   if block.classes:includes('sh') then
     block.classes:insert('command')
-    return block
   end
+  if block.identifier ~= '' then return block end
+  listings = listings + 1
+  if not highlight_cache or #block.classes == 0 then return block end
+  if cached_languages[block.classes[1]] then
+    block.identifier = 'cb' .. listings
+    return highlighted(block)
+  end
+  -- A block of another class (a chapter's output) is not highlighted, but
+  -- pandoc would look up a highlighter for it: written here as pandoc
+  -- writes it.
+  return pandoc.RawBlock('html', '<pre class="' ..
+    table.concat(block.classes, ' ') .. '"><code>' ..
+    escape(block.text):gsub('"', '&quot;'):gsub("'", '&#39;') ..
+    '</code></pre>')
 end
 
 return {
