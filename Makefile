@@ -49,12 +49,15 @@ WB_LIBS     = $(CAIRO_LIBS) $(CMARK_LIBS) -llbfgs -lm
 # (SSE2). gcc -O2 does so only for loops with no value left over after the
 # last vector, unless its cost model is "cheap"; clang does so anyway, and
 # knows no such option. A row of wb_mlp.c is short (50 units): unrolled,
-# its loops spend less on counting than on arithmetic.
+# its loops spend less on counting than on arithmetic. wb_logreg.c's loops
+# of exp and log1p call glibc's vector versions, which do not set errno:
+# -fno-math-errno says that no one reads it (the library never does).
 $(call lazy,VECT_CHEAP,$(CC) -fvect-cost-model=cheap -E -x c /dev/null \
                  >/dev/null 2>&1 && echo -fvect-cost-model=cheap)
 WB_LIB_CFLAGS = $(VECT_CHEAP)
 WB_MLP_CFLAGS = -funroll-loops
 $(B)/lib/wb_mlp.o: WB_LIB_CFLAGS += $(WB_MLP_CFLAGS)
+$(B)/lib/wb_logreg.o: WB_LIB_CFLAGS += -fno-math-errno
 
 LIB_SRC   := $(wildcard lib/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)

@@ -147,8 +147,12 @@ ours. The bias is not penalised.
 
 To go downhill, the minimiser also needs the *gradient*, how fast $f$
 changes with each parameter. The chain rule gives it in one line per
-parameter, and the library computes $f$ and its gradient in the same pass
-over the examples:
+parameter, and the library computes $f$ and its gradient together. It
+takes the examples by blocks of 256: the scores of a block, then their
+exponentials, then the logarithms, each a loop that does one thing to a
+whole array, which the compiler turns into instructions that work on two
+or four numbers at once; then one pass takes each example's loss and adds
+the sums up, in the order of the examples:
 
 @code:lib/wb_logreg.c:objective
 
