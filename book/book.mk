@@ -78,7 +78,9 @@ $(B)/book/%.md: chapters/%.c $(BOOK_RUN)/%/manifest.tsv $(WEAVE) \
 # `make book`, `make html` and `make pdf` run one job per processor (the
 # chapters run and the pages are written side by side), unless the command
 # line gives -jN: `make -j1 book` does one thing at a time.
-BOOK_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
+# (nproc would obey OMP_NUM_THREADS, which is about threads, not jobs.)
+BOOK_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell env -u OMP_NUM_THREADS \
+  -u OMP_THREAD_LIMIT nproc 2>/dev/null || echo 1))
 
 book: deps
 	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
