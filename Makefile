@@ -56,8 +56,9 @@ $(call lazy,VECT_CHEAP,$(CC) -fvect-cost-model=cheap -E -x c /dev/null \
                  >/dev/null 2>&1 && echo -fvect-cost-model=cheap)
 WB_LIB_CFLAGS = $(VECT_CHEAP)
 WB_MLP_CFLAGS = -funroll-loops
+WB_LOGREG_CFLAGS = -fno-math-errno
 $(B)/lib/wb_mlp.o: WB_LIB_CFLAGS += $(WB_MLP_CFLAGS)
-$(B)/lib/wb_logreg.o: WB_LIB_CFLAGS += -fno-math-errno
+$(B)/lib/wb_logreg.o: WB_LIB_CFLAGS += $(WB_LOGREG_CFLAGS)
 
 LIB_SRC   := $(wildcard lib/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
@@ -294,6 +295,7 @@ BENCH_TOOLS := $(B)/bench/bench $(B)/bench/peak $(B)/bench/peak-native
 bench: all $(BENCH_TOOLS)
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' \
 	  WB_LIB_CFLAGS='$(WB_LIB_CFLAGS)' WB_MLP_CFLAGS='$(WB_MLP_CFLAGS)' \
+	  WB_LOGREG_CFLAGS='$(WB_LOGREG_CFLAGS)' \
 	  bench/run --build $(B) --size $(BENCH_SIZE)
 
 bench-deps:

@@ -238,6 +238,17 @@ END {
         py == "" ? "not measured" : time_of(py) " (" \
             get("py", "workbook", "figures") " figures)",
         r, target_at_least(r, 5))
+    nc = get("c", "workbook", "figures")
+    np = get("py", "workbook", "figures")
+    if (py != "" && c != "" && nc > 0 && np > 0)
+        row("the same, per figure", time_of(c / nc), time_of(py / np),
+            ratio(py / np, c / nc), "| |")
+    print ""
+    print "The workbook draws more figures than the tutorial (its hidden" \
+          " units, its loss curves, its diagrams): the second line divides" \
+          " each program's time by the figures it draws. Most of the" \
+          " workbook's time is gnuplot's: starting it, drawing, and" \
+          " compressing the PNG files."
 
     if (full) {
         print ""

@@ -101,6 +101,8 @@ __attribute__((simd("notinbranch"))) double log1p(double);
  * one thing to an array, which the compiler turns into vector code (two
  * or four examples at a time); then one pass takes each example's loss
  * and gathers the three sums, in the order of the examples.
+ * WB_LOGREG_CLONES (above) has it compiled twice: for any x86-64, and for
+ * processors with AVX2, which do four examples at a time.
  */
 enum { BLOCK = 256 };   /* 3 arrays of 256 doubles: 6 KiB, in the cache */
 
