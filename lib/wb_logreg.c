@@ -126,12 +126,15 @@ double wb_logreg_objective(double *grad, const double *params,
         size_t m = n - start < BLOCK ? n - start : BLOCK;
         const double *x = X->data + start * d;  /* the block: (m, d) */
         const double *yb = y->data + start;     /* (m,) */
-        for (size_t i = 0; i < m; i++) {
-            double wx = 0;
-            for (size_t j = 0; j < d; j++)
-                wx += w[j] * x[i * d + j];
-            z[i] = wx + b;
-        }
+        /* z = x w + b, a feature at a time: w . x_i + b, summed in the
+         * same order, for all the block at once */
+        for (size_t i = 0; i < m; i++)
+            z[i] = 0;
+        for (size_t j = 0; j < d; j++)
+            for (size_t i = 0; i < m; i++)
+                z[i] += w[j] * x[i * d + j];
+        for (size_t i = 0; i < m; i++)
+            z[i] += b;
         for (size_t i = 0; i < m; i++)
             e[i] = exp(-fabs(z[i]));
         for (size_t i = 0; i < m; i++)
