@@ -70,9 +70,9 @@ CHAPTER_BIN := $(CHAPTERS:%=$(B)/chapters/%)
 TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
-.PHONY: all deps figures book html pdf book-html book-pdf check tests install uninstall clean \
-        help bench bench-deps bench-figures fuzz robust exercises exercise \
-        watch
+.PHONY: all deps figures book html pdf book-html book-pdf check tests \
+        install uninstall clean help bench bench-deps bench-figures fuzz \
+        robust exercises exercise watch
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
