@@ -96,15 +96,16 @@ __attribute__((simd("notinbranch"))) double log1p(double);
  * rule, since dz_i/dw_j = x_ij and dz_i/db = 1. The intercept b is not
  * penalised.
  *
- * The examples go by blocks of BLOCK: the block's scores z_i, then its
- * exponentials e_i = e^-|z_i|, then their log1p, each a loop that does
- * one thing to an array, which the compiler turns into vector code (two
- * or four examples at a time); then one pass takes each example's loss
- * and gathers the three sums, in the order of the examples.
- * WB_LOGREG_CLONES (above) has it compiled twice: for any x86-64, and for
- * processors with AVX2, which do four examples at a time.
+ * The examples go by blocks of BLOCK: the block's scores z_i, then
+ * its exponentials e_i = e^-|z_i|, then their log1p, each a loop
+ * that does one thing to an array, which the compiler turns into
+ * vector code (two or four examples at a time); then one pass takes
+ * each example's loss and gathers the three sums, in the order of the
+ * examples. WB_LOGREG_CLONES (above) has the function compiled twice:
+ * for any x86-64, and for processors with AVX2, which do four
+ * examples at a time.
  */
-enum { BLOCK = 256 };   /* 3 arrays of 256 doubles: 6 KiB, in the cache */
+enum { BLOCK = 256 };   /* 3 arrays of 256 doubles: 6 KiB */
 
 WB_LOGREG_CLONES
 double wb_logreg_objective(double *grad, const double *params,
@@ -126,8 +127,8 @@ double wb_logreg_objective(double *grad, const double *params,
         size_t m = n - start < BLOCK ? n - start : BLOCK;
         const double *x = X->data + start * d;  /* the block: (m, d) */
         const double *yb = y->data + start;     /* (m,) */
-        /* z = x w + b, a feature at a time: w . x_i + b, summed in the
-         * same order, for all the block at once */
+        /* z = x w + b, a feature at a time: w . x_i + b, summed in
+         * the same order, for all the block at once */
         for (size_t i = 0; i < m; i++)
             z[i] = 0;
         for (size_t j = 0; j < d; j++)
