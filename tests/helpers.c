@@ -101,6 +101,18 @@ char *read_in(const char *dir, const char *name, size_t *len)
     return text;
 }
 
+void assert_same_files(const char *a, const char *b,
+                       const char *const *names)
+{
+    for (; *names; names++) {
+        size_t la, lb;
+        char *x = read_in(a, *names, &la), *y = read_in(b, *names, &lb);
+        cr_assert(la == lb && memcmp(x, y, la) == 0, "%s differs", *names);
+        free(x);
+        free(y);
+    }
+}
+
 int count_lines(const char *s)
 {
     int n = 0;

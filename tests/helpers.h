@@ -94,6 +94,11 @@ void assert_pdf(const char *dir, const char *file, size_t min_bytes);
  * book's build does; it must succeed and print nothing. Returns DIR. */
 char *chapter_book_run(const char *chapter, const char *const *args);
 
+/* Each file named in the NULL-terminated list `names` is the same, byte
+ * for byte, in the folders a and b (two runs that must agree). */
+void assert_same_files(const char *a, const char *b,
+                       const char *const *names);
+
 /* The names of the figures listed in DIR/manifest.tsv, in order (a
  * NULL-terminated list: free it with free_names). */
 char **manifest_figures(const char *dir);

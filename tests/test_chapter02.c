@@ -164,16 +164,10 @@ Test(chapter02, runs_are_reproducible)
 {
     char *a = chapter_book_run(CHAPTER, NULL);
     char *b = chapter_book_run(CHAPTER, NULL);
-    const char *files[] = {"sample.out", "sample.dat", "boundary.out",
-                           "sigmoid_map.dat", "surface.gp", "memory.png",
-                           "neuron.png", "boundary.pdf", "manifest.tsv"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        size_t la, lb;
-        char *x = read_in(a, files[i], &la), *y = read_in(b, files[i], &lb);
-        cr_assert(la == lb && memcmp(x, y, la) == 0, "%s differs", files[i]);
-        free(x);
-        free(y);
-    }
+    assert_same_files(a, b, (const char *[]){
+        "sample.out", "sample.dat", "boundary.out", "sigmoid_map.dat",
+        "surface.gp", "memory.png", "neuron.png", "boundary.pdf",
+        "manifest.tsv", NULL});
 }
 
 Test(chapter02, the_weaver_makes_its_page)

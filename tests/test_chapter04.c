@@ -326,20 +326,9 @@ Test(chapter04, runs_are_reproducible)
 {
     char *a = chapter_book_run(CHAPTER, NULL);
     char *b = chapter_book_run(CHAPTER, NULL);
-    const char *files[] = {"sample.out", "fit.out", "test.out", "maps.dat",
-                           "maps.gp", "u_map.png", "line_map.pdf",
-                           "manifest.tsv"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char *pa = wb_path_join(a, files[i]), *pb = wb_path_join(b, files[i]);
-        size_t la, lb;
-        char *x = wb_read_file(pa, &la), *y = wb_read_file(pb, &lb);
-        cr_assert(x && y);
-        cr_assert(la == lb && memcmp(x, y, la) == 0, "%s differs", files[i]);
-        free(x);
-        free(y);
-        free(pa);
-        free(pb);
-    }
+    assert_same_files(a, b, (const char *[]){
+        "sample.out", "fit.out", "test.out", "maps.dat", "maps.gp",
+        "u_map.png", "line_map.pdf", "manifest.tsv", NULL});
 }
 
 Test(chapter04, the_weaver_makes_its_page)

@@ -243,16 +243,9 @@ Test(chapter05, runs_are_reproducible)
 {
     char *a = chapter_book_run(CHAPTER, NULL);
     char *b = chapter_book_run(CHAPTER, NULL);
-    const char *files[] = {"training.out", "test.out", "switch_lines.out",
-                           "compare.out", "hidden_units.dat",
-                           "trained_network.png", "manifest.tsv"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        size_t la, lb;
-        char *x = read_in(a, files[i], &la), *y = read_in(b, files[i], &lb);
-        cr_assert(la == lb && memcmp(x, y, la) == 0, "%s differs", files[i]);
-        free(x);
-        free(y);
-    }
+    assert_same_files(a, b, (const char *[]){
+        "training.out", "test.out", "switch_lines.out", "compare.out",
+        "hidden_units.dat", "trained_network.png", "manifest.tsv", NULL});
 }
 
 /* ---- --json ------------------------------------------------------------ */
