@@ -559,11 +559,7 @@ the commands from the top folder of the workbook; the figures go to
    chapter again. What do the map's cells look like, and where is the
    line drawn compared to the cells' colours?
 
-The exercises below are checked by the workbook. Each is a small file in
-`exercises/` with a marked place for your code; `make exercise EX=NAME`
-builds it against the library, checks what it computes, and says what it
-expected, what came out, and what to try. `make exercises` lists every
-exercise of the book, and which you have done.
+The exercises below are checked by the workbook, as in chapter 1.
 
 @exercises
 */

@@ -743,11 +743,7 @@ from the top folder of the workbook; the figures go to
    `make` and `--only probability_map`. Why does it change so little for
    this sample?
 
-The exercises below are checked by the workbook. Each is a small file in
-`exercises/` with a marked place for your code; `make exercise EX=NAME`
-builds it against the library, checks what it computes, and says what it
-expected, what came out, and what to try. `make exercises` lists every
-exercise of the book, and which you have done.
+The exercises below are checked by the workbook, as in chapter 1.
 
 @exercises
 */
