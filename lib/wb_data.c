@@ -1,7 +1,8 @@
 /* wb_data.c: samples in CSV files. See wb_data.h.
  *
- * The reader takes the whole file into memory and cuts it in place: each
- * line end, and then each comma, becomes a NUL, so every field is a C
+ * The reader takes the whole file into memory, checking it as it comes
+ * (a text, of lines and a size a sample may have), then cuts it in place:
+ * each line end, and then each comma, becomes a NUL, so every field is a C
  * string ready for strtod. It checks everything before it returns
  * anything: the caller gets the whole sample or nothing.
  */
@@ -117,20 +118,105 @@ static size_t split(char **fields, size_t max, char *line)
     }
 }
 
-/* The field as it may be quoted in a message: at most 40 bytes, control
- * characters shown as '?'. */
+/* c as a message shows it: a control character (a newline, an escape) as
+ * '?', so that the message stays one line and does nothing to a
+ * terminal. */
+static char shown(char c)
+{
+    return (unsigned char)c < 0x20 || c == 0x7f ? '?' : c;
+}
+
+/* The field as it may be quoted in a message: at most 40 bytes, each
+ * shown. */
 static const char *quoted(char *buf, size_t size, const char *field)
 {
     size_t i = 0;
     for (; field[i] && i + 4 < size && i < 40; i++)
-        buf[i] = (unsigned char)field[i] < 0x20 || field[i] == 0x7f
-                     ? '?' : field[i];
+        buf[i] = shown(field[i]);
     if (field[i]) {
         memcpy(buf + i, "...", 3);
         i += 3;
     }
     buf[i] = '\0';
     return buf;
+}
+
+/* A copy of the file's name as messages give it, each character shown. */
+static char *shown_path(const char *path)
+{
+    char *copy = wb_strdup(path);
+    for (char *s = copy; s && *s; s++)
+        *s = shown(*s);
+    return copy;
+}
+
+/* What has been checked of a text so far: its line, how long that line
+ * is, and its size. */
+typedef struct text_check {
+    size_t line;      /* from 1 */
+    size_t length;
+    size_t size;
+} text_check;
+
+/* Checks the next n bytes of a text, the contents of `name`: no NUL byte
+ * (a binary file), no line longer than WB_CSV_MAX_LINE, no more than
+ * WB_CSV_MAX_BYTES in all. Reading a file a piece at a time, the reader
+ * stops at the first piece that fails. */
+static int check_text(text_check *c, const char *s, size_t n,
+                      const char *name)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            c->line++;
+            c->length = 0;
+        } else if (s[i] == '\0') {
+            return wb_fail("%s:%zu: a NUL byte: this is not a text file",
+                           name, c->line);
+        } else if (++c->length > WB_CSV_MAX_LINE) {
+            return wb_fail("%s:%zu: a line longer than %d bytes: this is "
+                           "not a sample file", name, c->line,
+                           WB_CSV_MAX_LINE);
+        }
+    }
+    c->size += n;
+    if (c->size > WB_CSV_MAX_BYTES)
+        return wb_fail("%s: larger than %d MiB, the most a sample file may "
+                       "hold", name, WB_CSV_MAX_BYTES >> 20);
+    return 0;
+}
+
+/* The contents of the file at `path` (`name` in messages), checked as they
+ * come, into *len bytes and a final NUL; NULL, with an error, at the first
+ * problem. */
+static char *read_text(size_t *len, const char *path, const char *name)
+{
+    FILE *fp = fopen(path, "rb");
+    wb_buf b = {0};
+    text_check c = {.line = 1};
+    char chunk[16384];
+    size_t n;
+    int status = 0;
+
+    if (!fp) {
+        wb_fail("cannot open %s: %s", name, strerror(errno));
+        return NULL;
+    }
+    while (status == 0 && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        status = check_text(&c, chunk, n, name);
+        if (status == 0) {
+            wb_buf_append(&b, chunk, n);
+            status = b.failed ? -1 : 0;    /* wb_buf_append said why */
+        }
+    }
+    if (status == 0 && ferror(fp))
+        status = wb_fail("cannot read %s: %s", name, strerror(errno));
+    fclose(fp);
+    if (status != 0) {
+        wb_buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return wb_buf_take(&b);
 }
 
 /* Reads the header; sets *d and *one_x (for "x,y"). `fields` has room for
@@ -238,27 +324,19 @@ static int read_rows(wb_array *X, wb_array *y, reader *r, char **fields,
     return 0;
 }
 
-/* Parses the len bytes of `text` (changing them), the contents of `path`;
- * frees text. */
+/* Parses the len bytes of `text` (changing them), checked by check_text,
+ * the contents of the file named `path` in messages; frees text. */
 static int parse(wb_array **X, wb_array **y, char *text, size_t len,
                  const char *path)
 {
     size_t d = 0, n = 0, max;
     bool one_x = false;
-    char *nul, **fields = NULL;
+    char **fields = NULL;
     reader r;
     numeric_locale loc;
     int status = -1;
 
     r = (reader){.p = text, .end = text + len, .path = path, .line = 0};
-    nul = memchr(text, '\0', len);
-    if (nul) {
-        size_t line = 1;
-        for (const char *s = text; s < nul; s++)
-            line += *s == '\n';
-        wb_fail("%s:%zu: a NUL byte: this is not a text file", path, line);
-        goto done;
-    }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         r.p += 3;    /* the UTF-8 byte-order mark */
     if (is_empty_text(r.p, r.end)) {
@@ -295,46 +373,61 @@ done:
 int wb_read_csv(wb_array **X, wb_array **y, const char *path)
 {
     size_t len;
-    char *text;
+    char *name = shown_path(path), *text;
+    int status = -1;
     *X = *y = NULL;
-    text = wb_read_file(path, &len);
-    return text ? parse(X, y, text, len, path) : -1;
+    if (name && (text = read_text(&len, path, name)) != NULL)
+        status = parse(X, y, text, len, name);
+    free(name);
+    return status;
 }
 
 int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                    bool both)
 {
     size_t have, ones = 0;
+    char *name;
+    int status = 0;
     if (wb_read_csv(X, y, path) != 0)
         return -1;
     have = (*X)->ndim == 1 ? 1 : (*X)->shape[1];
     for (size_t i = 0; i < (*y)->size; i++)
         ones += (*y)->data[i] == 1;
-    if (have != d)
-        wb_fail("%s: %zu feature%s, where %zu %s needed (a header %s)",
-                path, have, have == 1 ? "" : "s", d, d == 1 ? "is" : "are",
-                d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
+    name = shown_path(path);
+    if (!name)
+        status = -1;
+    else if (have != d)
+        status = wb_fail("%s: %zu feature%s, where %zu %s needed (a header "
+                         "%s)", name, have, have == 1 ? "" : "s", d,
+                         d == 1 ? "is" : "are",
+                         d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
     else if (both && (ones == 0 || ones == (*y)->size))
-        wb_fail("%s: only category %d in its %zu examples: a model learns "
-                "from both", path, ones ? 1 : 0, (*y)->size);
-    else
-        return 0;
-    wb_free(*X);
-    wb_free(*y);
-    *X = *y = NULL;
-    return -1;
+        status = wb_fail("%s: only category %d in its %zu examples: a model "
+                         "learns from both", name, ones ? 1 : 0, (*y)->size);
+    free(name);
+    if (status != 0) {
+        wb_free(*X);
+        wb_free(*y);
+        *X = *y = NULL;
+    }
+    return status;
 }
 
 int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
                  const char *path)
 {
-    char *copy = wb_malloc(len + 1);
+    text_check c = {.line = 1};
+    char *name = shown_path(path), *copy = NULL;
+    int status = -1;
     *X = *y = NULL;
-    if (!copy)
-        return -1;
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    return parse(X, y, copy, len, path);
+    if (name && check_text(&c, text, len, name) == 0 &&
+        (copy = wb_malloc(len + 1)) != NULL) {
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+        status = parse(X, y, copy, len, name);
+    }
+    free(name);
+    return status;
 }
 
 /* ---- writing ----------------------------------------------------------- */

@@ -20,6 +20,12 @@
  * file, the line and the problem:
  *
  *     data.csv:7: 'abc' is not a number in column x2
+ *
+ * (the file's name and its text shown with each control character as '?',
+ * so that the message stays one line). A NUL byte, a line longer than
+ * WB_CSV_MAX_LINE bytes or a file larger than WB_CSV_MAX_BYTES is refused
+ * as soon as it is read: a file that is no sample, even one that never
+ * ends (/dev/zero), is refused at once.
  */
 #ifndef WB_DATA_H
 #define WB_DATA_H
@@ -28,6 +34,12 @@
 #include <stddef.h>
 
 #include "wb_array.h"
+
+/* The longest line and the largest file a sample may have: room for some
+ * thousands of features, and for about ten million examples of two (the
+ * chapters' samples have a thousand). */
+#define WB_CSV_MAX_LINE 65536
+#define WB_CSV_MAX_BYTES (256 * 1024 * 1024)
 
 /* Reads the sample in the CSV file at `path`: X: (n,) or (n, d), y: (n,).
  * Returns 0, or -1 with an error and *X and *y set to NULL. */

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "wb_array.h"
@@ -304,6 +306,155 @@ Test(data, a_nul_byte)
 {
     char *path = file_with("bin.csv", "x,y\n1,0\n2\0,1\n", 13);
     refused(path, ":3: a NUL byte: this is not a text file");
+    free(path);
+}
+
+/* ---- files that are no sample: refused as soon as read ----------------- */
+
+/* More than the reader takes of any file: what a file that never ends
+ * (/dev/zero) gives, within a bound that spares the machine a reader that
+ * has no limit. */
+#define ENDLESS ((size_t)WB_CSV_MAX_BYTES + (64u << 20))
+
+/* Reads, as the file /dev/fd/N, a stream of `head` then `piece` again and
+ * again, ENDLESS bytes in all, written by a child process into a pipe.
+ * Returns how much of it the child could write before the reader stopped
+ * reading (and closed the pipe). */
+static size_t read_stream(wb_array **X, wb_array **y, int *status,
+                          const char *head, const char *piece, size_t len)
+{
+    int fd[2];
+    cr_assert_eq(pipe(fd), 0);
+    pid_t pid = fork();
+    cr_assert(pid >= 0, "fork");
+    if (pid == 0) {
+        size_t written = strlen(head);
+        close(fd[0]);
+        signal(SIGPIPE, SIG_IGN);    /* a write past the reader: EPIPE */
+        if (write(fd[1], head, written) != (ssize_t)written)
+            _exit(1);
+        while (written < ENDLESS) {
+            ssize_t n = write(fd[1], piece, len);
+            if (n <= 0)
+                _exit(1);
+            written += (size_t)n;
+        }
+        _exit(0);
+    }
+    close(fd[1]);
+    char path[64];
+    snprintf(path, sizeof path, "/dev/fd/%d", fd[0]);
+    *status = wb_read_csv(X, y, path);
+    close(fd[0]);
+    int child;
+    cr_assert_eq(waitpid(pid, &child, 0), pid);
+    cr_assert(WIFEXITED(child));
+    return WEXITSTATUS(child) == 0 ? ENDLESS : 0;
+}
+
+/* An endless file of `piece` after `head` is refused, the message ending
+ * in `says`, before the reader has taken much more than its limit. */
+static void endless_refused(const char *head, const char *piece, size_t len,
+                            const char *says)
+{
+    wb_array *X = NULL, *y = NULL;
+    int status;
+    size_t written = read_stream(&X, &y, &status, head, piece, len);
+    cr_assert_eq(status, -1, "an endless file was accepted");
+    cr_assert(X == NULL && y == NULL);
+    cr_assert(strstr(wb_error(), "/dev/fd/") && strstr(wb_error(), says),
+              "%s", wb_error());
+    cr_assert_lt(written, ENDLESS, "the reader read all %zu bytes before "
+                 "refusing the file", ENDLESS);
+}
+
+Test(data, an_endless_file_of_nul_bytes)
+{
+    char zeros[4096] = {0};
+    endless_refused("", zeros, sizeof zeros,
+                    ":1: a NUL byte: this is not a text file");
+}
+
+Test(data, an_endless_line)
+{
+    char digits[4096];
+    memset(digits, '1', sizeof digits);
+    endless_refused("x1,x2,y\n", digits, sizeof digits,
+                    ":2: a line longer than 65536 bytes: this is not a "
+                    "sample file");
+}
+
+Test(data, an_endless_sample)
+{
+    wb_buf b = {0};
+    for (int i = 0; i < 1000; i++)
+        wb_buf_puts(&b, "0.5,-2.25,1\n");
+    char *rows = wb_buf_take(&b);
+    endless_refused("x1,x2,y\n", rows, strlen(rows),
+                    ": larger than 256 MiB, the most a sample file may "
+                    "hold");
+    free(rows);
+}
+
+/* A line of the longest length is read; one byte more is refused. */
+Test(data, the_longest_line)
+{
+    size_t n = WB_CSV_MAX_LINE;
+    char *text = malloc(n + 16);
+    cr_assert(text);
+    memcpy(text, "x,y\n", 4);
+    memset(text + 4, '0', n - 2);
+    memcpy(text + 4 + n - 2, ",1\n", 3);
+    wb_array *X, *y;
+    cr_assert_eq(wb_parse_csv(&X, &y, text, n + 5, "long.csv"), 0, "%s",
+                 wb_error());
+    wb_free(X);
+    wb_free(y);
+    memmove(text + 5, text + 4, n + 1);
+    cr_assert_eq(wb_parse_csv(&X, &y, text, n + 6, "long.csv"), -1);
+    cr_assert_str_eq(wb_error(), "long.csv:2: a line longer than 65536 "
+                     "bytes: this is not a sample file");
+    free(text);
+}
+
+/* Every message quotes the file's name and text with each control
+ * character shown as '?': one line, whatever the name. */
+Test(data, control_characters_are_shown_as_question_marks)
+{
+    char *dir = test_dir("data");
+    char *path = wb_path_join(dir, "sam\nple\033[31m.csv");
+    const char *bad = "x1,x2,y\n1,2\033[2J,0\n";
+    cr_assert_eq(wb_write_file(path, bad, strlen(bad)), 0);
+    char *shown = wb_path_join(dir, "sam?ple?[31m.csv");
+    wb_array *X, *y;
+
+    cr_assert_eq(wb_read_csv(&X, &y, path), -1);
+    char *want = wb_asprintf("%s:2: '2?[2J' is not a number in column x2",
+                             shown);
+    cr_assert_str_eq(wb_error(), want);
+    free(want);
+
+    const char *one = "x1,x2,y\n1,2,0\n";
+    cr_assert_eq(wb_write_file(path, one, strlen(one)), 0);
+    cr_assert_eq(wb_read_sample(&X, &y, path, 2, true), -1);
+    want = wb_asprintf("%s: only category 0 in its 1 examples: a model "
+                       "learns from both", shown);
+    cr_assert_str_eq(wb_error(), want);
+    free(want);
+    cr_assert_eq(wb_read_sample(&X, &y, path, 1, false), -1);
+    cr_assert(strncmp(wb_error(), shown, strlen(shown)) == 0, "%s",
+              wb_error());
+
+    cr_assert_eq(wb_parse_csv(&X, &y, "x,y\n\0", 5, "in\tmemory"), -1);
+    cr_assert_str_eq(wb_error(), "in?memory:2: a NUL byte: this is not a "
+                     "text file");
+
+    remove(path);
+    cr_assert_eq(wb_read_csv(&X, &y, path), -1);
+    want = wb_asprintf("cannot open %s: No such file or directory", shown);
+    cr_assert_str_eq(wb_error(), want);
+    free(want);
+    free(shown);
     free(path);
 }
 
