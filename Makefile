@@ -72,7 +72,7 @@ WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf book-html book-pdf check tests \
         install uninstall clean help bench bench-deps bench-figures fuzz \
-        robust exercises exercise watch
+        robust exercises exercise hint watch
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
@@ -89,6 +89,7 @@ help:
 	@echo 'make html      only the HTML book;  make pdf  only the PDF'
 	@echo 'make exercises the exercises, which are done, and the next one'
 	@echo 'make exercise EX=NAME  check one (make ex-1.1 for short; no EX: the next)'
+	@echo 'make hint EX=NAME      its hint (make hint-1.1)'
 	@echo 'make watch EX=NAME     check it again at each save (make watch-1.1)'
 	@echo 'make check     every test, also under AddressSanitizer and UBSan'
 	@echo 'make fuzz      run each fuzzer for FUZZ_TIME seconds (60)'
@@ -173,23 +174,35 @@ include book/book.mk
 # ---- exercises ---------------------------------------------------------
 
 # Each exercise is built against the library and checked by tools/exercises
-# (see there); EX names one (01_1_boundary, or 1.1), or else the next. An
-# exercise not done yet is no error of make's (exit status 1 of the
-# runner); a runner that cannot run is (2).
+# (see there); EX names one (01_1_boundary, or 1.1), or else the next. The
+# runner's exit status is make's: an exercise not done yet fails, as a
+# failing test does. EX goes to it as one quoted word, never as shell or
+# make text (nor through the environment, where make would expand it); the
+# runner is exec'd, so that a signal to make reaches it.
+quote = '$(subst ','\'',$(1))'
+unexport EX
+exercises_run = @exec tools/exercises --build $(call quote,$(B))
+
 exercises: $(B)/libworkbook.so $(B)/workbook.pc
-	@tools/exercises --build $(B) list
+	$(exercises_run) list
 
 exercise: $(B)/libworkbook.so $(B)/workbook.pc
-	@tools/exercises --build $(B) check $(EX); [ $$? -ne 2 ]
+	$(exercises_run) check $(call quote,$(value EX))
 
 ex-%: $(B)/libworkbook.so $(B)/workbook.pc
-	@tools/exercises --build $(B) check $*; [ $$? -ne 2 ]
+	$(exercises_run) check $(call quote,$*)
+
+hint:
+	$(exercises_run) hint $(call quote,$(value EX))
+
+hint-%:
+	$(exercises_run) hint $(call quote,$*)
 
 watch: $(B)/libworkbook.so $(B)/workbook.pc
-	@tools/exercises --build $(B) watch $(EX)
+	$(exercises_run) watch $(call quote,$(value EX))
 
 watch-%: $(B)/libworkbook.so $(B)/workbook.pc
-	@tools/exercises --build $(B) watch $*
+	$(exercises_run) watch $(call quote,$*)
 
 # ---- tests -------------------------------------------------------------
 

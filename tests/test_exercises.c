@@ -207,8 +207,9 @@ Test(exercises, every_file_is_a_whole_exercise)
 }
 
 /* As shipped, an exercise builds, and its check says "not yet", what it
- * expected, what came out, and the hint. (Checked through --source, so
- * that the reader's record of it is left alone.) */
+ * expected, what came out, and how to get the hint, which it keeps until
+ * asked. (Checked through --source, so that the reader's record of it is
+ * left alone.) */
 Test(exercises, as_shipped_each_fails_its_check, .timeout = 0)
 {
     size_t n, others;
@@ -222,7 +223,11 @@ Test(exercises, as_shipped_each_fails_its_check, .timeout = 0)
         cr_assert_null(strstr(out, "does not build"), "%s", out);
         cr_assert(strstr(out, "not yet: exercises/"), "%s", out);
         cr_assert(strstr(out, "expected"), "what was expected:\n%s", out);
-        cr_assert(strstr(out, "\nhint: "), "the hint:\n%s", out);
+        char *pointer = wb_asprintf("stuck? make hint EX=%s\n", names[i]);
+        cr_assert(strstr(out, pointer), "how to get the hint:\n%s", out);
+        cr_assert_null(strstr(out, "hint: "), "the hint, unasked:\n%s",
+                       out);
+        free(pointer);
         free(out);
     }
     free_list(names);
@@ -245,34 +250,171 @@ Test(exercises, every_solution_passes, .timeout = 0)
     free_list(names);
 }
 
+/* Checks a changed exercise: `from`, the file (exercises/NAME.c, or a
+ * solution), with the first `old` in it replaced by `new`, written to a
+ * folder of its own; `env`, variables for the runner. What the runner
+ * printed goes to *out, the line of `new` in the file to *line. Returns
+ * the runner's exit status. */
+static int check_changed(char **out, int *line, const char *from,
+                         const char *old, const char *new, const char *env)
+{
+    char *path = wb_asprintf("%s/%s", WB_SOURCE_DIR, from);
+    char *src = wb_read_file(path, NULL);
+    char *at = src ? strstr(src, old) : NULL;
+    cr_assert(at, "%s has changed: no '%s' in it", from, old);
+    *line = 1;
+    for (const char *s = src; s < at; s++)
+        *line += *s == '\n';
+    char *changed = wb_asprintf("%.*s%s%s", (int)(at - src), src, new,
+                                at + strlen(old));
+    const char *name = strrchr(from, '/') + 1;
+    char *copy = wb_path_join(test_dir("ex-changed"), name);
+    cr_assert_eq(wb_write_file(copy, changed, strlen(changed)), 0);
+    char number[8];
+    snprintf(number, sizeof number, "%d.%d", atoi(name), atoi(name + 3));
+    int rc = shell(out, "%s " RUNNER " check %s --source %s", env, number,
+                   copy);
+    free(path);
+    free(src);
+    free(changed);
+    free(copy);
+    return rc;
+}
+
 /* A mistake in the reader's code: the compiler's own message, naming the
  * reader's file and line, and no hint about the maths. */
 Test(exercises, a_compile_error_points_at_the_line)
 {
-    char *dir = test_dir("ex-broken");
-    char *src = wb_read_file(WB_SOURCE_DIR "/exercises/01_1_boundary.c",
-                             NULL);
-    char *at = src ? strstr(src, "    *w = 1;") : NULL;
-    cr_assert(at, "exercises/01_1_boundary.c has changed");
-    int line = 1;
-    for (const char *s = src; s < at; s++)
-        line += *s == '\n';
-    char *broken = wb_asprintf("%.*s    *w = 1 +;    /* no operand */\n%s",
-                               (int)(at - src), src, strchr(at, '\n') + 1);
-    char *path = wb_path_join(dir, "01_1_boundary.c");
-    cr_assert_eq(wb_write_file(path, broken, strlen(broken)), 0);
-    char *out, where[256];
-    int rc = shell(&out, RUNNER " check 1.1 --source %s", path);
+    char *out, where[64];
+    int line;
+    int rc = check_changed(&out, &line, "exercises/01_1_boundary.c",
+                           "    *w = 1;", "    *w = 1 +;    /* no operand */",
+                           "");
     cr_assert_eq(rc, 1, "%s", out);
-    snprintf(where, sizeof where, "%s:%d:", path, line);
+    snprintf(where, sizeof where, "/01_1_boundary.c:%d:", line);
     cr_assert(strstr(out, where), "the compiler names %s\n%s", where, out);
     cr_assert(strstr(out, "error:"), "%s", out);
     cr_assert(strstr(out, "does not build"), "%s", out);
-    cr_assert_null(strstr(out, "hint:"), "%s", out);
+    cr_assert_null(strstr(out, "hint"), "%s", out);
     free(out);
-    free(src);
-    free(broken);
-    free(path);
+}
+
+/* Work in progress often leaves a parameter unused: a warning, and the
+ * check runs. */
+Test(exercises, an_unused_parameter_is_a_warning)
+{
+    char *out;
+    int line;
+    int rc = check_changed(&out, &line, "exercises/05_1_relu.c",
+                           "    (void)z;\n", "", "");
+    cr_assert_eq(rc, 1, "%s", out);
+    cr_assert(strstr(out, "warning: unused parameter"), "%s", out);
+    cr_assert_null(strstr(out, "error"), "%s", out);
+    cr_assert(strstr(out, "not yet: ") && strstr(out, "does not pass its "
+                                                      "check"), "%s", out);
+    free(out);
+}
+
+/* log(1 + e^z) as it is written overflows for the check's large scores:
+ * the check says so in words, not with an expected value computed from
+ * the reader's own infinite f. */
+Test(exercises, an_overflowing_objective_is_said_in_words)
+{
+    char *out;
+    int line;
+    int rc = check_changed(&out, &line,
+                           "tests/exercises/solution/03_1_objective.c",
+                           "z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))",
+                           "log(1 + exp(z))", "");
+    cr_assert_eq(rc, 1, "%s", out);
+    cr_assert(strstr(out, "your f is inf\n"), "%s", out);
+    cr_assert(strstr(out, "the objective overflows at z = 14853.4"), "%s",
+              out);
+    cr_assert_null(strstr(out, "nan"), "%s", out);
+    free(out);
+}
+
+/* Memory the reader's code does not free: the leak's report names the
+ * reader's line, not only the library's allocator. */
+Test(exercises, a_leak_names_the_reader_s_line)
+{
+    char *out, where[64];
+    int line;
+    int rc = check_changed(&out, &line, "tests/exercises/solution/05_1_relu.c",
+                           "    return z > 0 ? z : 0;",
+                           "    wb_array *lost = wb_vector(3);    /* never "
+                           "freed */\n    (void)lost;\n"
+                           "    return z > 0 ? z : 0;", "");
+    cr_assert_eq(rc, 1, "%s", out);
+    cr_assert(strstr(out, "ERROR: LeakSanitizer"), "%s", out);
+    /* "in relu DIR/05_1_relu.c:LINE", with or without a column */
+    snprintf(where, sizeof where, "/05_1_relu.c:%d", line);
+    const char *at = strstr(out, where);
+    cr_assert(at && strchr(":\n", at[strlen(where)]),
+              "the report names %s\n%s", where, out);
+    cr_assert(strstr(out, "not yet: a sanitizer stopped the program"), "%s",
+              out);
+    free(out);
+}
+
+/* A loop that never ends is stopped at the time limit, and said so. */
+Test(exercises, an_endless_loop_is_stopped)
+{
+    char *out;
+    int line;
+    int rc = check_changed(&out, &line, "exercises/05_1_relu.c",
+                           "    return z;    /* the identity",
+                           "    for (;;) {}\n    return z;    /* ",
+                           "EXERCISE_TIME_LIMIT=2");
+    cr_assert_eq(rc, 1, "%s", out);
+    cr_assert(strstr(out, "Stopped after 2 seconds: does a loop never end?"),
+              "%s", out);
+    free(out);
+}
+
+/* A build tree whose library cannot be used is no mistake of the
+ * reader's: the runner says what is wrong with the tree, and what to do,
+ * and its status is not "not yet". */
+Test(exercises, a_broken_build_tree_is_not_the_reader_s_fault)
+{
+    char *dir = test_dir("ex-tree"), *out;
+    int rc = shell(&out, "ln -s %s/libworkbook.so %s/ && printf '%%s\\n' "
+                   "'Name: workbook' 'Description: d' 'Version: 0' "
+                   "'Cflags: -I%s/missing' 'Libs: -L%s -lworkbook' "
+                   "> %s/workbook.pc", WB_BUILD_DIR, dir, dir, WB_BUILD_DIR,
+                   dir);
+    cr_assert_eq(rc, 0, "%s", out);
+    free(out);
+    rc = shell(&out, "%s/tools/exercises --build %s check 1.1 --source "
+               "tests/exercises/solution/01_1_boundary.c", WB_SOURCE_DIR,
+               dir);
+    cr_assert_eq(rc, 2, "%s", out);
+    char *says = wb_asprintf("exercises: a program that includes wb.h does "
+                             "not build against the library of %s/ (wb.h: "
+                             "No such file or directory): run make, then "
+                             "this again\n", dir);
+    cr_assert(strstr(out, says), "%s", out);
+    cr_assert_null(strstr(out, "not yet"), "%s", out);
+    free(says);
+    free(out);
+}
+
+/* The hint, on request: the exercise's own, whole. */
+Test(exercises, a_hint_on_request)
+{
+    char *hint = field("03_1", "Hint"), *out;
+    cr_assert_eq(shell(&out, RUNNER " hint 3.1"), 0, "%s", out);
+    cr_assert(strstr(out, "== 03_1_objective (chapter 3)"), "%s", out);
+    cr_assert(strstr(out, "\nhint: The derivative of log(1 + e^z)"), "%s",
+              out);
+    /* every word of it, in order, folded */
+    const char *at = out;
+    for (char *word = strtok(hint, " \n"); word; word = strtok(NULL, " \n")) {
+        at = strstr(at, word);
+        cr_assert(at, "the hint lacks '%s':\n%s", word, out);
+    }
+    free(hint);
+    free(out);
 }
 
 /* Names: in full, by a start, by number; a wrong one is refused. */
@@ -289,6 +431,13 @@ Test(exercises, names_and_numbers)
     cr_assert_eq(shell(&out, RUNNER " check 0"), 2, "%s", out);
     cr_assert(strstr(out, "could be any of"), "%s", out);
     free(out);
+    /* Text that is no name: one line, its control characters masked, and
+     * nothing of it run. */
+    cr_assert_eq(shell(&out, RUNNER " check \"$(printf 'a\\nb\\033[2J')\""),
+                 2, "%s", out);
+    cr_assert_str_eq(out, "exercises: no exercise 'a?b?[2J' (make exercises "
+                     "lists them)\n");
+    free(out);
     free(a);
     free(b);
     free(c);
@@ -302,17 +451,22 @@ Test(exercises, names_and_numbers)
 Test(exercises, the_list_follows_the_checks, .timeout = 0)
 {
     char *dir = test_dir("ex-reader"), *out;
-    int rc = shell(&out, "mkdir -p %s/tools %s/tests %s/build && "
-                   "cp tools/exercises %s/tools/ && cp -r exercises %s/ && "
-                   "cp -r tests/exercises %s/tests/ && "
-                   "cp %s/workbook.pc %s/build/ && "
-                   "ln -s %s/libworkbook.so %s/build/libworkbook.so",
-                   dir, dir, dir, dir, dir, dir, WB_BUILD_DIR, dir,
-                   WB_BUILD_DIR, dir);
+    /* The build tree where this one is, within the copy: its workbook.pc
+     * finds the headers from there. */
+    cr_assert(strncmp(WB_BUILD_DIR, WB_SOURCE_DIR "/",
+                      strlen(WB_SOURCE_DIR) + 1) == 0);
+    char *build = wb_asprintf("%s/%s", dir,
+                              WB_BUILD_DIR + strlen(WB_SOURCE_DIR) + 1);
+    int rc = shell(&out, "mkdir -p %s/tools %s/tests %s && "
+                   "cp tools/exercises %s/tools/ && cp -r exercises lib %s/ "
+                   "&& cp -r tests/exercises %s/tests/ && "
+                   "cp %s/workbook.pc %s/ && "
+                   "ln -s %s/libworkbook.so %s/libworkbook.so.0 %s/",
+                   dir, dir, build, dir, dir, dir, WB_BUILD_DIR, build,
+                   WB_BUILD_DIR, WB_BUILD_DIR, build);
     cr_assert_eq(rc, 0, "%s", out);
     free(out);
-    char *runner = wb_asprintf("%s/tools/exercises --build %s/build", dir,
-                               dir);
+    char *runner = wb_asprintf("%s/tools/exercises --build %s", dir, build);
 
     cr_assert_eq(shell(&out, "%s list", runner), 0, "%s", out);
     cr_assert(strstr(out, "not yet  01_1_boundary"), "%s", out);
@@ -342,9 +496,9 @@ Test(exercises, the_list_follows_the_checks, .timeout = 0)
     cr_assert(strstr(out, "Next: open exercises/01_2_log_odds.c"), "%s",
               out);
     free(out);
-    rc = shell(&out, "test -f %s/build/exercises/01_1_boundary.status && "
+    rc = shell(&out, "test -f %s/exercises/01_1_boundary.status && "
                "test -z \"$(cd %s && find exercises tests -newer "
-               "tools/exercises -name '*.status')\"", dir, dir);
+               "tools/exercises -name '*.status')\"", build, dir);
     cr_assert_eq(rc, 0, "the records are kept in the build tree, and only "
                  "there:\n%s", out);
     free(out);
@@ -357,6 +511,7 @@ Test(exercises, the_list_follows_the_checks, .timeout = 0)
     cr_assert(strstr(out, "\n0 of "), "%s", out);
     free(out);
     free(runner);
+    free(build);
 }
 
 /* Watching needs a file watcher; without one, the runner says how to get

@@ -13,6 +13,35 @@
 #define FD_STEP 1e-5
 #define FD_ABS 1e-4
 #define FD_REL 1e-6
+/* e^z is larger than the largest double, and inf, past z = log(DBL_MAX). */
+#define EXP_MAX_Z 709.78
+
+/* The largest score z = w1 x1 + w2 x2 + b over the rows of X. */
+static double largest_z(const double params[3], const wb_array *X)
+{
+    double largest = -INFINITY;
+    for (size_t i = 0; i < X->shape[0]; i++)
+        largest = fmax(largest, params[0] * WB_AT(X, i, 0) +
+                                    params[1] * WB_AT(X, i, 1) + params[2]);
+    return largest;
+}
+
+/* Says why f came out inf or NaN, in words: the expected value is no help
+ * to a reader whose exp overflowed. */
+static void explain_not_finite(const char *where, double f, double expected,
+                               double z)
+{
+    if (z > EXP_MAX_Z)
+        check_fail("%s: your f is %g\n    the library's is %.10g: the "
+                   "objective overflows at z = %.6g, the\n    largest score "
+                   "here (e^z is inf once z > %.2f, and log(1 + e^z) with "
+                   "it)", where, f, expected, z, EXP_MAX_Z);
+    else
+        check_fail("%s: your f is %g\n    the library's is %.10g; no "
+                   "score here is above %.3g, so no e^z\n    overflows: "
+                   "look for a log of 0 or a division by zero", where, f,
+                   expected, z);
+}
 
 int main(void)
 {
@@ -29,13 +58,20 @@ int main(void)
         for (size_t p = 0; p < sizeof points / sizeof *points; p++) {
             const double *params = points[p];
             double C = Cs[c], grad[3] = {NAN, NAN, NAN}, ignored[3];
-            char what[256];
+            char where[96], what[256];
             double f = objective(grad, params, X, y, C);
-            snprintf(what, sizeof what, "C = %g, (w1, w2, b) = (%g, %g, %g): "
-                     "your f (the library's is the expected)", C, params[0],
-                     params[1], params[2]);
-            check_close(what, f, wb_logreg_objective(ignored, params, X, y,
-                                                     C), 0, F_TOL);
+            double expected = wb_logreg_objective(ignored, params, X, y, C);
+            snprintf(where, sizeof where, "C = %g, (w1, w2, b) = (%g, %g, "
+                     "%g)", C, params[0], params[1], params[2]);
+            if (!isfinite(f)) {
+                /* Its differences would say nothing of the gradient. */
+                explain_not_finite(where, f, expected,
+                                   largest_z(params, X));
+                continue;
+            }
+            snprintf(what, sizeof what, "%s: your f (the library's is the "
+                     "expected)", where);
+            check_close(what, f, expected, 0, F_TOL);
             for (int k = 0; k < 3; k++) {
                 double up[3] = {params[0], params[1], params[2]};
                 double down[3] = {params[0], params[1], params[2]};
@@ -44,10 +80,16 @@ int main(void)
                 down[k] -= h;
                 double fd = (objective(ignored, up, X, y, C) -
                              objective(ignored, down, X, y, C)) / (2 * h);
-                snprintf(what, sizeof what, "C = %g, (w1, w2, b) = (%g, %g, "
-                         "%g): your df/d%s (finite differences of your f "
-                         "are the expected)", C, params[0], params[1],
-                         params[2], k == 0 ? "w1" : k == 1 ? "w2" : "b");
+                const char *name = k == 0 ? "w1" : k == 1 ? "w2" : "b";
+                if (!isfinite(fd)) {
+                    check_fail("%s: your f is not finite when %s changes "
+                               "by %g, so its differences cannot check "
+                               "your df/d%s", where, name, h, name);
+                    continue;
+                }
+                snprintf(what, sizeof what, "%s: your df/d%s (finite "
+                         "differences of your f are the expected)", where,
+                         name);
                 check_close(what, grad[k], fd, FD_ABS, FD_REL);
             }
         }
