@@ -126,13 +126,19 @@ $(B)/libworkbook.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 # For programs of your own, from the build tree:
-#   cc my.c $(PKG_CONFIG_PATH=build pkg-config --cflags --libs workbook)
+#   cc my.c $(PKG_CONFIG_PATH=$PWD/build pkg-config --cflags --libs workbook)
+# Its paths start from ${pcfiledir}, the folder pkg-config found it in, so
+# that a copied or moved tree's workbook.pc names that tree's library and
+# headers, never the first tree's. (pc_top: the top folder, seen from
+# $(B); its absolute path when $(B) lies outside it. `space` is book.mk's.)
+pc_top = $(if $(filter /% ..%,$(B)),$(CURDIR),$${pcfiledir}/$(subst \
+  $(space),/,$(patsubst %,..,$(subst /, ,$(B)))))
 $(B)/workbook.pc: Makefile
 	@mkdir -p $(@D)
-	@printf '%s\n' 'Name: workbook' \
+	@printf '%s\n' 'top=$(pc_top)' 'Name: workbook' \
 	  'Description: the workbook library (build tree)' 'Version: $(VERSION)' \
-	  'Requires.private: cairo libcmark liblbfgs' 'Cflags: -I$(abspath lib)' \
-	  'Libs: -L$(abspath $(B)) -Wl,-rpath,$(abspath $(B)) -lworkbook -lm' > $@
+	  'Requires.private: cairo libcmark liblbfgs' 'Cflags: -I$${top}/lib' \
+	  'Libs: -L$${pcfiledir} -Wl,-rpath,$${pcfiledir} -lworkbook -lm' > $@
 
 # ---- the chapters ------------------------------------------------------
 
