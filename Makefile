@@ -357,6 +357,16 @@ $(B)/bench/peak-native: bench/peak.c
 
 # ---- installing --------------------------------------------------------
 
+# A program built against the installed library finds it where the
+# dynamic linker looks: in /usr/lib, and in /usr/local/lib once ldconfig
+# has listed it (make install runs ldconfig there, which needs root).
+# Under any other PREFIX, workbook.pc writes the library's folder into the
+# program (an rpath).
+SYSTEM_PREFIXES := /usr /usr/local
+LDCONFIG ?= ldconfig
+rpath_flag := -Wl,-rpath,$${libdir}
+install_rpath = $(if $(filter $(SYSTEM_PREFIXES),$(PREFIX)),,$(rpath_flag) )
+
 install: $(B)/libworkbook.so $(B)/libworkbook.a
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/workbook \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig
@@ -364,11 +374,15 @@ install: $(B)/libworkbook.so $(B)/libworkbook.a
 	install -m 755 $(B)/$(SONAME) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libworkbook.so
 	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib
-	printf '%s\n' 'prefix=$(PREFIX)' 'Name: workbook' \
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
+	  'includedir=$${prefix}/include/workbook' 'Name: workbook' \
 	  'Description: the workbook library' 'Version: $(VERSION)' \
-	  'Requires.private: cairo libcmark liblbfgs' 'Cflags: -I$${prefix}/include/workbook' \
-	  'Libs: -L$${prefix}/lib -lworkbook -lm' \
+	  'Requires.private: cairo libcmark liblbfgs' 'Cflags: -I$${includedir}' \
+	  'Libs: -L$${libdir} $(install_rpath)-lworkbook -lm' \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/workbook.pc
+ifeq ($(DESTDIR)$(filter-out $(SYSTEM_PREFIXES),$(PREFIX)),)
+	$(LDCONFIG)
+endif
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/include/workbook
