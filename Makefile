@@ -245,10 +245,15 @@ $(B)/tests/gate_%: tests/gate/%.c
 # Criterion's forked test processes would let pass), then the book, so that
 # a chapter that pandoc or LaTeX cannot typeset fails too, and that every
 # exercise is in it. (tests/test_exercises.c proves the exercises: each
-# fails its check as shipped, each solution passes.)
+# fails its check as shipped, each solution passes.) The scripts run the
+# exercises as make does, in a copy of the workbook, then copy and move it,
+# then install it.
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@tools/run-tests $(B) $(TESTS)
+	@tests/exercise_runner.sh $(B)
+	@tests/relocation.sh $(B)
+	@tests/install.sh $(B)
 	@$(MAKE) --no-print-directory B=build/asan SANITIZE=1 all tests \
 	  $(GATE:%=build/asan/tests/%)
 	@tools/run-tests build/asan $(TESTS)
