@@ -5,9 +5,10 @@
  * this header and calls the reader's functions. A check compares what
  * comes out with what is expected, within a tolerance it states, and
  * prints both when they differ; it exits 0 when everything agrees and 1
- * otherwise. The hint comes from the exercise's own header, printed by the
- * runner. Random samples come from a generator with the seed the check
- * prints, the chapters' default seed, so that the numbers are the book's.
+ * otherwise. The hint comes from the exercise's own header, which the
+ * runner shows on request (make hint). Random samples come from a
+ * generator with the seed the check prints, the chapters' default seed,
+ * so that the numbers are the book's.
  */
 #ifndef CHECK_H
 #define CHECK_H
