@@ -207,8 +207,9 @@ every array (and counts from 0, as C does: neuron $h$ is column $h - 1$ of
 
 Here is the forward pass, from the library. It is written for any number of
 hidden layers, each feeding the next; the loop of `hidden_forward` computes
-one row of $Z = A_{in} W + b$ at a time, starting from the biases and
-adding each input times its row of weights.
+one row of $Z = A_{in} W + b$ at a time (`weighted_input`, which starts
+from the biases and adds each input times its row of weights), then passes
+it through the activation.
 
 @code:lib/wb_mlp.c:forward
 
@@ -846,7 +847,8 @@ static int switch_lines(wb_run *run)
 ## What the hidden neurons see
 
 `wb_mlp_layer_output` runs the forward pass over any points and returns the
-outputs of any layer. Over the points of a grid, for the hidden layer, it
+outputs of any layer (and `wb_mlp_layer_z` their weighted inputs). Over
+the points of a grid, for the hidden layer, it
 gives an array of one row per point and one column per neuron, $(N, 50)$:
 column $h$ is neuron $h$'s output $a_h$ at every point, and reshaped to
 the grid's shape it is a map. These maps are small, and smooth away from

@@ -60,29 +60,21 @@ int wb_solver_find(wb_solver *solver, const char *name, unsigned solvers)
     return wb_fail("unknown solver '%s' (expected %s)", name, list);
 }
 
+static const char *const stop_names[] = {
+    [WB_STOP_NOT_FITTED] = "not fitted",
+    [WB_STOP_SMALL_GRADIENT] = "small gradient",
+    [WB_STOP_FLAT_LOSS] = "flat loss",
+    [WB_STOP_NO_IMPROVEMENT] = "no improvement",
+    [WB_STOP_MAX_ITER] = "max_iter",
+    [WB_STOP_MAX_FUN] = "max_fun",
+    [WB_STOP_LINE_SEARCH] = "line search",
+    [WB_STOP_UNDERFLOW] = "underflow",
+    [WB_STOP_HOOK] = "progress hook"};
+
 const char *wb_stop_name(wb_stop stop)
 {
-    switch (stop) {
-    case WB_STOP_NOT_FITTED:
-        return "not fitted";
-    case WB_STOP_SMALL_GRADIENT:
-        return "small gradient";
-    case WB_STOP_FLAT_LOSS:
-        return "flat loss";
-    case WB_STOP_NO_IMPROVEMENT:
-        return "no improvement";
-    case WB_STOP_MAX_ITER:
-        return "max_iter";
-    case WB_STOP_MAX_FUN:
-        return "max_fun";
-    case WB_STOP_LINE_SEARCH:
-        return "line search";
-    case WB_STOP_UNDERFLOW:
-        return "underflow";
-    case WB_STOP_HOOK:
-        return "progress hook";
-    }
-    return "unknown";
+    return (size_t)stop < sizeof stop_names / sizeof *stop_names
+               ? stop_names[stop] : "unknown";
 }
 
 bool wb_stop_converged(wb_stop stop)
@@ -169,7 +161,10 @@ static bool after_iteration(minimization *m, size_t k, double f,
     wb_optim_result *r = m->r;
     int hook = obj->iteration ? obj->iteration(obj->data, k, f) : 0;
 
-    m->failed = hook < 0;
+    if (hook < 0) {
+        m->failed = true;
+        return true;
+    }
     r->n_iter = k;
     r->f = f;
     r->grad_max = grad_max;
@@ -181,7 +176,7 @@ static bool after_iteration(minimization *m, size_t k, double f,
         m->stopped = true;
     }
     m->f_prev = f;
-    return m->stopped || m->failed;
+    return m->stopped;
 }
 /* endregion progress */
 
