@@ -56,7 +56,8 @@ Test(wasm, the_models_compute_in_webassembly_what_they_compute_here)
     program_result native = run((const char *[]){
         WB_BUILD_DIR "/wasm/models", NULL});
     program_result wasm = run((const char *[]){
-        "/usr/bin/env", "node", "--no-warnings",
+        "/usr/bin/env", "node", "--experimental-wasi-unstable-preview1",
+        "--no-warnings",
         WB_SOURCE_DIR "/tests/wasm/run.mjs", WB_BUILD_DIR "/wasm/models.wasm",
         NULL});
     line a[32], b[32];
