@@ -273,6 +273,43 @@ check: deps
 	@node tests/book_browser.js book/out $(B)/book/screenshots
 	@tests/book_isolation.sh $(B)
 
+# ---- the numerical layers in WebAssembly ---------------------------------
+
+# The layers the live book runs in the page (core, arrays, random numbers,
+# activations, metrics, samples, the models) compiled for wasm32-wasi with
+# Debian's clang-14, lld-14 and wasi-libc, warnings as errors: `make
+# check` builds them, and tests/test_wasm.c runs tests/wasm/models.c,
+# built for WebAssembly and natively, under node's WASI and here, and
+# compares what they print. liblbfgs is not in that toolchain:
+# WB_NO_LBFGS leaves L-BFGS out (the logistic regression fits by Newton's
+# method). wasi-libc has getpid only as an emulation, which the core's
+# temporary file names ask for.
+WASM_CC     ?= clang-14
+WASM_CFLAGS ?= -O2
+WASM_FLAGS  := --target=wasm32-wasi -DWB_NO_LBFGS -D_WASI_EMULATED_GETPID \
+               -std=c11 -Wall -Wextra -Wpedantic -Werror
+WASM_LIB    := core array rng activation metrics sample optim logreg mlp
+WASM_OBJ    := $(WASM_LIB:%=$(B)/wasm/lib/wb_%.o)
+
+$(B)/wasm/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(say) WASM $@
+	$(Q)$(WASM_CC) $(WASM_FLAGS) $(WB_CPPFLAGS) $(WASM_CFLAGS) -c -o $@ $<
+
+$(B)/wasm/models.wasm: tests/wasm/models.c $(WASM_OBJ)
+	$(say) WASM $@
+	$(Q)$(WASM_CC) $(WASM_FLAGS) $(WB_CPPFLAGS) $(WASM_CFLAGS) -o $@ $^ \
+	  -lwasi-emulated-getpid -lm
+
+# The same program built natively, as the tests are.
+$(B)/wasm/models: tests/wasm/models.c $(B)/libworkbook.a
+	@mkdir -p $(@D)
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) \
+	  $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
+$(B)/tests/test_wasm: | $(B)/wasm/models.wasm $(B)/wasm/models
+
 # ---- fuzzing --------------------------------------------------------------
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang and linked with
@@ -398,4 +435,4 @@ clean:
 	rm -rf build figures book/out
 
 -include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
-  $(B)/fuzz/lib/*.d $(B)/bench/*.d
+  $(B)/fuzz/lib/*.d $(B)/bench/*.d $(B)/wasm/*.d $(B)/wasm/lib/*.d

@@ -230,26 +230,27 @@ static void run_logreg(const char *name, int repeat, const char *dir,
         wb_logreg_destroy(model);
 }
 
-/* Chapter 5's network, trained on X, y from seed 1, with opt; returns the
- * median time of `repeat` trainings, each from the same start. */
+/* Chapter 5's network, trained on X, y from seed 1, with its options;
+ * returns the median time of `repeat` trainings, each from the same
+ * start. */
 static double train(wb_mlp *m, const wb_array *X, const wb_array *y,
-                    const wb_mlp_options *opt, int repeat, const char *name)
+                    int repeat, const char *name)
 {
     double t[MAX_REPEAT];
     for (int r = 0; r < repeat; r++) {
         wb_rng rng;
         wb_rng_seed(&rng, NET_SEED);
         double t0 = now();
-        if (wb_mlp_fit(m, X, y, &rng, opt) != 0)
+        if (wb_mlp_fit(m, X, y, &rng) != 0)
             die(name);
         t[r] = now() - t0;
     }
     return median(t, repeat);
 }
 
-static wb_mlp *tutorial_network(void)
+static wb_mlp *tutorial_network(const wb_mlp_options *opt)
 {
-    wb_mlp *m = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU);
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU, opt);
     if (!m)
         die("a network");
     return m;
@@ -260,13 +261,13 @@ static void run_mlp_tutorial(const char *name, int repeat, const char *dir,
                              size_t max_iter)
 {
     wb_array *X, *y, *X_test, *y_test, *label;
-    wb_mlp *m = tutorial_network();
     wb_mlp_options opt = wb_mlp_default_options();
+    opt.max_iter = max_iter;
+    wb_mlp *m = tutorial_network(&opt);
 
     read_sample(&X, &y, dir, train_file);
     read_sample(&X_test, &y_test, dir, test_file);
-    opt.max_iter = max_iter;
-    double seconds = train(m, X, y, &opt, repeat, name);
+    double seconds = train(m, X, y, repeat, name);
     label = wb_mlp_predict(m, X_test);
     if (!label)
         die(name);
@@ -288,13 +289,13 @@ static void run_mlp_large(const char *name, int repeat, const char *dir,
                           const char *file, size_t epochs)
 {
     wb_array *X, *y;
-    wb_mlp *m = tutorial_network();
     wb_mlp_options opt = wb_mlp_default_options();
-
-    read_sample(&X, &y, dir, file);
     opt.max_iter = epochs;
     opt.n_iter_no_change = epochs + 1;  /* the rule can never stop it */
-    double seconds = train(m, X, y, &opt, repeat, name);
+    wb_mlp *m = tutorial_network(&opt);
+
+    read_sample(&X, &y, dir, file);
+    double seconds = train(m, X, y, repeat, name);
     put(name, "n", (double)X->shape[0]);
     put(name, "seconds", seconds);
     put(name, "epochs", (double)m->n_iter);

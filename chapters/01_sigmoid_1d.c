@@ -541,7 +541,7 @@ static int fit(wb_run *run)
         return -1;
     double fw = ch.model->coef[0], fb = ch.model->intercept, best_acc;
     double best = best_boundary(&best_acc, ch.x, ch.y, pairs->data);
-    printf("fitted: w = %.4f, b = %.4f (%d iterations, %s)\n", fw, fb,
+    printf("fitted: w = %.4f, b = %.4f (%zu iterations, %s)\n", fw, fb,
            ch.model->n_iter, ch.model->converged ? "converged" : "not "
            "converged");
     printf("its boundary: x = -b/w = %.4f, accuracy %.3f\n",
@@ -591,10 +591,10 @@ static int mlp(wb_run *run)
 {
     const wb_array *columns[] = {ch.x};
     wb_array *X = wb_keep(run, wb_column_stack(columns, 1));   /* np.c_[x] */
-    wb_mlp *net = wb_keep(run, wb_mlp_create(1, NULL, 0, WB_RELU));
     wb_mlp_options options = wb_mlp_default_options();
-    options.solver = WB_MLP_LBFGS;
-    if (!X || !net || wb_mlp_fit(net, X, ch.y, &run->rng, &options) != 0)
+    options.solver = WB_LBFGS;
+    wb_mlp *net = wb_keep(run, wb_mlp_create(1, NULL, 0, WB_RELU, &options));
+    if (!X || !net || wb_mlp_fit(net, X, ch.y, &run->rng) != 0)
         return -1;
     double mw = net->layer[0].W[0], mb = net->layer[0].b[0];
     double fw = ch.model->coef[0], fb = ch.model->intercept;

@@ -222,7 +222,7 @@ parameters there are.
 After each iteration the fit checks whether to stop, with scikit-learn's
 own tests, in its order:
 
-@code:lib/wb_logreg.c:stopping
+@code:lib/wb_optim.c:stopping
 
 Test (7) says the fit is at the bottom, to within `tol`; test (8) says
 that L-BFGS is no longer getting anywhere, once an iteration improves $f$
@@ -265,7 +265,7 @@ static int compare_yours(const double *yours, wb_run *run)
     /* Lower by more than rounding: the fit stops within 1e-6 of f's
      * minimum, relative, or closer. */
     printf("a lower f than the fit's: %s\n",
-           f < ch.model->objective * (1 - 1e-6) ? "yes!" : "no");
+           f < ch.model->loss * (1 - 1e-6) ? "yes!" : "no");
     printf("a higher accuracy than the fit's: %s\n",
            accuracy > ch.accuracy ? "yes!" : "no");
     return 0;
@@ -273,10 +273,10 @@ static int compare_yours(const double *yours, wb_run *run)
 
 static int fit(wb_run *run)
 {
-    wb_logreg_options options = wb_logreg_defaults();
+    wb_logreg_options options = wb_logreg_default_options();
     options.C = C;
     options.tol = tol;
-    options.max_iter = (int)max_iter;
+    options.max_iter = (size_t)max_iter;
     ch.model = wb_keep(run, wb_logreg_create(2, &options));
     if (!ch.model || wb_logreg_fit(ch.model, ch.X, ch.y) != 0)
         return -1;
@@ -288,9 +288,10 @@ static int fit(wb_run *run)
     const wb_logreg *m = ch.model;
     printf("w1 = %.4f, w2 = %.4f, b = %.4f\n", m->coef[0], m->coef[1],
            m->intercept);
-    printf("iterations: %d, evaluations of f: %d\n", m->n_iter, m->n_eval);
-    printf("%s\n", m->stop_line);
-    printf("f = %.4f\n", m->objective);
+    printf("iterations: %zu, evaluations of f: %zu\n", m->n_iter, m->n_fun);
+    printf("%s: %s\n", m->converged ? "converged" : "not converged",
+           m->message);
+    printf("f = %.4f\n", m->loss);
     printf("training accuracy: %.3f\n", ch.accuracy);
     if (isnan(your_w1) && isnan(your_w2) && isnan(your_b))
         return 0;
@@ -305,11 +306,12 @@ static int fit(wb_run *run)
 
 The model keeps the value of $f$ after each iteration in
 `model->loss_curve`: $n_{iter} + 1$ numbers, from the start, $n \log 2$,
-to the end. They are recorded by the function that liblbfgs, the library
-that runs L-BFGS, calls after each iteration; it also applies the tests of
-the last step, and its answer tells liblbfgs whether to go on:
+to the end. After each iteration, the minimiser that runs L-BFGS (shared
+by the library's two models) hands the new value to the model, which
+records it; then it applies the tests of the last step, which decide
+whether to go on:
 
-@code:lib/wb_logreg.c:progress
+@code:lib/wb_optim.c:progress
 
 The step prints the curve with how much each iteration gained, and draws
 it.
@@ -321,7 +323,7 @@ pictures, until one of the tests ends the fit.
 static int loss_curve(wb_run *run)
 {
     const wb_logreg *m = ch.model;
-    size_t n = (size_t)m->n_iter + 1;
+    size_t n = m->n_iter + 1;
     wb_array *iteration = wb_keep(run, wb_vector(n));
     wb_array *f = wb_keep(run, wb_vector_from(m->loss_curve, n));
     if (!iteration || !f)
@@ -623,7 +625,7 @@ static int print_json(wb_run *run, FILE *out)
     const wb_logreg *m = ch.model;
     (void)run;
     if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%.17g,%.17g],"
-                "\"b\":%.17g,\"n_iter\":%d,\"converged\":%s,"
+                "\"b\":%.17g,\"n_iter\":%zu,\"converged\":%s,"
                 "\"train_accuracy\":%.17g}\n", m->coef[0], m->coef[1],
                 m->intercept, m->n_iter, m->converged ? "true" : "false",
                 ch.accuracy) < 0)

@@ -275,8 +275,10 @@ static int line(wb_run *run)
         return -1;
     ch.linear_train_accuracy = wb_accuracy(ch.y, predicted);
 
-    printf("w1 = %.4f, w2 = %.4f, b = %.4f\n%s\n", ch.line->coef[0],
-           ch.line->coef[1], ch.line->intercept, ch.line->stop_line);
+    printf("w1 = %.4f, w2 = %.4f, b = %.4f\n%s: %s\n", ch.line->coef[0],
+           ch.line->coef[1], ch.line->intercept,
+           ch.line->converged ? "converged" : "not converged",
+           ch.line->message);
     printf("P(category 1) on the grid: from %.3f to %.3f\n",
            wb_min(ch.line_map), wb_max(ch.line_map));
     printf("accuracy on the training sample: %.3f\n",
@@ -394,7 +396,9 @@ static int fit(wb_run *run)
         return -1;
     ch.train_accuracy = wb_accuracy(ch.y, predicted);
 
-    printf("w = %.4f, b = %.4f\n%s\n", w, b, ch.model->stop_line);
+    printf("w = %.4f, b = %.4f\n%s: %s\n", w, b,
+           ch.model->converged ? "converged" : "not converged",
+           ch.model->message);
     printf("the boundary: u = -b/w = %.4f\n", -b / w);
     printf("accuracy on the training sample: %.3f\n", ch.train_accuracy);
 
@@ -560,7 +564,7 @@ static int json(wb_run *run, FILE *out)
 {
     (void)run;
     fprintf(out, "{\"model\":\"logreg_u\",\"w\":%.17g,\"b\":%.17g,"
-            "\"n_iter\":%d,\"linear_train_accuracy\":%.17g,"
+            "\"n_iter\":%zu,\"linear_train_accuracy\":%.17g,"
             "\"linear_test_accuracy\":%.17g,\"train_accuracy\":%.17g,"
             "\"test_accuracy\":%.17g}\n", ch.model->coef[0],
             ch.model->intercept, ch.model->n_iter, ch.linear_train_accuracy,

@@ -73,7 +73,7 @@ static const char *predict = NULL;        /* exercise 1: learns or fails */
 static size_t hidden[MAX_LAYERS];         /* the hidden layers' sizes */
 static size_t n_hidden;                   /* how many hidden layers */
 static wb_activation_kind activation;
-static wb_mlp_solver solver;
+static wb_solver solver;
 
 /* A grid of n x n points over the square [-1, 1]^2, as chapter 3 makes
  * one: the meshgrid xx, yy: (n, n), and its points, one per row. */
@@ -207,8 +207,9 @@ every array (and counts from 0, as C does: neuron $h$ is column $h - 1$ of
 
 Here is the forward pass, from the library. It is written for any number of
 hidden layers, each feeding the next; the loop of `hidden_forward` computes
-one row of $Z = A_{in} W + b$ at a time, starting from the biases and
-adding each input times its row of weights.
+one row of $Z = A_{in} W + b$ at a time (`weighted_input`, which starts
+from the biases and adds each input times its row of weights), then passes
+it through the activation.
 
 @code:lib/wb_mlp.c:forward
 
@@ -219,7 +220,7 @@ neurons, an ellipsis for the next 43, and the last 3.
 static int network(wb_run *run)
 {
     wb_mlp *net = wb_keep(run, wb_mlp_create(2, hidden, n_hidden,
-                                              activation));
+                                              activation, NULL));
     if (!net)
         return -1;
     size_t sizes[MAX_LAYERS + 2] = {2};
@@ -288,26 +289,6 @@ ReLU's, and checks it this way.
 */
 /* The step of the finite differences. */
 #define EPS 1e-6
-
-/* The weighted inputs of the last hidden layer's units, Z = A_in W + b:
- * a new (N, H) array. X: (N, D). */
-static wb_array *last_hidden_z(const wb_mlp *net, const wb_array *X)
-{
-    size_t L = net->n_hidden, N = X->shape[0];
-    const wb_mlp_layer *layer = &net->layer[L - 1];
-    size_t I = layer->fan_in, H = layer->fan_out;
-    /* What comes into the layer: X, or the layer below's outputs. */
-    wb_array *in = L > 1 ? wb_mlp_layer_output(net, X, L - 2) : wb_copy(X);
-    wb_array *Z = in ? wb_matrix(N, H) : NULL;
-    for (size_t n = 0; Z && n < N; n++)
-        for (size_t h = 0; h < H; h++) {
-            WB_AT(Z, n, h) = layer->b[h];
-            for (size_t i = 0; i < I; i++)
-                WB_AT(Z, n, h) += WB_AT(in, n, i) * layer->W[i * H + h];
-        }
-    wb_free(in);
-    return Z;
-}
 
 /* dL/db_h = 1/N sum_n (p_n - y_n) v_h f'(z_nh), for the H units of the
  * last hidden layer, into grad: (H,). Z: (N, H), p, y: (N,). */
@@ -378,14 +359,15 @@ static double largest_difference(const double *a, const double *fd,
 static int gradient_check(wb_run *run)
 {
     wb_mlp *net = wb_keep(run, wb_mlp_create(2, hidden, n_hidden,
-                                              activation));
+                                              activation, NULL));
     if (!net)
         return -1;
     wb_rng rng = ch.start;
     wb_mlp_init(net, &rng);    /* the weights training starts from */
     const wb_mlp_layer *layer = &net->layer[net->n_hidden - 1];
     size_t H = layer->fan_out, kinks = 0;
-    wb_array *Z = wb_keep(run, last_hidden_z(net, ch.X));
+    /* The last hidden layer's weighted inputs, Z = A_in W + b: (N, H) */
+    wb_array *Z = wb_keep(run, wb_mlp_layer_z(net, ch.X, net->n_hidden - 1));
     wb_array *p = wb_keep(run, wb_mlp_predict_proba(net, ch.X));
     wb_array *formula = wb_keep(run, wb_vector(H));
     wb_array *fd = wb_keep(run, wb_vector(H));
@@ -485,8 +467,8 @@ static wb_mlp *train(wb_run *run, const size_t *sizes, size_t L,
 {
     wb_rng rng = ch.start;
     wb_mlp_options opt = training_options(run);
-    wb_mlp *net = wb_keep(run, wb_mlp_create(2, sizes, L, f));
-    int rc = net ? wb_mlp_fit(net, ch.X, ch.y, &rng, &opt) : -1;
+    wb_mlp *net = wb_keep(run, wb_mlp_create(2, sizes, L, f, &opt));
+    int rc = net ? wb_mlp_fit(net, ch.X, ch.y, &rng) : -1;
     wb_progress_done(run);
     return rc == 0 ? net : NULL;
 }
@@ -511,9 +493,7 @@ static int training(wb_run *run)
     printf("%s after %zu epochs (%zu steps of %s)\n",
            ch.net->converged ? "converged" : "stopped", ch.net->n_iter,
            ch.net->n_steps, solver_arg);
-    /* The library's message reads "converged after ...: why". */
-    const char *why = strstr(ch.net->message, ": ");
-    printf("why it stopped: %s\n", why ? why + 2 : ch.net->message);
+    printf("why it stopped: %s\n", ch.net->message);
     printf("final loss %.4f; training accuracy %.3f\n", ch.net->loss,
            ch.train_accuracy);
 
@@ -657,24 +637,6 @@ and its accuracy on the test sample falls to what a line can do. No line
 does well here: the best one cuts off a corner of the square, as
 $x_1 + x_2 > 2/3$, and gets only $2/3$ of it right.
 */
-/* The output neuron's weighted input z at x: (2,) with every hidden unit
- * made linear, f(z) = z: the network without its kinks. */
-static double linear_z(const wb_mlp *net, const double *x)
-{
-    double a[MAX_UNITS] = {x[0], x[1]}, next[MAX_UNITS];
-    for (size_t l = 0; l <= net->n_hidden; l++) {
-        const wb_mlp_layer *layer = &net->layer[l];
-        size_t I = layer->fan_in, H = layer->fan_out;
-        for (size_t h = 0; h < H; h++) {
-            next[h] = layer->b[h];               /* next = a W + b      */
-            for (size_t i = 0; i < I; i++)
-                next[h] += a[i] * layer->W[i * H + h];
-        }
-        memcpy(a, next, H * sizeof *a);
-    }
-    return a[0];
-}
-
 static int relu(wb_run *run)
 {
     const double h = 1e-3;
@@ -683,10 +645,22 @@ static int relu(wb_run *run)
     printf("slope on the left %g, on the right %g\n",
            (wb_relu(0) - wb_relu(-h)) / h, (wb_relu(h) - wb_relu(0)) / h);
 
-    /* z(x) = w . x + b without the kinks: read w and b off three points. */
-    double b = linear_z(ch.net, (double[]){0, 0});
-    double w1 = linear_z(ch.net, (double[]){1, 0}) - b;
-    double w2 = linear_z(ch.net, (double[]){0, 1}) - b;
+    /* The output neuron's weighted input without the kinks, the same
+     * weights with f(z) = z, is z(x) = w . x + b: read w and b off its
+     * values at the points (0, 0), (1, 0) and (0, 1). */
+    wb_activation_kind kinked = ch.net->activation;
+    wb_array *points = wb_keep(run, wb_matrix(3, 2));
+    if (!points)
+        return -1;
+    WB_AT(points, 1, 0) = WB_AT(points, 2, 1) = 1;
+    ch.net->activation = WB_IDENTITY;
+    wb_array *linear = wb_keep(run, wb_mlp_layer_z(ch.net, points,
+                                                   ch.net->n_hidden));
+    ch.net->activation = kinked;
+    if (!linear)
+        return -1;
+    double b = linear->data[0];
+    double w1 = linear->data[1] - b, w2 = linear->data[2] - b;
     size_t correct = 0;
     for (size_t i = 0; i < ch.y_test->size; i++)
         correct += (w1 * WB_AT(ch.X_test, i, 0) +
@@ -873,7 +847,8 @@ static int switch_lines(wb_run *run)
 ## What the hidden neurons see
 
 `wb_mlp_layer_output` runs the forward pass over any points and returns the
-outputs of any layer. Over the points of a grid, for the hidden layer, it
+outputs of any layer (and `wb_mlp_layer_z` their weighted inputs). Over
+the points of a grid, for the hidden layer, it
 gives an array of one row per point and one column per neuron, $(N, 50)$:
 column $h$ is neuron $h$'s output $a_h$ at every point, and reshaped to
 the grid's shape it is a map. These maps are small, and smooth away from
@@ -1005,16 +980,11 @@ static int hidden_maps(wb_run *run)
     if (make_grid(&g, 50, run) != 0)
         return -1;
     wb_array *A = wb_keep(run, wb_mlp_layer_output(ch.net, g.points, 0));
-    wb_array *last = L == 1 ? A : wb_keep(run, wb_mlp_layer_output(
-                                                   ch.net, g.points, L - 1));
-    wb_array *z = wb_keep(run, wb_matrix(g.n, g.n));
+    wb_array *z = wb_keep(run, wb_mlp_layer_z(ch.net, g.points, L));
     wb_array *folds = wb_keep(run, wb_matrix(g.n, g.n));
-    if (!A || !last || !z || !folds)
+    if (!A || !z || !folds || wb_reshape(z, g.n, g.n) != 0)
         return -1;
-    for (size_t n = 0; n < z->size; n++) {    /* z = A_L w + c */
-        z->data[n] = out->b[0];
-        for (size_t h = 0; h < out->fan_in; h++)
-            z->data[n] += WB_AT(last, n, h) * out->W[h];
+    for (size_t n = 0; n < folds->size; n++) {
         double x1 = WB_AT(g.points, n, 0), x2 = WB_AT(g.points, n, 1);
         folds->data[n] = fabs(x1 + x2) - fabs(x1 - x2);
     }
@@ -1134,7 +1104,7 @@ static int compare(wb_run *run)
             snprintf(name, sizeof name, "%zu %s", rows[i].units,
                      wb_activation_get(rows[i].f)->name);
         printf("%-12s  %6zu  %-14s  %8.3f  %.3f\n", name, net->n_iter,
-               wb_mlp_stop_name(net->stop), accuracy(net, ch.X, ch.y),
+               wb_stop_name(net->stop), accuracy(net, ch.X, ch.y),
                accuracy(net, ch.X_test, ch.y_test));
         wb_array *epoch = wb_keep(run, wb_linspace(1, (double)net->n_iter,
                                                    net->n_iter));
@@ -1194,19 +1164,10 @@ static int check_params(wb_run *run, const char **option)
     const wb_activation *f = wb_activation_find(activation_arg);
     if (!f)
         return -1;
-    for (int k = WB_IDENTITY; k <= WB_RELU; k++)
-        if (wb_activation_get(k) == f)
-            activation = k;
+    activation = f->kind;
     *option = "solver";
-    const char *solvers[] = {"adam", "sgd", "lbfgs"};
-    const wb_mlp_solver kinds[] = {WB_MLP_ADAM, WB_MLP_SGD, WB_MLP_LBFGS};
-    int k = 0;
-    while (k < 3 && strcmp(solver_arg, solvers[k]) != 0)
-        k++;
-    if (k == 3)
-        return wb_fail("unknown solver '%s' (expected adam, sgd or lbfgs)",
-                       solver_arg);
-    solver = kinds[k];
+    if (wb_solver_find(&solver, solver_arg, WB_MLP_SOLVERS) != 0)
+        return -1;
     *option = "predict";
     if (predict && strcmp(predict, "learns") != 0 &&
         strcmp(predict, "fails") != 0)

@@ -4,6 +4,8 @@
  *   wb_array.h       numpy-like arrays: linspace, meshgrid, reshape, print
  *   wb_rng.h         seeded random numbers: uniform, normal, multivariate
  *   wb_activation.h  sigmoid, ReLU, tanh and their derivatives
+ *   wb_optim.h       what the models share: solvers, why a fit stops,
+ *                    L-BFGS and Newton's method
  *   wb_logreg.h      logistic regression, fitted like scikit-learn's
  *   wb_mlp.h         the multi-layer perceptron, trained like scikit-learn's
  *   wb_metrics.h     accuracy, log-loss, confusion counts
@@ -30,6 +32,7 @@
 #include "wb_array.h"
 #include "wb_rng.h"
 #include "wb_activation.h"
+#include "wb_optim.h"
 #include "wb_logreg.h"
 #include "wb_mlp.h"
 #include "wb_metrics.h"

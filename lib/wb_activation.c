@@ -62,10 +62,11 @@ double wb_identity_prime(double z)
 }
 
 static const wb_activation activations[] = {
-    [WB_IDENTITY] = {"identity", wb_identity, wb_identity_prime},
-    [WB_SIGMOID] = {"logistic", wb_sigmoid, wb_sigmoid_prime},
-    [WB_TANH] = {"tanh", wb_tanh, wb_tanh_prime},
-    [WB_RELU] = {"relu", wb_relu, wb_relu_prime},
+    [WB_IDENTITY] = {WB_IDENTITY, "identity", wb_identity,
+                     wb_identity_prime},
+    [WB_SIGMOID] = {WB_SIGMOID, "logistic", wb_sigmoid, wb_sigmoid_prime},
+    [WB_TANH] = {WB_TANH, "tanh", wb_tanh, wb_tanh_prime},
+    [WB_RELU] = {WB_RELU, "relu", wb_relu, wb_relu_prime},
 };
 
 const wb_activation *wb_activation_get(wb_activation_kind kind)

@@ -42,6 +42,7 @@ typedef enum wb_activation_kind {
 } wb_activation_kind;
 
 typedef struct wb_activation {
+    wb_activation_kind kind;
     const char *name;            /* "identity", "logistic", "tanh", "relu" */
     double (*f)(double z);
     double (*prime)(double z);

@@ -417,6 +417,36 @@ double wb_max(const wb_array *a)
     return m;
 }
 
+/* A = L L^T, column by column: the diagonal, then below it. In place,
+ * each entry of A below the diagonal is read just before L's takes its
+ * place, and those above it are read only by the test of symmetry. */
+int wb_cholesky(double *L, const double *A, size_t d)
+{
+    for (size_t i = 0; i < d; i++)
+        for (size_t j = 0; j < d; j++)
+            if (A[i * d + j] != A[j * d + i])
+                return wb_fail("matrix is not symmetric: entry (%zu, %zu) "
+                               "= %g but entry (%zu, %zu) = %g", i, j,
+                               A[i * d + j], j, i, A[j * d + i]);
+    for (size_t j = 0; j < d; j++) {
+        double diag = A[j * d + j];
+        for (size_t k = 0; k < j; k++)
+            diag -= L[j * d + k] * L[j * d + k];
+        if (!(diag > 0))
+            return wb_fail("matrix is not positive definite");
+        L[j * d + j] = sqrt(diag);
+        for (size_t i = j + 1; i < d; i++) {
+            double sum = A[i * d + j];
+            for (size_t k = 0; k < j; k++)
+                sum -= L[i * d + k] * L[j * d + k];
+            L[i * d + j] = sum / L[j * d + j];
+        }
+        for (size_t i = 0; i < j; i++)
+            L[i * d + j] = 0;
+    }
+    return 0;
+}
+
 /* np.histogram(x, bins, range=(lo, hi))[0]:  counts[b] = the number of x_k
  * with edge[b] <= x_k < edge[b + 1], where edge = linspace(lo, hi, bins + 1)
  * and the last bin also takes x_k == hi. Values outside [lo, hi] and NaN

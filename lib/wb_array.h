@@ -79,6 +79,11 @@ double wb_std(const wb_array *a);
 double wb_min(const wb_array *a);
 double wb_max(const wb_array *a);
 
+/* np.linalg.cholesky(A): A = L L^T, with L lower triangular (its diagonal
+ * positive, above it 0). A, L: (n, n), row-major; L may be A itself.
+ * -1, with an error, unless A is symmetric and positive definite. */
+int wb_cholesky(double *L, const double *A, size_t n);
+
 /* np.histogram(x, bins, range=(lo, hi))[0]: counts in `bins` equal bins
  * over [lo, hi]; each bin is half-open [left, right) except the last,
  * which includes hi. Values outside [lo, hi] are not counted. */

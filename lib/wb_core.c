@@ -3,12 +3,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- errors ------------------------------------------------------------ */
@@ -188,14 +186,14 @@ void wb_buf_free(wb_buf *b)
 
 /* ---- files ------------------------------------------------------------- */
 
-/* Temporary files that a signal handler must remove. The handler may only
- * read what is here, so each slot is set after its string is complete. */
-#define MAX_PENDING 64
-static char *volatile pending[MAX_PENDING];
+/* Temporary files that a signal handler may remove (wb_file_pending).
+ * The handler may only read what is here, so each slot is set after its
+ * string is complete. */
+static char *volatile pending[WB_FILES_PENDING];
 
 static void pending_add(char *tmp)
 {
-    for (int i = 0; i < MAX_PENDING; i++)
+    for (int i = 0; i < WB_FILES_PENDING; i++)
         if (!pending[i]) {
             pending[i] = tmp;
             return;
@@ -206,115 +204,54 @@ static void pending_add(char *tmp)
 
 static void pending_remove(const char *tmp)
 {
-    for (int i = 0; i < MAX_PENDING; i++)
+    for (int i = 0; i < WB_FILES_PENDING; i++)
         if (pending[i] == tmp)
             pending[i] = NULL;
 }
 
-/* Children to stop first: the handler reads these too. */
-#define MAX_CHILDREN 16
-static volatile pid_t children[MAX_CHILDREN];
-
-void wb_child_track(pid_t pid)
+const char *wb_file_pending(size_t i)
 {
-    for (int i = 0; i < MAX_CHILDREN; i++)
-        if (children[i] == 0) {
-            children[i] = pid;
-            return;
-        }
-}
-
-void wb_child_untrack(pid_t pid)
-{
-    for (int i = 0; i < MAX_CHILDREN; i++)
-        if (children[i] == pid)
-            children[i] = 0;
-}
-
-static void remove_pending_and_die(int sig)
-{
-    for (int i = 0; i < MAX_CHILDREN; i++)
-        if (children[i] > 0 && kill(children[i], SIGKILL) == 0)
-            waitpid(children[i], NULL, 0);
-    for (int i = 0; i < MAX_PENDING; i++)
-        if (pending[i])
-            unlink(pending[i]);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-
-void wb_signals_hold(sigset_t *saved)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals;
-         i++)
-        sigaddset(&set, cleanup_signals[i]);
-    sigprocmask(SIG_BLOCK, &set, saved);
-}
-
-void wb_signals_release(const sigset_t *saved)
-{
-    sigprocmask(SIG_SETMASK, saved, NULL);
-}
-
-void wb_signals_default(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals;
-         i++)
-        sigaction(cleanup_signals[i], &sa, NULL);
-}
-
-void wb_file_cleanup_on_signals(void)
-{
-    const int *sigs = cleanup_signals;
-    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals;
-         i++) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = remove_pending_and_die;
-        sigemptyset(&sa.sa_mask);
-        sigaction(sigs[i], &sa, NULL);
-    }
+    return i < WB_FILES_PENDING ? pending[i] : NULL;
 }
 
 int wb_file_open(wb_file *f, const char *path)
 {
+    static unsigned long made;    /* temporary names made so far */
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    sigset_t saved;
-    int fd;
+    int fd = -1;
 
     *f = (wb_file){0};
-    /* "dir/.name.XXXXXX": hidden, and in the same folder so that rename()
-     * is atomic. */
-    f->tmp = wb_asprintf("%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
     f->path = wb_strdup(path);
-    if (!f->tmp || !f->path)
-        goto fail;
-    /* No signal between making the file and recording it: the handler
-     * must find every temporary file it has to remove. */
-    wb_signals_hold(&saved);
-    fd = mkstemp(f->tmp);
-    if (fd >= 0)
+    if (!f->path)
+        return -1;
+    /* "dir/.name.PID.N": hidden, in the same folder so that rename() is
+     * atomic, and this process's own. The name is recorded before the file
+     * exists, so that a signal handler always finds it: removing it then
+     * removes nothing, or a file of this process. O_EXCL never takes an
+     * existing file; one left by an earlier process of the same number
+     * only moves us on to the next name. */
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
+        free(f->tmp);
+        f->tmp = wb_asprintf("%.*s.%s.%ld.%lu", (int)dirlen, path,
+                             path + dirlen, (long)getpid(), ++made);
+        if (!f->tmp)
+            break;
         pending_add(f->tmp);
-    wb_signals_release(&saved);
-    if (fd < 0) {
-        wb_fail("cannot create a file next to %s: %s", path, strerror(errno));
-        goto fail;
+        fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0)
+            pending_remove(f->tmp);
+        if (fd < 0 && errno != EEXIST)
+            break;
     }
-    /* mkstemp makes the file 0600; a figure or a page should be readable by
-     * others like any file the user creates. */
-    {
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
+    if (fd < 0) {
+        if (f->tmp)
+            wb_fail("cannot create a file next to %s: %s", path,
+                    strerror(errno));
+        free(f->tmp);
+        free(f->path);
+        *f = (wb_file){0};
+        return -1;
     }
     f->fp = fdopen(fd, "w");
     if (!f->fp) {
@@ -324,11 +261,6 @@ int wb_file_open(wb_file *f, const char *path)
         return -1;
     }
     return 0;
-fail:
-    free(f->tmp);
-    free(f->path);
-    *f = (wb_file){0};
-    return -1;
 }
 
 int wb_file_commit(wb_file *f)

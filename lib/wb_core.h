@@ -14,12 +14,10 @@
 #ifndef WB_CORE_H
 #define WB_CORE_H
 
-#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <sys/types.h>
 
 #define WB_VERSION "0.1.0"
 
@@ -94,25 +92,14 @@ int wb_file_commit(wb_file *f);
 /* Closes and removes the temporary file; `path` is left untouched. */
 void wb_file_abort(wb_file *f);
 
-/* If the program is stopped by SIGINT, SIGTERM, SIGHUP or SIGPIPE while
- * files are open, stop the child processes that may be writing them (see
- * wb_child_track), then remove their temporary files before dying. */
-void wb_file_cleanup_on_signals(void);
-/* A child process (gnuplot) that such a signal must stop first, so that
- * it cannot write a file again once its temporary name is removed; untrack
- * it once it has ended. */
-void wb_child_track(pid_t pid);
-void wb_child_untrack(pid_t pid);
-/* Holds back those signals for a moment (such as between creating a
- * temporary file, or a child, and recording it, so that a signal never
- * finds it unrecorded): wb_signals_hold saves the signal mask in *saved,
- * wb_signals_release puts it back. */
-void wb_signals_hold(sigset_t *saved);
-void wb_signals_release(const sigset_t *saved);
-/* In a child about to exec another program: those signals back to their
- * default action (the handler is the parent's business). Async-signal
- * safe. */
-void wb_signals_default(void);
+/* The temporary files being written now, for a signal handler that
+ * removes them when the program is stopped (the figures layer installs
+ * one: see internal/signals.h). Slot i, for i < WB_FILES_PENDING, holds
+ * the name of one, or NULL. The handler may read them at any moment: a
+ * name is recorded, complete, before its file is created, and dropped
+ * once the file is renamed into place or removed. */
+#define WB_FILES_PENDING 64
+const char *wb_file_pending(size_t i);
 
 /* Writes `len` bytes to `path` through a temporary file. */
 int wb_write_file(const char *path, const void *data, size_t len);

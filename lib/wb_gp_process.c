@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "internal/gp_process.h"
+#include "internal/signals.h"
 
 /* What the child failed to do before gnuplot ran. */
 typedef struct child_failure {

@@ -37,6 +37,7 @@
 #include "internal/gp_process.h"
 #include "internal/gp_render.h"
 #include "internal/output.h"
+#include "internal/signals.h"
 
 enum {
     MAX_WORKERS = 4,

@@ -1,9 +1,11 @@
-/* wb_logreg.c: logistic regression fitted by L-BFGS. See wb_logreg.h.
+/* wb_logreg.c: logistic regression fitted by L-BFGS or Newton's method.
+ * See wb_logreg.h.
  *
  * The file follows the mathematics: the loss of one example (region
  * loss), the objective summed over the sample with its gradient (region
- * objective), the tests that stop the fit (region stopping), the fit that
- * hands these to liblbfgs, and the predictions (regions decision_function,
+ * objective) and its second derivatives (region hessian), the fit that
+ * hands these to the minimiser (wb_optim.c, which holds the tests that
+ * stop it), and the predictions (regions decision_function,
  * predict_proba, predict).
  *
  * Shapes: n examples, d features. The parameters are one vector
@@ -12,7 +14,6 @@
  */
 #include "wb_logreg.h"
 
-#include <lbfgs.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -159,17 +160,58 @@ double wb_logreg_objective(double *grad, const double *params,
 }
 /* endregion objective */
 
-wb_logreg_options wb_logreg_defaults(void)
+/* region hessian */
+/* Newton's method needs the second derivatives of f too: its Hessian.
+ * With x~_i = (x_i1, ..., x_id, 1), example i with a 1 for the intercept,
+ * differentiating (4) and (5) once more gives
+ *
+ *     H = sum_i s_i x~_i x~_i^T + diag(1/C, ..., 1/C, 0)
+ *     s_i = sigmoid(z_i) (1 - sigmoid(z_i)) = e_i / (1 + e_i)^2
+ *
+ * with e_i = e^-|z_i| (the same either side of 0). Every s_i > 0, so H
+ * is positive definite, and f a bowl, once the penalty is there.
+ * H: (d + 1, d + 1); params: (d + 1,); X: (n, d)
+ */
+static void hessian(double *H, const double *params, const wb_array *X,
+                    double C)
+{
+    size_t n = X->shape[0], d = X->shape[1], P = d + 1;
+    memset(H, 0, P * P * sizeof *H);
+    for (size_t i = 0; i < n; i++) {
+        const double *x = X->data + i * d;
+        double z = params[d], e, s;
+        for (size_t j = 0; j < d; j++)
+            z += params[j] * x[j];
+        e = exp(-fabs(z));
+        s = e / ((1 + e) * (1 + e));
+        for (size_t j = 0; j < P; j++)          /* the lower half */
+            for (size_t k = 0; k <= j; k++)
+                H[j * P + k] += s * (j < d ? x[j] : 1) * (k < d ? x[k] : 1);
+    }
+    for (size_t j = 0; j < P; j++) {
+        for (size_t k = 0; k < j; k++)
+            H[k * P + j] = H[j * P + k];
+        if (j < d)
+            H[j * P + j] += 1 / C;
+    }
+}
+/* endregion hessian */
+
+wb_logreg_options wb_logreg_default_options(void)
 {
     return (wb_logreg_options){
-        .penalty = WB_PENALTY_L2, .C = 1, .tol = 1e-4, .max_iter = 100,
-        .ftol = WB_LOGREG_FTOL};
+        .solver = WB_LBFGS, .penalty = WB_PENALTY_L2, .C = 1, .tol = 1e-4,
+        .max_iter = 100, .ftol = WB_FTOL, .max_fun = 15000};
 }
 
 /* Bad options are errors, not bugs: a reader sets them from the command
  * line or an exercise. */
 static int check_options(const wb_logreg_options *o)
 {
+    if ((unsigned)o->solver > WB_NEWTON ||
+        !(WB_LOGREG_SOLVERS & WB_SOLVER(o->solver)))
+        return wb_fail("logistic regression: solver %d is neither lbfgs "
+                       "nor newton", (int)o->solver);
     if (o->penalty != WB_PENALTY_L2 && o->penalty != WB_PENALTY_NONE)
         return wb_fail("logistic regression: unknown penalty %d",
                        (int)o->penalty);
@@ -180,17 +222,20 @@ static int check_options(const wb_logreg_options *o)
         return wb_fail("logistic regression: tol = %g, but tol must be >= 0",
                        o->tol);
     if (o->max_iter < 1)
-        return wb_fail("logistic regression: max_iter = %d, but max_iter "
+        return wb_fail("logistic regression: max_iter = %zu, but max_iter "
                        "must be >= 1", o->max_iter);
     if (!(o->ftol >= 0))
         return wb_fail("logistic regression: ftol = %g, but ftol must be "
                        ">= 0", o->ftol);
+    if (o->max_fun < 1)
+        return wb_fail("logistic regression: max_fun = %zu, but max_fun "
+                       "must be >= 1", o->max_fun);
     return 0;
 }
 
 wb_logreg *wb_logreg_create(size_t d, const wb_logreg_options *options)
 {
-    wb_logreg_options o = options ? *options : wb_logreg_defaults();
+    wb_logreg_options o = options ? *options : wb_logreg_default_options();
     wb_logreg *model;
 
     if (d == 0) {
@@ -210,7 +255,8 @@ wb_logreg *wb_logreg_create(size_t d, const wb_logreg_options *options)
         return NULL;
     model->options = o;
     model->d = d;
-    snprintf(model->stop_line, sizeof model->stop_line, "not fitted yet");
+    model->stop = WB_STOP_NOT_FITTED;
+    snprintf(model->message, sizeof model->message, "not fitted yet");
     return model;
 }
 
@@ -224,202 +270,30 @@ void wb_logreg_destroy(wb_logreg *model)
 
 /* ---- fitting ----------------------------------------------------------- */
 
-static double max_abs(const double *v, size_t n)
-{
-    double m = 0;
-    for (size_t i = 0; i < n; i++)
-        m = fmax(m, fabs(v[i]));
-    return m;
-}
-
-/* What the fit shares with liblbfgs's callbacks. */
-typedef struct fit_state {
+/* The sample, for the minimiser's callbacks. */
+typedef struct fit_data {
     const wb_array *X, *y;
-    const wb_logreg_options *options;
     double C;                   /* INFINITY for no penalty */
-    const double *grad_start;   /* (d + 1,): the gradient at w = 0, b = 0 */
-    bool start_given;           /* liblbfgs has had the start's values */
-    int n_eval;
-    int n_iter;
     double *curve;              /* (max_iter + 1,): f after each iteration */
-    double grad_max;            /* max|gradient| after the last iteration */
-} fit_state;
+} fit_data;
 
-/* The fraction by which iteration k lowered f, as test (8) measures it. */
-static double decrease(double f_prev, double f_k)
+static double objective(double *grad, const double *params, void *data)
 {
-    return (f_prev - f_k) / fmax(fmax(fabs(f_prev), fabs(f_k)), 1);
-}
-
-/* region stopping */
-/* The fit stops after iteration k, at a point where the objective is f_k
- * and the gradient g, when one of these tests holds. They are
- * scikit-learn's (its optimiser is scipy's L-BFGS-B), in the same order:
- *
- *     k >= max_iter                                     not converged  (6)
- *     max_j |g_j| <= tol                                converged      (7)
- *     f_{k-1} - f_k <= ftol max(|f_{k-1}|, |f_k|, 1)    converged      (8)
- *
- * At the minimum the gradient is 0, so (7) says we are close to it. (8)
- * says that the last iteration lowered f by a fraction ftol or less
- * (2.2e-9 unless asked otherwise): L-BFGS is no longer making progress
- * worth having. Returns the reason to stop, or WB_LOGREG_NOT_FITTED (no
- * reason) to go on.
- */
-static wb_logreg_stop stopping_test(int k, double f_prev, double f_k,
-                                    double grad_max,
-                                    const wb_logreg_options *o)
-{
-    double scale = fmax(fmax(fabs(f_prev), fabs(f_k)), 1);
-
-    if (k >= o->max_iter)
-        return WB_LOGREG_MAX_ITER;                        /* (6) */
-    if (grad_max <= o->tol)
-        return WB_LOGREG_GRADIENT_SMALL;                  /* (7) */
-    if (f_prev - f_k <= o->ftol * scale)
-        return WB_LOGREG_DECREASE_SMALL;                  /* (8) */
-    return WB_LOGREG_NOT_FITTED;
-}
-/* endregion stopping */
-
-/* A non-zero return from the progress callback stops liblbfgs, which then
- * returns that number itself. Ours are STOPPED + the reason: positive, and
- * apart from liblbfgs's own codes (0, 1 and 2 for success, negative for
- * errors). */
-enum { STOPPED = 100 };
-
-/* liblbfgs calls this for f and its gradient at each point it tries. */
-static double evaluate(void *instance, const double *params, double *grad,
-                       int size, double step)
-{
-    fit_state *fit = instance;
-    (void)step;
-    /* liblbfgs first evaluates the start, which the fit has done already:
-     * hand it those values, and count that evaluation once. */
-    if (!fit->start_given) {
-        fit->start_given = true;
-        memcpy(grad, fit->grad_start, (size_t)size * sizeof *grad);
-        return fit->curve[0];
-    }
-    fit->n_eval++;
+    const fit_data *fit = data;
     return wb_logreg_objective(grad, params, fit->X, fit->y, fit->C);
 }
 
-/* region progress */
-/* liblbfgs calls this after each iteration k = 1, 2, ... */
-static int progress(void *instance, const double *params, const double *grad,
-                    double f, double xnorm, double gnorm, double step,
-                    int size, int k, int ls)
+static void objective_hessian(double *H, const double *params, void *data)
 {
-    fit_state *fit = instance;
-    (void)params, (void)xnorm, (void)gnorm, (void)step, (void)ls;
-    fit->curve[k] = f;          /* the loss curve */
-    fit->n_iter = k;
-    fit->grad_max = max_abs(grad, (size_t)size);
-    wb_logreg_stop stop = stopping_test(k, fit->curve[k - 1], f,
-                                        fit->grad_max, fit->options);
-    return stop == WB_LOGREG_NOT_FITTED ? 0 : STOPPED + (int)stop;
-}
-/* endregion progress */
-
-/* What went wrong in a line search, in words, for the stop line; NULL for
- * a code that is not a line-search error. */
-static const char *line_search_error(int status)
-{
-    switch (status) {
-    case LBFGSERR_ROUNDING_ERROR:
-        return "a rounding error";
-    case LBFGSERR_MAXIMUMLINESEARCH:
-        return "too many trial steps";
-    case LBFGSERR_MINIMUMSTEP:
-        return "a step below the smallest allowed";
-    case LBFGSERR_MAXIMUMSTEP:
-        return "a step above the largest allowed";
-    case LBFGSERR_WIDTHTOOSMALL:
-        return "an interval of steps too narrow to search";
-    case LBFGSERR_INCREASEGRADIENT:
-        return "a direction in which f increases";
-    case LBFGSERR_OUTOFINTERVAL:
-    case LBFGSERR_INCORRECT_TMINMAX:
-        return "a step outside its interval";
-    default:
-        return NULL;
-    }
+    const fit_data *fit = data;
+    hessian(H, params, fit->X, fit->C);
 }
 
-static const char *plural(int k)
+/* The loss curve, after each iteration k (k = 0: the start). */
+static int record(void *data, size_t k, double f)
 {
-    return k == 1 ? "" : "s";
-}
-
-/* The outcome of a fit, before it is stored in the model. */
-typedef struct fit_result {
-    wb_logreg_stop stop;
-    bool converged;
-    char line[WB_LOGREG_LINE_SIZE];
-} fit_result;
-
-/* Turns what lbfgs() returned into the reason the fit stopped. The point
- * it returned has objective f and max|gradient| grad_max. Returns -1 with
- * an error when liblbfgs itself failed. */
-static int outcome(fit_result *r, int status, const fit_state *fit, double f,
-                   double grad_max)
-{
-    const double tol = fit->options->tol;
-    const int k = fit->n_iter;
-    const char *ls = line_search_error(status);
-    char *line = r->line;
-    const size_t size = sizeof r->line;
-
-    if (status > STOPPED) {
-        /* One of our tests: the progress callback's, or the test at the
-         * start. */
-        r->stop = (wb_logreg_stop)(status - STOPPED);
-        r->converged = r->stop != WB_LOGREG_MAX_ITER;
-        if (r->stop == WB_LOGREG_MAX_ITER)
-            snprintf(line, size, "not converged: stopped at max_iter = %d "
-                     "iterations (max|gradient| = %.3g, tol = %g)", k,
-                     grad_max, tol);
-        else if (r->stop == WB_LOGREG_GRADIENT_SMALL)
-            snprintf(line, size, "converged: max|gradient| = %.3g <= tol = "
-                     "%g after %d iteration%s", grad_max, tol, k, plural(k));
-        else
-            snprintf(line, size, "converged: iteration %d lowered f by a "
-                     "fraction %.3g <= ftol = %.3g (max|gradient| = %.3g)",
-                     k, decrease(fit->curve[k - 1], fit->curve[k]),
-                     fit->options->ftol, grad_max);
-        return 0;
-    }
-    if (!ls && status != LBFGS_SUCCESS) {
-        if (status == LBFGSERR_OUTOFMEMORY)
-            return wb_fail("logistic regression: out of memory in liblbfgs");
-        return wb_fail("logistic regression: liblbfgs stopped with code %d",
-                       status);
-    }
-
-    /* liblbfgs stopped on its own: its line search failed, or its own
-     * convergence test fired. That test, ||g|| <= 0 with our settings,
-     * holds only when the squares of a gradient below 1e-154 underflow to
-     * 0, which only a tol below that lets us reach. Either way it returned
-     * the last point it accepted: the fit is judged there. */
-    r->converged = grad_max <= tol;
-    if (r->converged) {
-        r->stop = WB_LOGREG_GRADIENT_SMALL;
-        snprintf(line, size, "converged: max|gradient| = %.3g <= tol = %g "
-                 "after %d iteration%s (the line search reported %s at the "
-                 "optimum)", grad_max, tol, k, plural(k), ls ? ls : "none");
-    } else if (ls) {
-        r->stop = WB_LOGREG_LINE_SEARCH;
-        snprintf(line, size, "not converged: after %d iteration%s the line "
-                 "search met %s, at max|gradient| = %.3g > tol = %g "
-                 "(f = %.10g)", k, plural(k), ls, grad_max, tol, f);
-    } else {
-        r->stop = WB_LOGREG_UNDERFLOW;
-        snprintf(line, size, "not converged: after %d iteration%s the "
-                 "gradient was too small for liblbfgs to measure, but "
-                 "max|gradient| = %.3g > tol = %g", k, plural(k), grad_max,
-                 tol);
-    }
+    fit_data *fit = data;
+    fit->curve[k] = f;
     return 0;
 }
 
@@ -458,11 +332,8 @@ int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y)
 {
     const wb_logreg_options *o = &model->options;
     size_t d = model->d, size = d + 1;
-    lbfgs_parameter_t param;
-    fit_state fit;
-    fit_result r;
-    double *work, *params, *grad, f, grad_max, *curve;
-    int status;
+    wb_optim_result r;
+    double *params, *curve;
 
     assert_shapes(X, y);
     WB_ASSERT(X->shape[1] == d, "X has %zu columns but the model has %zu "
@@ -470,70 +341,37 @@ int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y)
     if (check_options(o) != 0 || check_data(X, y) != 0)
         return -1;
 
-    /* params, grad and the loss curve, in one block; params = 0. */
-    work = wb_calloc(2 * size + (size_t)o->max_iter + 1, sizeof *work);
-    if (!work)
+    /* params = 0, then the loss curve, in one block. */
+    params = wb_calloc(size + o->max_iter + 1, sizeof *params);
+    if (!params)
         return -1;
-    params = work;
-    grad = params + size;
-    fit = (fit_state){
-        .X = X, .y = y, .options = o,
-        .C = o->penalty == WB_PENALTY_NONE ? INFINITY : o->C,
-        .grad_start = grad, .n_eval = 1, .curve = grad + size};
-
-    /* scipy tests the gradient at the start, before any iteration. */
-    fit.curve[0] = wb_logreg_objective(grad, params, X, y, fit.C);
-    fit.grad_max = max_abs(grad, size);
-    if (fit.grad_max <= o->tol) {
-        status = STOPPED + WB_LOGREG_GRADIENT_SMALL;
-    } else {
-        lbfgs_parameter_init(&param);
-        param.m = 10;               /* corrections kept, as scipy's maxcor */
-        param.max_linesearch = 20;  /* trial steps per iteration (maxls) */
-        param.epsilon = 0;          /* liblbfgs's own tests are off: */
-        param.past = 0;             /* our progress callback decides */
-        param.max_iterations = 0;
-        status = lbfgs((int)size, params, &f, evaluate, progress, &fit,
-                       &param);
+    fit_data fit = {X, y, o->penalty == WB_PENALTY_NONE ? INFINITY : o->C,
+                    params + size};
+    wb_objective f = {objective, objective_hessian, record, &fit};
+    wb_optim_settings s = {o->tol, o->ftol, o->max_iter, o->max_fun};
+    if (wb_minimize(&r, params, size, &f, &s, o->solver) != 0) {
+        free(params);
+        return wb_fail("logistic regression: %s", wb_error());
     }
-
-    if (status > STOPPED) {
-        /* One of our tests stopped the fit, at a point whose f and
-         * gradient it was handed: the last of the loss curve. */
-        f = fit.curve[fit.n_iter];
-        grad_max = fit.grad_max;
-    } else {
-        /* liblbfgs stopped on its own. After a failed line search 1.10
-         * returns the last point it accepted but may leave in f the value
-         * at a later trial point: so f and its gradient are computed again
-         * at the point returned. */
-        f = wb_logreg_objective(grad, params, X, y, fit.C);
-        grad_max = max_abs(grad, size);
-    }
-    if (outcome(&r, status, &fit, f, grad_max) != 0) {
-        free(work);
-        return -1;
-    }
-    curve = wb_reallocarray(model->loss_curve, (size_t)fit.n_iter + 1,
-                            sizeof *curve);
+    curve = wb_reallocarray(model->loss_curve, r.n_iter + 1, sizeof *curve);
     if (!curve) {
-        free(work);
+        free(params);
         return -1;
     }
-    memcpy(curve, fit.curve, ((size_t)fit.n_iter + 1) * sizeof *curve);
+    memcpy(curve, fit.curve, (r.n_iter + 1) * sizeof *curve);
     model->loss_curve = curve;
 
     memcpy(model->coef, params, d * sizeof *params);
     model->intercept = params[d];
-    model->n_iter = fit.n_iter;
-    model->n_eval = fit.n_eval;
-    model->converged = r.converged;
+    model->n_iter = r.n_iter;
+    model->n_fun = r.n_fun;
+    model->loss = r.f;
     model->stop = r.stop;
-    memcpy(model->stop_line, r.line, sizeof r.line);
-    model->lbfgs_status = status;
-    model->objective = f;
-    model->grad_max = grad_max;
-    free(work);
+    model->converged = wb_stop_converged(r.stop);
+    memcpy(model->message, r.message, sizeof r.message);
+    model->lbfgs_status = r.lbfgs_status;
+    model->grad_max = r.grad_max;
+    free(params);
     return 0;
 }
 

@@ -15,14 +15,17 @@
  * log of the probability the model gives to the labels seen; the second
  * term, the L2 penalty, keeps w small (smaller C, smaller w; b is not
  * penalised). The minimiser is L-BFGS (liblbfgs), started from w = 0,
- * b = 0, and stopped by scikit-learn's own tests, so that the weights, the
- * intercept and the number of iterations are scikit-learn's.
+ * b = 0, and stopped by scikit-learn's own tests (wb_optim.h), so that the
+ * weights, the intercept and the number of iterations are scikit-learn's.
+ * f is convex, with a single minimum when penalised: Newton's method
+ * (solver newton), which uses f's second derivatives as well, reaches the
+ * same minimum in a few iterations, without liblbfgs.
  *
  *     wb_logreg *model = wb_logreg_create(2, NULL);   (NULL: the defaults)
  *     if (!model || wb_logreg_fit(model, X, y) != 0)
  *         ... wb_error() says why ...
  *     printf("w = (%g, %g), b = %g: %s\n", model->coef[0], model->coef[1],
- *            model->intercept, model->stop_line);
+ *            model->intercept, model->message);
  *     wb_array *p = wb_logreg_predict_proba(model, X);
  *     ...
  *     wb_free(p);
@@ -42,6 +45,7 @@
 #include <stddef.h>
 
 #include "wb_array.h"
+#include "wb_optim.h"
 
 /* The penalty added to the data term: ||w||^2 / (2C), or none (scikit-
  * learn's penalty=None, the same as C = infinity). */
@@ -50,67 +54,57 @@ typedef enum wb_penalty {
     WB_PENALTY_NONE
 } wb_penalty;
 
-/* The relative decrease of f below which the fit stops: scipy's
- * factr * machine epsilon = 1e7 * 2^-52, which scikit-learn 1.2 fixes. */
-#define WB_LOGREG_FTOL 2.220446049250313e-9
+/* The solvers a logistic regression takes. */
+#define WB_LOGREG_SOLVERS (WB_SOLVER(WB_LBFGS) | WB_SOLVER(WB_NEWTON))
 
+/* How the next fit goes. tol and max_iter stop both solvers; ftol and
+ * max_fun, L-BFGS alone (see wb_optim.c, region stopping). */
 typedef struct wb_logreg_options {
+    wb_solver solver;     /* WB_LBFGS, or WB_NEWTON */
     wb_penalty penalty;   /* WB_PENALTY_L2 */
     double C;             /* 1: the inverse strength of the L2 penalty, > 0 */
     double tol;           /* 1e-4: converged when max|gradient| <= tol */
-    int max_iter;         /* 100: at most this many iterations, >= 1 */
-    double ftol;          /* WB_LOGREG_FTOL: converged when an iteration
-                             lowers f by this fraction or less; 0 to go on
-                             as long as f falls at all (a tight fit) */
+    size_t max_iter;      /* 100: at most this many iterations, >= 1 */
+    double ftol;          /* WB_FTOL: converged when an iteration lowers f
+                             by this fraction or less; 0 to go on as long
+                             as f falls at all (a tight fit) */
+    size_t max_fun;       /* 15000 (scipy's): at most about this many
+                             evaluations of f */
 } wb_logreg_options;
 
 /* scikit-learn's defaults, written after each field. */
-wb_logreg_options wb_logreg_defaults(void);
-
-/* Room for the stop line, with its final NUL. */
-#define WB_LOGREG_LINE_SIZE 192
-
-/* Why the fit stopped. */
-typedef enum wb_logreg_stop {
-    WB_LOGREG_NOT_FITTED,      /* not fitted yet */
-    WB_LOGREG_GRADIENT_SMALL,  /* converged: max|gradient| <= tol */
-    WB_LOGREG_DECREASE_SMALL,  /* converged: an iteration lowered f by a
-                                  fraction ftol or less */
-    WB_LOGREG_MAX_ITER,        /* not converged: max_iter iterations done */
-    WB_LOGREG_LINE_SEARCH,     /* not converged: the line search found no
-                                  lower point along its direction */
-    WB_LOGREG_UNDERFLOW        /* not converged: the gradient fell below
-                                  1e-154, too small for liblbfgs to
-                                  measure, but not to tol (tol = 0) */
-} wb_logreg_stop;
+wb_logreg_options wb_logreg_default_options(void);
 
 typedef struct wb_logreg {
     wb_logreg_options options;  /* used by the next wb_logreg_fit */
     size_t d;                   /* the number of features */
     double intercept;           /* b (scikit-learn's intercept_) */
-    int n_iter;                 /* iterations done (n_iter_) */
-    int n_eval;                 /* evaluations of f and its gradient
+
+    /* What the last wb_logreg_fit did, named as in a wb_mlp. */
+    size_t n_iter;              /* iterations done (n_iter_) */
+    size_t n_fun;               /* evaluations of f and its gradient
                                    (scipy's nfev; the start counts once) */
+    double loss;                /* f(w, b) at the result */
+    double *loss_curve;         /* (n_iter + 1,): f at the start and after
+                                   each iteration, falling; NULL before a
+                                   fit */
+    wb_stop stop;               /* why it stopped */
     bool converged;             /* false: scikit-learn would warn */
-    wb_logreg_stop stop;        /* why it stopped */
-    char stop_line[WB_LOGREG_LINE_SIZE];  /* the same, in words */
-    int lbfgs_status;           /* what liblbfgs returned (see lbfgs.h) */
-    double objective;           /* f(w, b) at the result */
+    char message[WB_MESSAGE_SIZE];  /* why it stopped, in words */
+    int lbfgs_status;           /* what liblbfgs returned (wb_optim.h) */
     double grad_max;            /* max|gradient of f| at the result */
-    double *loss_curve;         /* (n_iter + 1,): f after 0, 1, ..., n_iter
-                                   iterations, falling; NULL before a fit */
     double coef[];              /* (d,): w_1, ..., w_d (coef_) */
 } wb_logreg;
 
 /* A model for d >= 1 features, with w = 0 and b = 0, not fitted. `options`
- * NULL means wb_logreg_defaults(). NULL with an error for d = 0 or bad
- * options. */
+ * NULL means wb_logreg_default_options(). NULL with an error for d = 0 or
+ * bad options. */
 wb_logreg *wb_logreg_create(size_t d, const wb_logreg_options *options);
 /* wb_logreg_destroy(NULL) does nothing. */
 void wb_logreg_destroy(wb_logreg *model);
 
 /* Fits the model to X: (n, d) and y: (n,) with model->options. Returns 0
- * (even when it did not converge: see model->converged and stop_line), or
+ * (even when it did not converge: see model->converged and message), or
  * -1 with an error and the model unchanged, for bad data or options. */
 int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y);
 

@@ -1,6 +1,6 @@
 /* wb_mlp.c: a multi-layer perceptron, its forward and backward passes, and
- * its training by Adam, SGD or L-BFGS, computed as scikit-learn 1.2.1's
- * MLPClassifier computes them. See wb_mlp.h.
+ * its training by Adam, SGD or L-BFGS (wb_optim.c), computed as
+ * scikit-learn 1.2.1's MLPClassifier computes them. See wb_mlp.h.
  *
  * The letters in the shape comments:
  *   n  samples in the training set
@@ -23,7 +23,6 @@
 #include "wb_mlp.h"
 
 #include <float.h>
-#include <lbfgs.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -169,10 +168,23 @@ static void activate_backward(double *restrict dZ, const double *restrict A,
 /* ---- the forward pass ------------------------------------------------ */
 
 /* region forward */
+/* One sample's weighted inputs, a row of Z = A_in W + b:
+ *     z = a W + b
+ * starting from the biases and adding each input times its row of W.
+ * z: (H,)  a: (I,)  W: (I, H)  b: (H,) */
+static void weighted_input(double *restrict z, const double *restrict a,
+                           const wb_mlp_layer *layer)
+{
+    size_t I = layer->fan_in, H = layer->fan_out;
+    memcpy(z, layer->b, H * sizeof *z);          /* z = b                */
+    for (size_t i = 0; i < I; i++)               /* z += a[i] W[i,:]     */
+        add_scaled(z, layer->W + i * H, a[i], H);
+}
+
 /* A hidden layer, for a batch of N samples, one sample (a row) at a time:
  *     Z = A_in W + b
  *     A_out = f(Z)
- * A_out: (N, H)  A_in: (N, I)  W: (I, H)  b: (H,) */
+ * A_out: (N, H)  A_in: (N, I) */
 static void hidden_forward(double *restrict A_out,
                            const double *restrict A_in,
                            const wb_mlp_layer *layer, wb_activation_kind f,
@@ -181,9 +193,7 @@ static void hidden_forward(double *restrict A_out,
     size_t I = layer->fan_in, H = layer->fan_out;
     for (size_t n = 0; n < N; n++) {
         double *z = A_out + n * H;               /* z = Z[n,:]           */
-        memcpy(z, layer->b, H * sizeof *z);      /* z = b                */
-        for (size_t i = 0; i < I; i++)           /* z += A_in[n,i] W[i,:] */
-            add_scaled(z, layer->W + i * H, A_in[n * I + i], H);
+        weighted_input(z, A_in + n * I, layer);
         activate(z, f, H);                       /* A_out[n,:] = f(z)    */
     }
 }
@@ -424,14 +434,73 @@ static int work_alloc(work *w, const wb_mlp *m, size_t B, size_t n)
     return 0;
 }
 
+/* ---- checking what comes in ------------------------------------------ */
+
+/* Bad options are errors, not bugs: a reader sets them from the command
+ * line or an exercise. */
+static int check_options(const wb_mlp_options *opt)
+{
+    if ((unsigned)opt->solver > WB_NEWTON ||
+        !(WB_MLP_SOLVERS & WB_SOLVER(opt->solver)))
+        return wb_fail("solver %d is not adam, sgd or lbfgs",
+                       (int)opt->solver);
+    if (!(opt->alpha >= 0) || !isfinite(opt->alpha))
+        return wb_fail("alpha = %g: the L2 penalty must be >= 0 and finite",
+                       opt->alpha);
+    if (!(opt->learning_rate > 0) || !isfinite(opt->learning_rate))
+        return wb_fail("learning_rate = %g: it must be > 0 and finite",
+                       opt->learning_rate);
+    if (opt->max_iter == 0)
+        return wb_fail("max_iter = 0: training needs at least one epoch");
+    if (!(opt->tol >= 0))
+        return wb_fail("tol = %g: it must be >= 0", opt->tol);
+    if (opt->n_iter_no_change == 0)
+        return wb_fail("n_iter_no_change = 0: it must be at least 1");
+    if (!(opt->beta1 >= 0 && opt->beta1 < 1) ||
+        !(opt->beta2 >= 0 && opt->beta2 < 1))
+        return wb_fail("beta1 = %g, beta2 = %g: both must be in [0, 1)",
+                       opt->beta1, opt->beta2);
+    if (!(opt->epsilon > 0) || !isfinite(opt->epsilon))
+        return wb_fail("epsilon = %g: it must be > 0 and finite",
+                       opt->epsilon);
+    if (!(opt->momentum >= 0 && opt->momentum <= 1))
+        return wb_fail("momentum = %g: it must be in [0, 1]",
+                       opt->momentum);
+    if (opt->max_fun == 0)
+        return wb_fail("max_fun = 0: L-BFGS needs at least one evaluation");
+    if (!(opt->ftol >= 0))
+        return wb_fail("ftol = %g: it must be >= 0", opt->ftol);
+    return 0;
+}
+
+/* X: (n, D) finite, y: (n,) of 0 and 1. */
+static int check_data(const wb_array *X, const wb_array *y)
+{
+    size_t n = X->shape[0], D = X->shape[1];
+    if (n == 0)
+        return wb_fail("no samples to train on (X has 0 rows)");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < D; j++)
+            if (!isfinite(WB_AT(X, i, j)))
+                return wb_fail("X[%zu][%zu] = %g: every input must be "
+                               "finite", i, j, WB_AT(X, i, j));
+    for (size_t i = 0; i < n; i++)
+        if (y->data[i] != 0 && y->data[i] != 1)
+            return wb_fail("y[%zu] = %g: the labels must be 0 or 1", i,
+                           y->data[i]);
+    return 0;
+}
+
 /* ---- creating a network ------------------------------------------------ */
 
 /* The model, its layers and its parameters are one allocation:
  *     [wb_mlp][layer 0 ... layer L][padding][params: P doubles]
  * The padding puts params on a boundary fit for any type. */
 wb_mlp *wb_mlp_create(size_t n_inputs, const size_t *hidden, size_t n_hidden,
-                      wb_activation_kind activation)
+                      wb_activation_kind activation,
+                      const wb_mlp_options *options)
 {
+    wb_mlp_options o = options ? *options : wb_mlp_default_options();
     size_t L = n_hidden, P = 0, n_weights = 0, fan_in = n_inputs, head;
     size_t align = _Alignof(max_align_t);
     double *W, *b;
@@ -444,6 +513,8 @@ wb_mlp *wb_mlp_create(size_t n_inputs, const size_t *hidden, size_t n_hidden,
         wb_fail("a network needs at least one input (n_inputs = 0)");
         return NULL;
     }
+    if (check_options(&o) != 0)
+        return NULL;
     /* P = the sum over the layers of I H + H. liblbfgs counts the
      * parameters in an int, which also bounds every size below. */
     for (size_t l = 0; l <= L; l++) {
@@ -474,7 +545,9 @@ wb_mlp *wb_mlp_create(size_t n_inputs, const size_t *hidden, size_t n_hidden,
     m->layer = (wb_mlp_layer *)(m + 1);
     m->n_params = P;
     m->params = (double *)((char *)m + head);
-    m->stop = WB_MLP_NOT_FITTED;
+    m->options = o;
+    m->stop = WB_STOP_NOT_FITTED;
+    snprintf(m->message, sizeof m->message, "not fitted yet");
 
     /* Every W first, then every b: scikit-learn's packing. */
     W = m->params;
@@ -524,7 +597,7 @@ void wb_mlp_init(wb_mlp *m, wb_rng *rng)
 wb_mlp_options wb_mlp_default_options(void)
 {
     return (wb_mlp_options){
-        .solver = WB_MLP_ADAM,
+        .solver = WB_ADAM,
         .alpha = 1e-4,
         .learning_rate = 1e-3,
         .batch_size = 0,
@@ -538,6 +611,7 @@ wb_mlp_options wb_mlp_default_options(void)
         .momentum = 0.9,
         .nesterov = true,
         .max_fun = 15000,
+        .ftol = WB_FTOL,
         .warm_start = false,
         .progress = NULL,
         .progress_data = NULL,
@@ -630,7 +704,7 @@ static double train_batch(wb_mlp *m, work *w, const double *X,
     backward(w->grad, w->d, w->delta, w->p, w->y, w->act, w->X, m,
              opt->alpha, N);
     m->n_steps++;
-    if (opt->solver == WB_MLP_ADAM)
+    if (opt->solver == WB_ADAM)
         adam_step(m->params, w->m1, w->m2, w->grad, opt, m->n_steps,
                   m->n_params);
     else
@@ -653,7 +727,7 @@ static int fit_stochastic(wb_mlp *m, work *w, const double *X,
                           const wb_mlp_options *opt)
 {
     m->best_loss = INFINITY;
-    m->stop = WB_MLP_MAX_ITER;
+    m->stop = WB_STOP_MAX_ITER;
     for (size_t epoch = 1; epoch <= opt->max_iter; epoch++) {
         double sum = 0, loss;
         bool asked_to_stop;
@@ -680,11 +754,11 @@ static int fit_stochastic(wb_mlp *m, work *w, const double *X,
         if (loss < m->best_loss)
             m->best_loss = loss;
         if (m->no_improvement > opt->n_iter_no_change) {
-            m->stop = WB_MLP_NO_IMPROVEMENT;
+            m->stop = WB_STOP_NO_IMPROVEMENT;
             break;
         }
         if (asked_to_stop) {
-            m->stop = WB_MLP_STOPPED;
+            m->stop = WB_STOP_HOOK;
             break;
         }
     }
@@ -693,17 +767,6 @@ static int fit_stochastic(wb_mlp *m, work *w, const double *X,
 /* endregion epoch */
 
 /* ---- L-BFGS ------------------------------------------------------------ */
-
-/* What the liblbfgs callbacks need. */
-typedef struct lbfgs_run {
-    wb_mlp *m;
-    work *w;
-    const double *X, *y;       /* (n, D), (n,) */
-    size_t n;
-    const wb_mlp_options *opt;
-    double last_loss;          /* at the last accepted iterate */
-    bool failed;               /* out of memory while recording */
-} lbfgs_run;
 
 /* The loss of all n samples at the model's weights, and its gradient into
  * grad: (P,) when grad is not NULL; w's batch size must be n. */
@@ -719,238 +782,78 @@ static double full_loss_grad(double *grad, const wb_mlp *m, work *w,
     return loss;
 }
 
-static double max_abs(const double *g, size_t P)
-{
-    double max = 0;
-    for (size_t k = 0; k < P; k++)
-        max = fmax(max, fabs(g[k]));
-    return max;
-}
+/* What L-BFGS's callbacks need. */
+typedef struct lbfgs_run {
+    wb_mlp *m;
+    work *w;
+    const double *X, *y;       /* (n, D), (n,) */
+    size_t n;
+    const wb_mlp_options *opt;
+} lbfgs_run;
 
-/* region lbfgs */
-/* liblbfgs asks for the loss and its gradient at x: (P,). x is the
- * model's own params, which liblbfgs moves along each line search. */
-static lbfgsfloatval_t lbfgs_evaluate(void *data, const lbfgsfloatval_t *x,
-                                      lbfgsfloatval_t *g, int P,
-                                      lbfgsfloatval_t step)
+/* The loss at x: (P,), the model's own params, which L-BFGS moves along
+ * each line search, and its gradient g: (P,). */
+static double lbfgs_loss(double *g, const double *x, void *data)
 {
     lbfgs_run *run = data;
-    (void)step;
     if (x != run->m->params)
-        memcpy(run->m->params, x, (size_t)P * sizeof *x);
-    run->m->n_fun++;
+        memcpy(run->m->params, x, run->m->n_params * sizeof *x);
     return full_loss_grad(g, run->m, run->w, run->X, run->y, run->n,
                           run->opt->alpha);
 }
 
-/* After iteration k, the tests of scipy's L-BFGS-B as scikit-learn calls
- * it (gtol = tol, ftol = 2.2e-9), in its order:
- *     k >= max_iter                                     not converged
- *     evaluations > max_fun                             not converged
- *     max_i |g_i| <= tol                                converged
- *     f_before - f <= ftol max(|f_before|, |f|, 1)      converged
- * A non-zero return stops liblbfgs, which keeps x at this iterate. */
-static int lbfgs_progress(void *data, const lbfgsfloatval_t *x,
-                          const lbfgsfloatval_t *g, lbfgsfloatval_t f,
-                          lbfgsfloatval_t xnorm, lbfgsfloatval_t gnorm,
-                          lbfgsfloatval_t step, int P, int k, int ls)
+/* After iteration k >= 1: the loss curve, and the progress hook. */
+static int lbfgs_iteration(void *data, size_t k, double loss)
 {
     lbfgs_run *run = data;
-    wb_mlp *m = run->m;
     const wb_mlp_options *opt = run->opt;
-    double before = run->last_loss, ftol = 1e7 * DBL_EPSILON;
-    bool asked_to_stop;
-    (void)xnorm, (void)gnorm, (void)step, (void)ls;
-
-    if (x != m->params)
-        memcpy(m->params, x, (size_t)P * sizeof *x);
-
-    run->last_loss = f;
-    if (record_loss(m, f) != 0) {
-        run->failed = true;
-        return 1;
-    }
-    asked_to_stop = opt->progress &&
-                    opt->progress(opt->progress_data, (size_t)k, f);
-    if ((size_t)k >= opt->max_iter)
-        m->stop = WB_MLP_MAX_ITER;
-    else if (m->n_fun > opt->max_fun)
-        m->stop = WB_MLP_MAX_FUN;
-    else if (max_abs(g, (size_t)P) <= opt->tol)
-        m->stop = WB_MLP_SMALL_GRADIENT;
-    else if (before - f <= ftol * fmax(fmax(fabs(before), fabs(f)), 1))
-        m->stop = WB_MLP_FLAT_LOSS;
-    else if (asked_to_stop)
-        m->stop = WB_MLP_STOPPED;
-    return m->stop != WB_MLP_NOT_FITTED;
+    if (k == 0)
+        return 0;
+    if (record_loss(run->m, loss) != 0)
+        return -1;
+    return opt->progress && opt->progress(opt->progress_data, k, loss);
 }
 
-/* Full-batch L-BFGS on the loss of all n samples, with scipy's memory of
- * 10 steps and at most 20 evaluations per line search, and the stopping
- * tests above (liblbfgs's own are switched off). liblbfgs 1.10 has two
- * faults to step around: after a failed line search it leaves the loss of
- * its last trial point, not of the point it returns, so the loss is
- * computed again there; and its More-Thuente search can end with a
- * "rounding error" close to a minimum, which counts as convergence when
- * the gradient test holds at the point returned. */
+/* Full-batch L-BFGS on the loss of all n samples, as scikit-learn runs
+ * scipy's (see wb_optim.c). */
 static int fit_lbfgs(wb_mlp *m, work *w, const double *X, const double *y,
                      size_t n, const wb_mlp_options *opt)
 {
-    lbfgs_run run = {m, w, X, y, n, opt, 0, false};
-    lbfgs_parameter_t param;
-    lbfgsfloatval_t f;
-    int ret;
-
-    lbfgs_parameter_init(&param);
-    param.m = 10;
-    param.epsilon = 0;
-    param.max_linesearch = 20;
-
-    /* L-BFGS-B tests the gradient at the start too. */
-    run.last_loss = full_loss_grad(w->grad, m, w, X, y, n, opt->alpha);
-    m->loss = run.last_loss;
-    if (!isfinite(m->loss))
-        return wb_fail("the loss is %g at the start", m->loss);
-    if (max_abs(w->grad, m->n_params) <= opt->tol) {
-        m->n_fun = 1;
-        m->stop = WB_MLP_SMALL_GRADIENT;
-        return 0;
-    }
-
-    ret = lbfgs((int)m->n_params, m->params, &f, lbfgs_evaluate,
-                lbfgs_progress, &run, &param);
-    m->lbfgs_status = ret;
-    if (run.failed)
+    lbfgs_run run = {m, w, X, y, n, opt};
+    wb_objective f = {lbfgs_loss, NULL, lbfgs_iteration, &run};
+    wb_optim_settings s = {opt->tol, opt->ftol, opt->max_iter, opt->max_fun};
+    wb_optim_result r;
+    if (wb_minimize(&r, m->params, m->n_params, &f, &s, WB_LBFGS) != 0)
         return -1;
-    if (m->stop != WB_MLP_NOT_FITTED) {
-        m->loss = run.last_loss;
-        return 0;
-    }
-    /* Any other end is liblbfgs's own: a line search that failed, most
-     * often with a "rounding error" (x is then the last iterate, but f is
-     * not its loss), or a bad parameter, or no memory. */
-    if (ret == LBFGSERR_OUTOFMEMORY)
-        return wb_fail("out of memory in liblbfgs");
-    if (ret >= LBFGSERR_INVALID_N && ret <= LBFGSERR_INVALID_ORTHANTWISE_END)
-        return wb_fail("liblbfgs refused its parameters (code %d)", ret);
-    m->loss = full_loss_grad(w->grad, m, w, X, y, n, opt->alpha);
-    if (!isfinite(m->loss))
-        return wb_fail("the loss is %g after L-BFGS", m->loss);
-    m->stop = max_abs(w->grad, m->n_params) <= opt->tol
-                  ? WB_MLP_SMALL_GRADIENT
-                  : WB_MLP_LINE_SEARCH;
+    m->n_fun = r.n_fun;
+    m->loss = r.f;
+    m->stop = r.stop;
+    m->lbfgs_status = r.lbfgs_status;
+    memcpy(m->message, r.message, sizeof r.message);
     return 0;
 }
-/* endregion lbfgs */
 
 /* ---- fitting ----------------------------------------------------------- */
 
-static int check_options(const wb_mlp_options *opt)
+/* Why Adam or SGD stopped, in words. */
+static void describe_epochs(wb_mlp *m, const wb_mlp_options *opt)
 {
-    if (opt->solver != WB_MLP_ADAM && opt->solver != WB_MLP_SGD &&
-        opt->solver != WB_MLP_LBFGS)
-        return wb_fail("unknown solver %d", (int)opt->solver);
-    if (!(opt->alpha >= 0) || !isfinite(opt->alpha))
-        return wb_fail("alpha = %g: the L2 penalty must be >= 0 and finite",
-                       opt->alpha);
-    if (!(opt->learning_rate > 0) || !isfinite(opt->learning_rate))
-        return wb_fail("learning_rate = %g: it must be > 0 and finite",
-                       opt->learning_rate);
-    if (opt->max_iter == 0)
-        return wb_fail("max_iter = 0: training needs at least one epoch");
-    if (!(opt->tol >= 0))
-        return wb_fail("tol = %g: it must be >= 0", opt->tol);
-    if (opt->n_iter_no_change == 0)
-        return wb_fail("n_iter_no_change = 0: it must be at least 1");
-    if (!(opt->beta1 >= 0 && opt->beta1 < 1) ||
-        !(opt->beta2 >= 0 && opt->beta2 < 1))
-        return wb_fail("beta1 = %g, beta2 = %g: both must be in [0, 1)",
-                       opt->beta1, opt->beta2);
-    if (!(opt->epsilon > 0) || !isfinite(opt->epsilon))
-        return wb_fail("epsilon = %g: it must be > 0 and finite",
-                       opt->epsilon);
-    if (!(opt->momentum >= 0 && opt->momentum <= 1))
-        return wb_fail("momentum = %g: it must be in [0, 1]",
-                       opt->momentum);
-    if (opt->max_fun == 0)
-        return wb_fail("max_fun = 0: L-BFGS needs at least one evaluation");
-    return 0;
-}
-
-/* X: (n, D) finite, y: (n,) of 0 and 1. */
-static int check_data(const wb_array *X, const wb_array *y)
-{
-    size_t n = X->shape[0], D = X->shape[1];
-    if (n == 0)
-        return wb_fail("no samples to train on (X has 0 rows)");
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < D; j++)
-            if (!isfinite(WB_AT(X, i, j)))
-                return wb_fail("X[%zu][%zu] = %g: every input must be "
-                               "finite", i, j, WB_AT(X, i, j));
-    for (size_t i = 0; i < n; i++)
-        if (y->data[i] != 0 && y->data[i] != 1)
-            return wb_fail("y[%zu] = %g: the labels must be 0 or 1", i,
-                           y->data[i]);
-    return 0;
-}
-
-static void describe_stop(wb_mlp *m, const wb_mlp_options *opt)
-{
-    char *s = m->message;
-    size_t size = sizeof m->message;
-    switch (m->stop) {
-    case WB_MLP_NO_IMPROVEMENT:
-        snprintf(s, size, "converged after %zu epochs: the loss did not "
-                 "improve by tol = %g for %zu epochs in a row", m->n_iter,
-                 opt->tol, m->no_improvement);
-        break;
-    case WB_MLP_MAX_ITER:
-        snprintf(s, size, "not converged: stopped at max_iter = %zu %s",
-                 opt->max_iter,
-                 opt->solver == WB_MLP_LBFGS ? "iterations" : "epochs");
-        break;
-    case WB_MLP_MAX_FUN:
-        snprintf(s, size, "not converged: more than max_fun = %zu "
-                 "evaluations of the loss, after %zu iterations",
-                 opt->max_fun, m->n_iter);
-        break;
-    case WB_MLP_SMALL_GRADIENT:
-        if (m->lbfgs_status < 0)
-            snprintf(s, size, "converged after %zu iterations: the "
-                     "gradient is within tol = %g (liblbfgs ended on its "
-                     "error %d, at a point where this test holds)",
-                     m->n_iter, opt->tol, m->lbfgs_status);
-        else
-            snprintf(s, size, "converged after %zu iterations: every "
-                     "component of the gradient is within tol = %g",
-                     m->n_iter, opt->tol);
-        break;
-    case WB_MLP_FLAT_LOSS:
-        snprintf(s, size, "converged after %zu iterations: the loss fell "
-                 "by at most 2.2e-9 max(|loss|, 1) in the last one",
-                 m->n_iter);
-        break;
-    case WB_MLP_LINE_SEARCH:
-        snprintf(s, size, "not converged: after %zu iterations the line "
-                 "search found no better point (liblbfgs error %d) and the "
-                 "gradient is above tol = %g", m->n_iter, m->lbfgs_status,
-                 opt->tol);
-        break;
-    case WB_MLP_STOPPED:
-        snprintf(s, size, "not converged: stopped by the progress hook "
-                 "after %zu %s", m->n_iter,
-                 opt->solver == WB_MLP_LBFGS ? "iterations" : "epochs");
-        break;
-    case WB_MLP_NOT_FITTED:
-        snprintf(s, size, "not fitted");
-        break;
-    }
+    if (m->stop == WB_STOP_NO_IMPROVEMENT)
+        snprintf(m->message, sizeof m->message, "the loss did not improve "
+                 "by tol = %g for %zu epochs in a row", opt->tol,
+                 m->no_improvement);
+    else if (m->stop == WB_STOP_MAX_ITER)
+        snprintf(m->message, sizeof m->message, "stopped at max_iter = %zu "
+                 "epochs", opt->max_iter);
+    else
+        snprintf(m->message, sizeof m->message, "stopped by the progress "
+                 "hook after %zu epochs", m->n_iter);
 }
 
 int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
-               wb_rng *rng, const wb_mlp_options *opt)
+               wb_rng *rng)
 {
+    const wb_mlp_options opt = m->options;
     size_t n, B;
     work w;
     int status;
@@ -959,44 +862,42 @@ int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
               "X must be (n, %zu)", m->n_inputs);
     WB_ASSERT(y->size == X->shape[0], "y has %zu labels for %zu samples",
               y->size, X->shape[0]);
-    if (check_options(opt) != 0 || check_data(X, y) != 0)
+    if (check_options(&opt) != 0 || check_data(X, y) != 0)
         return -1;
-    WB_ASSERT(rng || (opt->warm_start && (!opt->shuffle ||
-                                          opt->solver == WB_MLP_LBFGS)),
+    WB_ASSERT(rng || (opt.warm_start && (!opt.shuffle ||
+                                         opt.solver == WB_LBFGS)),
               "this fit draws random numbers: it needs a wb_rng");
     n = X->shape[0];
-    if (opt->solver == WB_MLP_LBFGS)
+    if (opt.solver == WB_LBFGS)
         B = n;
-    else if (opt->batch_size == 0)
+    else if (opt.batch_size == 0)
         B = n < 200 ? n : 200;
     else
-        B = opt->batch_size < n ? opt->batch_size : n;
+        B = opt.batch_size < n ? opt.batch_size : n;
 
-    if (!opt->warm_start)
+    if (!opt.warm_start)
         wb_mlp_init(m, rng);
-    m->solver = opt->solver;
     m->n_iter = m->n_steps = m->n_fun = m->no_improvement = 0;
     m->loss = m->best_loss = NAN;
-    m->stop = WB_MLP_NOT_FITTED;
+    m->stop = WB_STOP_NOT_FITTED;
     m->converged = false;
     m->lbfgs_status = 0;
-    m->message[0] = '\0';
+    snprintf(m->message, sizeof m->message, "not fitted: the fit failed");
 
     if (work_alloc(&w, m, B, n) != 0)
         return -1;
-    if (opt->solver == WB_MLP_LBFGS)
-        status = fit_lbfgs(m, &w, X->data, y->data, n, opt);
+    if (opt.solver == WB_LBFGS)
+        status = fit_lbfgs(m, &w, X->data, y->data, n, &opt);
     else
-        status = fit_stochastic(m, &w, X->data, y->data, n, rng, opt);
+        status = fit_stochastic(m, &w, X->data, y->data, n, rng, &opt);
     work_free(&w);
     if (status != 0) {
-        m->stop = WB_MLP_NOT_FITTED;
+        m->stop = WB_STOP_NOT_FITTED;
         return -1;
     }
-    m->converged = m->stop == WB_MLP_NO_IMPROVEMENT ||
-                   m->stop == WB_MLP_SMALL_GRADIENT ||
-                   m->stop == WB_MLP_FLAT_LOSS;
-    describe_stop(m, opt);
+    m->converged = wb_stop_converged(m->stop);
+    if (opt.solver != WB_LBFGS)
+        describe_epochs(m, &opt);
     return 0;
 }
 
@@ -1006,9 +907,10 @@ int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
  * prediction over a large grid needs little memory. */
 #define CHUNK 256
 
-/* The outputs of layer l (l = L: the output unit) for every row of X, into
- * a new (n, H_l) array. */
-wb_array *wb_mlp_layer_output(const wb_mlp *m, const wb_array *X, size_t l)
+/* Layer l's weighted inputs Z (when z) or its outputs, for every row of
+ * X, into a new (n, H_l) array: the forward pass up to layer l. */
+static wb_array *layer_values(const wb_mlp *m, const wb_array *X, size_t l,
+                              bool z)
 {
     size_t n, H;
     wb_array *out;
@@ -1027,12 +929,33 @@ wb_array *wb_mlp_layer_output(const wb_mlp *m, const wb_array *X, size_t l)
     }
     for (size_t start = 0; start < n; start += CHUNK) {
         size_t N = n - start < CHUNK ? n - start : CHUNK;
-        forward(w.p, w.act, X->data + start * m->n_inputs, m, N);
-        memcpy(out->data + start * H, l < m->n_hidden ? w.act[l] : w.p,
-               N * H * sizeof *out->data);
+        const wb_mlp_layer *layer = &m->layer[l];
+        const double *A = X->data + start * m->n_inputs;   /* (N, I) */
+        double *rows = out->data + start * H;               /* (N, H) */
+        for (size_t k = 0; k < l; k++) {    /* the layers below l */
+            hidden_forward(w.act[k], A, &m->layer[k], m->activation, N);
+            A = w.act[k];
+        }
+        if (z)
+            for (size_t r = 0; r < N; r++)
+                weighted_input(rows + r * H, A + r * layer->fan_in, layer);
+        else if (l < m->n_hidden)
+            hidden_forward(rows, A, layer, m->activation, N);
+        else
+            output_forward(rows, A, layer, N);
     }
     work_free(&w);
     return out;
+}
+
+wb_array *wb_mlp_layer_output(const wb_mlp *m, const wb_array *X, size_t l)
+{
+    return layer_values(m, X, l, false);
+}
+
+wb_array *wb_mlp_layer_z(const wb_mlp *m, const wb_array *X, size_t l)
+{
+    return layer_values(m, X, l, true);
 }
 
 wb_array *wb_mlp_predict_proba(const wb_mlp *m, const wb_array *X)
@@ -1069,27 +992,4 @@ int wb_mlp_loss_grad(double *loss, double *grad, const wb_mlp *m,
                            alpha);
     work_free(&w);
     return 0;
-}
-
-const char *wb_mlp_stop_name(wb_mlp_stop stop)
-{
-    switch (stop) {
-    case WB_MLP_NOT_FITTED:
-        return "not fitted";
-    case WB_MLP_NO_IMPROVEMENT:
-        return "no improvement";
-    case WB_MLP_MAX_ITER:
-        return "max_iter";
-    case WB_MLP_MAX_FUN:
-        return "max_fun";
-    case WB_MLP_SMALL_GRADIENT:
-        return "small gradient";
-    case WB_MLP_FLAT_LOSS:
-        return "flat loss";
-    case WB_MLP_LINE_SEARCH:
-        return "line search";
-    case WB_MLP_STOPPED:
-        return "stopped";
-    }
-    return "unknown";
 }

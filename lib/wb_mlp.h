@@ -10,21 +10,25 @@
  * is the probability of category 1. With no hidden layer (L = 0) it is a
  * logistic regression. Training minimises the mean log-loss plus an L2
  * penalty on the weights, with Adam (scikit-learn's default), plain SGD
- * with momentum, or L-BFGS (liblbfgs), and stops by scikit-learn's rules.
+ * with momentum, or L-BFGS (liblbfgs, through wb_optim.h), and stops by
+ * scikit-learn's rules.
  *
  * Using it:
  *
- *     wb_mlp *net = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU);
  *     wb_mlp_options opt = wb_mlp_default_options();
  *     opt.max_iter = 10000;
- *     if (!net || wb_mlp_fit(net, X, y, &rng, &opt) != 0)
+ *     wb_mlp *net = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU, &opt);
+ *     if (!net || wb_mlp_fit(net, X, y, &rng) != 0)
  *         ... wb_error() says why ...
  *     wb_array *p = wb_mlp_predict_proba(net, X_test);
  *     wb_mlp_destroy(net);
  *
- * The model knows no figures and prints nothing: what a book or a program
- * shows (the loss curve, the stopping reason, the hidden units' outputs,
- * the first layer's weights) is in the struct or one call away.
+ * As in a wb_logreg, the options live in the model (net->options, used by
+ * the next fit), and the fit says what it did in the same fields: n_iter,
+ * n_fun, loss, loss_curve, stop, converged, message. The model knows no
+ * figures and prints nothing: what a book or a program shows (the loss
+ * curve, the stopping reason, the hidden units' weighted inputs and
+ * outputs, the first layer's weights) is in the struct or one call away.
  */
 #ifndef WB_MLP_H
 #define WB_MLP_H
@@ -34,6 +38,7 @@
 
 #include "wb_activation.h"
 #include "wb_array.h"
+#include "wb_optim.h"
 #include "wb_rng.h"
 
 /* One layer: it maps the I values coming in to its H units,
@@ -49,84 +54,19 @@ typedef struct wb_mlp_layer {
     double *b;       /* (H,), inside the model's params */
 } wb_mlp_layer;
 
-typedef enum wb_mlp_solver {
-    WB_MLP_ADAM,     /* scikit-learn's default */
-    WB_MLP_SGD,      /* constant learning rate, (Nesterov's) momentum */
-    WB_MLP_LBFGS     /* full batch, through liblbfgs */
-} wb_mlp_solver;
-
-/* Why the last wb_mlp_fit stopped. */
-typedef enum wb_mlp_stop {
-    WB_MLP_NOT_FITTED,      /* no fit yet */
-    WB_MLP_NO_IMPROVEMENT,  /* adam, sgd: the loss did not improve by tol
-                               for more than n_iter_no_change epochs in a
-                               row: converged */
-    WB_MLP_MAX_ITER,        /* max_iter epochs (adam, sgd) or iterations
-                               (lbfgs) done: not converged */
-    WB_MLP_MAX_FUN,         /* lbfgs: more than max_fun evaluations: not
-                               converged */
-    WB_MLP_SMALL_GRADIENT,  /* lbfgs: every |dL/dparam| <= tol: converged */
-    WB_MLP_FLAT_LOSS,       /* lbfgs: in one iteration the loss fell by at
-                               most 2.2e-9 max(|loss|, 1): converged */
-    WB_MLP_LINE_SEARCH,     /* lbfgs: the line search found no better point:
-                               not converged */
-    WB_MLP_STOPPED          /* the progress hook asked to stop */
-} wb_mlp_stop;
+/* The solvers an MLP takes: WB_ADAM (scikit-learn's default), WB_SGD
+ * (constant learning rate, (Nesterov's) momentum) and WB_LBFGS (full
+ * batch). */
+#define WB_MLP_SOLVERS \
+    (WB_SOLVER(WB_ADAM) | WB_SOLVER(WB_SGD) | WB_SOLVER(WB_LBFGS))
 
 /* The progress hook: called after each epoch (adam, sgd) or iteration
  * (lbfgs), counted from 1, with that epoch's loss. Returning non-zero
  * stops the training there. */
 typedef int (*wb_mlp_progress)(void *data, size_t epoch, double loss);
 
-typedef struct wb_mlp {
-    size_t n_inputs;                /* D */
-    size_t n_hidden;                /* L, the hidden layers */
-    wb_activation_kind activation;  /* of every hidden unit */
-    wb_mlp_layer *layer;            /* (L + 1,): the hidden layers, then the
-                                       output unit (fan_out 1) */
-    size_t n_params;                /* P, every weight and bias */
-    double *params;                 /* (P,): every layer's W, in order, then
-                                       every layer's b (scikit-learn's
-                                       packing for L-BFGS) */
-
-    /* What the last wb_mlp_fit did. */
-    wb_mlp_solver solver;
-    size_t n_iter;        /* epochs (adam, sgd) or iterations (lbfgs) */
-    size_t n_steps;       /* adam, sgd: parameter updates (mini-batches) */
-    size_t n_fun;         /* lbfgs: evaluations of the loss */
-    double *loss_curve;   /* (n_iter,): adam, sgd: each epoch's mean batch
-                             loss; lbfgs: the loss after each iteration */
-    double loss;          /* the last of the curve (lbfgs: at the weights
-                             it returned; the loss at the start if it did
-                             no iteration) */
-    double best_loss;     /* adam, sgd: the lowest epoch loss */
-    size_t no_improvement;  /* adam, sgd: epochs in a row above
-                               best_loss - tol */
-    wb_mlp_stop stop;
-    bool converged;
-    int lbfgs_status;     /* lbfgs: what liblbfgs returned */
-    char message[200];    /* one readable line on how the fit ended */
-    size_t loss_capacity; /* room in loss_curve */
-} wb_mlp;
-
-/* A network of n_inputs inputs, n_hidden hidden layers of hidden[0], ...,
- * hidden[n_hidden - 1] units (hidden may be NULL when n_hidden is 0), and
- * one output unit. The weights are zero until wb_mlp_init or wb_mlp_fit.
- * NULL, with an error, if a size is 0. */
-wb_mlp *wb_mlp_create(size_t n_inputs, const size_t *hidden, size_t n_hidden,
-                      wb_activation_kind activation);
-/* wb_mlp_destroy(NULL) does nothing. */
-void wb_mlp_destroy(wb_mlp *m);
-
-/* Glorot's uniform initialisation, with scikit-learn's bounds: each
- * layer's weights and biases are drawn uniform in [-r, r) with
- *     r = sqrt(6 / (I + H)),   or sqrt(2 / (I + H)) for logistic units,
- * layer by layer (the output unit last), for each layer W in row-major
- * order and then b, one wb_rng_uniform each. */
-void wb_mlp_init(wb_mlp *m, wb_rng *rng);
-
 typedef struct wb_mlp_options {
-    wb_mlp_solver solver;     /* WB_MLP_ADAM */
+    wb_solver solver;         /* WB_ADAM */
     double alpha;             /* 1e-4: the L2 penalty */
     double learning_rate;     /* 1e-3 (adam, sgd) */
     size_t batch_size;        /* 0: min(200, n); otherwise clipped to
@@ -140,6 +80,7 @@ typedef struct wb_mlp_options {
     double momentum;          /* 0.9 (sgd) */
     bool nesterov;            /* true (sgd) */
     size_t max_fun;           /* 15000 evaluations (lbfgs) */
+    double ftol;              /* WB_FTOL (lbfgs; see wb_optim.c) */
     bool warm_start;          /* false: wb_mlp_init first; true: start from
                                  the weights in the model */
     wb_mlp_progress progress; /* NULL: none */
@@ -149,12 +90,62 @@ typedef struct wb_mlp_options {
 /* MLPClassifier's defaults, listed above. */
 wb_mlp_options wb_mlp_default_options(void);
 
-/* Trains the network on X: (n, D) and y: (n,) of 0 and 1. Unless
- * opt->warm_start, the weights are drawn first (wb_mlp_init); with
- * opt->shuffle, the sample order is shuffled every epoch with
- * wb_rng_shuffle, each shuffle starting from the last order. rng may be
- * NULL when neither draws. Adam's and SGD's state, the loss curve and the
- * stopping rule start afresh at every call, warm start or not.
+typedef struct wb_mlp {
+    size_t n_inputs;                /* D */
+    size_t n_hidden;                /* L, the hidden layers */
+    wb_activation_kind activation;  /* of every hidden unit */
+    wb_mlp_layer *layer;            /* (L + 1,): the hidden layers, then the
+                                       output unit (fan_out 1) */
+    size_t n_params;                /* P, every weight and bias */
+    double *params;                 /* (P,): every layer's W, in order, then
+                                       every layer's b (scikit-learn's
+                                       packing for L-BFGS) */
+    wb_mlp_options options;         /* used by the next wb_mlp_fit */
+
+    /* What the last wb_mlp_fit did, named as in a wb_logreg. */
+    size_t n_iter;        /* epochs (adam, sgd) or iterations (lbfgs) */
+    size_t n_fun;         /* lbfgs: evaluations of the loss */
+    double loss;          /* the last of the curve (lbfgs: at the weights
+                             it returned; the loss at the start if it did
+                             no iteration) */
+    double *loss_curve;   /* (n_iter,): adam, sgd: each epoch's mean batch
+                             loss; lbfgs: the loss after each iteration */
+    wb_stop stop;         /* why it stopped */
+    bool converged;
+    char message[WB_MESSAGE_SIZE];  /* why it stopped, in words */
+    int lbfgs_status;     /* lbfgs: what liblbfgs returned */
+    size_t n_steps;       /* adam, sgd: parameter updates (mini-batches) */
+    double best_loss;     /* adam, sgd: the lowest epoch loss */
+    size_t no_improvement;  /* adam, sgd: epochs in a row above
+                               best_loss - tol */
+    size_t loss_capacity; /* room in loss_curve */
+} wb_mlp;
+
+/* A network of n_inputs inputs, n_hidden hidden layers of hidden[0], ...,
+ * hidden[n_hidden - 1] units (hidden may be NULL when n_hidden is 0), and
+ * one output unit, to be trained with `options` (NULL:
+ * wb_mlp_default_options()). The weights are zero until wb_mlp_init or
+ * wb_mlp_fit. NULL, with an error, if a size is 0 or an option bad. */
+wb_mlp *wb_mlp_create(size_t n_inputs, const size_t *hidden, size_t n_hidden,
+                      wb_activation_kind activation,
+                      const wb_mlp_options *options);
+/* wb_mlp_destroy(NULL) does nothing. */
+void wb_mlp_destroy(wb_mlp *m);
+
+/* Glorot's uniform initialisation, with scikit-learn's bounds: each
+ * layer's weights and biases are drawn uniform in [-r, r) with
+ *     r = sqrt(6 / (I + H)),   or sqrt(2 / (I + H)) for logistic units,
+ * layer by layer (the output unit last), for each layer W in row-major
+ * order and then b, one wb_rng_uniform each. */
+void wb_mlp_init(wb_mlp *m, wb_rng *rng);
+
+/* Trains the network on X: (n, D) and y: (n,) of 0 and 1, with
+ * m->options. Unless options.warm_start, the weights are drawn first
+ * (wb_mlp_init); with options.shuffle, the sample order is shuffled every
+ * epoch with wb_rng_shuffle, each shuffle starting from the last order.
+ * rng may be NULL when neither draws. Adam's and SGD's state, the loss
+ * curve and the stopping rule start afresh at every call, warm start or
+ * not.
  *
  * Returns 0 when the training ran, converged or not (see m->stop,
  * m->converged and m->message), and -1 with an error for bad input (no
@@ -162,7 +153,7 @@ wb_mlp_options wb_mlp_default_options(void);
  * negative alpha, ...), when the loss stops being finite, or when memory
  * runs out. */
 int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
-               wb_rng *rng, const wb_mlp_options *opt);
+               wb_rng *rng);
 
 /* p = P(y = 1 | x) for every row of X: (n, D). A new (n,) array. */
 wb_array *wb_mlp_predict_proba(const wb_mlp *m, const wb_array *X);
@@ -173,6 +164,13 @@ wb_array *wb_mlp_predict(const wb_mlp *m, const wb_array *X);
  * array; hidden layer l's units after their activation, or, for l = L,
  * the output unit's p as (n, 1). */
 wb_array *wb_mlp_layer_output(const wb_mlp *m, const wb_array *X, size_t l);
+/* The weighted inputs of layer l (0 <= l <= L), Z = A W + b, for every row
+ * of X: a new (n, H_l) array. A is what comes into the layer: X for
+ * l = 0, else layer l - 1's outputs; hidden layer l's outputs are f(Z).
+ * For l = L, Z is the output unit's z, whose sigmoid is p (the forward
+ * pass adds the same terms in another order, for speed: they agree to
+ * rounding). */
+wb_array *wb_mlp_layer_z(const wb_mlp *m, const wb_array *X, size_t l);
 
 /* The objective of one batch, here all of X: (n, D), y: (n,),
  *     L = mean log-loss + alpha / (2 n) sum_l ||W_l||^2,
@@ -181,8 +179,5 @@ wb_array *wb_mlp_layer_output(const wb_mlp *m, const wb_array *X, size_t l);
  * of Adam and SGD computes. Returns 0, or -1 when memory runs out. */
 int wb_mlp_loss_grad(double *loss, double *grad, const wb_mlp *m,
                      const wb_array *X, const wb_array *y, double alpha);
-
-/* The stopping reason's name: "no improvement", "max_iter", ... */
-const char *wb_mlp_stop_name(wb_mlp_stop stop);
 
 #endif

@@ -130,36 +130,6 @@ wb_array *wb_random_uniform(wb_rng *rng, double lo, double hi, size_t rows,
     return a;
 }
 
-/* Cholesky: cov = L L^T with L lower triangular, L[i][i] > 0.
- * cov, L: (d, d) row-major. Fails unless cov is symmetric positive
- * definite. */
-static int cholesky(double *L, const double *cov, size_t d)
-{
-    for (size_t i = 0; i < d; i++)
-        for (size_t j = 0; j < d; j++)
-            if (cov[i * d + j] != cov[j * d + i])
-                return wb_fail("covariance matrix is not symmetric: "
-                               "cov[%zu][%zu] = %g but cov[%zu][%zu] = %g",
-                               i, j, cov[i * d + j], j, i, cov[j * d + i]);
-    for (size_t j = 0; j < d; j++) {
-        double diag = cov[j * d + j];
-        for (size_t k = 0; k < j; k++)
-            diag -= L[j * d + k] * L[j * d + k];
-        if (!(diag > 0))
-            return wb_fail("covariance matrix is not positive definite");
-        L[j * d + j] = sqrt(diag);
-        for (size_t i = j + 1; i < d; i++) {
-            double sum = cov[i * d + j];
-            for (size_t k = 0; k < j; k++)
-                sum -= L[i * d + k] * L[j * d + k];
-            L[i * d + j] = sum / L[j * d + j];
-        }
-        for (size_t i = 0; i < j; i++)
-            L[i * d + j] = 0;
-    }
-    return 0;
-}
-
 wb_array *wb_random_multivariate_normal(wb_rng *rng, const double *mean,
                                         const double *cov, size_t d,
                                         size_t n)
@@ -168,8 +138,12 @@ wb_array *wb_random_multivariate_normal(wb_rng *rng, const double *mean,
     double *z = wb_calloc(d, sizeof *z);
     wb_array *x = NULL;
 
-    if (!L || !z || cholesky(L, cov, d) != 0)
+    if (!L || !z)
         goto done;
+    if (wb_cholesky(L, cov, d) != 0) {
+        wb_fail("covariance %s", wb_error());
+        goto done;
+    }
     x = wb_matrix(n, d);
     if (!x)
         goto done;

@@ -16,6 +16,7 @@
 
 #include "internal/notebook.h"
 #include "internal/show.h"
+#include "internal/signals.h"
 #include "wb_core.h"
 #include "wb_exercise.h"
 #include "wb_lit.h"

@@ -106,6 +106,14 @@ Test(activation, lookup_by_name)
                  wb_activation_get(WB_SIGMOID));
     cr_assert_null(wb_activation_find("softplus"));
     cr_assert(strstr(wb_error(), "softplus"), "%s", wb_error());
+    /* An activation knows its kind: a name leads to the kind a model
+     * takes. */
+    for (int k = WB_IDENTITY; k <= WB_RELU; k++) {
+        const wb_activation *a = wb_activation_get((wb_activation_kind)k);
+        cr_assert_eq(a->kind, (wb_activation_kind)k);
+        cr_assert_eq(wb_activation_find(a->name)->kind, a->kind);
+    }
+    cr_assert_eq(wb_activation_find("sigmoid")->kind, WB_SIGMOID);
 }
 
 Test(activation, sigmoid_array)

@@ -897,3 +897,28 @@ Test(array, numpy_meshgrid_and_c_)
     wb_free(grid);
     free_fixture(&fx);
 }
+
+/* np.linalg.cholesky: A = L L^T with L lower triangular, its diagonal
+ * positive; written over A, too. A matrix that is not symmetric, or not
+ * positive definite, is refused. */
+Test(array, cholesky)
+{
+    const double A[9] = {4, 2, -2, 2, 10, 2, -2, 2, 5};
+    /* L = [[2, 0, 0], [1, 3, 0], [-1, 1, sqrt(3)]], by hand */
+    const double want[9] = {2, 0, 0, 1, 3, 0, -1, 1, sqrt(3)};
+    double L[9], in_place[9];
+    cr_assert_eq(wb_cholesky(L, A, 3), 0, "%s", wb_error());
+    memcpy(in_place, A, sizeof A);
+    cr_assert_eq(wb_cholesky(in_place, in_place, 3), 0, "%s", wb_error());
+    for (int k = 0; k < 9; k++) {
+        cr_assert(fabs(L[k] - want[k]) <= 1e-15, "L[%d] = %.17g", k, L[k]);
+        cr_assert_eq(in_place[k], L[k], "in place, L[%d] = %.17g", k,
+                     in_place[k]);
+    }
+    const double not_pd[4] = {1, 2, 2, 1}, not_symmetric[4] = {1, 0, 1, 1};
+    cr_assert_eq(wb_cholesky(L, not_pd, 2), -1);
+    cr_assert_str_eq(wb_error(), "matrix is not positive definite");
+    cr_assert_eq(wb_cholesky(L, not_symmetric, 2), -1);
+    cr_assert(strstr(wb_error(), "not symmetric: entry (0, 1) = 0 but entry "
+                     "(1, 0) = 1"), "%s", wb_error());
+}

@@ -296,8 +296,8 @@ Test(chapter03, the_weaver_makes_its_page)
      * and the predictions. */
     const char *code[] = {"static double loss(double *dloss, double z",
                           "double wb_logreg_objective(double *grad",
-                          "static wb_logreg_stop stopping_test(int k",
-                          "static int progress(void *instance",
+                          "static bool stopping_test(wb_stop *stop, size_t k",
+                          "static bool after_iteration(minimization *m,",
                           "wb_array *wb_logreg_decision_function(",
                           "wb_array *wb_logreg_predict_proba("};
     for (size_t i = 0; i < sizeof code / sizeof *code; i++)

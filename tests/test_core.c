@@ -2,11 +2,9 @@
  * temporary names. */
 #include <criterion/criterion.h>
 #include <dirent.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -168,40 +166,39 @@ Test(core, open_in_missing_folder_fails_cleanly)
     cr_assert_null(f.fp);
 }
 
-/* A program killed while writing leaves neither a half-written file under
- * the final name nor (for SIGTERM) its temporary file. */
-Test(core, killed_writer_leaves_nothing_half_written)
+/* While a file is written, its temporary name is listed for a signal
+ * handler to remove (wb_file_pending), and it is dropped once the file is
+ * in place or given up. */
+static bool pending(const char *tmp)
+{
+    for (size_t i = 0; i < WB_FILES_PENDING; i++)
+        if (wb_file_pending(i) == tmp)
+            return true;
+    return false;
+}
+
+Test(core, temporary_names_are_listed_while_written)
 {
     char *dir = temp_dir();
-    char *path = wb_path_join(dir, "big.dat");
-    int fds[2], status;
-    char c;
-    pid_t pid;
-
-    cr_assert_eq(pipe(fds), 0);
-    pid = fork();
-    cr_assert(pid >= 0);
-    if (pid == 0) {
-        wb_file f;
-        wb_file_cleanup_on_signals();
-        if (wb_file_open(&f, path) != 0)
-            _exit(3);
-        for (int i = 0; i < 100000; i++)
-            fprintf(f.fp, "%d\n", i);
-        fflush(f.fp);
-        if (write(fds[1], "x", 1) != 1)
-            _exit(4);
-        pause();    /* killed here, before the commit */
-        _exit(5);
-    }
-    close(fds[1]);
-    cr_assert_eq(read(fds[0], &c, 1), 1, "the writer did not start");
-    kill(pid, SIGTERM);
-    waitpid(pid, &status, 0);
-    cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
-              "status %d", status);
-    cr_assert_eq(access(path, F_OK), -1, "a half-written file is in place");
-    cr_assert_eq(count_entries(dir, "."), 0, "the temporary file was left");
+    char *path = wb_path_join(dir, "x.dat");
+    wb_file a, b;
+    cr_assert_eq(wb_file_open(&a, path), 0, "%s", wb_error());
+    cr_assert_eq(wb_file_open(&b, path), 0, "%s", wb_error());
+    cr_assert_str_neq(a.tmp, b.tmp, "two writers of one file share a name");
+    cr_assert(pending(a.tmp) && pending(b.tmp));
+    cr_assert_eq(count_entries(dir, ".x.dat."), 2);
+    char *tmp_a = wb_strdup(a.tmp);
+    cr_assert_eq(wb_file_commit(&a), 0, "%s", wb_error());
+    cr_assert(pending(b.tmp));
+    for (size_t i = 0; i < WB_FILES_PENDING; i++)
+        cr_assert(!wb_file_pending(i) || strcmp(wb_file_pending(i), tmp_a),
+                  "%s is still listed once committed", tmp_a);
+    wb_file_abort(&b);
+    cr_assert_null(wb_file_pending(WB_FILES_PENDING));
+    for (size_t i = 0; i < WB_FILES_PENDING; i++)
+        cr_assert_null(wb_file_pending(i));
+    cr_assert_eq(count_entries(dir, "."), 0, "a temporary file was left");
+    free(tmp_a);
     free(path);
 }
 

@@ -153,32 +153,15 @@ static wb_activation_kind activation_of(const char *name)
 {
     const wb_activation *a = wb_activation_find(name);
     cr_assert(a, "%s", wb_error());
-    for (int k = WB_IDENTITY; k <= WB_RELU; k++)
-        if (wb_activation_get((wb_activation_kind)k) == a)
-            return (wb_activation_kind)k;
-    cr_assert_fail("no kind for %s", name);
-    return WB_RELU;
-}
-
-/* The fixture's network, holding the fixture's initial weights. */
-static wb_mlp *network_of(const fixture *f)
-{
-    wb_mlp *m = wb_mlp_create(f->X->shape[1], f->hidden, f->n_hidden,
-                              activation_of(f->activation));
-    cr_assert(m, "%s", wb_error());
-    cr_assert_eq(m->n_params, f->init->size, "%s: %zu parameters, not %zu",
-                 f->name, m->n_params, f->init->size);
-    memcpy(m->params, f->init->data, m->n_params * sizeof *m->params);
-    return m;
+    return a->kind;
 }
 
 /* The fixture's options: scikit-learn's defaults, warm start, no shuffle. */
 static wb_mlp_options options_of(const fixture *f)
 {
     wb_mlp_options opt = wb_mlp_default_options();
-    opt.solver = strcmp(f->solver, "adam") == 0  ? WB_MLP_ADAM
-                 : strcmp(f->solver, "sgd") == 0 ? WB_MLP_SGD
-                                                 : WB_MLP_LBFGS;
+    cr_assert_eq(wb_solver_find(&opt.solver, f->solver, WB_MLP_SOLVERS), 0,
+                 "%s", wb_error());
     opt.alpha = f->alpha;
     opt.learning_rate = f->learning_rate;
     opt.batch_size = f->batch_size;
@@ -191,6 +174,20 @@ static wb_mlp_options options_of(const fixture *f)
     opt.shuffle = false;
     opt.warm_start = true;
     return opt;
+}
+
+/* The fixture's network, holding the fixture's initial weights and
+ * options. */
+static wb_mlp *network_of(const fixture *f)
+{
+    wb_mlp_options opt = options_of(f);
+    wb_mlp *m = wb_mlp_create(f->X->shape[1], f->hidden, f->n_hidden,
+                              activation_of(f->activation), &opt);
+    cr_assert(m, "%s", wb_error());
+    cr_assert_eq(m->n_params, f->init->size, "%s: %zu parameters, not %zu",
+                 f->name, m->n_params, f->init->size);
+    memcpy(m->params, f->init->data, m->n_params * sizeof *m->params);
+    return m;
 }
 
 
@@ -221,18 +218,17 @@ static void check_parity(const char *name)
 {
     fixture f = read_fixture(name);
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
     wb_array *p;
 
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
     cr_assert_eq(m->n_iter, f.n_iter, "%s: %zu epochs, scikit-learn %zu",
                  name, m->n_iter, f.n_iter);
     cr_assert_eq(m->stop, strcmp(f.stop, "max_iter") == 0
-                              ? WB_MLP_MAX_ITER
-                              : WB_MLP_NO_IMPROVEMENT,
+                              ? WB_STOP_MAX_ITER
+                              : WB_STOP_NO_IMPROVEMENT,
                  "%s: stopped by %s, scikit-learn by %s", name,
-                 wb_mlp_stop_name(m->stop), f.stop);
-    cr_assert_eq(m->converged, m->stop == WB_MLP_NO_IMPROVEMENT);
+                 wb_stop_name(m->stop), f.stop);
+    cr_assert_eq(m->converged, m->stop == WB_STOP_NO_IMPROVEMENT);
     for (size_t k = 0; k < f.n_iter; k++)
         cr_assert(near(m->loss_curve[k], f.loss_curve->data[k], PARITY_RTOL,
                        0),
@@ -305,7 +301,6 @@ Test(mlp, stopping_rule_replayed_on_the_loss_curve)
 {
     wb_rng rng;
     wb_array *X, *y;
-    wb_mlp *m = wb_mlp_create(2, (size_t[]){10}, 1, WB_TANH);
     wb_mlp_options opt = wb_mlp_default_options();
     double best = INFINITY;
     size_t count = 0, stop_at = 0;
@@ -315,8 +310,9 @@ Test(mlp, stopping_rule_replayed_on_the_loss_curve)
     opt.max_iter = 5000;
     opt.n_iter_no_change = 4;
     opt.tol = 1e-3;
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){10}, 1, WB_TANH, &opt);
     cr_assert(m);
-    cr_assert_eq(wb_mlp_fit(m, X, y, &rng, &opt), 0, "%s", wb_error());
+    cr_assert_eq(wb_mlp_fit(m, X, y, &rng), 0, "%s", wb_error());
     for (size_t k = 0; k < m->n_iter && !stop_at; k++) {
         double loss = m->loss_curve[k];
         count = loss > best - opt.tol ? count + 1 : 0;
@@ -326,11 +322,12 @@ Test(mlp, stopping_rule_replayed_on_the_loss_curve)
     }
     cr_assert_eq(stop_at, m->n_iter, "the rule says %zu, the fit %zu",
                  stop_at, m->n_iter);
-    cr_assert_eq(m->stop, WB_MLP_NO_IMPROVEMENT);
+    cr_assert_eq(m->stop, WB_STOP_NO_IMPROVEMENT);
     cr_assert(m->converged);
     cr_assert_eq(m->no_improvement, opt.n_iter_no_change + 1);
     cr_assert_eq(m->best_loss, best);
-    cr_assert(strstr(m->message, "converged after"), "%s", m->message);
+    cr_assert_str_eq(m->message, "the loss did not improve by tol = 0.001 "
+                     "for 5 epochs in a row");
     wb_mlp_destroy(m);
     wb_free(X);
     wb_free(y);
@@ -378,12 +375,11 @@ Test(mlp, lbfgs_single_neuron_matches_scikit_learn)
     const double rtol = 1e-10, atol = 1e-12;
     fixture f = read_fixture("neuron_lbfgs");
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
     cr_assert_eq(m->n_hidden, 0);
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
     cr_assert_eq(m->n_iter, f.n_iter, "%zu iterations, scikit-learn %zu",
                  m->n_iter, f.n_iter);
-    cr_assert_eq(m->stop, WB_MLP_SMALL_GRADIENT, "%s", m->message);
+    cr_assert_eq(m->stop, WB_STOP_SMALL_GRADIENT, "%s", m->message);
     cr_assert(m->converged && f.converged);
     cr_assert(near(m->loss, f.loss, rtol, 0), "loss %.17g, scikit-learn "
               "%.17g", m->loss, f.loss);
@@ -404,8 +400,7 @@ Test(mlp, lbfgs_hidden_layer_reaches_scikit_learns_minimum)
     const double loss_rtol = 1e-5;
     fixture f = read_fixture("tanh_3_lbfgs");
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
     cr_assert(m->converged && f.converged, "%s", m->message);
     cr_assert(near(m->loss, f.loss, loss_rtol, 0), "loss %.17g, "
               "scikit-learn %.17g", m->loss, f.loss);
@@ -422,35 +417,35 @@ Test(mlp, lbfgs_stopping_tests)
 {
     fixture f = read_fixture("tanh_3_lbfgs");
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
+    wb_mlp_options *opt = &m->options;
     double loss, start;
-    cr_assert_eq(wb_mlp_loss_grad(&start, NULL, m, f.X, f.y, opt.alpha), 0);
+    cr_assert_eq(wb_mlp_loss_grad(&start, NULL, m, f.X, f.y, opt->alpha), 0);
 
-    opt.max_iter = 3;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
-    cr_assert_eq(m->stop, WB_MLP_MAX_ITER, "%s", m->message);
+    opt->max_iter = 3;
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
+    cr_assert_eq(m->stop, WB_STOP_MAX_ITER, "%s", m->message);
     cr_assert_eq(m->n_iter, 3);
     cr_assert(!m->converged);
-    cr_assert_eq(wb_mlp_loss_grad(&loss, NULL, m, f.X, f.y, opt.alpha), 0);
+    cr_assert_eq(wb_mlp_loss_grad(&loss, NULL, m, f.X, f.y, opt->alpha), 0);
     cr_assert(near(m->loss, loss, 1e-15, 0), "%.17g, %.17g", m->loss, loss);
     cr_assert(m->loss < start);
     for (size_t k = 1; k < m->n_iter; k++)
         cr_assert_leq(m->loss_curve[k], m->loss_curve[k - 1]);
 
     memcpy(m->params, f.init->data, m->n_params * sizeof *m->params);
-    opt.max_iter = 500;
-    opt.max_fun = 5;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
-    cr_assert_eq(m->stop, WB_MLP_MAX_FUN, "%s", m->message);
+    opt->max_iter = 500;
+    opt->max_fun = 5;
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
+    cr_assert_eq(m->stop, WB_STOP_MAX_FUN, "%s", m->message);
     cr_assert_gt(m->n_fun, 5);
     cr_assert(!m->converged);
 
     /* Already within tol at the start: no iteration, the loss there. */
     memcpy(m->params, f.init->data, m->n_params * sizeof *m->params);
-    opt.max_fun = 15000;
-    opt.tol = 100;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
-    cr_assert_eq(m->stop, WB_MLP_SMALL_GRADIENT, "%s", m->message);
+    opt->max_fun = 15000;
+    opt->tol = 100;
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
+    cr_assert_eq(m->stop, WB_STOP_SMALL_GRADIENT, "%s", m->message);
     cr_assert_eq(m->n_iter, 0);
     cr_assert_eq(m->n_fun, 1);
     cr_assert(m->converged);
@@ -460,10 +455,10 @@ Test(mlp, lbfgs_stopping_tests)
 
     /* With tol = 0 the relative-reduction test ends the run. */
     memcpy(m->params, f.init->data, m->n_params * sizeof *m->params);
-    opt.tol = 0;
-    opt.max_iter = 100000;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
-    cr_assert_eq(m->stop, WB_MLP_FLAT_LOSS, "%s", m->message);
+    opt->tol = 0;
+    opt->max_iter = 100000;
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
+    cr_assert_eq(m->stop, WB_STOP_FLAT_LOSS, "%s", m->message);
     cr_assert(m->converged);
     wb_mlp_destroy(m);
     fixture_free(&f);
@@ -477,17 +472,11 @@ static double min_abs_preactivation(const wb_mlp *m, const wb_array *X)
 {
     double min = INFINITY;
     for (size_t l = 0; l < m->n_hidden; l++) {
-        const wb_mlp_layer *layer = &m->layer[l];
-        wb_array *in = l == 0 ? wb_copy(X) : wb_mlp_layer_output(m, X, l - 1);
-        cr_assert(in);
-        for (size_t n = 0; n < X->shape[0]; n++)
-            for (size_t h = 0; h < layer->fan_out; h++) {
-                double z = layer->b[h];
-                for (size_t i = 0; i < layer->fan_in; i++)
-                    z += WB_AT(in, n, i) * layer->W[i * layer->fan_out + h];
-                min = fmin(min, fabs(z));
-            }
-        wb_free(in);
+        wb_array *Z = wb_mlp_layer_z(m, X, l);
+        cr_assert(Z);
+        for (size_t k = 0; k < Z->size; k++)
+            min = fmin(min, fabs(Z->data[k]));
+        wb_free(Z);
     }
     return min;
 }
@@ -507,7 +496,7 @@ static void check_gradient(wb_activation_kind f, const size_t *hidden,
 {
     wb_rng rng;
     wb_array *X, *y;
-    wb_mlp *m = wb_mlp_create(3, hidden, n_hidden, f);
+    wb_mlp *m = wb_mlp_create(3, hidden, n_hidden, f, NULL);
     const double alpha = 0.3;
     double loss, *grad;
     cr_assert(m);
@@ -565,12 +554,12 @@ Test(mlp, epoch_loss_is_computed_before_the_step)
 {
     fixture f = read_fixture("relu_5_adam");
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
+    wb_mlp_options *opt = &m->options;
     double loss;
-    cr_assert_eq(wb_mlp_loss_grad(&loss, NULL, m, f.X, f.y, opt.alpha), 0);
-    opt.batch_size = 1000;          /* clipped to n */
-    opt.max_iter = 1;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0, "%s", wb_error());
+    cr_assert_eq(wb_mlp_loss_grad(&loss, NULL, m, f.X, f.y, opt->alpha), 0);
+    opt->batch_size = 1000;          /* clipped to n */
+    opt->max_iter = 1;
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0, "%s", wb_error());
     cr_assert_eq(m->n_steps, 1);
     cr_assert(near(m->loss_curve[0], loss, 1e-15, 0), "%.17g, %.17g",
               m->loss_curve[0], loss);
@@ -585,7 +574,7 @@ Test(mlp, epoch_loss_is_computed_before_the_step)
 static void check_glorot(wb_activation_kind f, double factor)
 {
     const size_t hidden[] = {40, 30};
-    wb_mlp *m = wb_mlp_create(20, hidden, 2, f);
+    wb_mlp *m = wb_mlp_create(20, hidden, 2, f, NULL);
     wb_rng rng, again;
     cr_assert(m);
     wb_rng_seed(&rng, 9);
@@ -644,12 +633,11 @@ Test(mlp, no_shuffle_draws_nothing)
 {
     fixture f = read_fixture("relu_5_adam");
     wb_mlp *a = network_of(&f), *b = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
     wb_rng rng, untouched;
     wb_rng_seed(&rng, 1);
     untouched = rng;
-    cr_assert_eq(wb_mlp_fit(a, f.X, f.y, NULL, &opt), 0);
-    cr_assert_eq(wb_mlp_fit(b, f.X, f.y, &rng, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(a, f.X, f.y, NULL), 0);
+    cr_assert_eq(wb_mlp_fit(b, f.X, f.y, &rng), 0);
     cr_assert_eq(memcmp(a->params, b->params,
                         a->n_params * sizeof *a->params), 0);
     cr_assert(same_state(&rng, &untouched));
@@ -699,15 +687,12 @@ Test(mlp, shuffles_compound_across_epochs)
     const double lr = 0.5, alpha = 0.01;
     wb_rng data_rng, rng, replay_rng;
     wb_array *X, *y;
-    wb_mlp *m = wb_mlp_create(2, NULL, 0, WB_RELU);
     wb_mlp_options opt = wb_mlp_default_options();
     double w[3] = {0.3, -0.2, 0.1}, fresh[3] = {0.3, -0.2, 0.1};
     double curve[6], fresh_curve[6], gap = 0;
-    cr_assert(m);
     wb_rng_seed(&data_rng, 11);
     tutorial_data(&X, &y, &data_rng, 7);
-    memcpy(m->params, w, sizeof w);
-    opt.solver = WB_MLP_SGD;
+    opt.solver = WB_SGD;
     opt.momentum = 0;
     opt.learning_rate = lr;
     opt.alpha = alpha;
@@ -715,8 +700,11 @@ Test(mlp, shuffles_compound_across_epochs)
     opt.max_iter = epochs;
     opt.n_iter_no_change = 100;
     opt.warm_start = true;
+    wb_mlp *m = wb_mlp_create(2, NULL, 0, WB_RELU, &opt);
+    cr_assert(m);
+    memcpy(m->params, w, sizeof w);
     wb_rng_seed(&rng, 3);
-    cr_assert_eq(wb_mlp_fit(m, X, y, &rng, &opt), 0, "%s", wb_error());
+    cr_assert_eq(wb_mlp_fit(m, X, y, &rng), 0, "%s", wb_error());
     cr_assert_eq(m->n_steps, epochs * 7);
 
     wb_rng_seed(&replay_rng, 3);
@@ -752,38 +740,39 @@ Test(mlp, shuffle_seeds_and_full_batches)
 {
     wb_rng rng;
     wb_array *X, *y;
-    wb_mlp *a = wb_mlp_create(2, (size_t[]){6}, 1, WB_RELU);
-    wb_mlp *b = wb_mlp_create(2, (size_t[]){6}, 1, WB_RELU);
     wb_mlp_options opt = wb_mlp_default_options();
+    opt.warm_start = true;
+    opt.max_iter = 20;
+    opt.learning_rate = 0.01;
+    opt.batch_size = 16;
+    wb_mlp *a = wb_mlp_create(2, (size_t[]){6}, 1, WB_RELU, &opt);
+    wb_mlp *b = wb_mlp_create(2, (size_t[]){6}, 1, WB_RELU, &opt);
     double start[25];
     cr_assert(a && b && a->n_params == 25);
     wb_rng_seed(&rng, 21);
     tutorial_data(&X, &y, &rng, 60);
     wb_mlp_init(a, &rng);
     memcpy(start, a->params, sizeof start);
-    opt.warm_start = true;
-    opt.max_iter = 20;
-    opt.learning_rate = 0.01;
-    opt.batch_size = 16;
 
     memcpy(b->params, start, sizeof start);
     wb_rng_seed(&rng, 1);
-    cr_assert_eq(wb_mlp_fit(a, X, y, &rng, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(a, X, y, &rng), 0);
     wb_rng_seed(&rng, 1);
-    cr_assert_eq(wb_mlp_fit(b, X, y, &rng, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(b, X, y, &rng), 0);
     cr_assert_eq(memcmp(a->params, b->params, sizeof start), 0);
 
     memcpy(b->params, start, sizeof start);
     wb_rng_seed(&rng, 2);
-    cr_assert_eq(wb_mlp_fit(b, X, y, &rng, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(b, X, y, &rng), 0);
     cr_assert_neq(memcmp(a->params, b->params, sizeof start), 0);
 
-    opt.batch_size = 0;                  /* min(200, 60): one batch */
+    a->options.batch_size = 0;           /* min(200, 60): one batch */
+    b->options.batch_size = 0;
+    b->options.shuffle = false;
     memcpy(a->params, start, sizeof start);
     memcpy(b->params, start, sizeof start);
-    cr_assert_eq(wb_mlp_fit(a, X, y, &rng, &opt), 0);
-    opt.shuffle = false;
-    cr_assert_eq(wb_mlp_fit(b, X, y, NULL, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(a, X, y, &rng), 0);
+    cr_assert_eq(wb_mlp_fit(b, X, y, NULL), 0);
     cr_assert_eq(a->n_steps, 20);
     for (size_t k = 0; k < 20; k++)
         cr_assert(near(a->loss_curve[k], b->loss_curve[k], 1e-12, 0));
@@ -810,15 +799,15 @@ Test(mlp, tutorial_accuracy_as_good_as_scikit_learn)
     for (size_t s = 0; s < seeds; s++) {
         wb_rng rng;
         wb_array *X, *y, *Xt, *yt, *label;
-        wb_mlp *m = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU);
         wb_mlp_options opt = wb_mlp_default_options();
         size_t right = 0;
         opt.max_iter = 10000;
+        wb_mlp *m = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU, &opt);
         wb_rng_seed(&rng, s);
         tutorial_data(&X, &y, &rng, 500);
         tutorial_data(&Xt, &yt, &rng, 500);
         cr_assert(m);
-        cr_assert_eq(wb_mlp_fit(m, X, y, &rng, &opt), 0, "%s", wb_error());
+        cr_assert_eq(wb_mlp_fit(m, X, y, &rng), 0, "%s", wb_error());
         cr_assert(m->converged, "seed %zu: %s", s, m->message);
         label = wb_mlp_predict(m, Xt);
         cr_assert(label);
@@ -847,7 +836,7 @@ Test(mlp, layer_outputs)
 {
     wb_rng rng;
     wb_array *X, *h, *p, *last;
-    wb_mlp *m = wb_mlp_create(2, (size_t[]){7, 3}, 2, WB_RELU);
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){7, 3}, 2, WB_RELU, NULL);
     cr_assert(m);
     wb_rng_seed(&rng, 8);
     wb_mlp_init(m, &rng);
@@ -876,6 +865,51 @@ Test(mlp, layer_outputs)
     wb_mlp_destroy(m);
 }
 
+/* The weighted inputs Z = A W + b of each layer, A being what comes in
+ * (X, then the layer below's outputs): by hand, to rounding; each hidden
+ * layer's outputs are exactly f(Z), and the output unit's p is sigmoid(z)
+ * to rounding (the forward pass adds its terms in another order). */
+Test(mlp, weighted_inputs)
+{
+    wb_rng rng;
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){7, 3}, 2, WB_TANH, NULL);
+    cr_assert(m);
+    wb_rng_seed(&rng, 8);
+    wb_mlp_init(m, &rng);
+    wb_array *X = wb_random_uniform(&rng, -1, 1, 600, 2);   /* > a chunk */
+    wb_array *p = wb_mlp_predict_proba(m, X);
+    cr_assert(X && p);
+    for (size_t l = 0; l <= m->n_hidden; l++) {
+        const wb_mlp_layer *layer = &m->layer[l];
+        size_t H = layer->fan_out;
+        wb_array *in = l == 0 ? wb_copy(X) : wb_mlp_layer_output(m, X, l - 1);
+        wb_array *Z = wb_mlp_layer_z(m, X, l);
+        wb_array *A = wb_mlp_layer_output(m, X, l);
+        cr_assert(in && Z && A);
+        cr_assert(Z->ndim == 2 && Z->shape[0] == 600 && Z->shape[1] == H);
+        for (size_t n = 0; n < 600; n++)
+            for (size_t h = 0; h < H; h++) {
+                double z = layer->b[h];
+                for (size_t i = 0; i < layer->fan_in; i++)
+                    z += WB_AT(in, n, i) * layer->W[i * H + h];
+                cr_assert(near(WB_AT(Z, n, h), z, 1e-14, 1e-15),
+                          "layer %zu, sample %zu, unit %zu: Z = %.17g, by "
+                          "hand %.17g", l, n, h, WB_AT(Z, n, h), z);
+                if (l < m->n_hidden)
+                    cr_assert_eq(WB_AT(A, n, h), tanh(WB_AT(Z, n, h)));
+                else
+                    cr_assert(near(p->data[n], wb_sigmoid(WB_AT(Z, n, h)),
+                                   1e-15, 0));
+            }
+        wb_free(in);
+        wb_free(Z);
+        wb_free(A);
+    }
+    wb_free(X);
+    wb_free(p);
+    wb_mlp_destroy(m);
+}
+
 static size_t calls;
 static double seen[100];
 
@@ -893,25 +927,29 @@ Test(mlp, progress_hook)
 {
     fixture f = read_fixture("relu_5_adam");
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
-    opt.progress = stop_at_five;
-    opt.progress_data = &calls;
+    wb_mlp_options *opt = &m->options;
+    opt->progress = stop_at_five;
+    opt->progress_data = &calls;
     calls = 0;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0);
     cr_assert_eq(calls, 5);
     cr_assert_eq(m->n_iter, 5);
-    cr_assert_eq(m->stop, WB_MLP_STOPPED);
+    cr_assert_eq(m->stop, WB_STOP_HOOK);
     cr_assert(!m->converged);
-    cr_assert(strstr(m->message, "progress hook"), "%s", m->message);
+    cr_assert_str_eq(m->message, "stopped by the progress hook after 5 "
+                     "epochs");
     for (size_t k = 0; k < 5; k++)
         cr_assert_eq(seen[k], m->loss_curve[k]);
 
     memcpy(m->params, f.init->data, m->n_params * sizeof *m->params);
-    opt.solver = WB_MLP_LBFGS;
+    opt->solver = WB_LBFGS;
     calls = 0;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0);
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0);
     cr_assert_eq(m->n_iter, 5);
-    cr_assert_eq(m->stop, WB_MLP_STOPPED);
+    cr_assert_eq(m->stop, WB_STOP_HOOK);
+    cr_assert(!m->converged);
+    cr_assert_str_eq(m->message, "stopped by the progress hook after 5 "
+                     "iterations");
     for (size_t k = 0; k < 5; k++)
         cr_assert_eq(seen[k], m->loss_curve[k]);
     wb_mlp_destroy(m);
@@ -922,42 +960,45 @@ Test(mlp, max_iter_is_reported_as_not_converged)
 {
     fixture f = read_fixture("relu_5_adam");
     wb_mlp *m = network_of(&f);
-    wb_mlp_options opt = options_of(&f);
-    opt.max_iter = 3;
-    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL, &opt), 0);
-    cr_assert_eq(m->stop, WB_MLP_MAX_ITER);
+    wb_mlp_options *opt = &m->options;
+    opt->max_iter = 3;
+    cr_assert_eq(wb_mlp_fit(m, f.X, f.y, NULL), 0);
+    cr_assert_eq(m->stop, WB_STOP_MAX_ITER);
     cr_assert(!m->converged);
     cr_assert_eq(m->n_steps, 3 * 4, "3 epochs of 4 batches (16+16+16+2)");
-    cr_assert_str_eq(wb_mlp_stop_name(m->stop), "max_iter");
-    cr_assert(strstr(m->message, "not converged"), "%s", m->message);
+    cr_assert_str_eq(wb_stop_name(m->stop), "max_iter");
+    cr_assert_str_eq(m->message, "stopped at max_iter = 3 epochs");
     wb_mlp_destroy(m);
     fixture_free(&f);
 }
 
 /* ---- bad input ----------------------------------------------------------- */
 
+/* Training m with the options opt must fail, saying `words`. */
 static void expect_failure(wb_mlp *m, const wb_array *X, const wb_array *y,
                            const wb_mlp_options *opt, const char *words)
 {
     wb_rng rng;
     wb_rng_seed(&rng, 1);
-    cr_assert_eq(wb_mlp_fit(m, X, y, &rng, opt), -1, "accepted: %s", words);
+    m->options = *opt;
+    cr_assert_eq(wb_mlp_fit(m, X, y, &rng), -1, "accepted: %s", words);
     cr_assert(strstr(wb_error(), words), "'%s' does not say '%s'",
               wb_error(), words);
+    cr_assert_eq(m->stop, WB_STOP_NOT_FITTED);
 }
 
 Test(mlp, bad_input_is_refused_with_a_clear_message)
 {
-    wb_mlp *m = wb_mlp_create(2, (size_t[]){3}, 1, WB_RELU);
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){3}, 1, WB_RELU, NULL);
     wb_array *X = wb_matrix(4, 2), *y = wb_vector(4);
     wb_array *none = wb_matrix(0, 2), *no_y = wb_vector(0);
     wb_mlp_options good = wb_mlp_default_options(), opt;
     cr_assert(m && X && y && none && no_y);
     y->data[1] = 1;
 
-    cr_assert_null(wb_mlp_create(0, (size_t[]){3}, 1, WB_RELU));
+    cr_assert_null(wb_mlp_create(0, (size_t[]){3}, 1, WB_RELU, NULL));
     cr_assert(strstr(wb_error(), "at least one input"), "%s", wb_error());
-    cr_assert_null(wb_mlp_create(2, (size_t[]){3, 0}, 2, WB_RELU));
+    cr_assert_null(wb_mlp_create(2, (size_t[]){3, 0}, 2, WB_RELU, NULL));
     cr_assert(strstr(wb_error(), "hidden layer 2 has no unit"), "%s",
               wb_error());
 
@@ -973,10 +1014,14 @@ Test(mlp, bad_input_is_refused_with_a_clear_message)
     expect_failure(m, X, y, &good, "0 or 1");
     y->data[3] = 0;
 
+/* Refused by wb_mlp_create and by wb_mlp_fit. */
 #define BAD(field, value, words)                                           \
     do {                                                                    \
         opt = good;                                                         \
         opt.field = value;                                                  \
+        cr_assert_null(wb_mlp_create(2, (size_t[]){3}, 1, WB_RELU, &opt),   \
+                       #field " accepted");                                 \
+        cr_assert(strstr(wb_error(), words), "%s", wb_error());             \
         expect_failure(m, X, y, &opt, words);                               \
     } while (0)
     BAD(alpha, -1, "alpha = -1");
@@ -992,18 +1037,20 @@ Test(mlp, bad_input_is_refused_with_a_clear_message)
     BAD(epsilon, 0, "epsilon");
     BAD(momentum, 1.5, "momentum");
     BAD(max_fun, 0, "max_fun");
-    BAD(solver, (wb_mlp_solver)7, "solver");
+    BAD(ftol, -1, "ftol = -1");
+    BAD(solver, (wb_solver)7, "solver 7 is not adam, sgd or lbfgs");
+    BAD(solver, WB_NEWTON, "solver 3 is not adam, sgd or lbfgs");
 #undef BAD
     /* Options left at zero are refused: they must start from the
      * defaults. */
     expect_failure(m, X, y, &(wb_mlp_options){0}, "learning_rate = 0");
     /* And the same model and data train once the input is good. */
-    opt = good;
-    opt.max_iter = 2;
+    m->options = good;
+    m->options.max_iter = 2;
     {
         wb_rng rng;
         wb_rng_seed(&rng, 1);
-        cr_assert_eq(wb_mlp_fit(m, X, y, &rng, &opt), 0, "%s", wb_error());
+        cr_assert_eq(wb_mlp_fit(m, X, y, &rng), 0, "%s", wb_error());
         cr_assert_eq(m->n_iter, 2);
     }
     wb_mlp_destroy(m);
@@ -1019,16 +1066,16 @@ Test(mlp, divergence_is_an_error)
 {
     wb_rng rng;
     wb_array *X, *y;
-    wb_mlp *m = wb_mlp_create(2, (size_t[]){4}, 1, WB_IDENTITY);
     wb_mlp_options opt = wb_mlp_default_options();
+    opt.solver = WB_SGD;
+    opt.learning_rate = 1e200;
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){4}, 1, WB_IDENTITY, &opt);
     cr_assert(m);
     wb_rng_seed(&rng, 4);
     tutorial_data(&X, &y, &rng, 40);
-    opt.solver = WB_MLP_SGD;
-    opt.learning_rate = 1e200;
-    cr_assert_eq(wb_mlp_fit(m, X, y, &rng, &opt), -1);
+    cr_assert_eq(wb_mlp_fit(m, X, y, &rng), -1);
     cr_assert(strstr(wb_error(), "diverged"), "%s", wb_error());
-    cr_assert_eq(m->stop, WB_MLP_NOT_FITTED);
+    cr_assert_eq(m->stop, WB_STOP_NOT_FITTED);
     wb_mlp_destroy(m);
     wb_free(X);
     wb_free(y);
@@ -1037,17 +1084,17 @@ Test(mlp, divergence_is_an_error)
 /* Shapes that do not match are programming errors: they abort. */
 Test(mlp, wrong_number_of_inputs_aborts, .signal = SIGABRT)
 {
-    wb_mlp *m = wb_mlp_create(3, (size_t[]){2}, 1, WB_RELU);
-    wb_array *X = wb_matrix(5, 2), *y = wb_vector(5);
     wb_mlp_options opt = wb_mlp_default_options();
     opt.warm_start = true;
     opt.shuffle = false;
-    wb_mlp_fit(m, X, y, NULL, &opt);
+    wb_mlp *m = wb_mlp_create(3, (size_t[]){2}, 1, WB_RELU, &opt);
+    wb_array *X = wb_matrix(5, 2), *y = wb_vector(5);
+    wb_mlp_fit(m, X, y, NULL);
 }
 
 Test(mlp, wrong_number_of_labels_aborts, .signal = SIGABRT)
 {
-    wb_mlp *m = wb_mlp_create(2, (size_t[]){2}, 1, WB_RELU);
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){2}, 1, WB_RELU, NULL);
     wb_array *X = wb_matrix(5, 2), *y = wb_vector(4);
     double loss;
     wb_mlp_loss_grad(&loss, NULL, m, X, y, 0);
@@ -1056,6 +1103,6 @@ Test(mlp, wrong_number_of_labels_aborts, .signal = SIGABRT)
 Test(mlp, destroy_null_does_nothing)
 {
     wb_mlp_destroy(NULL);
-    cr_assert_str_eq(wb_mlp_stop_name(WB_MLP_NO_IMPROVEMENT),
+    cr_assert_str_eq(wb_stop_name(WB_STOP_NO_IMPROVEMENT),
                      "no improvement");
 }

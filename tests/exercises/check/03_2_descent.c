@@ -31,9 +31,9 @@ int main(void)
     double params[3] = {0, 0, 0};
     long steps = descend(params, X, y, RATE, TOL, MAX_STEPS);
     printf("  from (0, 0, 0), rate %g: your descent took %ld steps to "
-           "(%.4f, %.4f, %.4f);\n  L-BFGS took %d iterations (%d "
+           "(%.4f, %.4f, %.4f);\n  L-BFGS took %zu iterations (%zu "
            "evaluations of f) to (%.4f, %.4f, %.4f)\n", RATE, steps,
-           params[0], params[1], params[2], fit->n_iter, fit->n_eval,
+           params[0], params[1], params[2], fit->n_iter, fit->n_fun,
            best[0], best[1], best[2]);
     if (steps < 0)
         check_fail("your descent returned %ld: it did not reach a gradient "

@@ -7,32 +7,17 @@
 /* The finite differences' step, for relu and for the loss. */
 #define EPS 1e-6
 
-/* The weighted inputs of the hidden units, Z = X W + b: a new (N, H). */
-static wb_array *check_hidden_z(const wb_mlp *net, const wb_array *X)
-{
-    const wb_mlp_layer *layer = &net->layer[0];
-    size_t N = X->shape[0], H = layer->fan_out;
-    wb_array *Z = wb_matrix(N, H);
-    for (size_t n = 0; Z && n < N; n++)
-        for (size_t h = 0; h < H; h++) {
-            WB_AT(Z, n, h) = layer->b[h];
-            for (size_t i = 0; i < layer->fan_in; i++)
-                WB_AT(Z, n, h) += WB_AT(X, n, i) * layer->W[i * H + h];
-        }
-    return Z;
-}
-
 /* The bias gradients by the formula with the reader's relu_prime, and by
  * central differences of the loss; units with a sample within EPS of
  * their kink are left out, as the chapter leaves them out. */
 static int check_bias_gradient(const quadrants *q)
 {
-    wb_mlp *net = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU);
+    wb_mlp *net = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU, NULL);
     wb_rng rng = q->start;
     if (!net)
         return -1;
     wb_mlp_init(net, &rng);
-    wb_array *Z = check_hidden_z(net, q->X);
+    wb_array *Z = wb_mlp_layer_z(net, q->X, 0);    /* Z = X W + b: (N, H) */
     wb_array *p = wb_mlp_predict_proba(net, q->X);
     if (!Z || !p)
         return -1;

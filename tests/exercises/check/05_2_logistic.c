@@ -29,20 +29,22 @@ int main(void)
     }
     opt.progress = NULL;
     quadrants q;
-    wb_mlp *net = wb_mlp_create(2, (size_t[]){50}, 1, activation);
     wb_rng rng;
-    if (quadrants_draw(&q) != 0 || !net)
+    if (quadrants_draw(&q) != 0)
         return check_error("the samples");
+    wb_mlp *net = wb_mlp_create(2, (size_t[]){50}, 1, activation, &opt);
+    if (!net)
+        return check_error("your options");
     rng = q.start;
-    if (wb_mlp_fit(net, q.X, q.y, &rng, &opt) != 0)
+    if (wb_mlp_fit(net, q.X, q.y, &rng) != 0)
         return check_error("the training");
     double accuracy = quadrants_test_accuracy(net, &q);
-    const char *solvers[] = {"adam", "sgd", "lbfgs"};
     printf("  50 %s neurons, %s (learning rate %g): %s after %zu %s, "
            "loss %.4f\n  test accuracy %.3f (seed %d)\n", name,
-           solvers[opt.solver], opt.learning_rate, wb_mlp_stop_name(net->stop),
-           net->n_iter, opt.solver == WB_MLP_LBFGS ? "iterations" : "epochs",
-           net->loss, accuracy, CHECK_SEED);
+           wb_solver_name(opt.solver), opt.learning_rate,
+           wb_stop_name(net->stop), net->n_iter,
+           opt.solver == WB_LBFGS ? "iterations" : "epochs", net->loss,
+           accuracy, CHECK_SEED);
     if (!(accuracy >= ENOUGH))
         check_fail("the test accuracy\n    expected %g or more, got %.3f",
                    ENOUGH, accuracy);

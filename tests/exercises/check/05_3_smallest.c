@@ -12,8 +12,8 @@ static double check_accuracy(size_t units, const quadrants *q)
     wb_rng rng = q->start;
     wb_mlp_options opt = wb_mlp_default_options();
     opt.max_iter = 10000;
-    wb_mlp *net = wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU);
-    double accuracy = net && wb_mlp_fit(net, q->X, q->y, &rng, &opt) == 0
+    wb_mlp *net = wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU, &opt);
+    double accuracy = net && wb_mlp_fit(net, q->X, q->y, &rng) == 0
                           ? quadrants_test_accuracy(net, q) : NAN;
     wb_mlp_destroy(net);
     return accuracy;

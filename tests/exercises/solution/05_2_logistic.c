@@ -15,7 +15,7 @@
  * straight line: the whole network starts out almost linear, and Adam's
  * small steps of 0.001 stop (no improvement) before they bend it. Larger
  * steps (`opt->learning_rate`), or another optimiser (`opt->solver =
- * WB_MLP_LBFGS`, which follows the curvature) get it out.
+ * WB_LBFGS`, which follows the curvature) get it out.
  */
 #include "wb.h"
 

@@ -12,11 +12,12 @@
  * (seed 1) and the generator's state after them, so that your networks
  * are the chapter's.
  *
- * Hint: `wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU)` makes the
- * network; `wb_mlp_default_options()` gives the options, in which you set
- * `max_iter`; `wb_mlp_fit(net, X, y, &start, &opt)` trains it (`start` is
- * your own copy of the generator, so each network starts from the same
- * state); `wb_mlp_predict` and `wb_accuracy` score it. Free what you
+ * Hint: `wb_mlp_default_options()` gives the options, in which you set
+ * `max_iter`; `wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU, &opt)`
+ * makes the network that they train; `wb_mlp_fit(net, X, y, &start)`
+ * trains it (`start` is your own copy of the generator, so each network
+ * starts from the same state); `wb_mlp_predict` and `wb_accuracy` score
+ * it. Free what you
  * make: `wb_free` for arrays, `wb_mlp_destroy` for the network. The
  * answer is small: the last step of chapter 5 shows why a few folds can
  * do.
@@ -34,10 +35,10 @@ static double test_accuracy(size_t units, const wb_array *X,
                             const wb_array *y, const wb_array *X_test,
                             const wb_array *y_test, wb_rng start)
 {
-    wb_mlp *net = wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU);
     wb_mlp_options opt = wb_mlp_default_options();
     opt.max_iter = 10000;
-    if (!net || wb_mlp_fit(net, X, y, &start, &opt) != 0) {
+    wb_mlp *net = wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU, &opt);
+    if (!net || wb_mlp_fit(net, X, y, &start) != 0) {
         wb_mlp_destroy(net);
         return NAN;
     }
