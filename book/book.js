@@ -6,7 +6,8 @@
 //     reader is typing.
 //   * The sidebar marks the section being read.
 //   * Search, over the index built with the book (search-index.js), with
-//     lunr; "/" goes to the search box.
+//     lunr: every word of the query must appear; a result quotes the
+//     section's prose around the first one. "/" goes to the search box.
 'use strict';
 
 function addCopyButtons() {
@@ -140,35 +141,66 @@ function search() {
       return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c];
     });
   };
+  // The words of the query, as the index split and stemmed those of the
+  // book (search-index.js gives the separator); the last may be the start
+  // of a word, being typed.
+  var terms = function (q) {
+    var words = q.toLowerCase().split(new RegExp(window.bookSearch.separator));
+    return words.map(function (w, i) {
+      var token = lunr.trimmer(new lunr.Token(w, {}));
+      if (!token.toString() || !lunr.stopWordFilter(token)) return null;
+      return {stem: lunr.stemmer(token).toString(),
+              last: i === words.length - 1};
+    }).filter(Boolean);
+  };
+  // A quote of the section's prose around the first word found, that word
+  // marked.
+  var quote = function (body, stems) {
+    var at = -1, len = 0;
+    stems.forEach(function (stem) {
+      var m = new RegExp('(^|[^a-z0-9])(' +
+        stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\w*)', 'i').exec(body);
+      if (m && (at < 0 || m.index + m[1].length < at)) {
+        at = m.index + m[1].length;
+        len = m[2].length;
+      }
+    });
+    if (at < 0)
+      return escape(body.slice(0, 140)) + (body.length > 140 ? '…' : '');
+    var from = Math.max(0, body.lastIndexOf(' ', Math.max(0, at - 60)));
+    var to = body.indexOf(' ', at + len + 80);
+    to = to < 0 ? body.length : to;
+    return (from ? '…' : '') + escape(body.slice(from, at)) + '<mark>' +
+      escape(body.slice(at, at + len)) + '</mark>' +
+      escape(body.slice(at + len, to)) + (to < body.length ? '…' : '');
+  };
   var show = function () {
     if (!index) { load(); return; }
     var q = box.value.trim();
     list.innerHTML = '';
     if (q.length < 2) { list.hidden = true; return; }
-    var hits = [];
-    try {
-      // Every word must appear; the last may be the start of a word.
-      var words = q.toLowerCase().split(/\s+/).map(function (w, i, all) {
-        w = w.replace(/[:*~^+\-]/g, '');
-        return w ? '+' + w + (i === all.length - 1 ? '*' : '') : '';
+    var query = terms(q), hits = [];
+    // Every word must appear.
+    if (query.length)
+      hits = index.query(function (builder) {
+        query.forEach(function (t) {
+          builder.term(t.stem, {usePipeline: false,
+            presence: lunr.Query.presence.REQUIRED,
+            wildcard: t.last ? lunr.Query.wildcard.TRAILING
+                             : lunr.Query.wildcard.NONE});
+        });
       });
-      hits = index.search(words.join(' '));
-    } catch (e) { hits = []; }
     if (!hits.length) {
       list.innerHTML = '<p class="none">Nothing found.</p>';
     }
+    var stems = query.map(function (t) { return t.stem; });
     hits.slice(0, 12).forEach(function (hit) {
       var doc = store[hit.ref];
-      var word = q.split(/\s+/)[0].toLowerCase();
-      var at = doc.body.toLowerCase().indexOf(word);
-      var from = Math.max(0, at - 60);
-      var quote = at < 0 ? doc.body.slice(0, 140)
-                         : (from ? '…' : '') + doc.body.slice(from, at + 100) + '…';
       var a = document.createElement('a');
       a.href = hit.ref;
       a.innerHTML = '<span class="where">' + escape(doc.page) +
         (doc.title ? ' › ' + escape(doc.title) : '') + '</span>' +
-        '<span class="quote">' + escape(quote) + '</span>';
+        '<span class="quote">' + quote(doc.body, stems) + '</span>';
       list.appendChild(a);
     });
     list.hidden = false;
@@ -178,6 +210,7 @@ function search() {
     loading = true;
     loadScript('lunr.min.js', function () {
       loadScript('search-index.js', function () {
+        lunr.tokenizer.separator = new RegExp(window.bookSearch.separator);
         index = lunr.Index.load(window.bookSearch.index);
         store = window.bookSearch.store;
         show();

@@ -32,6 +32,7 @@ BOOK_APPENDIX_PAGES := $(basename $(notdir $(BOOK_APPENDICES)))
 BOOK_PAGES := index $(CHAPTERS) $(BOOK_APPENDIX_PAGES)
 BOOK_HTML  := $(BOOK_PAGES:%=$(BOOK_OUT)/%.html)
 BOOK_TOC   := $(B)/book/toc.json
+BOOK_MATH_TEXT := $(B)/book/math-text
 
 # The figures: SVG in the HTML book (sharp on any screen), PDF in print.
 BOOK_FORMAT := svg
@@ -147,19 +148,35 @@ $(BOOK_OUT)/%.html: $(BOOK_FRAG)/%.html $(BOOK_TOC) book/finish.js \
                     book/template.html
 	@mkdir -p $(@D)
 	$(say) PAGE $@
-	$(Q)node book/finish.js $* $< $(BOOK_TOC) $@
+	$(Q)node book/finish.js $* $< $(BOOK_TOC) $@ \
+	  $(if $(filter $*,$(CHAPTERS)),$(BOOK_FRAG)/$*.figures.json)
 
 $(BOOK_OUT)/search-index.js: $(BOOK_TOC) $(BOOK_PAGES:%=$(BOOK_FRAG)/%.html) \
-                             book/search.js
+                             book/search.js $(BOOK_MATH_TEXT)
 	@mkdir -p $(@D)
 	$(say) INDEX $@
-	$(Q)node book/search.js $@ $(BOOK_TOC) $(BOOK_FRAG)
+	$(Q)node book/search.js $@ $(BOOK_TOC) $(BOOK_FRAG) $(BOOK_MATH_TEXT)
 
-# A chapter's figures, as its page shows them.
-$(BOOK_OUT)/figures/%/.done: $(BOOK_RUN)/%/manifest.tsv
-	@mkdir -p $(@D)
-	$(Q)rm -rf $(@D) && mkdir -p $(@D) && cp $(BOOK_RUN)/$*/*.svg $(@D)/ && \
+# The formulas as text, for the search's quotes: the library's Unicode
+# maths, as in the terminal.
+$(BOOK_MATH_TEXT): $(B)/book/math-text.o $(B)/libworkbook.a
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
+# A chapter's figures, as its page shows them: in the reader's theme, light
+# or dark, and, for a figure of several panels, with a view of each
+# (book/figures.js); and their sizes, for the page
+# (BOOK_FRAG/SLUG.figures.json).
+BOOK_FIGURE_DEPS := book/figures.js book/style.css lib/internal/theme.h
+$(BOOK_OUT)/figures/%/.done: $(BOOK_RUN)/%/manifest.tsv $(BOOK_FIGURE_DEPS)
+	@mkdir -p $(@D) $(BOOK_FRAG)
+	$(Q)rm -rf $(@D) && mkdir -p $(@D) && \
+	  node book/figures.js $(BOOK_RUN)/$* $(@D) $(BOOK_FRAG)/$*.figures.json && \
 	  touch $@
+
+# A chapter's page lays out its figures by their sizes.
+$(CHAPTERS:%=$(BOOK_OUT)/%.html): $(BOOK_OUT)/%.html: \
+  $(BOOK_OUT)/figures/%/.done
 
 # A source file as a page: highlighted, each line numbered and linkable
 # (src/lib/wb_logreg.c.html#src-42).

@@ -1,23 +1,28 @@
 // book/finish.js: one page of the HTML book, from the fragment pandoc made
 // of it (book/book.mk):
 //
-//     node book/finish.js PAGE FRAGMENT TOC OUT
+//     node book/finish.js PAGE FRAGMENT TOC OUT [FIGURES]
 //
 // PAGE is the page's name (index, a chapter's slug, an appendix's); TOC is
-// the book's table of contents (book/toc.js). The page gets the book's
+// the book's table of contents (book/toc.js); FIGURES, a chapter's, the
+// sizes of its figures (book/figures.js). The page gets the book's
 // frame (book/template.html): the bar with the search box, the PDF and the
 // pages before and after; the contents in a sidebar, with this page's
 // sections open; links to the chapter's source. Its maths, left as TeX by
 // pandoc, is typeset here by KaTeX, as HTML (what the reader sees, with no
 // script) and MathML (what a screen reader reads), so that the page shows
 // the same formulas as the printed book, in any browser. A formula KaTeX
-// cannot read stops the build, with the page and the formula.
+// cannot read stops the build, with the page and the formula. A figure is
+// shown at its own size, or narrower on a narrow screen; one of several
+// panels is laid out panel by panel, as many side by side as the screen
+// holds with their text still readable.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const katex = require('/usr/share/javascript/katex/katex.js');
 
-const [page, fragmentFile, tocFile, outFile] = process.argv.slice(2);
+const [page, fragmentFile, tocFile, outFile, figuresFile] =
+  process.argv.slice(2);
 const toc = JSON.parse(fs.readFileSync(tocFile, 'utf8'));
 const fragment = fs.readFileSync(fragmentFile, 'utf8');
 const template = fs.readFileSync(path.join(__dirname, 'template.html'),
@@ -78,9 +83,39 @@ let body = fragment;
 if (page === 'index')
   body = body.replace('<!-- contents -->', contents());
 // A figure opens, full size, when the reader taps it.
+const figures = figuresFile ? JSON.parse(fs.readFileSync(figuresFile, 'utf8'))
+  : {};
+// The narrowest a panel may be: where its text is 10 CSS pixels high.
+const READABLE = 10;
 body = body.replace(/<figure>\s*<img src="([^"]+)"([^>]*)>/g,
-  (m, src, rest) => `<figure>\n<a class="zoom" href="${src}"><img src="${src}"` +
-    `${rest}></a>`);
+  (m, src, rest) => {
+    const size = figures[path.basename(src).replace(/\.svg$/, '')];
+    if (!size)
+      return `<figure>\n<a class="zoom" href="${src}"><img src="${src}"` +
+        `${rest}></a>`;
+    // Its size, and the size of its text at that size (which the book's
+    // test reads).
+    const wh = (s) => `width="${Math.round(s.width)}" ` +
+      `height="${Math.round(s.height)}"` +
+      (size.text ? ` data-text="${size.text}"` : '');
+    if (!size.panels.length)
+      return `<figure>\n<a class="zoom" href="${src}"><img src="${src}" ` +
+        `${wh(size)}${rest}></a>`;
+    // The panels, in a grid: the figure's id and its description go on the
+    // grid; each panel is a view of the one SVG file.
+    const id = (rest.match(/\sid="([^"]*)"/) || [])[1];
+    const alt = (rest.match(/\salt="([^"]*)"/) || [])[1] || '';
+    const panel = size.panels[0];
+    const cols = Math.round(size.width / panel.width);
+    const least = Math.ceil(panel.width * READABLE /
+                            (size.text || READABLE));
+    return `<figure>\n<a class="zoom panels" href="${src}"` +
+      (id ? ` id="${id}"` : '') + ` aria-label="${alt}" ` +
+      `style="--cols: ${cols}; --panel-min: ${least}px; ` +
+      `--panel-max: ${Math.round(panel.width)}px">` +
+      size.panels.map((p) => `<img src="${src}#${p.id}" ${wh(p)} alt="" ` +
+        `style="aspect-ratio: ${p.width} / ${p.height}">`).join('') + '</a>';
+  });
 
 const vars = {
   title: me.title,

@@ -9,6 +9,7 @@
 --   * a shell block (```sh) is marked as a command to copy;
 --   * a library or chapter file named in the prose (`lib/wb_mlp.c`) links
 --     to its highlighted page, and "chapter 3" to chapter 3's page;
+--   * a table's columns are as wide as their contents;
 --   * a listing is highlighted once: with -M highlight-cache=DIR, each
 --     listing's HTML is kept in DIR, under a hash of the listing, and a
 --     later run takes it from there. Highlighting is most of pandoc's time
@@ -217,9 +218,19 @@ function CodeBlock(block)
     '</code></pre>')
 end
 
+-- A table's columns take the widths their contents need: the relative
+-- widths a Markdown table gives (by the dashes under its head) are for
+-- the printed book, whose page is fixed; a screen may be narrower.
+function Table(t)
+  for i, spec in ipairs(t.colspecs) do
+    t.colspecs[i] = {spec[1], pandoc.ColWidthDefault}
+  end
+  return t
+end
+
 return {
   {Meta = Meta},
-  {Div = Div, Header = Header, CodeBlock = CodeBlock},
+  {Div = Div, Header = Header, CodeBlock = CodeBlock, Table = Table},
   {Code = Code},
   {Inlines = Inlines},
   {Para = function (p) p.content = chapter_links(p.content) return p end,

@@ -50,17 +50,20 @@ local function Div(div)
   end
 end
 
--- Code in a table's narrow column may break after . _ ( , and *, so that
--- a long call wraps in its cell instead of running into the next one.
+-- Code in a table's narrow column may break after ( , * and a dot between
+-- two names (np.random): between the names of a call, never inside one,
+-- so that a long call wraps in its cell instead of running into the next
+-- one.
 local specials = {
   ['\\'] = '\\textbackslash{}', ['{'] = '\\{', ['}'] = '\\}',
   ['&'] = '\\&', ['%'] = '\\%', ['$'] = '\\$', ['#'] = '\\#',
-  ['^'] = '\\^{}', ['~'] = '\\~{}', ['_'] = '\\_\\allowbreak{}',
-  ['-'] = '-{}', ['.'] = '.\\allowbreak{}', ['('] = '(\\allowbreak{}',
+  ['^'] = '\\^{}', ['~'] = '\\~{}', ['_'] = '\\_',
+  ['-'] = '-{}', ['('] = '(\\allowbreak{}',
   [','] = ',\\allowbreak{}', ['*'] = '*\\allowbreak{}',
 }
 local function breakable_code(code)
   local text = code.text:gsub('.', function (c) return specials[c] end)
+    :gsub('(%w)%.(%a)', '%1.\\allowbreak{}%2')   -- np.random, not 0.5
   return pandoc.RawInline('latex', '\\texttt{' .. text .. '}')
 end
 

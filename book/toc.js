@@ -36,7 +36,9 @@ const pages = names.map((slug) => {
     page.label = String.fromCharCode(65 + appendix++);
   }
   if (slug === 'index') return page;
-  const re = /<section id="([^"]+)" class="level2[^"]*"[^>]*>\s*<h2([^>]*)>([\s\S]*?)<\/h2>/g;
+  // (pandoc may break the tag's line between its attributes)
+  const re = new RegExp('<section id="([^"]+)"\\s+class="level2[^"]*"[^>]*>' +
+    '\\s*<h2([^>]*)>([\\s\\S]*?)</h2>', 'g');
   for (let m; (m = re.exec(html)) !== null;) {
     const number = (m[2].match(/data-number="([^"]*)"/) || [])[1] || '';
     page.sections.push({id: m[1], number, title: strip(m[3])});

@@ -144,6 +144,7 @@ static wb_figure *examples_figure(wb_run *run, const char *name,
     wb_figure_xlabel(fig, "$x$");
     wb_figure_ylabel(fig, ylabel);
     wb_figure_xrange(fig, -5, 5);
+    wb_figure_legend(fig, WB_LEGEND_BELOW);   /* hiding no example */
     wb_plot_scatter(fig, ch.x0, ch.y0, &(wb_style){.label = "category 0",
                                                     .alpha = 0.6});
     wb_plot_scatter(fig, ch.x1, ch.y1, &(wb_style){.label = "category 1",

@@ -84,10 +84,10 @@ their samples with it too.
 
 @code:lib/wb_figure.c:categories
 
-The points are drawn half transparent, so they look darker where many of
-them pile up. The two
-centres are $2\sqrt{2} \approx 2.8$ apart, less than three widths, and the
-clouds overlap: no line will separate them perfectly.
+The points are drawn half transparent, so that their colour grows stronger
+where many of them pile up. The two centres are $2\sqrt{2} \approx 2.8$
+apart, less than three widths, and the clouds overlap: no line will
+separate them perfectly.
 */
 static int sample(wb_run *run)
 {
@@ -122,6 +122,7 @@ static int sample(wb_run *run)
     wb_figure_xlabel(fig, "$x_1$");
     wb_figure_ylabel(fig, "$x_2$");
     wb_figure_square(fig);
+    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);   /* beside the clouds */
     wb_plot_categories(fig, ch.X, ch.y, &(wb_style){.alpha = 0.5});
     return wb_figure_render(fig);
 }
@@ -193,10 +194,11 @@ again, with `...` for the middle of long rows and columns, and `6.  ` with
 a point and padding: the numbers are doubles). Each row of `gridx1` is the
 same list, each row of `gridx2` a single repeated value.
 
-It looks wasteful to store 2601 copies of 51 numbers, and it is a little.
-What it buys: any function of $x_1$ and $x_2$ can now be computed point by
-point, pairing `gridx1` and `gridx2` element for element, and its results
-land in an array of the same shape, ready to be drawn.
+It looks wasteful to store 51 copies of the same 51 numbers, 2,601 numbers
+in each array, and it is a little. What it buys: any function of $x_1$ and
+$x_2$ can now be computed point by point, pairing `gridx1` and `gridx2`
+element for element, and its results land in an array of the same shape,
+ready to be drawn.
 */
 static int meshgrid(wb_run *run)
 {
@@ -429,7 +431,7 @@ static int boundary(wb_run *run)
     wb_figure_cblabel(fig, "$\\sigma(z)$");
     wb_figure_square(fig);
     wb_figure_palette(fig, WB_PALETTE_DIVERGING);
-    wb_figure_legend(fig, WB_LEGEND_BOTTOM_LEFT);
+    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);   /* the line may go anywhere */
     wb_plot_heatmap(fig, ch.gridx1, ch.gridx2, ch.sigma, NULL);
     if (!none) {
         plot_boundary(fig, run);

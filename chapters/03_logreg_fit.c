@@ -188,7 +188,7 @@ static int objective(wb_run *run)
         "score agrees with the label.");
     wb_figure_xlabel(fig, "score $z = w_1 x_1 + w_2 x_2 + b$");
     wb_figure_ylabel(fig, "loss");
-    wb_figure_legend(fig, WB_LEGEND_TOP_LEFT);
+    wb_figure_legend(fig, WB_LEGEND_TOP);  /* between the curves' ends */
     wb_figure_yrange(fig, 0, 8.5);      /* room for the legend */
     wb_figure_size(fig, 960, 480);
     wb_plot_line(fig, z, loss0, &(wb_style){.label = "label 0: "

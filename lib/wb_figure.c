@@ -185,7 +185,7 @@ void wb_figure_legend(wb_figure *fig, wb_legend where)
 {
     if (!fig_ok(fig))
         return;
-    if (where < WB_LEGEND_TOP_LEFT || where > WB_LEGEND_NONE) {
+    if (where < WB_LEGEND_TOP_LEFT || where > WB_LEGEND_BELOW) {
         wb_fail("no legend position %d", (int)where);
         fig_fail(fig, "legend");
         return;
@@ -363,14 +363,25 @@ static int take_look(wb_figure *fig, const wb_style *style, look *lk)
     return 0;
 }
 
-/* The colour of a look as a gnuplot colour: '#AARRGGBB', where AA is the
- * transparency (00 opaque), when alpha < 1. */
+/* Theme colour `color` as a gnuplot colour, '#AARRGGBB', where AA is the
+ * transparency (00 opaque). Black is the script's variable `black`, which
+ * is the ink on the paper and black on a colour map (wb_gp_script.c). */
+static void put_rgb(wb_buf *b, int color, unsigned aa)
+{
+    if (color == WB_BLACK)
+        wb_buf_printf(b, "'#%02X' . black", aa);
+    else
+        wb_buf_printf(b, "'#%02X%06X'", aa,
+                      (unsigned)wb_theme_colours[color - 1].rgb);
+}
+
+/* The colour of a look, when alpha < 1: its line type's is taken
+ * otherwise. */
 static void put_color(wb_figure *fig, wb_buf *b, const look *lk)
 {
     if (lk->alpha < 1) {
-        unsigned aa = (unsigned)lround((1 - lk->alpha) * 255);
-        wb_buf_printf(b, " lc rgb '#%02X%06X'", aa,
-                      (unsigned)wb_theme_colours[lk->color - 1].rgb);
+        wb_buf_puts(b, " lc rgb ");
+        put_rgb(b, lk->color, (unsigned)lround((1 - lk->alpha) * 255));
         fig->p->translucent = true;
     }
 }
@@ -449,7 +460,7 @@ static void plot_xy(wb_figure *fig, const wb_array *x, const wb_array *y,
         wb_buf_printf(&fig->p->plot, " lt %d", lk.color);
         put_color(fig, &fig->p->plot, &lk);
         if (lk.size > 0)
-            wb_buf_printf(&fig->p->plot, " ps %g", lk.size);
+            wb_buf_printf(&fig->p->plot, " ps %g * point_scale", lk.size);
     } else {
         put_line_look(fig, &fig->p->plot, &lk);
     }
@@ -520,12 +531,14 @@ void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,
                   lk.color, lk.width > 0 ? lk.width : 1);
     /* Overlaid bars (alpha < 1) are outlined in their colour; opaque ones
      * are set apart by white. */
-    if (lk.alpha < 1)
+    if (lk.alpha < 1) {
         wb_buf_printf(&fig->p->plot, " fs transparent solid %.3g border lc "
-                      "rgb '#%06X'", lk.alpha,
-                      (unsigned)wb_theme_colours[lk.color - 1].rgb);
-    else
-        wb_buf_puts(&fig->p->plot, " fs solid 1 border lc rgb 'white'");
+                      "rgb ", lk.alpha);
+        put_rgb(&fig->p->plot, lk.color, 0);
+    } else {
+        wb_buf_printf(&fig->p->plot, " fs solid 1 border lc rgb '#%06X'",
+                      WB_THEME_PAPER);
+    }
     wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     widen(&fig->p->hist_x, lo, hi);
@@ -596,8 +609,9 @@ void wb_plot_text(wb_figure *fig, double x, double y, const char *text)
         fig_fail(fig, "text");
         return;
     }
+    /* In line type 8's colour: black, or the ink (wb_gp_script.c). */
     wb_buf_printf(&fig->p->decor, "set label %s at first %.10g, first %.10g "
-                  "center front\n", q, x, y);
+                  "center front tc lt 8\n", q, x, y);
     free(q);
     fig_check_bufs(fig, "text");
 }

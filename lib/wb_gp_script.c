@@ -7,6 +7,7 @@
  * labels; lines and texts over the plot; and the plot command, whose
  * clauses the builder (wb_figure.c) wrote, one per series.
  */
+#include <math.h>
 #include <stdbool.h>
 
 #include "internal/figure_data.h"
@@ -17,6 +18,20 @@ enum {
     LINE_WIDTH = 2     /* of every series */
 };
 #define POINT_SIZE 1.3
+
+/* The HTML book shows the SVG at its size in CSS pixels, or narrower on a
+ * narrow screen, and a figure of several panels panel by panel, as many
+ * side by side as fit: so the SVG is the PNG, with the same font, made
+ * smaller where needed for its panels to be at most this wide, and its
+ * text to be still 9 pixels high on a phone's 375-pixel column. */
+#define SVG_PANEL_WIDTH 640.0
+
+/* How much smaller the SVG is than the PNG. */
+static double svg_scale(const wb_figure *fig)
+{
+    double panel = (double)fig->width / fig->cols;
+    return panel > SVG_PANEL_WIDTH ? SVG_PANEL_WIDTH / panel : 1;
+}
 
 /* Everything before the theme: what the file is, and the terminals. */
 static int gcd(int a, int b)
@@ -29,9 +44,11 @@ static int gcd(int a, int b)
     return a;
 }
 
-static void put_header(wb_buf *b, const char *name, int width, int height)
+static void put_header(wb_buf *b, const wb_figure *fig)
 {
-    int g = gcd(width, height);
+    const char *name = fig->name;
+    int width = fig->width, height = fig->height, g = gcd(width, height);
+    double scale = svg_scale(fig);
     char pdf_w[32], pdf_h[32];
     /* The PDF at 160 pixels to the inch. */
     snprintf(pdf_w, sizeof pdf_w, "%gin", width / 160.0);
@@ -59,7 +76,6 @@ static void put_header(wb_buf *b, const char *name, int width, int height)
 "        ': use png, pdf, svg, dumb, ansi or sixel'\n"
 "}\n"
 "if (format eq 'png') {\n"
-"    # Shown 720 pixels wide in the HTML book.\n"
 "    set terminal pngcairo enhanced size %d,%d font 'DejaVu Sans,16'\n"
 "}\n"
 "if (format eq 'pdf') {\n"
@@ -68,8 +84,16 @@ static void put_header(wb_buf *b, const char *name, int width, int height)
 "        fontscale 1 pointscale 0.7\n"
 "}\n"
 "if (format eq 'svg') {\n"
-"    set terminal svg enhanced size %d,%d font 'DejaVu Sans,16'\n"
+"    # For the HTML book, which shows it at this size in CSS pixels on a\n"
+"    # screen: the PNG with the same font, its panels at most 640 pixels\n"
+"    # wide, so that its text is still 9 pixels high on a phone. The\n"
+"    # paper is drawn, for the book's dark theme to turn dark.\n"
+"    set terminal svg enhanced size %d,%d font 'DejaVu Sans,16' \\\n"
+"        background rgb '#%06X'\n"
 "}\n"
+"# Points are the same size beside the plot in every format (its text is\n"
+"# not): in the SVG, as much smaller as the SVG is.\n"
+"point_scale = format eq 'svg' ? %.4g : 1\n"
 "if (format eq 'dumb') {\n"
 "    set terminal dumb enhanced size cols,rows\n"
 "}\n"
@@ -101,7 +125,9 @@ static void put_header(wb_buf *b, const char *name, int width, int height)
 "# short of it.\n"
 "rule_top = text_terminal ? 1 - 0.5 / rows : 1\n"
 "rule_right = text_terminal ? 1 - 0.5 / cols : 1\n"
-"\n", width, height, pdf_w, pdf_h, width, height, height / g, width / g,
+"\n", width, height, pdf_w, pdf_h, (int)lround(scale * width),
+                  (int)lround(scale * height), WB_THEME_PAPER, scale,
+                  height / g, width / g,
                   height / g, width / g, width / g, height / g, name, name);
 }
 
@@ -113,7 +139,8 @@ static void put_linetypes(wb_buf *b)
 "# Line types 1 to 8: the colours of Okabe and Ito, told apart also by\n"
 "# readers with colour blindness; scatter points are filled circles.\n");
     for (int c = 0; c < WB_THEME_NCOLOURS; c++)
-        wb_buf_printf(b, "set linetype %d lc rgb '#%06X' lw %d pt 7 ps %g  "
+        wb_buf_printf(b, "set linetype %d lc rgb '#%06X' lw %d pt 7 "
+                      "ps %g * point_scale  "
                       "# %s\n", c + 1, (unsigned)wb_theme_colours[c].rgb,
                       LINE_WIDTH, POINT_SIZE, wb_theme_colours[c].name);
     wb_buf_puts(b,
@@ -124,30 +151,52 @@ static void put_linetypes(wb_buf *b)
 "}\n");
 }
 
-/* The theme's axes, grid and legend, for a flat or a 3-D plot. */
+/* The theme's axes and grid, for a flat or a 3-D plot. */
 static void put_frame(wb_buf *b, bool three_d)
 {
     if (three_d)
-        wb_buf_puts(b,
-"set border 31 lc rgb '#404040' lw 1     # the base, and the z axis\n"
+        wb_buf_printf(b,
+"set border 31 lc rgb '#%06X' lw 1     # the base, and the z axis\n"
 "set xyplane relative 0.05               # the base just below the lowest z\n"
-"set tics nomirror out scale 0.6 textcolor rgb '#202020'\n"
+"set tics nomirror out scale 0.6 textcolor rgb '#%06X'\n"
 "set autoscale xfix                      # x and y end at the grid's edges\n"
-"set autoscale yfix\n");
+"set autoscale yfix\n", WB_THEME_AXIS, WB_THEME_INK);
     else
-        wb_buf_puts(b,
-"set border 3 lc rgb '#404040' lw 1      # left and bottom axes only\n"
-"set tics nomirror out scale 0.6 textcolor rgb '#202020'\n"
+        wb_buf_printf(b,
+"set border 3 lc rgb '#%06X' lw 1      # left and bottom axes only\n"
+"set tics nomirror out scale 0.6 textcolor rgb '#%06X'\n"
 "if (!text_terminal) {\n"
-"    set grid back lt 1 lc rgb '#E3E3E3' lw 1\n"
+"    set grid back lt 1 lc rgb '#%06X' lw 1\n"
 "}\n"
 "set autoscale xfix                      # x and y end at the data, but...\n"
-"set autoscale yfix\n");
+"set autoscale yfix\n", WB_THEME_AXIS, WB_THEME_INK, WB_THEME_GRID);
     wb_buf_puts(b,
 "set minussign                           # a true minus sign on the tics\n"
-"set key noautotitle reverse Left nobox opaque fc rgb '#26FFFFFF' \\\n"
-"    samplen 2.5 spacing 1.15\n"
 "\n");
+}
+
+/* Black, and the legend, which depend on what the plot shows. On the
+ * paper, black is the ink (texts are too), which the book's dark theme
+ * turns light; on a colour map, which keeps its colours in any theme, it
+ * stays black, and the legend is a light card with black text, so that
+ * the lines it names show in it as they do on the map. */
+static void put_ink(wb_buf *b, bool on_map)
+{
+    uint32_t black = on_map ? wb_theme_colours[WB_THEME_NCOLOURS - 1].rgb
+                            : WB_THEME_INK;
+    uint32_t key = on_map ? WB_THEME_CARD : WB_THEME_PAPER;
+    uint32_t key_text = on_map ? black : WB_THEME_INK;
+    wb_buf_printf(b, "%s\n",
+                  on_map ? "# On a colour map, black (line type 8) is black, "
+                           "and the legend is a\n# light card."
+                         : "# On the paper, black (line type 8) is the ink "
+                           "of the texts.");
+    wb_buf_printf(b,
+"black = '%06X'\n"
+"set linetype 8 lc rgb '#' . black\n"
+"set key noautotitle reverse Left nobox opaque fc rgb '#26%06X' \\\n"
+"    textcolor rgb '#%06X' samplen 2.5 spacing 1.15\n",
+                  (unsigned)black, (unsigned)key, (unsigned)key_text);
 }
 
 static void put_palette(wb_buf *b, wb_palette palette)
@@ -176,7 +225,18 @@ static const char *const legend_place[] = {
     [WB_LEGEND_BOTTOM_RIGHT] = "set key bottom right",
     [WB_LEGEND_OUTSIDE] = "set key outside right top",
     [WB_LEGEND_NONE] = "unset key",
+    [WB_LEGEND_TOP] = "set key top center",
+    [WB_LEGEND_BELOW] = "set key below",
 };
+
+/* `set WHAT TEXT...`, in the ink, when there is a text. */
+static void put_label(wb_buf *b, const char *what, const char *text,
+                      const char *more)
+{
+    if (text)
+        wb_buf_printf(b, "set %s %s%s tc rgb '#%06X'\n", what, text, more,
+                      WB_THEME_INK);
+}
 
 static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
 {
@@ -186,14 +246,10 @@ static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
                    "# Texts are enhanced text: {/:Italic x} is x in italics, "
                    "x_{1} has a\n# subscript, e^{z} a superscript, and \\_ "
                    "is a plain _.\n");
-    if (fig->title)
-        wb_buf_printf(b, "set title %s\n", fig->title);
-    if (fig->xlabel)
-        wb_buf_printf(b, "set xlabel %s\n", fig->xlabel);
-    if (fig->ylabel)
-        wb_buf_printf(b, "set ylabel %s\n", fig->ylabel);
-    if (fig->zlabel)
-        wb_buf_printf(b, "set zlabel %s rotate parallel\n", fig->zlabel);
+    put_label(b, "title", fig->title, "");
+    put_label(b, "xlabel", fig->xlabel, "");
+    put_label(b, "ylabel", fig->ylabel, "");
+    put_label(b, "zlabel", fig->zlabel, " rotate parallel");
     /* Unless given: the histograms' bins, and the heat maps' cells. */
     if (!x.set && fig->image_x.set)
         x = fig->image_x;
@@ -240,8 +296,7 @@ static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
                  fig->image_min >= 0 && fig->image_max <= 1)
             /* Probabilities: white exactly at 0.5. */
             wb_buf_puts(b, "set cbrange [0:1]\n");
-        if (fig->cblabel)
-            wb_buf_printf(b, "set cblabel %s\n", fig->cblabel);
+        put_label(b, "cblabel", fig->cblabel, "");
     } else {
         wb_buf_puts(b, "unset colorbox\n");
     }
@@ -258,6 +313,7 @@ static void put_panel(wb_buf *b, const wb_panel *p, const char *name)
         wb_buf_puts(b, p->tables.data);
         wb_buf_puts(b, "\n");
     }
+    put_ink(b, (p->kinds & SERIES_HEATMAP) != 0);
     put_axes(b, p, three_d);
     if (p->decor.len) {
         wb_buf_puts(b, "# ---- lines and texts over the plot ------------"
@@ -280,7 +336,7 @@ char *wb_gp_script(const wb_figure *fig)
 {
     wb_buf b = {0};
     int n = fig->rows * fig->cols;
-    put_header(&b, fig->name, fig->width, fig->height);
+    put_header(&b, fig);
     put_linetypes(&b);
     put_frame(&b, (fig->panels[0].kinds & SERIES_SURFACE) != 0);
     if (n == 1) {

@@ -51,7 +51,9 @@ typedef struct wb_style {
 
 enum { WB_SOLID, WB_DASHED, WB_DOTTED };
 
-/* The theme's colours (colour-blind safe, after Okabe and Ito). */
+/* The theme's colours (colour-blind safe, after Okabe and Ito). Black is
+ * the ink of the page where it is drawn on the paper, so that the book's
+ * dark theme shows it light; on a heat map it is black. */
 enum {
     WB_BLUE = 1,
     WB_ORANGE,
@@ -63,13 +65,17 @@ enum {
     WB_BLACK
 };
 
+/* Where the legend goes: inside the plot, where it hides no data, or
+ * outside it. */
 typedef enum wb_legend {
     WB_LEGEND_TOP_LEFT,     /* the default */
     WB_LEGEND_TOP_RIGHT,
     WB_LEGEND_BOTTOM_LEFT,
     WB_LEGEND_BOTTOM_RIGHT,
     WB_LEGEND_OUTSIDE,      /* right of the plot */
-    WB_LEGEND_NONE
+    WB_LEGEND_NONE,
+    WB_LEGEND_TOP,          /* the middle of the top side */
+    WB_LEGEND_BELOW         /* under the plot, its entries side by side */
 } wb_legend;
 
 typedef enum wb_palette {
@@ -106,7 +112,9 @@ void wb_figure_view(wb_figure *fig, double rot_x, double rot_z);
 void wb_figure_logscale(wb_figure *fig, bool x, bool y);
 
 /* The size of the PNG in pixels: 960 x 600 unless set (the PDF is the same
- * at 160 pixels to the inch). The HTML book shows it 720 pixels wide. */
+ * at 160 pixels to the inch; the SVG, which the HTML book shows, the same
+ * in CSS pixels with the same font, made smaller for its panels to be at
+ * most 640 wide). */
 void wb_figure_size(wb_figure *fig, int width, int height);
 
 /* Panels: rows x cols plots side by side in one figure, numbered from 0,

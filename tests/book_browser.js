@@ -2,11 +2,20 @@
 // OUT from the file system, in headless Chromium, and fails when a page
 // logs an error to its console, throws, fails to load a file (an image, a
 // style sheet, a script, a font), shows an image that did not decode, or
-// links to a file or an anchor that is not there; then takes screenshots
-// of every page, whole, at a desktop and a phone width, light and dark,
-// into SHOTS (PAGE-desktop-light.png, ...). Chromium is driven through
-// its DevTools protocol over a pipe (--remote-debugging-pipe): no network,
-// no port, no package beyond Debian's chromium and node.
+// links to a file or an anchor that is not there. Then it reads every
+// page at a desktop and a phone width, light and dark, and fails when the
+// page scrolls sideways, a figure is wider than the column or its text
+// smaller than 9 pixels, a block that scrolls sideways does not show it,
+// or a link of the top bar is cut; when the dark theme changes a colour
+// the prose names (the white of a probability of 1/2, the categories'
+// blue and orange) or leaves a figure's paper white; and when search does
+// not find a term's own section first, or quotes TeX. It takes
+// screenshots of every page, whole, into SHOTS (PAGE-desktop-light.png,
+// and PAGE-desktop-light-2.png... for the rest of a long page), and of
+// each figure alone (SHOTS/figures/fig-1-sigmoid-phone-dark.png). Chromium
+// is driven through its DevTools protocol over a pipe
+// (--remote-debugging-pipe): no network, no port, no package beyond
+// Debian's chromium and node.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -73,6 +82,67 @@ function send(method, params = {}, sessionId) {
   });
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// The pixels of a PNG that Chromium wrote (8 bits a channel, RGB or RGBA,
+// not interlaced): {width, height, at(x, y) -> '#RRGGBB'}.
+function decodePng(buf) {
+  const zlib = require('zlib');
+  const width = buf.readUInt32BE(16), height = buf.readUInt32BE(20);
+  const depth = buf[24], type = buf[25];
+  if (depth !== 8 || (type !== 2 && type !== 6) || buf[28] !== 0)
+    throw new Error(`a PNG of depth ${depth}, type ${type}: not read here`);
+  const channels = type === 6 ? 4 : 3, stride = width * channels;
+  const parts = [];
+  for (let at = 8; at < buf.length;) {
+    const len = buf.readUInt32BE(at);
+    const kind = buf.toString('ascii', at + 4, at + 8);
+    if (kind === 'IDAT') parts.push(buf.slice(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(parts));
+  const px = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.slice(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? px[y * stride + i - channels] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + i] : 0;
+      const c = y > 0 && i >= channels ? px[(y - 1) * stride + i - channels]
+        : 0;
+      let v = line[i];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      px[y * stride + i] = v & 255;
+    }
+  }
+  const hex = (v) => v.toString(16).toUpperCase().padStart(2, '0');
+  return {width, height, at: (x, y) => {
+    const i = y * stride + x * channels;
+    return '#' + hex(px[i]) + hex(px[i + 1]) + hex(px[i + 2]);
+  }};
+}
+
+// The colours the prose names, in figures that show them: each must be
+// drawn in the dark theme as in the light one, pixel for pixel. The white
+// of 1/2 is the middle of the diverging palette (lib/wb_gp_script.c), the
+// categories' blue and orange the theme's (lib/wb_theme.c).
+const namedColours = [
+  {page: '05_mlp.html', figure: 'fig-5-probability_map',
+   what: 'the white of 1/2', colours: ['#F7F7F7']},
+  {page: '04_variable_change.html', figure: 'fig-4-sample',
+   what: "the categories' blue and orange", colours: ['#0072B2', '#E69F00']},
+];
+// The search: a term, and the section that defines it, which must come
+// first.
+const defines = [
+  {term: 'meshgrid', section: '02_sigmoid_2d.html#step-2-meshgrid'},
+];
 
 const problems = [];
 function problem(page, what) { problems.push(`${page}: ${what}`); }
@@ -171,39 +241,202 @@ async function main() {
       .map((e) => e.href || e.src)`);
     checkLinks(rel, file, hrefs);
     if (rel.startsWith('src/')) continue;
-    // The search box works: a word of the book finds its sections.
+    // The search box works: a word of the book finds its sections, the
+    // section that defines a term first; its quotes are plain text.
     if (rel === 'index.html') {
-      const found = await evaluate(`new Promise(function (resolve) {
+      const search = (words) => evaluate(`new Promise(function (resolve) {
         var box = document.getElementById('search');
-        if (!box || box.closest('form').hidden) return resolve(-1);
-        box.value = 'sigmoid';
+        if (!box || box.closest('form').hidden) return resolve(null);
+        box.value = ${JSON.stringify(words)};
         box.dispatchEvent(new Event('input'));
         var tries = 0;
         (function wait() {
-          var n = document.querySelectorAll('#search-results a').length;
-          if (n || ++tries > 100) return resolve(n);
+          var hits = document.querySelectorAll('#search-results a');
+          if (hits.length || ++tries > 100)
+            return resolve(Array.from(hits).map(function (a) {
+              return {href: a.getAttribute('href'),
+                      quote: a.querySelector('.quote').textContent};
+            }));
           setTimeout(wait, 50);
         })(); })`);
-      if (found <= 0) problem(rel, 'the search box finds nothing for "sigmoid"');
+      const found = await search('sigmoid');
+      if (!found || !found.length)
+        problem(rel, 'the search box finds nothing for "sigmoid"');
+      for (const {term, section} of defines) {
+        const hits = await search(term);
+        if (!hits || !hits.length || hits[0].href !== section)
+          problem(rel, `the search for "${term}" shows ` +
+            `${hits && hits.length ? hits[0].href : 'nothing'} first, not ` +
+            `${section}, which defines it`);
+      }
+      for (const words of ['sigmoid', 'meshgrid', 'logistic regression',
+                           'times']) {
+        const hits = await search(words) || [];
+        if (!hits.length)
+          problem(rel, `the search box finds nothing for "${words}"`);
+        hits.filter((h) => /\\[a-zA-Z]|[_^]\{/.test(h.quote)).forEach((h) =>
+          problem(rel, `the search for "${words}" quotes TeX: ${h.quote}`));
+      }
     }
-    if (!shoot) continue;
     for (const [width, mobile, name] of [[1300, false, 'desktop'],
                                          [420, true, 'phone']]) {
       for (const dark of [false, true]) {
         await load(file, width, mobile, dark);
+        const where = `at ${width} px, ${dark ? 'dark' : 'light'}`;
+        (await evaluate(layoutProblems)).forEach((p) =>
+          problem(rel, `${where}: ${p}`));
+        if (!mobile)
+          await checkColours(rel, dark, evaluate, s);
+        if (!shoot) continue;
         const height = await evaluate('document.documentElement.scrollHeight');
-        const wide = await evaluate('document.documentElement.scrollWidth');
-        if (wide > width + 1)
-          problem(rel, `at ${width} px the page is ${wide} px wide: ` +
-            'it scrolls sideways');
-        const shot = await s('Page.captureScreenshot', {format: 'png',
-          captureBeyondViewport: true,
-          clip: {x: 0, y: 0, width, height: Math.min(height, 16000), scale: 1}});
-        fs.writeFileSync(path.join(shots,
-          `${rel.replace(/\.html$/, '')}-${name}-${dark ? 'dark' : 'light'}.png`),
-          Buffer.from(shot.data, 'base64'));
+        const base = `${rel.replace(/\.html$/, '')}-${name}-` +
+          `${dark ? 'dark' : 'light'}`;
+        // Each figure alone, too: SHOTS/figures/ID-phone-dark.png...
+        const boxes = await evaluate(`Array.from(document.querySelectorAll(
+          'figure')).map(function (f) {
+            var r = f.getBoundingClientRect();
+            return {id: (f.querySelector('[id]') || {}).id, x: r.left + scrollX,
+                    y: r.top + scrollY, width: r.width, height: r.height};
+          }).filter(function (b) { return b.id; })`);
+        fs.mkdirSync(path.join(shots, 'figures'), {recursive: true});
+        for (const b of boxes) {
+          const shot = await s('Page.captureScreenshot', {format: 'png',
+            captureBeyondViewport: true, clip: {x: Math.round(b.x),
+              y: Math.round(b.y), width: Math.round(b.width),
+              height: Math.round(b.height), scale: 1}});
+          fs.writeFileSync(path.join(shots, 'figures',
+            `${b.id}-${name}-${dark ? 'dark' : 'light'}.png`),
+            Buffer.from(shot.data, 'base64'));
+        }
+        for (let y = 0, k = 1; y < height; y += SHOT_HEIGHT, k++) {
+          const shot = await s('Page.captureScreenshot', {format: 'png',
+            captureBeyondViewport: true, clip: {x: 0, y, width,
+              height: Math.min(SHOT_HEIGHT, height - y), scale: 1}});
+          fs.writeFileSync(
+            path.join(shots, `${base}${k > 1 ? '-' + k : ''}.png`),
+            Buffer.from(shot.data, 'base64'));
+        }
       }
     }
+  }
+}
+
+// A screenshot is at most this high; a longer page takes several.
+const SHOT_HEIGHT = 8000;
+
+// What a reader of the page at this width would see go wrong, as a list
+// of sentences (run in the page).
+const layoutProblems = `(function () {
+  var out = [], width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1) {
+    // The element that reaches furthest, outside any block that scrolls
+    // by itself, to say where to look.
+    var widest = null, right = 0;
+    var inScroller = function (e) {
+      for (e = e.parentElement; e && e !== document.body; e = e.parentElement)
+        if (getComputedStyle(e).overflowX !== 'visible') return true;
+      return false;
+    };
+    document.querySelectorAll('body *').forEach(function (e) {
+      var r = e.getBoundingClientRect().right;
+      if (r > right && !inScroller(e)) { right = r; widest = e; }
+    });
+    out.push('the page is ' + document.documentElement.scrollWidth +
+      ' px wide: it scrolls sideways' + (widest ? ' (a ' +
+      widest.tagName.toLowerCase() + ' reaches ' + Math.round(right) +
+      ' px: ' + widest.textContent.slice(0, 50) + ')' : ''));
+  }
+  var main = document.querySelector('main');
+  var column = main ? main.getBoundingClientRect() : null;
+  document.querySelectorAll('figure').forEach(function (f) {
+    var name = (f.querySelector('[id]') || {}).id || 'a figure';
+    var zoom = f.querySelector('a.zoom') || f;
+    if (zoom.scrollWidth > zoom.clientWidth + 1)
+      out.push(name + ' scrolls sideways');
+    f.querySelectorAll('img').forEach(function (img) {
+      var r = img.getBoundingClientRect();
+      if (column && (r.left < column.left - 1 || r.right > column.right + 1))
+        out.push(name + ' is wider than the column (' + Math.round(r.width) +
+          ' px in ' + Math.round(column.width) + ')');
+      var text = +img.dataset.text;
+      var natural = +img.getAttribute('width');
+      if (text && natural && text * r.width / natural < 9)
+        out.push(name + "'s text is " + (text * r.width / natural).toFixed(1) +
+          ' px high, under 9');
+    });
+  });
+  // A block that scrolls sideways shows a shadow at its edge (style.css).
+  document.querySelectorAll('pre, table, .katex-display').forEach(function (b) {
+    if (b.scrollWidth > b.clientWidth + 1 &&
+        getComputedStyle(b).backgroundAttachment.indexOf('local') < 0)
+      out.push('a ' + b.tagName.toLowerCase() + ' scrolls sideways with ' +
+        'nothing to show it: ' + b.textContent.slice(0, 40));
+  });
+  document.querySelectorAll('.pager.top a').forEach(function (a) {
+    var r = a.getBoundingClientRect();
+    if (a.scrollWidth > a.clientWidth + 1 || r.left < 0 || r.right > width + 1)
+      out.push('the top bar cuts its link "' + a.textContent + '"');
+  });
+  return out;
+})()`;
+
+// The colours the prose names (namedColours): the pixels of each colour in
+// the light figure are the same colour in the dark one; and the paper of
+// the figure is white in the light theme, the page's own in the dark.
+const lightPixels = new Map();
+async function checkColours(rel, dark, evaluate, s) {
+  for (const check of namedColours.filter((c) => c.page === rel)) {
+    const box = await evaluate(`(function () {
+      var f = document.getElementById('${check.figure}');
+      if (!f) return null;
+      f.scrollIntoView();
+      var r = f.getBoundingClientRect();
+      return {x: r.left + scrollX, y: r.top + scrollY, width: r.width,
+              height: r.height,
+              page: getComputedStyle(document.documentElement).backgroundColor};
+    })()`);
+    if (!box) {
+      problem(rel, `no figure ${check.figure}, whose colours are checked`);
+      continue;
+    }
+    const shot = await s('Page.captureScreenshot', {format: 'png',
+      captureBeyondViewport: true, clip: {x: Math.round(box.x),
+        y: Math.round(box.y), width: Math.round(box.width),
+        height: Math.round(box.height), scale: 1}});
+    const png = decodePng(Buffer.from(shot.data, 'base64'));
+    const paper = png.at(2, 2);
+    const rgb = box.page.match(/\d+/g).slice(0, 3).map((v) =>
+      (+v).toString(16).toUpperCase().padStart(2, '0'));
+    const page = '#' + rgb.join('');
+    if (paper !== (dark ? page : '#FFFFFF'))
+      problem(rel, `${check.figure}'s paper is ${paper} in the ` + (dark
+        ? `dark theme, not the page's ${page}` : 'light theme, not white'));
+    if (!dark) {
+      const found = check.colours.map((c) => {
+        const at = [];
+        // Inside a run of the colour, where no edge blends it with what is
+        // next to it.
+        for (let y = 0; y < png.height; y++)
+          for (let x = 1; x + 1 < png.width; x++)
+            if (png.at(x, y) === c && png.at(x - 1, y) === c &&
+                png.at(x + 1, y) === c)
+              at.push([x, y]);
+        if (at.length < 4)
+          problem(rel, `${check.figure} shows no ${c} (${check.what}) ` +
+            'to check');
+        return at;
+      });
+      lightPixels.set(check.figure, found);
+      continue;
+    }
+    (lightPixels.get(check.figure) || []).forEach((at, i) => {
+      const c = check.colours[i];
+      const changed = at.filter(([x, y]) => png.at(x, y) !== c);
+      if (changed.length)
+        problem(rel, `the dark theme changes ${check.what} in ` +
+          `${check.figure}: ${changed.length} of ${at.length} pixels of ${c} ` +
+          `become ${png.at(...changed[0])}, ...`);
+    });
   }
 }
 
@@ -211,7 +444,7 @@ async function main() {
 function finish(status, message) {
   if (message) console.log(message);
   chrome.once('exit', () => {
-    fs.rmSync(profile, {recursive: true, force: true});
+    fs.rmSync(profile, {recursive: true, force: true, maxRetries: 10});
     process.exit(status);
   });
   chrome.kill();
@@ -224,6 +457,9 @@ main().then(() => {
     return;
   }
   finish(0, `book_browser: ${pages.length} pages and ${sources.length} ` +
-    'source pages load without an error, a broken image or a broken link' +
+    'source pages load without an error, a broken image or a broken link; ' +
+    'on a desktop and a phone, light and dark, they fit the screen, their ' +
+    'figures keep the colours the prose names, and search finds a term\'s ' +
+    'own section first' +
     (shoot ? `; screenshots in ${path.relative(process.cwd(), shots)}` : ''));
 }, (e) => finish(1, `book_browser: ${e.message}\n${chromeErr.slice(-2000)}`));

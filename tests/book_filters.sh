@@ -3,12 +3,14 @@
 # header promises. A hint or an answer (::: {.hint}, ::: {.answer}) is a
 # closed <details> block in the HTML (book/html.lua); in the PDF a hint is
 # a box where it stands and an answer moves to the appendix of answers,
-# leaving its page behind (book/latex.lua). And in the HTML: an option in
-# inline code is kept whole, a formula keeps the comma after it, a source
-# file named in the prose and "chapter N" are links.
+# leaving its page behind (book/latex.lua), and code in a table breaks
+# only between names. And in the HTML: an option in inline code is kept
+# whole, a formula keeps the comma after it, a source file named in the
+# prose and "chapter N" are links, and a table's columns take the width
+# of their contents.
 set -u
 status=0
-fail() { echo "book_filters: $*"; status=1; }
+fail() { printf 'book_filters: %s\n' "$*"; status=1; }
 md=$(mktemp /tmp/wb-filters-XXXXXX)
 trap 'rm -f "$md"' EXIT INT TERM
 cat > "$md" <<'MD'
@@ -24,6 +26,10 @@ cat > "$md" <<'MD'
    ::: {.answer exercise="1"}
    At $z = 0$.
    :::
+
+| Python | C |
+|--------------------|------------------------------|
+| `np.random.multivariate_normal(m, c, n)` | `wb_random_multivariate_normal(rng, m, c, 2, n)` |
 MD
 
 html=$(pandoc "$md" --from markdown --to html5 --katex \
@@ -39,6 +45,9 @@ expect_html '<span class="nobr">--predict</span>'
 expect_html '<span class="nobr"><span class="math inline">x = -b/w</span>,</span>'
 expect_html '<a href="01_one.html">chapter 1</a>'
 expect_html 'href="src/lib/wb_activation.c.html"'
+# A table's columns are as wide as their contents on a screen.
+printf '%s' "$html" | grep -q '<col style="width' &&
+    fail "the HTML gives a table's columns fixed widths"
 
 latex=$(pandoc "$md" --from markdown-raw_tex --to latex \
         --top-level-division=chapter --lua-filter book/latex.lua) ||
@@ -50,6 +59,9 @@ expect_latex '\begin{bookbox}{Hint}'
 expect_latex 'Answer: page \pageref{answer-1}'
 expect_latex 'Answers to the exercises'
 expect_latex '\begin{bookbox}{Chapter 1, exercise 1}'
+# Code in a table breaks between the names of a call, never inside one.
+expect_latex 'np.\allowbreak{}random.\allowbreak{}multivariate\_normal(\allowbreak{}m,\allowbreak{}'
+expect_latex '\texttt{wb\_random\_multivariate\_normal(\allowbreak{}rng,'
 # The answer is in the appendix, after the chapter's text, not in it.
 answer_at=$(printf '%s\n' "$latex" | grep -n 'At \\(z = 0\\)' | cut -d: -f1)
 appendix_at=$(printf '%s\n' "$latex" | grep -n 'Answers to the exercises' |
@@ -59,5 +71,6 @@ if [ -z "$answer_at" ] || [ -z "$appendix_at" ] ||
     fail "the answer is not in the appendix of answers"
 fi
 [ "$status" -eq 0 ] &&
-    echo "book_filters: hints, answers, options, formulas and links as promised"
+    echo "book_filters: hints, answers, options, formulas, links and tables" \
+        "as promised"
 exit "$status"

@@ -616,10 +616,22 @@ Test(plot, colours_and_styles)
     cr_assert(strstr(gp, "index 1 using 1:2 with lines lt 1 notitle"));
     cr_assert(strstr(gp, "index 2 using 1:2 with lines lt 2 notitle"));
     cr_assert(strstr(gp, "index 3 using 1:2 with lines lt 4 lw 3.5 dt 2 "));
-    cr_assert(strstr(gp, "index 4 using 1:2 with points lt 5 ps 2 notitle"));
+    cr_assert(strstr(gp, "index 4 using 1:2 with points lt 5 "
+                         "ps 2 * point_scale notitle"));
     cr_assert(strstr(gp, "set key bottom right"));
     cr_assert(exists("styles.dat") && exists("styles.svg") &&
               !exists("styles.png") && !exists("styles.pdf"));
+    /* On the paper, black is the ink, and the SVG, for the HTML book,
+     * two thirds of the PNG's 960 x 600, draws its paper, for the book's
+     * dark theme to turn. */
+    cr_assert(strstr(gp, "black = '222222'\n"), "%s", gp);
+    cr_assert(strstr(gp, "set terminal svg enhanced size 640,400 "), "%s", gp);
+    cr_assert(strstr(gp, "point_scale = format eq 'svg' ? 0.6667 : 1\n"),
+              "%s", gp);
+    char *svg = slurp("styles.svg", NULL);
+    cr_assert(strstr(svg, "width=\"640\" height=\"400\""), "%s", svg);
+    cr_assert(strstr(svg, "fill=\"#ffffff\""), "no paper: %.400s", svg);
+    free(svg);
     free(gp);
     wb_free(x);
 }
@@ -1295,6 +1307,15 @@ Test(plot, panels_side_by_side)
               "second panel's");
     cr_assert(strstr(gp, "set size ratio -1") < r, "and the square shape the "
               "first's");
+    /* Black stays black on the map, and is the ink on the loss's paper;
+     * the legend on the map is a light card. */
+    const char *black_map = strstr(gp, "black = '000000'\n");
+    const char *black_paper = strstr(gp, "black = '222222'\n");
+    cr_assert(black_map && black_map < r && black_paper > r, "%s", gp);
+    cr_assert(strstr(gp, "opaque fc rgb '#26FAFAFA' textcolor rgb '#000000'") <
+              r, "%s", gp);
+    /* Panels of 480 pixels: the SVG is as large as the PNG. */
+    cr_assert(strstr(gp, "set terminal svg enhanced size 960,440 "), "%s", gp);
     free(gp);
     wb_free(xx);
     wb_free(yy);
