@@ -25,8 +25,10 @@
  *     --book         also keep each step's output for the book
  *     --quiet, --help, --version, and the chapter's own parameters
  *
- * Bad options get one line on stderr and exit status 2. A failing step
- * gets "SLUG: step NAME: what failed" and exit status 1.
+ * --step, --quiet, --json (for a chapter that has one) and --book each
+ * choose how the steps are shown, a mode (internal/mode.h): give at most
+ * one. Bad options get one line on stderr and exit status 2. A failing
+ * step gets "SLUG: step NAME: what failed" and exit status 1.
  */
 #ifndef WB_RUNTIME_H
 #define WB_RUNTIME_H
@@ -39,7 +41,6 @@
 #include "wb_logreg.h"
 #include "wb_mlp.h"
 #include "wb_output.h"
-#include "wb_plot.h"
 #include "wb_rng.h"
 
 typedef struct wb_run wb_run;
@@ -101,14 +102,9 @@ struct wb_run {
     wb_output out;              /* where figures go (--out, --format), and
                                    every figure drawn so far, each tagged
                                    with the index of its step */
-    bool quiet;                 /* --quiet */
-    bool book;                  /* --book */
-    bool step_mode;             /* --step */
     size_t step;                /* index of the running step */
-    wb_term_graphics graphics;  /* how --step shows figures */
-    int terminal;               /* while --step holds a step's output back to
-                                   page it: the terminal, where progress
-                                   goes; 0 otherwise */
+    int progress_fd;            /* where wb_progress writes while a step
+                                   runs: a terminal, or -1 for nowhere */
     struct wb_kept *kept;       /* what the run owns (wb_keep) */
     size_t nkept, kept_cap;
 };
