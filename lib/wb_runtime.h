@@ -6,13 +6,10 @@
  * error (wb_fail). main() hands the table of steps to wb_main, which gives
  * every chapter the same command line:
  *
- *     --step         a notebook in the terminal: the chapter's introduction,
- *                    then before each step its title, prose and code (page
- *                    by page when they do not fit on the screen), and a
- *                    prompt: Enter runs it and shows its output and figures,
- *                    e edits the chapter there, rebuilds it and starts again
- *                    at that step, a runs all the rest, q quits; at the end,
- *                    the exercises
+ *     --step         a notebook in the terminal: before each step its
+ *                    prose and code, then Enter runs it and shows its
+ *                    output and figures (internal/notebook.h; --help lists
+ *                    its keys)
  *     --only STEP    run STEP alone (the steps before it run silently first,
  *                    as a notebook's "run all above"); STEP is a name or a
  *                    number, as --list shows them
