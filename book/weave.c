@@ -55,7 +55,6 @@
  * not its name's, fails the build, and so does a chapter that has
  * exercises and no `@exercises` line.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,184 +73,98 @@ typedef struct weaver {
     bool exercises_woven;       /* an @exercises line was expanded */
 } weaver;
 
-static bool is_name_char(char c)
-{
-    return isalnum((unsigned char)c) || c == '_' || c == '-';
-}
-
-/* The figure called name[0..len), and its number k in "Figure N.k"; or
- * 0 when there is none. */
-static int find_figure(const wb_manifest *m, const char *name, size_t len)
+/* The figure called `name`, and its number k in "Figure N.k"; or 0 when
+ * there is none. */
+static int find_figure(const wb_manifest *m, const char *name)
 {
     for (size_t i = 0; i < m->nfigures; i++)
-        if (strlen(m->figures[i].name) == len &&
-            strncmp(m->figures[i].name, name, len) == 0)
+        if (strcmp(m->figures[i].name, name) == 0)
             return (int)i + 1;
     return 0;
 }
 
-/* The line of the source that holds byte `offset` of chunk c's prose. */
-static size_t prose_line_of(const wb_chunk *c, size_t offset)
-{
-    size_t line = c->prose_line + 1;
-    for (size_t i = 0; i < offset && c->prose[i]; i++)
-        line += c->prose[i] == '\n';
-    return line;
-}
-
-/* Appends the prose of chunk c, with its references resolved and the
- * step's heading given an anchor. */
-static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
-                        const char *path, const char *name);
 static int weave_exercises(weaver *w);
 
-static int weave_prose(weaver *w, const wb_chunk *c)
+/* A listing: a chunk's code, or a region of library code. (What a listing
+ * is shown as, whatever it is, is decided here.) */
+static int weave_listing(weaver *w, const wb_token *t)
 {
-    const char *p = c->prose;
-    bool heading_done = false;
-
-    while (*p) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) + 1 : strlen(p);
-
-        {
-            char *path, *name;
-            int ref = wb_region_ref(p, len - (eol ? 1 : 0), &path, &name);
-            if (ref != 0) {
-                int rc = ref < 0 ? -1
-                                 : weave_region(w, c, (size_t)(p - c->prose),
-                                                path, name);
-                free(path);
-                free(name);
-                if (rc != 0) {
-                    if (ref < 0)
-                        wb_fail("%s:%zu: %s", w->source,
-                                prose_line_of(c, (size_t)(p - c->prose)),
-                                wb_error());
-                    return -1;
-                }
-                p += len;
-                continue;
-            }
-        }
-        if (strncmp(p, "@exercises", 10) == 0 &&
-            strspn(p + 10, " \t\r\n") == len - 10) {
-            if (weave_exercises(w) != 0) {
-                wb_fail("%s:%zu: @exercises: %s", w->source,
-                        prose_line_of(c, (size_t)(p - c->prose)),
-                        wb_error());
-                return -1;
-            }
-            p += len;
-            continue;
-        }
-        if (!heading_done && c->step && *p == '#') {
-            /* "## Title" gets {#step-N-NAME}, the target of @step:NAME. */
-            wb_buf_append(&w->out, p, len - (eol ? 1 : 0));
-            wb_buf_printf(&w->out, " {#step-%d-%s}\n", w->number, c->step);
-            heading_done = true;
-            p += len;
-            continue;
-        }
-        /* A labelled equation: its number as a \tag, then an anchor. */
-        const char *eq_name;
-        size_t eq_n, body = wb_lit_eq_label(p, len, &eq_name, &eq_n);
-        const char *line_end = body ? p + body - 2 : p + len;
-        for (const char *s = p; s < line_end;) {
-            const char *at = memchr(s, '@', (size_t)(line_end - s));
-            const char *name;
-            size_t n = 0;
-            bool fig, eq;
-            if (!at) {
-                wb_buf_append(&w->out, s, (size_t)(line_end - s));
-                break;
-            }
-            wb_buf_append(&w->out, s, (size_t)(at - s));
-            fig = strncmp(at, "@fig:", 5) == 0;
-            eq = strncmp(at, "@eq:", 4) == 0;
-            if (!fig && !eq && strncmp(at, "@step:", 6) != 0) {
-                wb_buf_append(&w->out, "@", 1);
-                s = at + 1;
-                continue;
-            }
-            name = at + (fig ? 5 : eq ? 4 : 6);
-            while (is_name_char(name[n]))
-                n++;
-            if (eq) {
-                int k = wb_lit_equation(w->lit, name, n);
-                if (!k)
-                    return wb_fail("%s:%zu: @eq:%.*s: there is no equation "
-                                   "labelled '%.*s' in this chapter",
-                                   w->source,
-                                   prose_line_of(c, (size_t)(at - c->prose)),
-                                   (int)n, name, (int)n, name);
-                wb_buf_printf(&w->out, "[(%d.%d)](#eq-%d-%.*s)", w->number,
-                              k, w->number, (int)n, name);
-            } else if (fig) {
-                int k = find_figure(&w->m, name, n);
-                if (!k)
-                    return wb_fail("%s:%zu: @fig:%.*s: there is no figure "
-                                   "'%.*s' in this chapter's run",
-                                   w->source,
-                                   prose_line_of(c, (size_t)(at - c->prose)),
-                                   (int)n, name, (int)n, name);
-                wb_buf_printf(&w->out, "[Figure %d.%d](#fig-%d-%.*s)",
-                              w->number, k, w->number, (int)n, name);
-            } else {
-                char *step = wb_strndup(name, n);
-                const wb_chunk *sc = step ? wb_lit_find_step(w->lit, step)
-                                          : NULL;
-                free(step);
-                if (!sc)
-                    return wb_fail("%s:%zu: @step:%.*s: there is no step "
-                                   "'%.*s' in this chapter", w->source,
-                                   prose_line_of(c, (size_t)(at - c->prose)),
-                                   (int)n, name, (int)n, name);
-                wb_buf_printf(&w->out, "[*%s*](#step-%d-%s)",
-                              sc->title ? sc->title : sc->step, w->number,
-                              sc->step);
-            }
-            s = name + n;
-        }
-        if (body)
-            wb_buf_printf(&w->out, "\\tag{%d.%d}$$[]{#eq-%d-%.*s}\n",
-                          w->number, wb_lit_equation(w->lit, eq_name, eq_n),
-                          w->number, (int)eq_n, eq_name);
-        p += len;
-    }
-    wb_buf_puts(&w->out, "\n");
-    return 0;
-}
-
-/* A listing of `lines` lines of `path`, from line `first`. */
-static int weave_listing(weaver *w, const char *path, size_t first,
-                         size_t lines, const char *code)
-{
+    wb_region r;
+    if (wb_lit_listing(&r, w->lit, t, w->root) != 0)
+        return -1;
     wb_buf_printf(&w->out,
                   "::: {.listing}\n`%s`, lines %zu to %zu\n\n"
                   "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n:::\n\n",
-                  path, first, first + lines - 1, first, code);
+                  r.path, r.first_line, r.first_line + r.lines - 1,
+                  r.first_line, r.code);
+    wb_region_free(&r);
     return 0;
 }
 
-static int weave_code(weaver *w, const wb_chunk *c)
+/* A reference that leads nowhere: "ch.c:4: @fig:NAME: there is no ...". */
+static int dangling(const weaver *w, const wb_token *t, const char *what,
+                    const char *where)
 {
-    return weave_listing(w, w->source, c->code_line, c->code_lines, c->code);
+    return wb_fail("%s:%zu: %.*s: there is no %s '%s' in this %s", w->source,
+                   t->line, (int)t->len, t->text, what, t->name, where);
 }
 
-/* A line `@code:PATH:NAME` of chunk c's prose, at `offset`: the region's
- * listing. */
-static int weave_region(weaver *w, const wb_chunk *c, size_t offset,
-                        const char *path, const char *name)
+/* One token of chunk c, in Markdown: references become links, a step's
+ * heading the target of @step:NAME, a numbered equation gets its number
+ * (\tag) and an anchor. */
+static int weave_token(weaver *w, const wb_chunk *c, const wb_token *t)
 {
-    wb_region r;
-    int rc;
-    if (wb_region_read(&r, w->root, path, name) != 0)
-        return wb_fail("%s:%zu: @code:%s:%s: %s", w->source,
-                       prose_line_of(c, offset), path, name, wb_error());
-    rc = weave_listing(w, r.path, r.first_line, r.lines, r.code);
-    wb_region_free(&r);
-    return rc;
+    int n = w->number, k;
+    switch (t->kind) {
+    case WB_TOKEN_TEXT:
+        wb_buf_append(&w->out, t->text, t->len);
+        return 0;
+    case WB_TOKEN_TITLE:
+        wb_buf_printf(&w->out, "%.*s {#step-%d-%s}", (int)t->len, t->text,
+                      n, c->step);
+        return 0;
+    case WB_TOKEN_FIG_REF:
+        if (!(k = find_figure(&w->m, t->name)))
+            return dangling(w, t, "figure", "chapter's run");
+        wb_buf_printf(&w->out, "[Figure %d.%d](#fig-%d-%s)", n, k, n,
+                      t->name);
+        return 0;
+    case WB_TOKEN_STEP_REF:
+        if (!t->step)
+            return dangling(w, t, "step", "chapter");
+        wb_buf_printf(&w->out, "[*%s*](#step-%d-%s)",
+                      t->step->title ? t->step->title : t->step->step, n,
+                      t->step->step);
+        return 0;
+    case WB_TOKEN_EQ_REF:
+        if (!t->number)
+            return dangling(w, t, "equation labelled", "chapter");
+        wb_buf_printf(&w->out, "[(%d.%d)](#eq-%d-%s)", n, t->number, n,
+                      t->name);
+        return 0;
+    case WB_TOKEN_EQ_TAG:
+        wb_buf_printf(&w->out, "\\tag{%d.%d}$$[]{#eq-%d-%s}", n, t->number,
+                      n, t->name);
+        return 0;
+    case WB_TOKEN_EXERCISES:
+        if (weave_exercises(w) != 0)
+            return wb_fail("%s:%zu: @exercises: %s", w->source, t->line,
+                           wb_error());
+        return 0;
+    case WB_TOKEN_REGION:
+    case WB_TOKEN_LISTING:
+        return weave_listing(w, t);
+    }
+    return 0;
+}
+
+/* Tokens [from, to) of chunk c. */
+static int weave_tokens(weaver *w, const wb_chunk *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (weave_token(w, c, &c->tokens[i]) != 0)
+            return -1;
+    return 0;
 }
 
 /* ---- the exercises ---------------------------------------------------- */
@@ -417,11 +330,15 @@ static int weave(weaver *w)
     if (wb_lit_check_steps(w->lit, (const char *const *)w->m.steps) != 0)
         return -1;
 
+    /* Each chunk: its prose, then its code, then a step's output and its
+     * figures. */
     for (size_t i = 0; i < w->lit->nchunks; i++) {
         const wb_chunk *c = &w->lit->chunks[i];
-        if (c->prose && weave_prose(w, c) != 0)
+        if (weave_tokens(w, c, 0, c->nprose) != 0)
             return -1;
-        if (c->code_lines && weave_code(w, c) != 0)
+        if (c->prose)
+            wb_buf_puts(&w->out, "\n");
+        if (weave_tokens(w, c, c->nprose, c->ntokens) != 0)
             return -1;
         if (c->step) {
             if (weave_output(w, c->step) != 0)

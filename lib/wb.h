@@ -14,8 +14,12 @@
  *   wb_output.h      where figures go, and what was drawn
  *   wb_plot.h        figures drawn by gnuplot
  *   wb_diagram.h     neurons and networks drawn by cairo
- *   wb_runtime.h     steps, the command line, the notebook in the terminal
- *   wb_lit.h         reading a literate chapter source
+ *   wb_runtime.h     steps and the command line (wb_runtime.c, with the
+ *                    plain run, --quiet, --json and --book); --step, the
+ *                    notebook, is wb_notebook.c, its terminal wb_pager.c,
+ *                    and its e (edit, rebuild, rerun) wb_rebuild.c
+ *   wb_lit.h         the literate grammar, read once: a chapter's prose and
+ *                    code as tokens, which the weaver and the notebook render
  *   wb_manifest.h    what a book-mode run leaves for the weaver
  *
  * Who frees what. A function that returns something new (an array, a

@@ -71,7 +71,9 @@ typedef struct worker {
     bool last;          /* it takes no more jobs: stopped once done */
 } worker;
 
-struct wb_renderer {
+/* The output's renderer (internal/output.h), with what it is made of. */
+typedef struct renderer {
+    wb_renderer head;   /* how the output waits for it and stops it */
     char *dir;          /* the folder the workers run in */
     worker workers[MAX_WORKERS];
     int nworkers, max_workers;
@@ -79,7 +81,7 @@ struct wb_renderer {
     size_t ntasks;
     job *queue;         /* jobs waiting for a worker, in order */
     size_t nqueue, queue_cap;
-};
+} renderer;
 
 /* A PNG takes about three times as long to draw as a PDF or an SVG. */
 static int cost(int format)
@@ -89,7 +91,7 @@ static int cost(int format)
 
 /* ---- workers ----------------------------------------------------------- */
 
-static int worker_start(wb_renderer *r, worker *w)
+static int worker_start(renderer *r, worker *w)
 {
     /* -d: no ~/.gnuplot, so that a reader's settings cannot change the
      * book's figures. */
@@ -133,7 +135,7 @@ static bool worker_alive(const worker *w)
 }
 
 /* Sends job j to worker w. */
-static int worker_send(wb_renderer *r, worker *w, job j)
+static int worker_send(renderer *r, worker *w, job j)
 {
     const task *t = &r->tasks[j.task];
     const char *tmp = strrchr(t->files[j.format].tmp, '/');
@@ -219,7 +221,7 @@ static int fix_pdf_dates(FILE *fp, const char *pdf, size_t len)
 }
 
 /* A job is over: what gnuplot said of it is in `said`. */
-static void job_done(wb_renderer *r, job j, const char *said)
+static void job_done(renderer *r, job j, const char *said)
 {
     task *t = &r->tasks[j.task];
     const char *tmp = t->files[j.format].tmp;
@@ -292,7 +294,7 @@ static void task_settle(wb_output *out, task *t)
  * new one takes its place when needed). */
 static void worker_abandon(wb_output *out, worker *w, const char *why)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     for (int k = 0; k < w->nsent; k++) {
         task *t = &r->tasks[w->sent[k].task];
         t->pending--;
@@ -330,7 +332,7 @@ static bool can_take(const worker *w, job j)
 /* A slot for a new worker: a free one, or one whose gnuplot has ended, or
  * (to make room for a fresh gnuplot) one that is idle: that one is
  * stopped. -1 when none. */
-static int free_slot(wb_renderer *r, bool make_room)
+static int free_slot(renderer *r, bool make_room)
 {
     for (int i = 0; i < r->nworkers; i++)
         if (!worker_alive(&r->workers[i]))
@@ -349,7 +351,7 @@ static int free_slot(wb_renderer *r, bool make_room)
  * all are busy and there is room. */
 static int dispatch(wb_output *out)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     int failures = 0;
     while (r->nqueue > 0) {
         job j = r->queue[0];
@@ -392,7 +394,7 @@ static int dispatch(wb_output *out)
 /* Reads what worker w said; each done line ends its oldest job. */
 static void worker_read(wb_output *out, worker *w)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     char chunk[4096];
     ssize_t n = read(w->proc.err_fd, chunk, sizeof chunk);
     char *line;
@@ -428,7 +430,7 @@ static void worker_read(wb_output *out, worker *w)
  * long as it takes), and handles it. */
 static int pump(wb_output *out, int timeout)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     struct pollfd fds[MAX_WORKERS];
     int who[MAX_WORKERS], n = 0;
     for (int i = 0; i < r->nworkers; i++)
@@ -459,7 +461,7 @@ static int pump(wb_output *out, int timeout)
     return dispatch(out);
 }
 
-static bool busy(const wb_renderer *r)
+static bool busy(const renderer *r)
 {
     if (r->nqueue > 0)
         return true;
@@ -473,7 +475,7 @@ static bool busy(const wb_renderer *r)
  * waiting, and those sent, whose gnuplot is stopped. */
 static void give_up(wb_output *out, const char *why)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     for (size_t q = 0; q < r->nqueue; q++) {
         task *t = &r->tasks[r->queue[q].task];
         t->pending--;
@@ -488,7 +490,7 @@ static void give_up(wb_output *out, const char *why)
 /* Runs the loop until every task is settled. */
 static void run_all(wb_output *out)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     while (busy(r)) {
         if ((r->nqueue > 0 && dispatch(out) != 0) || pump(out, -1) != 0) {
             char why[WB_ERROR_SIZE];
@@ -502,7 +504,7 @@ static void run_all(wb_output *out)
  * were drawn; the tasks are then forgotten. */
 static int collect(wb_output *out)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     int rc = 0;
     for (size_t i = 0; i < r->ntasks; i++) {
         task *t = &r->tasks[i];
@@ -518,19 +520,20 @@ static int collect(wb_output *out)
 
 /* ---- the interface ----------------------------------------------------- */
 
-static void renderer_free(wb_renderer *r);
+static int renderer_wait(wb_output *out);
+static void renderer_stop(wb_output *out);
 
-static wb_renderer *renderer_for(wb_output *out)
+static renderer *renderer_for(wb_output *out)
 {
-    wb_renderer *r = out->renderer;
+    renderer *r = (renderer *)out->renderer;
     const char *dir = wb_output_dir(out);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (r && strcmp(r->dir, dir) != 0) {
         /* Another folder: workers run in the folder they started in. */
         if (wb_output_wait(out) != 0)
             return NULL;
-        renderer_free(r);
-        out->renderer = r = NULL;
+        renderer_stop(out);
+        r = NULL;
     }
     if (r)
         return r;
@@ -539,15 +542,16 @@ static wb_renderer *renderer_for(wb_output *out)
         free(r);
         return NULL;
     }
+    r->head = (wb_renderer){renderer_wait, renderer_stop};
     r->max_workers = cpus < 1 ? 1 : cpus > MAX_WORKERS ? MAX_WORKERS
                                                        : (int)cpus;
-    out->renderer = r;
+    out->renderer = &r->head;
     return r;
 }
 
 int wb_gp_render(wb_output *out, const char *name, const char *caption)
 {
-    wb_renderer *r = renderer_for(out);
+    renderer *r = renderer_for(out);
     unsigned formats = wb_output_formats(out);
     task *tasks, *t;
     size_t k;
@@ -618,27 +622,18 @@ int wb_gp_render(wb_output *out, const char *name, const char *caption)
     return rc;
 }
 
-int wb_output_wait(wb_output *out)
+/* Waits until every figure handed to gnuplot is drawn and in place. */
+static int renderer_wait(wb_output *out)
 {
-    if (!out->renderer)
-        return 0;
     run_all(out);
     return collect(out);
 }
 
-int wb_output_close(wb_output *out)
+/* Stops gnuplot, and forgets the figures it was drawing. */
+static void renderer_stop(wb_output *out)
 {
-    int rc = wb_output_wait(out);
-    renderer_free(out->renderer);
+    renderer *r = (renderer *)out->renderer;
     out->renderer = NULL;
-    wb_output_forget(out);
-    return rc;
-}
-
-static void renderer_free(wb_renderer *r)
-{
-    if (!r)
-        return;
     for (int i = 0; i < r->nworkers; i++)
         worker_stop(&r->workers[i], false);
     for (size_t i = 0; i < r->ntasks; i++) {

@@ -171,7 +171,7 @@ static line *split_lines(const char *text, size_t *count)
     return lines;
 }
 
-/* ---- numbered equations ------------------------------------------------ */
+/* ---- the prose, read as tokens ------------------------------------------ */
 
 #define EQ_LABEL " {#eq:"
 
@@ -180,11 +180,14 @@ static bool is_name_char(char c)
     return isalnum((unsigned char)c) || c == '_' || c == '-';
 }
 
-size_t wb_lit_eq_label(const char *s, size_t len, const char **name,
+/* If the prose line s[0..len) ends with "$$ {#eq:NAME}" (and spaces),
+ * returns the length of the line before its label (the equation, up to
+ * and with its closing $$) and sets *name, *name_len to NAME; else 0. */
+static size_t eq_label(const char *s, size_t len, const char **name,
                        size_t *name_len)
 {
     const char *end = s + len;
-    while (end > s && (end[-1] == ' ' || end[-1] == '\n'))
+    while (end > s && end[-1] == ' ')
         end--;
     if (end == s || end[-1] != '}')
         return 0;
@@ -201,64 +204,153 @@ size_t wb_lit_eq_label(const char *s, size_t len, const char **name,
     return (size_t)(start - label - s);
 }
 
-/* Calls `each` on every labelled equation of the prose, in order, with its
- * number and the source line it is on, until it returns non-zero; returns
- * that, or 0. */
-static int each_equation(const wb_lit *lit,
-                         int (*each)(const char *name, size_t len, int k,
-                                     size_t line, void *arg),
-                         void *arg)
+static int region_ref(const char *line, size_t len, char **path, char **name);
+
+/* Appends a token to chunk c; text that follows text joins it. Returns the
+ * token, or NULL when memory runs out. */
+static wb_token *add(wb_chunk *c, wb_token_kind kind, const char *text,
+                     size_t len, size_t line)
 {
-    int k = 0;
-    for (size_t i = 0; i < lit->nchunks; i++) {
-        const wb_chunk *c = &lit->chunks[i];
-        size_t line = c->prose_line + 1;
-        for (const char *p = c->prose; p && *p; line++) {
-            size_t len = strcspn(p, "\n"), n;
-            const char *name;
-            int rc;
-            if (wb_lit_eq_label(p, len, &name, &n) &&
-                (rc = each(name, n, ++k, line, arg)) != 0)
-                return rc;
-            p += len + (p[len] == '\n');
-        }
+    wb_token *t = c->ntokens ? &c->tokens[c->ntokens - 1] : NULL;
+    if (kind == WB_TOKEN_TEXT && t && t->kind == WB_TOKEN_TEXT &&
+        t->text + t->len == text) {
+        t->len += len;
+        return t;
     }
+    t = wb_reallocarray(c->tokens, c->ntokens + 1, sizeof *t);
+    if (!t)
+        return NULL;
+    c->tokens = t;
+    t = &t[c->ntokens++];
+    *t = (wb_token){.kind = kind, .text = text, .len = len, .line = line};
+    return t;
+}
+
+/* Text s[0..n) of line `line`, its references @fig:NAME, @step:NAME and
+ * @eq:NAME made tokens of their own. */
+static int add_text(wb_chunk *c, const char *s, size_t n, size_t line)
+{
+    static const struct {
+        const char *prefix;
+        wb_token_kind kind;
+    } refs[] = {{"@fig:", WB_TOKEN_FIG_REF}, {"@step:", WB_TOKEN_STEP_REF},
+                {"@eq:", WB_TOKEN_EQ_REF}};
+    const char *end = s + n, *text = s, *at;
+    wb_token *t;
+    while ((at = memchr(s, '@', (size_t)(end - s))) != NULL) {
+        size_t r = 0, p, k = 0;
+        while (r < 3 && !((size_t)(end - at) >= strlen(refs[r].prefix) &&
+                          strncmp(at, refs[r].prefix,
+                                  strlen(refs[r].prefix)) == 0))
+            r++;
+        s = at + 1;
+        if (r == 3)
+            continue;
+        p = strlen(refs[r].prefix);
+        while (at + p + k < end && is_name_char(at[p + k]))
+            k++;
+        if ((at > text && !add(c, WB_TOKEN_TEXT, text, (size_t)(at - text),
+                               line)) ||
+            !(t = add(c, refs[r].kind, at, p + k, line)) ||
+            !(t->name = wb_strndup(at + p, k)))
+            return -1;
+        s = text = at + p + k;
+    }
+    return end > text && !add(c, WB_TOKEN_TEXT, text, (size_t)(end - text),
+                              line) ? -1 : 0;
+}
+
+/* The number of the equation labelled `name`, among those numbered so
+ * far; 0 when there is none. */
+static int equation(const wb_lit *lit, const char *name)
+{
+    for (size_t i = 0; i < lit->nchunks; i++)
+        for (size_t j = 0; j < lit->chunks[i].ntokens; j++) {
+            const wb_token *t = &lit->chunks[i].tokens[j];
+            if (t->kind == WB_TOKEN_EQ_TAG && t->number &&
+                strcmp(t->name, name) == 0)
+                return t->number;
+        }
     return 0;
 }
 
-typedef struct eq_query {
+/* One line of chunk c's prose, p[0..len), and its newline (nl is 1, or 0
+ * at the end of the prose); *titled once the chunk's title is read, and
+ * *equations the equations of the source numbered so far. */
+static int read_line(const wb_lit *lit, wb_chunk *c, const char *p,
+                     size_t len, size_t nl, size_t line, bool *titled,
+                     int *equations)
+{
     const char *name;
-    size_t len;
-    size_t line;        /* stop at this line, when not 0 */
-} eq_query;
-
-static int eq_match(const char *name, size_t len, int k, size_t line,
-                    void *arg)
-{
-    const eq_query *q = arg;
-    if (q->line && line >= q->line)
+    size_t name_len, eq;
+    char *path, *region;
+    wb_token *t;
+    int ref = region_ref(p, len, &path, &region);
+    if (ref != 0) {
+        t = ref > 0 ? add(c, WB_TOKEN_REGION, p, len, line) : NULL;
+        if (!t) {
+            free(path);
+            free(region);
+            return -1;
+        }
+        t->path = path;
+        t->name = region;
+        return 0;
+    }
+    if (len >= 10 && strncmp(p, "@exercises", 10) == 0 &&
+        strspn(p + 10, " \t\r") == len - 10)
+        return add(c, WB_TOKEN_EXERCISES, p, len, line) ? 0 : -1;
+    if (c->step && c->title && !*titled && *p == '#') {
+        *titled = true;
+        return add(c, WB_TOKEN_TITLE, p, len, line)
+                   ? add_text(c, p + len, nl, line)
+                   : -1;
+    }
+    eq = eq_label(p, len, &name, &name_len);
+    if (eq == 0)
+        return add_text(c, p, len + nl, line);
+    /* a numbered equation: its text, then its closing $$ and its label */
+    if (add_text(c, p, eq - 2, line) != 0 ||
+        !(t = add(c, WB_TOKEN_EQ_TAG, p + eq - 2, len - (eq - 2), line)) ||
+        !(t->name = wb_strndup(name, name_len)))
         return -1;
-    return len == q->len && strncmp(name, q->name, len) == 0 ? k : 0;
+    if (equation(lit, t->name))
+        return wb_fail("the equation '%s' is labelled twice", t->name);
+    t->number = ++*equations;
+    return add_text(c, p + len, nl, line);
 }
 
-int wb_lit_equation(const wb_lit *lit, const char *name, size_t len)
+/* Reads chunk c, the last of lit, into tokens: its prose, line by line,
+ * then its code. */
+static int read_chunk(const wb_lit *lit, wb_chunk *c, int *equations)
 {
-    eq_query q = {name, len, 0};
-    int k = each_equation(lit, eq_match, &q);
-    return k > 0 ? k : 0;
-}
-
-/* An equation labelled as one before it is an error. */
-static int eq_unique(const char *name, size_t len, int k, size_t line,
-                     void *arg)
-{
-    const wb_lit *lit = arg;
-    eq_query q = {name, len, line};
-    (void)k;
-    if (each_equation(lit, eq_match, &q) > 0)
-        return wb_fail("%s:%zu: the equation '%.*s' is labelled twice",
-                       lit->path, line, (int)len, name);
+    size_t line = c->prose_line + 1;
+    bool titled = false;
+    for (const char *p = c->prose; p && *p; line++) {
+        size_t len = strcspn(p, "\n"), nl = p[len] == '\n';
+        if (read_line(lit, c, p, len, nl, line, &titled, equations) != 0)
+            return wb_fail("%s:%zu: %s", lit->path, line, wb_error());
+        p += len + nl;
+    }
+    c->nprose = c->ntokens;
+    if (c->code_lines > 0 &&
+        !add(c, WB_TOKEN_LISTING, c->code, strlen(c->code), c->code_line))
+        return -1;
     return 0;
+}
+
+/* Once every chunk is read: each reference to an equation or a step
+ * resolved (it may come before what it names). */
+static void resolve(wb_lit *lit)
+{
+    for (size_t i = 0; i < lit->nchunks; i++)
+        for (size_t j = 0; j < lit->chunks[i].ntokens; j++) {
+            wb_token *t = &lit->chunks[i].tokens[j];
+            if (t->kind == WB_TOKEN_EQ_REF)
+                t->number = equation(lit, t->name);
+            else if (t->kind == WB_TOKEN_STEP_REF)
+                t->step = wb_lit_find_step(lit, t->name);
+        }
 }
 
 wb_lit *wb_lit_parse(const char *text, const char *path)
@@ -266,6 +358,7 @@ wb_lit *wb_lit_parse(const char *text, const char *path)
     size_t nlines = 0, i = 0;
     line *lines = split_lines(text, &nlines);
     wb_lit *lit = wb_calloc(1, sizeof *lit);
+    int equations = 0;
 
     if (!lines || !lit || !(lit->path = wb_strdup(path)))
         goto fail;
@@ -299,7 +392,8 @@ wb_lit *wb_lit_parse(const char *text, const char *path)
         code_start = i;
         while (i < nlines && !is_marker(lines[i], "/*md"))
             i++;
-        if (set_code(c, lines, code_start, i, path) != 0)
+        if (set_code(c, lines, code_start, i, path) != 0 ||
+            read_chunk(lit, c, &equations) != 0)
             goto fail;
         /* Code before the first prose block that is only blank lines makes
          * no chunk. */
@@ -309,10 +403,7 @@ wb_lit *wb_lit_parse(const char *text, const char *path)
         }
     }
     free(lines);
-    if (each_equation(lit, eq_unique, lit) != 0) {
-        wb_lit_free(lit);
-        return NULL;
-    }
+    resolve(lit);
     return lit;
 fail:
     free(lines);
@@ -337,6 +428,11 @@ void wb_lit_free(wb_lit *lit)
         free(lit->chunks[i].title);
         free(lit->chunks[i].code);
         free(lit->chunks[i].step);
+        for (size_t j = 0; j < lit->chunks[i].ntokens; j++) {
+            free(lit->chunks[i].tokens[j].name);
+            free(lit->chunks[i].tokens[j].path);
+        }
+        free(lit->chunks[i].tokens);
     }
     free(lit->chunks);
     free(lit->path);
@@ -349,6 +445,12 @@ const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name)
         if (lit->chunks[i].step && strcmp(lit->chunks[i].step, name) == 0)
             return &lit->chunks[i];
     return NULL;
+}
+
+const char *wb_lit_title(const wb_lit *lit, const char *name)
+{
+    const wb_chunk *c = lit ? wb_lit_find_step(lit, name) : NULL;
+    return c && c->title ? c->title : name;
 }
 
 static bool in_table(const char *const *names, const char *name)
@@ -510,17 +612,6 @@ int wb_region_find(wb_region *out, const char *text, const char *path,
     return rc;
 }
 
-int wb_region_read(wb_region *out, const char *root, const char *path,
-                   const char *name)
-{
-    char *full = root ? wb_path_join(root, path) : wb_strdup(path);
-    char *text = full ? wb_read_file(full, NULL) : NULL;
-    int rc = text ? wb_region_find(out, text, path, name) : -1;
-    free(text);
-    free(full);
-    return rc;
-}
-
 void wb_region_free(wb_region *r)
 {
     free(r->path);
@@ -529,7 +620,10 @@ void wb_region_free(wb_region *r)
     *r = (wb_region){0};
 }
 
-int wb_region_ref(const char *line, size_t len, char **path, char **name)
+/* Whether a line of prose (without its newline) is `@code:PATH:NAME`:
+ * returns 1 and sets *path and *name (new strings), 0 when it is not, or -1
+ * with an error when it is one but malformed. */
+static int region_ref(const char *line, size_t len, char **path, char **name)
 {
     static const char tag[] = "@code:";
     const char *s = line, *e = line + len, *colon;
@@ -563,4 +657,32 @@ int wb_region_ref(const char *line, size_t len, char **path, char **name)
         return -1;
     }
     return 1;
+}
+
+int wb_lit_listing(wb_region *out, const wb_lit *lit, const wb_token *t,
+                   const char *root)
+{
+    if (t->kind == WB_TOKEN_REGION) {
+        char *file = root ? wb_path_join(root, t->path) : wb_strdup(t->path);
+        char *text = file ? wb_read_file(file, NULL) : NULL;
+        int rc = text ? wb_region_find(out, text, t->path, t->name) : -1;
+        free(text);
+        free(file);
+        if (rc != 0)
+            return wb_fail("%s:%zu: @code:%s:%s: %s", lit->path, t->line,
+                           t->path, t->name, wb_error());
+        return 0;
+    }
+    WB_ASSERT(t->kind == WB_TOKEN_LISTING, "token of kind %d is no listing",
+              (int)t->kind);
+    *out = (wb_region){.first_line = t->line};
+    for (size_t i = 0; i < t->len; i++)
+        out->lines += t->text[i] == '\n';
+    out->path = wb_strdup(lit->path);
+    out->code = wb_strndup(t->text, t->len);
+    if (!out->path || !out->code) {
+        wb_region_free(out);
+        return -1;
+    }
+    return 0;
 }

@@ -40,13 +40,53 @@
  * is numbered: the k-th labelled equation of chapter N is N.k, and @eq:NAME
  * in the prose refers to it, before or after it. The book shows the number
  * in the margin, and the notebook at the right edge of the terminal.
+ *
+ * The rest of the grammar: in the prose, @fig:NAME refers to a figure the
+ * step draws, @step:NAME to a step, and a line `@exercises` stands for the
+ * chapter's exercises (wb_exercise.h).
+ *
+ * This file is the one reader of that grammar: each chunk reads as a list
+ * of tokens (text, references, equation labels, listings, exercises), and
+ * the weaver (book/weave.c) and the notebook (wb_notebook.c) are two
+ * renderers of them. A new directive is a new kind of token, read here;
+ * the compiler then points at each renderer's switch that lacks it.
  */
 #ifndef WB_LIT_H
 #define WB_LIT_H
 
 #include <stddef.h>
 
-typedef struct wb_chunk {
+typedef struct wb_chunk wb_chunk;
+
+typedef enum wb_token_kind {
+    WB_TOKEN_TEXT,        /* Markdown, as written */
+    WB_TOKEN_TITLE,       /* a step's heading line, "## Title": the book
+                             anchors it, the notebook's banner shows it */
+    WB_TOKEN_FIG_REF,     /* @fig:NAME */
+    WB_TOKEN_STEP_REF,    /* @step:NAME */
+    WB_TOKEN_EQ_REF,      /* @eq:NAME */
+    WB_TOKEN_EQ_TAG,      /* "$$ {#eq:NAME}": the closing $$ of a numbered
+                             equation, and its label */
+    WB_TOKEN_REGION,      /* a line @code:PATH:NAME: that region's listing */
+    WB_TOKEN_EXERCISES,   /* a line @exercises: the chapter's exercises */
+    WB_TOKEN_LISTING      /* the chunk's code: its listing */
+} wb_token_kind;
+
+typedef struct wb_token {
+    wb_token_kind kind;
+    const char *text;     /* what it stands for in the chunk's prose or code
+                             (for a line, without its newline) */
+    size_t len;
+    size_t line;          /* the line of the source it starts on */
+    char *name;           /* the NAME of a reference, an equation's label or
+                             a region; else NULL */
+    char *path;           /* REGION: its PATH; else NULL */
+    int number;           /* EQ_REF, EQ_TAG: the equation's number k (N.k in
+                             chapter N); 0 when no equation has that label */
+    const wb_chunk *step; /* STEP_REF: that step's chunk, or NULL */
+} wb_token;
+
+struct wb_chunk {
     char *prose;         /* the Markdown, or NULL for code before any prose */
     size_t prose_line;   /* line of the `/\*md` marker (1-based), or 0 */
     char *title;         /* the text of the prose's first heading, or NULL */
@@ -56,7 +96,10 @@ typedef struct wb_chunk {
     size_t code_line;    /* line of the code's first line, or 0 if none */
     size_t code_lines;   /* how many lines of code */
     char *step;          /* the step this chunk defines, or NULL */
-} wb_chunk;
+    wb_token *tokens;    /* the chunk, read: tokens[0..nprose) its prose,
+                            then one LISTING for its code, if it has code */
+    size_t ntokens, nprose;
+};
 
 typedef struct wb_lit {
     char *path;          /* the file it was read from */
@@ -64,9 +107,11 @@ typedef struct wb_lit {
     size_t nchunks;
 } wb_lit;
 
-/* Splits `text` (the contents of `path`, used in messages) into chunks.
- * NULL with an error "path:line: ..." for an unterminated prose block, a
- * chunk that defines two steps, or an equation label given twice. */
+/* Splits `text` (the contents of `path`, used in messages) into chunks,
+ * and reads each into tokens. NULL with an error "path:line: ..." for an
+ * unterminated prose block, a chunk that defines two steps, an equation
+ * label given twice, or a malformed @code line (PATH must be relative,
+ * with no "..", and NAME made of letters, digits and '_'). */
 wb_lit *wb_lit_parse(const char *text, const char *path);
 /* wb_lit_parse of the file at `path`. */
 wb_lit *wb_lit_read(const char *path);
@@ -74,26 +119,19 @@ void wb_lit_free(wb_lit *lit);
 
 /* The chunk of step `name`, or NULL. */
 const wb_chunk *wb_lit_find_step(const wb_lit *lit, const char *name);
+/* The title of step `name`'s prose, or `name` when it has none (or when
+ * lit is NULL). */
+const char *wb_lit_title(const wb_lit *lit, const char *name);
 
 /* Checks that the source and a program's steps agree: the chunks define
  * the steps named in `names` (NULL-terminated), each once, in that order.
  * Returns 0, or -1 with an error naming the first disagreement. */
 int wb_lit_check_steps(const wb_lit *lit, const char *const *names);
 
-/* If the prose line s[0..len) ends with "$$ {#eq:NAME}" (and spaces),
- * returns the length of the line before its label (the equation, up to
- * and with its closing $$) and sets *name, *name_len to NAME; else 0. */
-size_t wb_lit_eq_label(const char *s, size_t len, const char **name,
-                       size_t *name_len);
-
-/* The number k of the equation labelled name[0..len) (N.k in chapter N):
- * its place among the labelled equations of the prose; 0 when none is. */
-int wb_lit_equation(const wb_lit *lit, const char *name, size_t len);
-
-/* A region of a source file. */
+/* A region of a source file, and a listing. */
 typedef struct wb_region {
     char *path;          /* the file */
-    char *name;
+    char *name;          /* NULL for a chunk's own code */
     char *code;          /* its lines, without the markers */
     size_t first_line;   /* the line number of its first line (1-based) */
     size_t lines;        /* how many lines */
@@ -104,16 +142,15 @@ typedef struct wb_region {
  * nested or name a region twice, or when the region is not there. */
 int wb_region_find(wb_region *out, const char *text, const char *path,
                    const char *name);
-/* wb_region_find in the file at `path` (read from folder `root`, or from
- * the current folder when root is NULL); out->path is `path`. */
-int wb_region_read(wb_region *out, const char *root, const char *path,
-                   const char *name);
 void wb_region_free(wb_region *r);
 
-/* Whether a line of prose (without its newline) is `@code:PATH:NAME`:
- * returns 1 and sets *path and *name (new strings), 0 when it is not, or -1
- * with an error when it is one but malformed (PATH must be relative, with
- * no "..", and NAME made of letters, digits and '_'). */
-int wb_region_ref(const char *line, size_t len, char **path, char **name);
+/* The listing a LISTING or REGION token of `lit` stands for: the chunk's
+ * code, or the region read from file PATH under folder `root` (the current
+ * folder when NULL). Both renderers show every listing through this, so
+ * that what a listing is (its lines, where they come from) is decided
+ * here. Returns 0, or -1 with an error "SOURCE:LINE: @code:PATH:NAME: what
+ * is wrong". */
+int wb_lit_listing(wb_region *out, const wb_lit *lit, const wb_token *t,
+                   const char *root);
 
 #endif

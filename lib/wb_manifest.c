@@ -1,8 +1,10 @@
-/* wb_manifest.c: reading a run's manifest. See wb_manifest.h. */
+/* wb_manifest.c: a run's manifest, written and read. See wb_manifest.h. */
 #include "wb_manifest.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wb_core.h"
 
@@ -186,4 +188,53 @@ int wb_manifest_read(wb_manifest *m, const char *dir)
     free(text);
     free(path);
     return status;
+}
+
+/* A field: tabs, newlines and other control characters become spaces. */
+static void put_field(FILE *fp, const char *text)
+{
+    for (const char *c = text; *c; c++)
+        fputc((unsigned char)*c < 0x20 || *c == 0x7F ? ' ' : *c, fp);
+}
+
+int wb_manifest_write(const wb_manifest *m, const char *dir)
+{
+    char *path = wb_path_join(dir, "manifest.tsv");
+    wb_file f;
+    if (!path || wb_file_open(&f, path) != 0) {
+        free(path);
+        return -1;
+    }
+    free(path);
+    fprintf(f.fp, "# The steps and figures of a run of %s, for the weaver.\n"
+            "chapter\t%s\t%s\n", m->slug, m->slug, m->seed);
+    for (size_t i = 0; i < m->nparams; i++) {
+        fprintf(f.fp, "param\t%s\t", m->params[i].name);
+        put_field(f.fp, m->params[i].value);
+        fputs(m->params[i].given ? "\tgiven\n" : "\n", f.fp);
+    }
+    for (size_t k = 0; k < m->nsteps; k++) {
+        fprintf(f.fp, "step\t%s\t%s.out\n", m->steps[k], m->steps[k]);
+        for (size_t i = 0; i < m->nfigures; i++) {
+            if (strcmp(m->figures[i].step, m->steps[k]) != 0)
+                continue;
+            fprintf(f.fp, "figure\t%s\t%s\t", m->steps[k],
+                    m->figures[i].name);
+            put_field(f.fp, m->figures[i].caption);
+            fputc('\n', f.fp);
+        }
+    }
+    return wb_file_commit(&f);
+}
+
+int wb_manifest_remove(const char *dir)
+{
+    char *path = wb_path_join(dir, "manifest.tsv");
+    int rc = 0;
+    if (!path)
+        return -1;
+    if (unlink(path) != 0 && errno != ENOENT)
+        rc = wb_fail("cannot remove %s: %s", path, strerror(errno));
+    free(path);
+    return rc;
 }

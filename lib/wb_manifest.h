@@ -1,4 +1,5 @@
-/* wb_manifest.h: what a chapter's book-mode run leaves for the weaver.
+/* wb_manifest.h: what a chapter's book-mode run leaves for the weaver,
+ * written by the run (wb_runtime.c) and read by the weaver.
  *
  * `CHAPTER --book --out DIR` writes each step's output (DIR/STEP.out), its
  * figures, and last DIR/manifest.tsv, which stands for the whole run: one
@@ -43,6 +44,14 @@ typedef struct wb_manifest {
     wb_manifest_figure *figures;
     size_t nfigures;
 } wb_manifest;
+
+/* Writes DIR/manifest.tsv, through a temporary file: the chapter line,
+ * the params, then each step followed by its figures. A control character
+ * in a field (a tab in a caption) is written as a space. */
+int wb_manifest_write(const wb_manifest *m, const char *dir);
+/* Removes DIR/manifest.tsv, if it is there: until a run writes its own, at
+ * its very end, the folder holds no complete run. */
+int wb_manifest_remove(const char *dir);
 
 /* Parses `text`, the contents of `path` (used in messages). Returns 0, or
  * -1 with an error "path:line: what is wrong" and *m empty. */

@@ -1,510 +1,528 @@
-/* wb_notebook.c: the terminal side of --step. See internal/notebook.h. */
+/* wb_notebook.c: --step, the notebook in the terminal. See
+ * internal/notebook.h. */
 #include "internal/notebook.h"
 
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/wait.h>
-#include <termios.h>
-#include <unistd.h>
 
+#include "internal/pager.h"
+#include "internal/rebuild.h"
+#include "internal/show.h"
+#include "wb_core.h"
+#include "wb_exercise.h"
+#include "wb_lit.h"
 #include "wb_term.h"
 
-/* ---- the terminal's mode ------------------------------------------------ */
+/* What the notebook keeps beside the session. */
+typedef struct notebook {
+    wb_session *s;
+    wb_pager pg;
+    wb_term_graphics graphics;  /* how figures are drawn */
+    int number;                 /* the chapter's, from its slug: 1 for 01_ */
+    size_t next_chunk;          /* the first chunk not yet shown */
+    size_t figures;             /* how many were drawn before the step */
+    bool hold;                  /* the step's output is held back */
+    bool stop;                  /* the reader quit */
+} notebook;
 
-/* What a signal handler must put back: the terminal's settings while a
- * prompt or the device query has changed them. A handler can only reach
- * what is static. */
-static struct termios saved_mode;
-static volatile sig_atomic_t mode_changed;
-
-static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-#define NFATAL (sizeof fatal_signals / sizeof *fatal_signals)
-static struct sigaction previous[NFATAL];
-static bool handlers_installed;
-
-/* Puts the terminal back, then does what was to be done before: the
- * library's own handler (which removes temporary files) or dying. */
-static void restore_and_die(int sig)
+/* How figures are drawn: as WB_GRAPHICS says, or as well as the terminal
+ * can. */
+static wb_term_graphics choose_graphics(void)
 {
-    if (mode_changed) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
-        mode_changed = 0;
-        if (write(STDOUT_FILENO, "\033[0m\r\n", 6) < 0) {
-            /* nothing more can be done */
-        }
-    }
-    for (size_t i = 0; i < NFATAL; i++)
-        if (fatal_signals[i] == sig && !(previous[i].sa_flags & SA_SIGINFO) &&
-            previous[i].sa_handler != SIG_DFL &&
-            previous[i].sa_handler != SIG_IGN)
-            previous[i].sa_handler(sig);
-    signal(sig, SIG_DFL);
-    raise(sig);
+    static const char *const names[] = {[WB_TERM_NONE] = "none",
+                                        [WB_TERM_DUMB] = "dumb",
+                                        [WB_TERM_ANSI] = "ansi",
+                                        [WB_TERM_SIXEL] = "sixel"};
+    const char *want = getenv("WB_GRAPHICS");
+    for (size_t g = 0; want && *want && g < sizeof names / sizeof *names; g++)
+        if (strcmp(want, names[g]) == 0)
+            return (wb_term_graphics)g;
+    if (want && *want)
+        fprintf(stderr, "warning: WB_GRAPHICS=%s is not none, dumb, ansi or "
+                "sixel; using text\n", want);
+    if (!wb_pager_colour_allowed())
+        return WB_TERM_DUMB;
+    return wb_pager_terminal_has_sixel() ? WB_TERM_SIXEL : WB_TERM_ANSI;
 }
 
-static void install_handlers(void)
+/* An escape sequence (bold, dim, ...), when the terminal takes them. */
+static const char *sgr(const notebook *n, const char *code)
 {
-    if (handlers_installed)
-        return;
-    handlers_installed = true;
-    for (size_t i = 0; i < NFATAL; i++) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = restore_and_die;
-        sigemptyset(&sa.sa_mask);
-        if (sigaction(fatal_signals[i], NULL, &previous[i]) == 0 &&
-            previous[i].sa_handler != SIG_IGN)
-            sigaction(fatal_signals[i], &sa, NULL);
-    }
+    return n->pg.styled ? code : "";
 }
 
-/* Keys one at a time, without echo: VMIN 1, or (for the device query) a
- * wait of at most `tenths` tenths of a second. Signals still come from
- * Ctrl-C. */
-static int mode_begin(int tenths)
+/* ---- the chapter's text: the notebook's renderer of its tokens ---------- */
+
+/* The width prose is filled to: the screen's, up to a width that reads
+ * well. */
+static int prose_width(const notebook *n)
 {
-    struct termios raw;
-    install_handlers();
-    if (tcgetattr(STDIN_FILENO, &saved_mode) != 0)
-        return -1;
-    raw = saved_mode;
-    raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-    raw.c_cc[VMIN] = tenths ? 0 : 1;
-    raw.c_cc[VTIME] = (cc_t)tenths;
-    mode_changed = 1;
-    if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0) {
-        mode_changed = 0;
-        return -1;
-    }
-    return 0;
+    return n->pg.cols - 1 < 88 ? n->pg.cols - 1 : 88;
 }
 
-static void mode_end(void)
-{
-    if (mode_changed) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
-        mode_changed = 0;
-    }
-}
+/* The columns before a listing's code: "   12 │ ". */
+#define GUTTER 8
 
-bool wb_nb_colour_allowed(void)
+/* A listing with its line numbers, dim, under the name of its file when
+ * it is library code, not the chapter's. On a screen narrower than its
+ * lines (a chapter's lines are up to 80 columns, and the numbers take 8
+ * more), a line that does not fit goes on on the next, after its
+ * indentation and two spaces, rather than at the screen's left edge. */
+static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
 {
-    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no && *no) &&
-           !(term && strcmp(term, "dumb") == 0);
-}
-
-bool wb_nb_terminal_has_sixel(void)
-{
-    char reply[128];
-    size_t n = 0;
-    bool sixel = false;
-
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return false;
-    fflush(stdout);
-    if (mode_begin(3) != 0)
-        return false;
-    if (write(STDOUT_FILENO, "\033[c", 3) == 3) {
-        while (n < sizeof reply - 1) {
-            ssize_t r = read(STDIN_FILENO, reply + n, 1);
-            if (r <= 0)
-                break;
-            if (reply[n++] == 'c')
-                break;
-        }
-    }
-    reply[n] = '\0';
-    mode_end();
-    /* The reply is ESC [ ? a ; b ; ... c: look for a field equal to 4. */
-    if (n > 3 && reply[0] == '\033' && reply[1] == '[' && reply[2] == '?') {
-        for (char *s = reply + 3; *s && *s != 'c';) {
-            long v = strtol(s, &s, 10);
-            if (v == 4)
-                sixel = true;
-            if (*s == ';')
+    const char *line = r->code, *dim = sgr(n, "\033[2m");
+    const char *off = sgr(n, "\033[0m");
+    size_t first = r->first_line;
+    size_t width = n->pg.interactive && n->pg.cols > GUTTER + 20
+                       ? (size_t)n->pg.cols - GUTTER - 1
+                       : (size_t)-1;
+    if (r->name)
+        wb_buf_printf(b, "%s%s, lines %zu to %zu:%s\n", dim, r->path, first,
+                      first + r->lines - 1, off);
+    for (size_t i = 0; i < r->lines && *line; i++) {
+        size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
+        const char *s = line;
+        size_t left = len, room = width;
+        wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
+        while (wb_term_width(s, left) > room) {
+            /* the last space that leaves a line of at most `room` */
+            size_t cut = room;
+            while (cut > indent + 1 && s[cut] != ' ')
+                cut--;
+            if (cut <= indent + 1)
+                cut = room;
+            while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+                cut--;    /* never in the middle of a character */
+            wb_buf_printf(b, "%.*s\n%s      │%s %*s", (int)cut, s, dim, off,
+                          (int)(indent + 2), "");
+            s += cut;
+            left -= cut;
+            while (left > 0 && *s == ' ') {
                 s++;
-            else
-                break;
+                left--;
+            }
+            room = room > indent + 2 ? room - indent - 2 : room;
+            indent = 0;
         }
-    }
-    return sixel;
-}
-
-/* ---- the screen --------------------------------------------------------- */
-
-void wb_nb_resize(wb_nb *nb)
-{
-    struct winsize ws;
-    nb->cols = 80;
-    nb->rows = 24;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20 &&
-        ws.ws_row >= 5) {
-        nb->cols = ws.ws_col;
-        nb->rows = ws.ws_row;
+        wb_buf_printf(b, "%.*s\n", (int)left, s);
+        line += len + (line[len] == '\n');
     }
 }
 
-void wb_nb_init(wb_nb *nb)
+/* A line across the screen with a title in it, in bold. */
+static void put_rule(wb_buf *b, const notebook *n, const char *title)
 {
-    *nb = (wb_nb){0};
-    nb->interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-    nb->styled = wb_nb_colour_allowed();
-    nb->paging = nb->interactive;
-    wb_nb_resize(nb);
+    size_t w = wb_term_width(title, strlen(title)) + 4;
+    wb_buf_printf(b, "%s━━ %s ", sgr(n, "\033[1m"), title);
+    for (; w < (size_t)prose_width(n); w++)
+        wb_buf_puts(b, "━");
+    wb_buf_printf(b, "%s\n", sgr(n, "\033[0m"));
 }
 
-void wb_nb_free(wb_nb *nb)
+/* Renders the Markdown gathered in `md` into `b`, then empties `md`. */
+static void flush_markdown(wb_buf *b, wb_buf *md, const notebook *n)
 {
-    mode_end();
-    free(nb->last);
-    nb->last = NULL;
+    if (md->len == 0)
+        return;
+    if (wb_term_markdown(b, md->data, prose_width(n),
+                         n->pg.styled ? WB_TERM_STYLE : 0) != 0)
+        wb_buf_printf(b, "(%s)\n", wb_error());
+    wb_buf_free(md);
 }
 
-/* ---- keys --------------------------------------------------------------- */
-
-/* One key: a character, an arrow or a page key, or WB_KEY_EOF. */
-static int read_key(void)
+/* The chapter's exercises (a prose line @exercises), as the book lists
+ * them: each one's goal, what it asks, its file, the command that checks
+ * it, and its hint. */
+static void put_exercises(wb_buf *md, const notebook *n)
 {
-    unsigned char c, seq[8];
-    size_t n = 0;
-    ssize_t r;
-    do
-        r = read(STDIN_FILENO, &c, 1);
-    while (r < 0 && errno == EINTR);
-    if (r <= 0)
-        return WB_KEY_EOF;
-    if (c == '\r')
-        return '\n';
-    if (c != 0x1B)
-        return c;
-    /* An escape sequence arrives at once; a lone Escape is followed by
-     * nothing. */
-    while (n < sizeof seq) {
-        struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-        if (poll(&p, 1, 30) <= 0 || read(STDIN_FILENO, &seq[n], 1) != 1)
+    wb_exercise *list = NULL;
+    size_t count = 0;
+    char *dir = n->s->root ? wb_path_join(n->s->root, "exercises") : NULL;
+    if (!dir || wb_exercises_read(dir, n->number, &list, &count) != 0) {
+        wb_buf_printf(md, "(The exercises cannot be read: %s.)\n\n",
+                      wb_error());
+        free(dir);
+        return;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const wb_exercise *e = &list[i];
+        wb_buf_printf(md, "### Exercise %d.%d: %s\n\n%s\n\n"
+                      "Open `exercises/%s.c`, write your code between its "
+                      "markers, then check it:\n\n"
+                      "    make exercise EX=%s\n\n*Hint:* %s\n\n",
+                      e->chapter, e->number, e->goal, e->text, e->name,
+                      e->name, e->hint);
+    }
+    wb_exercises_free(list, count);
+    free(dir);
+}
+
+/* A labelled equation's number as the book writes it, "1.2" (its name
+ * when it has none), between `open` and `close`. */
+static void put_equation(wb_buf *md, const notebook *n, const wb_token *t,
+                         const char *open, const char *close)
+{
+    if (t->number && n->number)
+        wb_buf_printf(md, "%s%d.%d%s", open, n->number, t->number, close);
+    else if (t->number)
+        wb_buf_printf(md, "%s%d%s", open, t->number, close);
+    else
+        wb_buf_printf(md, "%s%s%s", open, t->name, close);
+}
+
+/* One token of the prose, into the Markdown gathered in `md` (or, for a
+ * listing, into `b`): a reference in words (@fig:NAME is "figure NAME",
+ * @step:NAME the step's title in italics, @eq:NAME the equation's number
+ * in parentheses, "(1.2)", as in the book), a labelled equation's label
+ * the \tag that the terminal shows at its right edge, the library code it
+ * shows as a listing (the line as written when that cannot be read), and
+ * the chapter's exercises. */
+static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
+                      const wb_token *t)
+{
+    wb_region r;
+    switch (t->kind) {
+    case WB_TOKEN_TEXT:
+    case WB_TOKEN_TITLE:
+        wb_buf_append(md, t->text, t->len);
+        break;
+    case WB_TOKEN_FIG_REF:
+        wb_buf_printf(md, "figure %s", t->name);
+        break;
+    case WB_TOKEN_STEP_REF:
+        wb_buf_printf(md, "*%s*", t->step && t->step->title ? t->step->title
+                                                            : t->name);
+        break;
+    case WB_TOKEN_EQ_REF:
+        put_equation(md, n, t, "(", ")");
+        break;
+    case WB_TOKEN_EQ_TAG:
+        put_equation(md, n, t, "\\tag{", "}$$");
+        break;
+    case WB_TOKEN_EXERCISES:
+        put_exercises(md, n);
+        break;
+    case WB_TOKEN_REGION:
+        if (!n->s->root || wb_lit_listing(&r, n->s->lit, t, n->s->root)) {
+            wb_buf_printf(md, "%.*s\n", (int)t->len, t->text);
             break;
-        if (n++ > 0 && seq[n - 1] >= 0x40 && seq[n - 1] <= 0x7E)
-            break;
+        }
+        flush_markdown(b, md, n);
+        wb_buf_puts(b, "\n");
+        put_listing(b, n, &r);
+        wb_buf_puts(b, "\n");
+        wb_region_free(&r);
+        break;
+    case WB_TOKEN_LISTING:
+        if (wb_lit_listing(&r, n->s->lit, t, NULL) == 0) {
+            put_listing(b, n, &r);
+            wb_buf_puts(b, "\n");
+            wb_region_free(&r);
+        }
+        break;
     }
-    if (n >= 2 && (seq[0] == '[' || seq[0] == 'O')) {
-        if (seq[1] == 'A')
-            return WB_KEY_UP;
-        if (seq[1] == 'B')
-            return WB_KEY_DOWN;
-        if (n >= 3 && seq[1] == '5' && seq[2] == '~')
-            return WB_KEY_PAGE_UP;
-        if (n >= 3 && seq[1] == '6' && seq[2] == '~')
-            return WB_KEY_PAGE_DOWN;
-    }
-    return 0x1B;
 }
 
-int wb_nb_ask(wb_nb *nb, const char *text, const char *keys)
+/* A chunk: its prose, then its code. With `banner`, the prose's heading
+ * is left out, and the blank lines after it: the step's banner shows its
+ * title. */
+static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
+                      bool banner)
 {
-    size_t shown;
-    int key;
-    if (!nb->interactive)
-        return '\n';
-    fflush(stdout);
-    if (mode_begin(0) != 0)
-        return '\n';
-    /* on one line, or the prompt could not be erased: cut to the width */
-    wb_nb_resize(nb);
-    shown = strlen(text);
-    while (shown > 0 && wb_term_width(text, shown) > (size_t)nb->cols - 1)
-        shown--;
-    while (shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80)
-        shown--;
-    printf("%s%.*s%s", nb->styled ? "\033[1;7m" : "", (int)shown, text,
-           nb->styled ? "\033[0m" : "");
-    fflush(stdout);
+    wb_buf md = {0};
+    bool after_title = banner && c->nprose > 0 &&
+                       c->tokens[0].kind == WB_TOKEN_TITLE;
+    bool shown = false;
+    size_t i = after_title ? 1 : 0;
+    for (; i < c->nprose; i++) {
+        wb_token t = c->tokens[i];
+        if (after_title && t.kind == WB_TOKEN_TEXT) {
+            size_t blank = strspn(t.text, "\n");
+            t.text += blank < t.len ? blank : t.len;
+            t.len -= blank < t.len ? blank : t.len;
+            if (t.len == 0)
+                continue;
+        }
+        after_title = false;
+        shown = true;
+        put_token(b, &md, n, &t);
+    }
+    flush_markdown(b, &md, n);
+    if (shown)
+        wb_buf_puts(b, "\n");
+    for (; i < c->ntokens; i++)
+        put_token(b, &md, n, &c->tokens[i]);
+}
+
+/* The chunk of the source that defines step k, or lit->nchunks. */
+static size_t step_chunk(const wb_session *s, size_t k)
+{
+    const wb_lit *lit = s->lit;
+    const wb_chunk *c = lit ? wb_lit_find_step(lit, s->run->chapter->steps[k]
+                                                         .name)
+                            : NULL;
+    return c ? (size_t)(c - lit->chunks) : lit ? lit->nchunks : 0;
+}
+
+/* Shows the chunks of the source from n->next_chunk up to chunk `end`:
+ * the introduction before the first step, the text between two steps, the
+ * exercises after the last. */
+static int show_chunks(notebook *n, size_t end)
+{
+    const wb_lit *lit = n->s->lit;
+    wb_buf b = {0};
+    int rc;
+    for (; lit && n->next_chunk < end; n->next_chunk++)
+        put_chunk(&b, n, &lit->chunks[n->next_chunk], false);
+    if (b.len == 0)
+        return 0;
+    rc = wb_pager_page(&n->pg, b.data);
+    wb_buf_free(&b);
+    if (rc == 'q')
+        n->stop = true;
+    return rc;
+}
+
+/* ---- the steps ---------------------------------------------------------- */
+
+/* The keys of the notebook's prompts, and what they do: 'a' runs the rest
+ * without stopping, 'q' quits, 'e' edits the chapter at step k, 'b' shows
+ * the step's text again; the other keys are returned. */
+static int ask(notebook *n, size_t k, const char *text, const char *keys)
+{
     for (;;) {
-        key = read_key();
-        if (key == WB_KEY_EOF) {
-            key = 'q';
-            break;
-        }
-        /* arrows and page keys stand for the keys they mean */
-        if (key == WB_KEY_PAGE_DOWN)
-            key = ' ';
-        else if (key == WB_KEY_DOWN)
-            key = '\n';
-        else if (key == WB_KEY_PAGE_UP || key == WB_KEY_UP)
-            key = 'b';
-        else if (key == 'Q')
-            key = 'q';
-        if (key > 0 && key < 0x100 && strchr(keys, key))
-            break;
-    }
-    mode_end();
-    /* the prompt is erased: the next text takes its place */
-    printf("\r\033[K");
-    fflush(stdout);
-    nb->used = 0;
-    return key;
-}
-
-/* ---- pages -------------------------------------------------------------- */
-
-/* The rows a line of text takes on the screen. */
-static int line_rows(const wb_nb *nb, const char *s, size_t n)
-{
-    size_t w = wb_term_width(s, n);
-    return w == 0 ? 1 : (int)((w + (size_t)nb->cols - 1) / (size_t)nb->cols);
-}
-
-/* The prompt at a full screen, `percent` of the way through the block. */
-static int more(wb_nb *nb, int percent, bool back)
-{
-    char text[160], keys[8] = " \nq";
-    snprintf(text, sizeof text, "-- %d%% -- Space: page, Enter: line,%s%s "
-             "q: quit ", percent, back ? " b: back," : "",
-             nb->edit_key ? " e: edit," : "");
-    if (back)
-        strcat(keys, "b");
-    if (nb->edit_key)
-        strcat(keys, "e");
-    return wb_nb_ask(nb, text, keys);
-}
-
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
-
-/* Whether the `count` lines from line i are a title: one line, or two
- * where the second is a rule under the first. */
-static bool is_title(const span *lines, size_t i, size_t count)
-{
-    const char *second = count == 2 ? lines[i + 1].s : NULL;
-    if (second)
-        while (*second == '\033')
-            second += strcspn(second, "m") + (second[strcspn(second, "m")]
-                                                  ? 1 : 0);
-    return count == 1 ||
-           (second && (strncmp(second, "═", strlen("═")) == 0 ||
-                       strncmp(second, "─", strlen("─")) == 0));
-}
-
-/* The rows of the section that starts at line i: the lines up to the
- * next empty one, with the section after when it is a title of one or two
- * lines. */
-static int section_rows(const wb_nb *nb, const span *lines, size_t n,
-                        size_t i)
-{
-    size_t start = i;
-    int rows = 0;
-    for (; i < n && lines[i].n > 0; i++)
-        rows += line_rows(nb, lines[i].s, lines[i].n);
-    if (is_title(lines, start, i - start) && i + 1 < n)
-        for (rows++, i++; i < n && lines[i].n > 0; i++)
-            rows += line_rows(nb, lines[i].s, lines[i].n);
-    return rows;
-}
-
-int wb_nb_page(wb_nb *nb, const char *text)
-{
-    span *lines;
-    size_t n = 0, i = 0, top = 0, asked = (size_t)-1;
-
-    if (!nb->interactive || !nb->paging) {
-        fputs(text, stdout);
-        fflush(stdout);
-        return 0;
-    }
-    wb_nb_resize(nb);
-    for (const char *s = text; *s; s++)
-        n += *s == '\n';
-    n += *text && text[strlen(text) - 1] != '\n';
-    lines = wb_calloc(n + 1, sizeof *lines);
-    if (!lines) {
-        fputs(text, stdout);
-        return 0;
-    }
-    n = 0;
-    for (const char *s = text; *s;) {
-        size_t len = strcspn(s, "\n");
-        lines[n++] = (span){s, len};
-        s += len + (s[len] == '\n');
-    }
-    while (i < n) {
-        int h = line_rows(nb, lines[i].s, lines[i].n), key;
-        /* A paragraph, a listing, a plot that fits on a screen but not in
-         * what is left of this one starts on the next. */
-        bool starts = i != asked && lines[i].n > 0 &&
-                      (i == 0 || lines[i - 1].n == 0);
-        int need = starts ? section_rows(nb, lines, n, i) : h;
-        if (nb->used == 0 || nb->used + need <= nb->rows - 1 ||
-            (starts && need > nb->rows - 1 &&
-             nb->used + h <= nb->rows - 1)) {
-            fwrite(lines[i].s, 1, lines[i].n, stdout);
-            fputc('\n', stdout);
-            nb->used += h;
-            i++;
-            continue;
-        }
-        asked = i;
-        key = more(nb, (int)(100 * i / n), true);
-        if (key == 'q' || key == 'e') {
-            free(lines);
+        int key;
+        if (!n->pg.interactive || !n->pg.paging)
+            return '\n';
+        key = wb_pager_ask(&n->pg, text, keys);
+        if (key == 'a')
+            n->pg.paging = false;
+        if (key == 'q')
+            n->stop = true;
+        if (key == 'e' && wb_rebuild(n->s, &n->pg, k) == 'q')
+            n->stop = true;
+        else if (key == 'b' && wb_pager_page_again(&n->pg) == 'q')
+            n->stop = true;
+        else if (key != 'b' && key != 'e')
             return key;
-        }
-        if (key == ' ') {
-            top = i;
-        } else if (key == '\n') {
-            nb->used = nb->rows - 1 - h;
-            top++;
-        } else if (key == 'b') {
-            /* the page before the one on the screen, on a clean screen */
-            size_t page = (size_t)(nb->rows > 2 ? nb->rows - 2 : 1);
-            top = top > page ? top - page : 0;
-            i = top;
-            printf("\033[H\033[2J");
-        }
+        if (n->stop)
+            return 'q';
     }
-    free(lines);
-    fflush(stdout);
+}
+
+/* Before step k: the text since the last step, then the step's title,
+ * prose and code; then the prompt. */
+static int before_step(wb_session *s, size_t k, wb_sink *sink)
+{
+    notebook *n = s->state;
+    size_t chunk = step_chunk(s, k);
+    wb_buf b = {0};
+    char title[512];
+    char prompt[128];
+    int key;
+
+    /* On a terminal the notebook holds the step's output back, to page it
+     * once the step is done. */
+    n->hold = n->pg.interactive && n->pg.paging;
+    if (show_chunks(n, chunk) == 'q')
+        return 1;
+    snprintf(title, sizeof title, "Step %zu of %zu: %s", k + 1, s->nsteps,
+             wb_lit_title(s->lit, s->run->chapter->steps[k].name));
+    wb_buf_puts(&b, "\n");
+    put_rule(&b, n, title);
+    wb_buf_puts(&b, "\n");
+    if (s->lit && chunk < s->lit->nchunks) {
+        put_chunk(&b, n, &s->lit->chunks[chunk], true);
+        n->next_chunk = chunk + 1;
+    }
+    /* e, at any page of the step's text, edits the chapter there */
+    n->pg.edit_key = true;
+    key = wb_pager_keep_block(&n->pg, b.data ? b.data : "");
+    n->pg.edit_key = false;
+    wb_buf_free(&b);
+    if (key == 'q' || (key == 'e' && wb_rebuild(s, &n->pg, k) == 'q'))
+        n->stop = true;
+    snprintf(prompt, sizeof prompt, "[Enter: run step %zu, e: edit, b: back, "
+             "a: run all, q: quit]", k + 1);
+    if (n->stop || ask(n, k, prompt, "\neabq") == 'q')
+        return 1;
+    n->figures = s->run->out.nfigures;
+    if (n->hold)
+        *sink = WB_SINK_HELD;
     return 0;
 }
 
-int wb_nb_page_image(wb_nb *nb, const char *data, size_t len, int rows)
+/* A figure's caption, Markdown with math, after its name. */
+static void put_caption(wb_buf *b, const notebook *n,
+                        const wb_output_figure *f, const char *path)
 {
-    int key = 0;
-    if (nb->interactive && nb->paging && nb->used > 0 &&
-        nb->used + rows > nb->rows - 1)
-        key = more(nb, 100, false);
-    if (key == 'q' || key == 'e')
-        return key;
-    fwrite(data, 1, len, stdout);
+    char *md = wb_asprintf("**Figure %s.** %s `%s`", f->name,
+                           f->caption ? f->caption : "", path);
+    if (!md || wb_term_markdown(b, md, prose_width(n),
+                                n->pg.styled ? WB_TERM_STYLE : 0) != 0)
+        wb_buf_printf(b, "Figure %s: %s\n", f->name, path);
+    free(md);
+}
+
+/* Whether a line of a text plot shows nothing: spaces, and in colour
+ * escape sequences. */
+static bool shows_nothing(const char *line, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (line[k] == ' ' || line[k] == '\033')) {
+        if (line[k] == '\033')    /* ESC [ ... m */
+            k += strcspn(line + k, "m");
+        k++;
+    }
+    return k >= n;
+}
+
+/* A text plot without the empty lines it starts and ends with, and with
+ * its colours reset. */
+static void trim_empty_lines(wb_buf *fig, const notebook *n)
+{
+    size_t start = fig->len, end = 0;
+    for (size_t i = 0; i < fig->len;) {
+        size_t len = strcspn(fig->data + i, "\n");
+        if (!shows_nothing(fig->data + i, len)) {
+            start = start < i ? start : i;
+            end = i + len;
+        }
+        i += len + 1;
+    }
+    if (end <= start) {
+        wb_buf_free(fig);
+        return;
+    }
+    memmove(fig->data, fig->data + start, end - start);
+    fig->len = end - start;
+    fig->data[fig->len] = '\0';
+    wb_buf_printf(fig, "%s\n", sgr(n, "\033[0m"));
+}
+
+/* After a step: its figures in the terminal. Stops at the first that
+ * cannot be written: standard output is then broken, and the end of the
+ * run says so, once. */
+static void show_figures(notebook *n, const wb_run *run, size_t first)
+{
+    wb_pager_resize(&n->pg);
+    for (size_t i = first; i < run->out.nfigures && !n->stop &&
+                           !ferror(stdout); i++) {
+        const wb_output_figure *f = &run->out.figures[i];
+        char *file = wb_asprintf("%s.png", f->name);
+        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
+        int cols = n->pg.cols > 120 ? 120 : n->pg.cols - 1;
+        int rows = n->pg.rows > 40 ? 34 : n->pg.rows - 6;
+        wb_buf b = {0}, fig = {0};
+        int rc = 0;
+
+        wb_buf_puts(&b, "\n");
+        put_caption(&b, n, f, path ? path : f->name);
+        free(file);
+        free(path);
+        if (n->graphics != WB_TERM_NONE &&
+            wb_figure_term(&fig, run->out.dir, f->name, n->graphics, cols,
+                           rows) != 0)
+            wb_buf_printf(&b, "(cannot show figure %s: %s)\n", f->name,
+                          wb_error());
+        /* the caption right above, so that the two stay on one page */
+        if (n->graphics != WB_TERM_SIXEL)
+            trim_empty_lines(&fig, n);
+        if (n->graphics == WB_TERM_SIXEL && fig.len > 0) {
+            rc = wb_pager_page(&n->pg, b.data);
+            if (rc == 0)
+                rc = wb_pager_page_image(&n->pg, fig.data, fig.len, rows);
+        } else {
+            wb_buf_append(&b, fig.data ? fig.data : "", fig.len);
+            rc = wb_pager_page(&n->pg, b.data ? b.data : "");
+        }
+        if (rc == 'q')
+            n->stop = true;
+        wb_buf_free(&b);
+        wb_buf_free(&fig);
+    }
     fflush(stdout);
-    nb->used += rows;
-    return 0;
 }
 
-int wb_nb_keep_block(wb_nb *nb, const char *text)
+/* After step k: the figures it drew, in place; then what it printed, held
+ * back while it ran, and its figures in the terminal; then the prompt,
+ * unless it was the last. */
+static int after_step(wb_session *s, size_t k, int status, const char *held)
 {
-    free(nb->last);
-    nb->last = wb_strdup(text);
-    return wb_nb_page(nb, text);
+    notebook *n = s->state;
+    bool last;
+    if (status == 0)
+        status = wb_output_wait(&s->run->out);
+    if (status != 0)
+        return status;
+    if (*held) {
+        size_t len = strlen(held);
+        char *text = held[len - 1] == '\n' ? NULL
+                                           : wb_asprintf("%s\n", held);
+        if (wb_pager_page(&n->pg, "\n") == 'q' ||
+            wb_pager_page(&n->pg, text ? text : held) == 'q')
+            n->stop = true;
+        free(text);
+    }
+    if (!n->stop)
+        show_figures(n, s->run, n->figures);
+    last = k + 1 >= s->last &&
+           (s->only || !s->lit || n->next_chunk >= s->lit->nchunks);
+    if (!n->stop && !last)
+        ask(n, k, "[Enter: next step, e: edit and rerun, a: run all, "
+            "q: quit]", "\neaq");
+    return n->stop ? 1 : 0;
 }
 
-int wb_nb_page_again(wb_nb *nb)
+/* ---- the notebook, from its beginning to its end ----------------------- */
+
+static int begin(wb_session *s)
 {
-    if (!nb->last)
-        return 0;
-    printf("\033[H\033[2J");
-    nb->used = 0;
-    return wb_nb_page(nb, nb->last);
-}
-
-/* ---- other programs: the editor, make ----------------------------------- */
-
-/* Waits for a child, with Ctrl-C left to it (an editor takes Ctrl-C for
- * its own). Returns its wait status, or -1. */
-static int wait_child(pid_t pid)
-{
-    int status;
-    pid_t r;
-    do
-        r = waitpid(pid, &status, 0);
-    while (r < 0 && errno == EINTR);
-    return r == pid ? status : -1;
-}
-
-int wb_nb_edit(const char *path, size_t line)
-{
-    const char *editor = getenv("VISUAL");
-    struct sigaction ignore, old_int, old_quit;
-    char where[32], *cmd;
-    pid_t pid;
-    int status;
-
-    if (!editor || !*editor)
-        editor = getenv("EDITOR");
-    if (!editor || !*editor)
-        editor = "vi";
-    snprintf(where, sizeof where, "+%zu", line);
-    /* As git does: the editor is a shell command, so that EDITOR may hold
-     * options ("code --wait"); the file comes after them. */
-    cmd = wb_asprintf("%s \"$@\"", editor);
-    if (!cmd)
+    notebook *n = wb_calloc(1, sizeof *n);
+    if (!n)
         return -1;
-    fflush(stdout);
-    memset(&ignore, 0, sizeof ignore);
-    ignore.sa_handler = SIG_IGN;
-    sigemptyset(&ignore.sa_mask);
-    sigaction(SIGINT, &ignore, &old_int);
-    sigaction(SIGQUIT, &ignore, &old_quit);
-    pid = fork();
-    if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
-        execl("/bin/sh", "sh", "-c", cmd, "sh", where, path, (char *)NULL);
-        _exit(127);
-    }
-    status = pid > 0 ? wait_child(pid) : -1;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGQUIT, &old_quit, NULL);
-    free(cmd);
-    if (pid < 0 || status < 0)
-        return wb_fail("cannot run the editor '%s': %s", editor,
-                       strerror(errno));
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return wb_fail("cannot run the editor '%s' (set VISUAL or EDITOR)",
-                       editor);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return wb_fail("the editor '%s' failed", editor);
+    s->state = n;
+    n->s = s;
+    if (!s->lit)
+        fprintf(stderr, "%s: warning: no prose: %s\n", s->run->chapter->slug,
+                s->no_source);
+    wb_pager_init(&n->pg);
+    n->number = atoi(s->run->chapter->slug);
+    /* Started part-way, the notebook shows nothing before its first
+     * step. */
+    n->next_chunk = s->only || s->from ? step_chunk(s, s->first) : 0;
+    n->graphics = choose_graphics();
     return 0;
 }
 
-int wb_nb_make(const char *dir, char *const args[], wb_buf *log)
+/* The text after the last step, the exercises; and the end. */
+static int end(wb_session *s)
 {
-    char *argv[32] = {"make"};
-    size_t k = 1;
-    int fd[2], status;
-    pid_t pid;
-
-    for (; args[k - 1] && k + 1 < sizeof argv / sizeof *argv; k++)
-        argv[k] = args[k - 1];
-    argv[k] = NULL;
-    fflush(stdout);
-    if (pipe(fd) != 0)
-        return wb_fail("cannot run make: %s", strerror(errno));
-    pid = fork();
-    if (pid == 0) {
-        if (dup2(fd[1], STDOUT_FILENO) < 0 || dup2(fd[1], STDERR_FILENO) < 0 ||
-            chdir(dir) != 0)
-            _exit(126);
-        close(fd[0]);
-        close(fd[1]);
-        execvp("make", argv);
-        _exit(127);
-    }
-    close(fd[1]);
-    if (pid < 0) {
-        close(fd[0]);
-        return wb_fail("cannot run make: %s", strerror(errno));
-    }
-    for (;;) {
-        char chunk[4096];
-        ssize_t r = read(fd[0], chunk, sizeof chunk);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        wb_buf_append(log, chunk, (size_t)r);
-    }
-    close(fd[0]);
-    status = wait_child(pid);
-    if (status < 0)
-        return wb_fail("cannot run make: %s", strerror(errno));
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return wb_fail("cannot run make: is it installed?");
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    notebook *n = s->state;
+    wb_buf b = {0};
+    if (s->only || show_chunks(n, s->lit ? s->lit->nchunks : 0) == 'q')
+        return 0;
+    wb_buf_puts(&b, "\n");
+    put_rule(&b, n, "The end of the chapter");
+    wb_buf_printf(&b, "--list shows its steps; --from STEP starts at one of "
+                      "them.\n");
+    wb_pager_page(&n->pg, b.data ? b.data : "");
+    wb_buf_free(&b);
+    return 0;
 }
+
+static void free_notebook(wb_session *s)
+{
+    notebook *n = s->state;
+    if (!n)
+        return;
+    wb_pager_free(&n->pg);
+    free(n);
+    s->state = NULL;
+}
+
+const wb_mode wb_notebook_mode = {
+    .option = "step", .progress = true, .begin = begin,
+    .before = before_step, .after = after_step, .end = end,
+    .free = free_notebook};

@@ -1,6 +1,4 @@
-/* wb_output.c: where figures go, and what was drawn. See wb_output.h.
- * (Waiting for gnuplot, wb_output_wait and wb_output_close, is in
- * wb_gp_render.c, with the drawing.) */
+/* wb_output.c: where figures go, and what was drawn. See wb_output.h. */
 #include "wb_output.h"
 
 #include <stdlib.h>
@@ -94,8 +92,16 @@ int wb_output_record(wb_output *out, const char *name, const char *caption,
     return 0;
 }
 
-void wb_output_forget(wb_output *out)
+int wb_output_wait(wb_output *out)
 {
+    return out->renderer ? out->renderer->wait(out) : 0;
+}
+
+int wb_output_close(wb_output *out)
+{
+    int rc = wb_output_wait(out);
+    if (out->renderer)
+        out->renderer->stop(out);
     for (size_t i = 0; i < out->nfigures; i++) {
         free(out->figures[i].name);
         free(out->figures[i].caption);
@@ -103,4 +109,5 @@ void wb_output_forget(wb_output *out)
     free(out->figures);
     out->figures = NULL;
     out->nfigures = 0;
+    return rc;
 }

@@ -73,9 +73,7 @@ typedef struct wb_output {
     wb_renderer *renderer;    /* the gnuplot processes, while they run */
 } wb_output;
 
-/* (These two are in wb_gp_render.c, with the drawing.)
- *
- * Waits until every figure handed to gnuplot is drawn and in place.
+/* Waits until every figure handed to gnuplot is drawn and in place.
  * Returns 0, or -1 with an error naming the first figure that failed (its
  * files are not made). */
 int wb_output_wait(wb_output *out);

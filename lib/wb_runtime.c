@@ -1,5 +1,7 @@
-/* wb_runtime.c: steps, the command line, book mode and the terminal
- * notebook. See wb_runtime.h. */
+/* wb_runtime.c: a chapter's command line, and the loop that runs its
+ * steps. How the steps are shown is the mode's business (internal/mode.h):
+ * the plain run, --quiet, --json and --book are here, --step is the
+ * notebook (wb_notebook.c). See wb_runtime.h. */
 #include "wb_runtime.h"
 
 #include <ctype.h>
@@ -8,19 +10,17 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
-#include <limits.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "internal/mode.h"
 #include "internal/notebook.h"
-#include "internal/show.h"
+#include "internal/pager.h"
 #include "internal/signals.h"
 #include "wb_core.h"
-#include "wb_exercise.h"
 #include "wb_lit.h"
-#include "wb_term.h"
+#include "wb_manifest.h"
 
 /* ---- what the run owns ------------------------------------------------ */
 
@@ -89,19 +89,10 @@ static void release(wb_run *run)
  * figures and every reader's first run show the same numbers. */
 #define DEFAULT_SEED 1
 
-/* What the command line asked for, beyond the run's own fields. */
+/* What the command line asked for, beyond the run's and the session's. */
 typedef struct request {
-    bool help, version, list, json;
-    const char *only, *from;    /* --only STEP, --from STEP, as given */
-    size_t only_k, from_k;      /* their steps' indexes */
-    /* The arguments that name where the notebook is (--step, --only,
-     * --from and their values), which it changes when it restarts after
-     * an edit: one flag per argument, or NULL. */
-    bool *placing;
-    /* The chapter's options given on the command line (by index), and
-     * --seed: the manifest says so. */
-    bool given[64];
-    bool seed_given;
+    bool help, version, list;
+    const wb_mode *mode;
 } request;
 
 static const char *program_name(const wb_chapter *ch)
@@ -230,33 +221,143 @@ static int set_option(const wb_option *o, const char *value)
     return wb_fail("an option of unknown type");
 }
 
-static size_t count_steps(const wb_chapter *ch)
+/* The step named `name`, or numbered so (from 1, as --list shows them):
+ * its index in *index; false when there is none. */
+static bool find_step(const wb_session *s, const char *name, size_t *index)
 {
-    size_t n = 0;
-    while (ch->steps[n].name)
-        n++;
-    return n;
-}
-
-/* The step named `name`, or numbered so (from 1, as --list shows them). */
-static const wb_step *find_step(const wb_chapter *ch, const char *name,
-                                size_t *index)
-{
+    const wb_step *steps = s->run->chapter->steps;
     char *end;
     unsigned long k;
-    for (size_t i = 0; ch->steps[i].name; i++)
-        if (strcmp(ch->steps[i].name, name) == 0) {
+    for (size_t i = 0; i < s->nsteps; i++)
+        if (strcmp(steps[i].name, name) == 0) {
             *index = i;
-            return &ch->steps[i];
+            return true;
         }
     if (*name < '1' || *name > '9')
-        return NULL;
+        return false;
     k = strtoul(name, &end, 10);
-    if (*end != '\0' || k > count_steps(ch))
-        return NULL;
+    if (*end != '\0' || k > s->nsteps)
+        return false;
     *index = k - 1;
-    return &ch->steps[k - 1];
+    return true;
 }
+
+/* ---- the modes, but --step ---------------------------------------------- */
+
+/* Bold and dim, when colour is allowed. */
+static const char *sgr(const char *code)
+{
+    return wb_pager_colour_allowed() ? code : "";
+}
+
+/* The plain run: each step under its number and title. */
+static int plain_before(wb_session *s, size_t k, wb_sink *sink)
+{
+    (void)sink;
+    printf("%s[%zu/%zu] %s%s\n", sgr("\033[1m"), k + 1, s->nsteps,
+           wb_lit_title(s->lit, s->run->chapter->steps[k].name),
+           sgr("\033[0m"));
+    return 0;
+}
+
+static int plain_after(wb_session *s, size_t k, int status, const char *held)
+{
+    (void)s, (void)k, (void)held;
+    printf("\n");
+    return status;
+}
+
+/* --json, at the end: the chapter's summary of the fit. */
+static int json_end(wb_session *s)
+{
+    if (s->run->chapter->json(s->run, stdout) != 0)
+        return wb_fail("--json: %s", wb_error());
+    return 0;
+}
+
+/* --book needs the source, which the weaver reads too and which must
+ * agree with the steps, and both formats of each figure. It starts by
+ * removing the manifest of an earlier run. */
+static int book_begin(wb_session *s)
+{
+    if (!s->lit)
+        return wb_fail("%s", s->no_source);
+    s->run->out.formats |= WB_PNG | WB_PDF;
+    return wb_manifest_remove(s->run->out.dir);
+}
+
+/* The value of option o, as the manifest records it. */
+static char *option_value(const wb_option *o)
+{
+    switch (o->type) {
+    case WB_OPT_DOUBLE:
+        return wb_asprintf("%.17g", *(double *)o->value);
+    case WB_OPT_INT:
+        return wb_asprintf("%ld", *(long *)o->value);
+    case WB_OPT_STRING:
+        return wb_strdup(*(const char **)o->value ? *(const char **)o->value
+                                                  : "");
+    case WB_OPT_FLAG:
+        return wb_strdup(*(bool *)o->value ? "true" : "false");
+    }
+    return NULL;
+}
+
+/* --book, at the end of a whole run: what the weaver needs to know (see
+ * wb_manifest.h): the chapter and its seed, its parameters, each marked
+ * given when the command line set it, and the steps and their figures. */
+static int book_end(wb_session *s)
+{
+    const wb_run *run = s->run;
+    const wb_chapter *ch = run->chapter;
+    const wb_option *o = ch->options;
+    size_t nopts = 0;
+    wb_manifest m = {0};
+    bool ok;
+    int rc;
+
+    if (s->only || s->from)
+        return 0;
+    while (o && o[nopts].name)
+        nopts++;
+    m.slug = wb_strdup(ch->slug);
+    m.seed = wb_asprintf("%llu", (unsigned long long)run->seed);
+    m.params = wb_calloc(nopts + 1, sizeof *m.params);
+    m.steps = wb_calloc(s->nsteps + 1, sizeof *m.steps);
+    m.figures = wb_calloc(run->out.nfigures + 1, sizeof *m.figures);
+    ok = m.slug && m.seed && m.params && m.steps && m.figures;
+    for (size_t i = 0; ok && i <= nopts; i++, m.nparams++) {
+        m.params[i].name = wb_strdup(i ? o[i - 1].name : "seed");
+        m.params[i].value = i ? option_value(&o[i - 1]) : wb_strdup(m.seed);
+        m.params[i].given = i ? i - 1 < 64 && s->given[i - 1]
+                              : s->seed_given;
+        ok = m.params[i].name && m.params[i].value;
+    }
+    for (size_t k = 0; ok && k < s->nsteps; k++, m.nsteps++)
+        ok = (m.steps[k] = wb_strdup(ch->steps[k].name)) != NULL;
+    for (size_t i = 0; ok && i < run->out.nfigures; i++, m.nfigures++) {
+        const wb_output_figure *f = &run->out.figures[i];
+        m.figures[i].step = wb_strdup(ch->steps[f->tag].name);
+        m.figures[i].name = wb_strdup(f->name);
+        m.figures[i].caption = wb_strdup(f->caption ? f->caption : "");
+        ok = m.figures[i].step && m.figures[i].name && m.figures[i].caption;
+    }
+    rc = ok ? wb_manifest_write(&m, run->out.dir) : -1;
+    wb_manifest_free(&m);
+    return rc;
+}
+
+static const wb_mode plain = {.progress = true, .before = plain_before,
+                              .after = plain_after};
+static const wb_mode quiet = {.option = "quiet", .sink = WB_SINK_NONE};
+static const wb_mode json = {.option = "json", .silent = true,
+                             .end = json_end};
+static const wb_mode book = {.option = "book", .sink = WB_SINK_FILE,
+                             .begin = book_begin, .end = book_end};
+/* How a step before the first shown runs, in every mode. */
+static const wb_mode silent = {.sink = WB_SINK_NONE};
+
+/* ---- the command line, continued ----------------------------------------- */
 
 /* The runtime's own options, in the order --help lists them. */
 enum builtin {
@@ -266,10 +367,11 @@ enum builtin {
 
 static const struct {
     const char *name, *arg, *help;
+    const wb_mode *mode;    /* the mode it chooses */
 } builtins[NBUILTIN] = {
     [OPT_STEP] = {"step", NULL,
                   "a notebook: each step's prose and code, then Enter runs "
-                  "it (keys below)"},
+                  "it (keys below)", &wb_notebook_mode},
     [OPT_FROM] = {"from", "STEP",
                   "start at STEP, a number or a name (the steps before it "
                   "run silently first)"},
@@ -281,18 +383,20 @@ static const struct {
     [OPT_FORMAT] = {"format", "LIST",
                     "figure files to make, from png,pdf,svg"},
     [OPT_BOOK] = {"book", NULL,
-                  "also keep each step's output in the --out folder"},
+                  "also keep each step's output in the --out folder", &book},
     [OPT_JSON] = {"json", NULL,
-                  "print only a JSON summary of the fit"},
-    [OPT_QUIET] = {"quiet", NULL, "print nothing but errors"},
+                  "print only a JSON summary of the fit", &json},
+    [OPT_QUIET] = {"quiet", NULL, "print nothing but errors", &quiet},
     [OPT_HELP] = {"help", NULL, "show this help and exit"},
     [OPT_VERSION] = {"version", NULL, "show the version and exit"},
 };
 
-/* Parses argv into the run, the request and the chapter's options.
- * Returns 0, or 2 after printing the one-line complaint. */
-static int parse_args(wb_run *run, request *req, int argc, char **argv)
+/* Parses argv into the run, the session, the request and the chapter's
+ * options. Returns 0, or 2 after printing the one-line complaint. */
+static int parse_args(wb_session *s, request *req, bool *placing, int argc,
+                      char **argv)
 {
+    wb_run *run = s->run;
     const wb_chapter *ch = run->chapter;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i], *value = NULL, *eq;
@@ -338,33 +442,35 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
             value = argv[++i];
         }
 
-        if (req->placing && (b == OPT_STEP || b == OPT_ONLY ||
-                             b == OPT_FROM)) {
-            req->placing[i] = true;
+        if (placing && (b == OPT_STEP || b == OPT_ONLY || b == OPT_FROM)) {
+            placing[i] = true;
             if (value && !eq)
-                req->placing[i - 1] = true;
+                placing[i - 1] = true;
+        }
+        if (b < NBUILTIN && builtins[b].mode) {
+            if (req->mode != &plain && req->mode != builtins[b].mode)
+                return usage_error(ch, "--%s and --%s do not go together",
+                                   req->mode->option, builtins[b].name);
+            req->mode = builtins[b].mode;
+            continue;
         }
         switch (b) {
         case OPT_HELP: req->help = true; break;
         case OPT_VERSION: req->version = true; break;
         case OPT_LIST: req->list = true; break;
-        case OPT_STEP: run->step_mode = true; break;
-        case OPT_BOOK: run->book = true; break;
-        case OPT_QUIET: run->quiet = true; break;
-        case OPT_JSON: req->json = true; break;
         case OPT_ONLY:
         case OPT_FROM:
-            if (!find_step(ch, value, b == OPT_ONLY ? &req->only_k
-                                                    : &req->from_k))
+            if (!find_step(s, value, &s->first))
                 return usage_error(ch, "--%s: there is no step '%s' "
                                    "(--list shows them, by number and by "
                                    "name)", builtins[b].name, value);
-            *(b == OPT_ONLY ? &req->only : &req->from) = value;
+            *(b == OPT_ONLY ? &s->only : &s->from) = true;
+            s->last = b == OPT_ONLY ? s->first + 1 : s->nsteps;
             break;
         case OPT_SEED:
             if (parse_seed(value, &run->seed) != 0)
                 return usage_error(ch, "--seed: %s", wb_error());
-            req->seed_given = true;
+            s->seed_given = true;
             break;
         case OPT_OUT:
             if (!*value)
@@ -379,12 +485,10 @@ static int parse_args(wb_run *run, request *req, int argc, char **argv)
             if (set_option(o, value) != 0)
                 return usage_error(ch, "--%s: %s", name, wb_error());
             if (o - ch->options < 64)
-                req->given[o - ch->options] = true;
+                s->given[o - ch->options] = true;
         }
     }
-    if (run->step_mode && req->json)
-        return usage_error(ch, "--step and --json do not go together");
-    if (req->only && req->from)
+    if (s->only && s->from)
         return usage_error(ch, "--only and --from do not go together");
     return 0;
 }
@@ -524,70 +628,33 @@ static void print_help(const wb_run *run)
 "choose, and NO_COLOR to have no colours.\n");
 }
 
-/* ---- the terminal ------------------------------------------------------- */
-
-static wb_term_graphics choose_graphics(void)
-{
-    const char *want = getenv("WB_GRAPHICS");
-    if (want && *want) {
-        if (strcmp(want, "none") == 0)
-            return WB_TERM_NONE;
-        if (strcmp(want, "dumb") == 0)
-            return WB_TERM_DUMB;
-        if (strcmp(want, "ansi") == 0)
-            return WB_TERM_ANSI;
-        if (strcmp(want, "sixel") == 0)
-            return WB_TERM_SIXEL;
-        fprintf(stderr, "warning: WB_GRAPHICS=%s is not none, dumb, ansi or "
-                "sixel; using text\n", want);
-    }
-    if (!wb_nb_colour_allowed())
-        return WB_TERM_DUMB;
-    return wb_nb_terminal_has_sixel() ? WB_TERM_SIXEL : WB_TERM_ANSI;
-}
-
-/* Bold and dim, when colour is allowed. */
-static const char *sgr(const char *code)
-{
-    return wb_nb_colour_allowed() ? code : "";
-}
-
 /* ---- progress ----------------------------------------------------------- */
-
-static bool progress_shown(const wb_run *run)
-{
-    return !run->quiet && !run->book &&
-           (run->terminal > 0 || isatty(STDOUT_FILENO));
-}
 
 void wb_progress(const wb_run *run, const char *fmt, ...)
 {
     char text[512];
     va_list ap;
-    if (!progress_shown(run))
+    if (run->progress_fd < 0)
         return;
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     /* Back to the start of the line, the text, then erase what is left. */
     fflush(stdout);
-    dprintf(run->terminal > 0 ? run->terminal : STDOUT_FILENO, "\r%s\033[K",
-            text);
+    dprintf(run->progress_fd, "\r%s\033[K", text);
 }
 
 void wb_progress_done(const wb_run *run)
 {
-    if (!progress_shown(run))
+    if (run->progress_fd < 0)
         return;
     fflush(stdout);
-    dprintf(run->terminal > 0 ? run->terminal : STDOUT_FILENO, "\r\033[K");
+    dprintf(run->progress_fd, "\r\033[K");
 }
 
-/* ---- running steps ------------------------------------------------------ */
+/* ---- running the steps ---------------------------------------------------- */
 
-/* Standard output, sent somewhere else for a while: to /dev/null for
- * silent steps, to a file for book mode and for the notebook, which pages
- * a step's output once the step is done. */
+/* Standard output, sent somewhere else while a step runs (wb_sink). */
 typedef struct redirect {
     int saved;        /* the real stdout, or -1 */
     bool had_error;   /* stdout failed before: the run reports that at its
@@ -618,765 +685,107 @@ static int restore_stdout(redirect *r)
         if (!r->had_error)
             clearerr(stdout);
     }
-    if (r->saved >= 0) {
-        dup2(r->saved, STDOUT_FILENO);
-        close(r->saved);
-        r->saved = -1;
-    }
+    dup2(r->saved, STDOUT_FILENO);
+    close(r->saved);
+    r->saved = -1;
     return rc;
 }
 
-/* The step's title from its prose, or its name. */
-static const char *step_title(const wb_lit *lit, const wb_step *s)
+/* Sends standard output where `sink` says, for step k: to /dev/null, to
+ * the file OUT/STEP.out (*file), or to a temporary file (*held). */
+static int send_output(redirect *r, const wb_session *s, size_t k,
+                       wb_sink sink, wb_file *file, FILE **held)
 {
-    const wb_chunk *c = lit ? wb_lit_find_step(lit, s->name) : NULL;
-    return c && c->title ? c->title : s->name;
+    int fd = -1, rc;
+    if (sink == WB_SINK_NONE &&
+        (fd = open("/dev/null", O_WRONLY | O_CLOEXEC)) < 0)
+        return wb_fail("cannot open /dev/null: %s", strerror(errno));
+    if (sink == WB_SINK_FILE) {
+        char *name = wb_asprintf("%s.out", s->run->chapter->steps[k].name);
+        char *path = name ? wb_path_join(s->run->out.dir, name) : NULL;
+        rc = path ? wb_file_open(file, path) : -1;
+        free(name);
+        free(path);
+        if (rc != 0)
+            return -1;
+        fd = fileno(file->fp);
+    }
+    if (sink == WB_SINK_HELD && (*held = tmpfile()) != NULL)
+        fd = fileno(*held);
+    rc = fd >= 0 ? redirect_stdout(r, fd) : 0;
+    if (sink == WB_SINK_NONE)
+        close(fd);
+    return rc;
 }
 
-/* Runs step k. In book mode its output goes to OUT/NAME.out, when `silent`
- * to /dev/null (with no figures drawn), and when `hold` is given to that
- * file, for the notebook to page (progress then goes to the terminal). */
-static int run_step(wb_run *run, size_t k, bool silent, FILE *hold)
+/* Runs step k, shown by mode m. Returns 0, 1 when the run stops here, or
+ * -1 after an error. */
+static int run_step(wb_session *s, const wb_mode *m, size_t k)
 {
-    const wb_step *s = &run->chapter->steps[k];
+    wb_run *run = s->run;
+    wb_sink sink = m->sink;
     redirect r = {.saved = -1};
-    wb_file capture = {0};
-    int status, fd = -1;
+    wb_file file = {0};
+    FILE *held = NULL;
+    wb_buf text = {0};
+    int status;
 
-    run->step = k;
-    run->out.tag = k;
-    run->out.dry_run = silent;
-    if (silent || (run->quiet && !run->book)) {
-        fd = open("/dev/null", O_WRONLY);
-        if (fd < 0)
-            return wb_fail("cannot open /dev/null: %s", strerror(errno));
-        status = redirect_stdout(&r, fd);
-        close(fd);
-        if (status != 0)
-            return -1;
-    } else if (run->book) {
-        char *file = wb_asprintf("%s.out", s->name);
-        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
-        free(file);
-        status = path ? wb_file_open(&capture, path) : -1;
-        free(path);
-        if (status != 0)
-            return -1;
-        if (redirect_stdout(&r, fileno(capture.fp)) != 0) {
-            restore_stdout(&r);
-            wb_file_abort(&capture);
-            return -1;
-        }
-    } else if (hold) {
-        if (redirect_stdout(&r, fileno(hold)) != 0) {
-            restore_stdout(&r);
-            return -1;
-        }
-        run->terminal = r.saved;
+    if (m->before && m->before(s, k, &sink) != 0)
+        return 1;
+    run->step = run->out.tag = k;
+    run->out.dry_run = m == &silent;
+    status = send_output(&r, s, k, sink, &file, &held);
+    if (status == 0) {
+        /* progress goes to the terminal, even while the output is held */
+        int fd = r.saved >= 0 ? r.saved : STDOUT_FILENO;
+        run->progress_fd = m->progress && isatty(fd) ? fd : -1;
+        status = run->chapter->steps[k].fn(run);
+        run->progress_fd = -1;
     }
-
-    status = s->fn(run);
-    /* In the notebook, the figures are shown right after their step. */
-    if (status == 0 && run->step_mode && !silent)
-        status = wb_output_wait(&run->out);
-
-    run->terminal = 0;
     if (restore_stdout(&r) != 0 && status == 0)
         status = wb_fail("cannot write %s: %s",
-                         capture.path ? capture.path : "the step's output",
+                         file.path ? file.path : "the step's output",
                          wb_error());
-    if (capture.tmp) {
-        if (status == 0)
-            status = wb_file_commit(&capture);
-        else
-            wb_file_abort(&capture);
-    }
-    return status;
-}
-
-/* ---- the notebook's text ------------------------------------------------ */
-
-/* The folder above the one of the chapter's source. */
-static char *workbook_root(const char *source)
-{
-    const char *slash = strrchr(source, '/'), *up;
-    if (!slash)
-        return wb_strdup("..");
-    for (up = slash; up > source && up[-1] != '/'; up--)
-        ;
-    if (up == source)
-        return wb_strdup(".");
-    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
-}
-
-/* What the notebook needs besides the run. */
-typedef struct notebook {
-    wb_nb nb;
-    const wb_lit *lit;
-    char *root;            /* the workbook's top folder */
-    int number;            /* the chapter's, from its slug: 1 for 01_... */
-    size_t next_chunk;     /* the first chunk of the source not yet shown */
-    bool stop;             /* the reader quit */
-    const request *req;
-    int argc;
-    char **argv;
-} notebook;
-
-/* The width prose is filled to: the screen's, up to a width that reads
- * well. */
-static int prose_width(const wb_nb *nb)
-{
-    return nb->cols - 1 < 88 ? nb->cols - 1 : 88;
-}
-
-static unsigned term_flags(const wb_nb *nb)
-{
-    return nb->styled ? WB_TERM_STYLE : 0;
-}
-
-/* The columns before a listing's code: "   12 │ ". */
-#define GUTTER 8
-
-/* A listing with its line numbers, dim, under the name of its file when
- * it is not the chapter's. On a screen narrower than its lines (a chapter's
- * lines are up to 80 columns, and the numbers take 8 more), a line that
- * does not fit goes on on the next, after its indentation and two spaces,
- * rather than at the screen's left edge. */
-static void put_listing(wb_buf *b, const notebook *n, const char *path,
-                        const char *code, size_t first, size_t lines)
-{
-    const char *line = code, *dim = sgr("\033[2m"), *off = sgr("\033[0m");
-    size_t width = n->nb.interactive && n->nb.cols > GUTTER + 20
-                       ? (size_t)n->nb.cols - GUTTER - 1
-                       : (size_t)-1;
-    if (path)
-        wb_buf_printf(b, "%s%s, lines %zu to %zu:%s\n", dim, path, first,
-                      first + lines - 1, off);
-    for (size_t i = 0; i < lines && *line; i++) {
-        size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
-        const char *s = line;
-        size_t left = len, room = width;
-        wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
-        while (wb_term_width(s, left) > room) {
-            /* the last space that leaves a line of at most `room` */
-            size_t cut = room;
-            while (cut > indent + 1 && s[cut] != ' ')
-                cut--;
-            if (cut <= indent + 1)
-                cut = room;
-            while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-                cut--;    /* never in the middle of a character */
-            wb_buf_printf(b, "%.*s\n%s      │%s %*s", (int)cut, s, dim, off,
-                          (int)(indent + 2), "");
-            s += cut;
-            left -= cut;
-            while (left > 0 && *s == ' ') {
-                s++;
-                left--;
-            }
-            room = room > indent + 2 ? room - indent - 2 : room;
-            indent = 0;
-        }
-        wb_buf_printf(b, "%.*s\n", (int)left, s);
-        line += len + (line[len] == '\n');
-    }
-}
-
-/* A line across the screen with a title in it, in bold. */
-static void put_rule(wb_buf *b, const wb_nb *nb, const char *title)
-{
-    size_t w = wb_term_width(title, strlen(title)) + 4;
-    wb_buf_printf(b, "%s━━ %s ", sgr("\033[1m"), title);
-    for (; w < (size_t)prose_width(nb); w++)
-        wb_buf_puts(b, "━");
-    wb_buf_printf(b, "%s\n", sgr("\033[0m"));
-}
-
-/* Renders the Markdown gathered in `md` into `b`, then empties `md`. */
-static void flush_markdown(wb_buf *b, wb_buf *md, const notebook *n)
-{
-    if (md->len == 0)
-        return;
-    if (wb_term_markdown(b, md->data, prose_width(&n->nb),
-                         term_flags(&n->nb)) != 0)
-        wb_buf_printf(b, "(%s)\n", wb_error());
-    wb_buf_free(md);
-}
-
-/* The number of a labelled equation, as the book writes it: "1.2". */
-static void put_equation_number(wb_buf *md, const notebook *n,
-                                const char *name, size_t len)
-{
-    int k = n->lit ? wb_lit_equation(n->lit, name, len) : 0;
-    if (k && n->number)
-        wb_buf_printf(md, "%d.%d", n->number, k);
-    else if (k)
-        wb_buf_printf(md, "%d", k);
-    else
-        wb_buf_printf(md, "%.*s", (int)len, name);
-}
-
-/* A line of prose with its references in words: @fig:NAME is "figure
- * NAME", @step:NAME the step's title in italics, @eq:NAME the equation's
- * number in parentheses, "(1.2)", as in the book. */
-static void put_references(wb_buf *md, const notebook *n, const char *s,
-                           size_t len)
-{
-    static const char *const kinds[] = {"@fig:", "@step:", "@eq:"};
-    const char *end = s + len;
-    while (s < end) {
-        const char *at = memchr(s, '@', (size_t)(end - s));
-        size_t kind = 0, k = 0;
-        if (!at) {
-            wb_buf_append(md, s, (size_t)(end - s));
-            return;
-        }
-        wb_buf_append(md, s, (size_t)(at - s));
-        while (kind < 3 && !((size_t)(end - at) > strlen(kinds[kind]) &&
-                             strncmp(at, kinds[kind],
-                                     strlen(kinds[kind])) == 0))
-            kind++;
-        if (kind == 3) {
-            wb_buf_puts(md, "@");
-            s = at + 1;
-            continue;
-        }
-        s = at + strlen(kinds[kind]);
-        while (s + k < end && (isalnum((unsigned char)s[k]) || s[k] == '_' ||
-                               s[k] == '-'))
-            k++;
-        if (kind == 0) {
-            wb_buf_printf(md, "figure %.*s", (int)k, s);
-        } else if (kind == 1) {
-            char *name = wb_strndup(s, k);
-            const wb_chunk *c = name && n->lit ? wb_lit_find_step(n->lit, name)
-                                               : NULL;
-            wb_buf_printf(md, "*%s*", c && c->title ? c->title
-                                      : name ? name : "");
-            free(name);
-        } else {
-            wb_buf_puts(md, "(");
-            put_equation_number(md, n, s, k);
-            wb_buf_puts(md, ")");
-        }
-        s += k;
-    }
-}
-
-/* A prose line: its references in words, and a labelled equation's label
- * made the \tag that the terminal shows at the right edge. */
-static void put_line(wb_buf *md, const notebook *n, const char *s,
-                     size_t len)
-{
-    const char *name;
-    size_t name_len, body = wb_lit_eq_label(s, len, &name, &name_len);
-    if (!body) {
-        put_references(md, n, s, len);
-        return;
-    }
-    put_references(md, n, s, body - 2);    /* without its closing $$ */
-    wb_buf_puts(md, "\\tag{");
-    put_equation_number(md, n, name, name_len);
-    wb_buf_puts(md, "}$$");
-}
-
-/* The chapter's exercises (a prose line @exercises), as the book lists
- * them: each one's goal, what it asks, its file, the command that checks
- * it, and its hint. */
-static void put_exercises(wb_buf *md, const notebook *n)
-{
-    wb_exercise *list = NULL;
-    size_t count = 0;
-    char *dir = n->root ? wb_path_join(n->root, "exercises") : NULL;
-    if (!dir || wb_exercises_read(dir, n->number, &list, &count) != 0) {
-        wb_buf_printf(md, "(The exercises cannot be read: %s.)\n\n",
-                      wb_error());
-        free(dir);
-        return;
-    }
-    for (size_t i = 0; i < count; i++) {
-        const wb_exercise *e = &list[i];
-        wb_buf_printf(md, "### Exercise %d.%d: %s\n\n%s\n\n"
-                      "Open `exercises/%s.c`, write your code between its "
-                      "markers, then check it:\n\n"
-                      "    make exercise EX=%s\n\n*Hint:* %s\n\n",
-                      e->chapter, e->number, e->goal, e->text, e->name,
-                      e->name, e->hint);
-    }
-    wb_exercises_free(list, count);
-    free(dir);
-}
-
-/* The prose of a chunk for the terminal, with the library code it shows
- * (@code:PATH:NAME, read from the top of the workbook) as listings, and
- * the chapter's exercises for a line @exercises. */
-static void put_prose(wb_buf *b, const notebook *n, const char *prose)
-{
-    wb_buf md = {0};
-    for (const char *p = prose; *p;) {
-        size_t len = strcspn(p, "\n");
-        char *path, *name;
-        wb_region r;
-        int ref = n->root ? wb_region_ref(p, len, &path, &name) : 0;
-        if (ref == 1 && wb_region_read(&r, n->root, path, name) == 0) {
-            flush_markdown(b, &md, n);
-            wb_buf_puts(b, "\n");
-            put_listing(b, n, r.path, r.code, r.first_line, r.lines);
-            wb_buf_puts(b, "\n");
-            wb_region_free(&r);
-        } else if (len >= 10 && strncmp(p, "@exercises", 10) == 0 &&
-                   strspn(p + 10, " \t\r") == len - 10) {
-            put_exercises(&md, n);
-        } else {
-            put_line(&md, n, p, len);
-            wb_buf_puts(&md, "\n");
-        }
-        if (ref == 1) {
-            free(path);
-            free(name);
-        }
-        p += len + (p[len] == '\n');
-    }
-    flush_markdown(b, &md, n);
-}
-
-/* A chunk: its prose (without its heading when `banner` stands for it)
- * and its code. */
-static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
-                      bool banner)
-{
-    const char *p = c->prose ? c->prose : "";
-    if (banner && c->title && *p == '#') {
-        p += strcspn(p, "\n");
-        while (*p == '\n')
-            p++;
-    }
-    if (*p) {
-        put_prose(b, n, p);
-        wb_buf_puts(b, "\n");
-    }
-    if (c->code_lines > 0) {
-        put_listing(b, n, NULL, c->code, c->code_line, c->code_lines);
-        wb_buf_puts(b, "\n");
-    }
-}
-
-/* The chunk of the source that defines step k, or lit->nchunks. */
-static size_t step_chunk(const notebook *n, const wb_chapter *ch, size_t k)
-{
-    size_t i = 0;
-    while (n->lit && i < n->lit->nchunks &&
-           !(n->lit->chunks[i].step &&
-             strcmp(n->lit->chunks[i].step, ch->steps[k].name) == 0))
-        i++;
-    return n->lit ? i : 0;
-}
-
-/* Shows the chunks of the source from n->next_chunk up to chunk `end`:
- * the introduction before the first step, the text between two steps, the
- * exercises after the last. */
-static int show_chunks(notebook *n, size_t end)
-{
-    wb_buf b = {0};
-    int rc;
-    for (; n->lit && n->next_chunk < end; n->next_chunk++)
-        put_chunk(&b, n, &n->lit->chunks[n->next_chunk], false);
-    if (b.len == 0)
-        return 0;
-    rc = wb_nb_page(&n->nb, b.data);
-    wb_buf_free(&b);
-    if (rc == 'q')
-        n->stop = true;
-    return rc;
-}
-
-/* ---- edit, rebuild, restart --------------------------------------------- */
-
-static bool modified_since(const char *path, const struct stat *before)
-{
-    struct stat now;
-    return stat(path, &now) != 0 || now.st_mtime != before->st_mtime ||
-           now.st_size != before->st_size ||
-           now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
-}
-
-/* The program's own file, and the build folder it is in (BUILD of
- * BUILD/chapters/SLUG), relative to the workbook's top when it is inside.
- * Returns 0, or -1 with an error when the program is not a chapter built
- * by the workbook's Makefile. */
-static int find_build(const notebook *n, const wb_chapter *ch, char **exe,
-                      char **build)
-{
-    char self[PATH_MAX], top[PATH_MAX], *slash;
-    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
-    size_t tl;
-    *exe = *build = NULL;
-    if (len <= 0 || !realpath(n->root, top))
-        return wb_fail("cannot find the program's own file or the "
-                       "workbook's folder");
-    self[len] = '\0';
-    slash = strrchr(self, '/');
-    if (!slash || strcmp(slash + 1, ch->slug) != 0 || slash - self < 10 ||
-        strncmp(slash - 9, "/chapters", 9) != 0)
-        return wb_fail("%s is not a chapter built by the workbook's "
-                       "Makefile (BUILD/chapters/%s)", self, ch->slug);
-    *exe = wb_strdup(self);
-    tl = strlen(top);
-    slash[-9] = '\0';
-    if (strncmp(self, top, tl) == 0 && self[tl] == '/')
-        *build = wb_strdup(self + tl + 1);
-    else
-        *build = wb_strdup(self);
-    if (!*exe || !*build) {
-        free(*exe);
-        free(*build);
-        return -1;
-    }
-    return 0;
-}
-
-/* Starts the new program at step k, with the same options. Returns only
- * when it cannot. */
-static void restart(wb_run *run, notebook *n, const char *exe, size_t k)
-{
-    char **argv = wb_calloc((size_t)n->argc + 4, sizeof *argv);
-    int a = 0;
-    if (!argv)
-        return;
-    argv[a++] = (char *)exe;
-    for (int i = 1; i < n->argc; i++)
-        if (!n->req->placing || !n->req->placing[i])
-            argv[a++] = n->argv[i];
-    argv[a++] = "--step";
-    argv[a++] = n->req->only ? "--only" : "--from";
-    argv[a++] = (char *)run->chapter->steps[k].name;
-    argv[a] = NULL;
-    /* Every figure drawn, and the terminal as it was. */
-    wb_output_close(&run->out);
-    wb_nb_free(&n->nb);
-    fflush(stdout);
-    execv(exe, argv);
-    wb_fail("cannot start %s again: %s", exe, strerror(errno));
-    free(argv);
-}
-
-/* e: opens the chapter in the reader's editor at step k, rebuilds it, and
- * starts the new program at that step. Returns when the chapter is
- * unchanged or does not build, having said so. */
-static void edit(wb_run *run, notebook *n, size_t k)
-{
-    const wb_chapter *ch = run->chapter;
-    const wb_chunk *c = n->lit ? wb_lit_find_step(n->lit, ch->steps[k].name)
-                               : NULL;
-    size_t line = c ? (c->code_line ? c->code_line : c->prose_line) : 1;
-    char *exe = NULL, *build = NULL, *target = NULL;
-    wb_buf log = {0};
-    struct stat before;
-    int status = -1;
-
-    if (stat(ch->source, &before) != 0 || !n->root) {
-        printf("Cannot edit %s: %s\n", ch->source, strerror(errno));
-        goto done;
-    }
-    if (find_build(n, ch, &exe, &build) != 0 ||
-        wb_nb_edit(ch->source, line) != 0) {
-        printf("%s\n", wb_error());
-        goto done;
-    }
-    if (!modified_since(ch->source, &before)) {
-        printf("%s is unchanged: still at step %zu.\n", ch->source, k + 1);
-        goto done;
-    }
-    printf("Rebuilding the chapter with make...\n");
-    target = wb_asprintf("%s/chapters/%s", build, ch->slug);
-    {
-        char *b_arg = wb_asprintf("B=%s", build);
-        /* The sanitized build is made with SANITIZE=1: so is its rebuild. */
-        char *args[] = {"--no-print-directory", b_arg,
-#ifdef __SANITIZE_ADDRESS__
-                        "SANITIZE=1",
-#endif
-                        target, NULL};
-        status = b_arg && target ? wb_nb_make(n->root, args, &log) : -1;
-        free(b_arg);
-    }
-    if (status == 0) {
-        restart(run, n, exe, k);
-        printf("%s\n", wb_error());
-    } else if (status > 0) {
-        wb_buf_printf(&log, "\nThe chapter does not build: still at step "
-                            "%zu (e: edit it again).\n", k + 1);
-        if (wb_nb_page(&n->nb, log.data) == 'q')
-            n->stop = true;
-    } else {
-        printf("%s\n", wb_error());
-    }
-done:
-    fflush(stdout);
-    free(exe);
-    free(build);
-    free(target);
-    wb_buf_free(&log);
-}
-
-/* ---- the notebook's steps ----------------------------------------------- */
-
-/* A prompt, and what the reader chose: 'e' and 'b' are done here, the
- * other keys returned. */
-static int ask(wb_run *run, notebook *n, size_t k, const char *text,
-               const char *keys)
-{
-    for (;;) {
-        int key;
-        if (!n->nb.interactive || !n->nb.paging)
-            return '\n';
-        key = wb_nb_ask(&n->nb, text, keys);
-        if (key == 'a')
-            n->nb.paging = false;
-        if (key == 'q')
-            n->stop = true;
-        if (key == 'e')
-            edit(run, n, k);
-        else if (key == 'b' && wb_nb_page_again(&n->nb) == 'q')
-            n->stop = true;
-        else if (key != 'b')
-            return key;
-        if (n->stop)
-            return 'q';
-    }
-}
-
-/* Before step k: the text since the last step, then the step's title,
- * prose and code; then the prompt. Returns false if the reader quit. */
-static bool before_step(wb_run *run, notebook *n, size_t k)
-{
-    const wb_chapter *ch = run->chapter;
-    size_t chunk = step_chunk(n, ch, k);
-    wb_buf b = {0};
-    char title[512];
-    char prompt[128];
-    int key;
-
-    if (show_chunks(n, chunk) == 'q') {
-        n->stop = true;
-        return false;
-    }
-    snprintf(title, sizeof title, "Step %zu of %zu: %s", k + 1,
-             count_steps(ch), step_title(n->lit, &ch->steps[k]));
-    wb_buf_puts(&b, "\n");
-    put_rule(&b, &n->nb, title);
-    wb_buf_puts(&b, "\n");
-    if (n->lit && chunk < n->lit->nchunks) {
-        put_chunk(&b, n, &n->lit->chunks[chunk], true);
-        n->next_chunk = chunk + 1;
-    }
-    /* e, at any page of the step's text, edits the chapter there */
-    n->nb.edit_key = true;
-    key = wb_nb_keep_block(&n->nb, b.data ? b.data : "");
-    n->nb.edit_key = false;
-    wb_buf_free(&b);
-    if (key == 'q')
-        n->stop = true;
-    else if (key == 'e')
-        edit(run, n, k);
-    snprintf(prompt, sizeof prompt, "[Enter: run step %zu, e: edit, b: back, "
-             "a: run all, q: quit]", k + 1);
-    return !n->stop && ask(run, n, k, prompt, "\neabq") != 'q';
-}
-
-/* A figure's caption, Markdown with math, after its name. */
-static void put_caption(wb_buf *b, const notebook *n,
-                        const wb_output_figure *f, const char *path)
-{
-    char *md = wb_asprintf("**Figure %s.** %s `%s`", f->name,
-                           f->caption ? f->caption : "", path);
-    if (!md || wb_term_markdown(b, md, prose_width(&n->nb),
-                                term_flags(&n->nb)) != 0)
-        wb_buf_printf(b, "Figure %s: %s\n", f->name, path);
-    free(md);
-}
-
-/* Whether a line of a text plot shows nothing: spaces, and in colour
- * escape sequences. */
-static bool shows_nothing(const char *line, size_t n)
-{
-    size_t k = 0;
-    while (k < n && (line[k] == ' ' || line[k] == '\033')) {
-        if (line[k] == '\033')    /* ESC [ ... m */
-            k += strcspn(line + k, "m");
-        k++;
-    }
-    return k >= n;
-}
-
-/* A text plot without the empty lines it starts and ends with, and with
- * its colours reset. */
-static void trim_empty_lines(wb_buf *fig)
-{
-    size_t start = fig->len, end = 0;
-    for (size_t i = 0; i < fig->len;) {
-        size_t n = strcspn(fig->data + i, "\n");
-        if (!shows_nothing(fig->data + i, n)) {
-            start = start < i ? start : i;
-            end = i + n;
-        }
-        i += n + 1;
-    }
-    if (end <= start) {
-        wb_buf_free(fig);
-        return;
-    }
-    memmove(fig->data, fig->data + start, end - start);
-    fig->len = end - start;
-    fig->data[fig->len] = '\0';
-    wb_buf_printf(fig, "%s\n", sgr("\033[0m"));
-}
-
-/* After a step: its figures in the terminal. Stops at the first that
- * cannot be written: standard output is then broken, and the end of the
- * run says so, once. */
-static void show_figures(const wb_run *run, notebook *n, size_t first)
-{
-    wb_nb_resize(&n->nb);
-    for (size_t i = first; i < run->out.nfigures && !n->stop &&
-                           !ferror(stdout); i++) {
-        const wb_output_figure *f = &run->out.figures[i];
-        char *file = wb_asprintf("%s.png", f->name);
-        char *path = file ? wb_path_join(run->out.dir, file) : NULL;
-        int cols = n->nb.cols > 120 ? 120 : n->nb.cols - 1;
-        int rows = n->nb.rows > 40 ? 34 : n->nb.rows - 6;
-        wb_buf b = {0}, fig = {0};
-        int rc = 0;
-
-        wb_buf_puts(&b, "\n");
-        put_caption(&b, n, f, path ? path : f->name);
-        free(file);
-        free(path);
-        if (run->graphics != WB_TERM_NONE &&
-            wb_figure_term(&fig, run->out.dir, f->name, run->graphics, cols,
-                           rows) != 0)
-            wb_buf_printf(&b, "(cannot show figure %s: %s)\n", f->name,
-                          wb_error());
-        /* the caption right above, so that the two stay on one page */
-        if (run->graphics != WB_TERM_SIXEL)
-            trim_empty_lines(&fig);
-        if (run->graphics == WB_TERM_SIXEL && fig.len > 0) {
-            rc = wb_nb_page(&n->nb, b.data);
-            if (rc == 0)
-                rc = wb_nb_page_image(&n->nb, fig.data, fig.len, rows);
-        } else {
-            wb_buf_append(&b, fig.data ? fig.data : "", fig.len);
-            rc = wb_nb_page(&n->nb, b.data ? b.data : "");
-        }
-        if (rc == 'q')
-            n->stop = true;
-        wb_buf_free(&b);
-        wb_buf_free(&fig);
-    }
-    fflush(stdout);
-}
-
-/* After step k: its output, held back while it ran, then its figures;
- * then the prompt, unless it was the last. */
-static void after_step(wb_run *run, notebook *n, size_t k, FILE *held,
-                       size_t figures, bool last)
-{
+    if (file.tmp && status == 0)
+        status = wb_file_commit(&file);
+    else if (file.tmp)
+        wb_file_abort(&file);
     if (held) {
-        wb_buf b = {0};
         char chunk[4096];
         size_t got;
         rewind(held);
         while ((got = fread(chunk, 1, sizeof chunk, held)) > 0)
-            wb_buf_append(&b, chunk, got);
-        if (b.len > 0 && b.data[b.len - 1] != '\n')
-            wb_buf_puts(&b, "\n");
-        if (b.len > 0 && (wb_nb_page(&n->nb, "\n") == 'q' ||
-                          wb_nb_page(&n->nb, b.data) == 'q'))
-            n->stop = true;
-        wb_buf_free(&b);
+            wb_buf_append(&text, chunk, got);
+        fclose(held);
     }
-    if (!n->stop)
-        show_figures(run, n, figures);
-    if (!n->stop && !last)
-        ask(run, n, k, "[Enter: next step, e: edit and rerun, a: run all, "
-            "q: quit]", "\neaq");
+    if (m->after)
+        status = m->after(s, k, status, text.data ? text.data : "");
+    wb_buf_free(&text);
+    return status;
 }
 
-/* ---- the end of a run --------------------------------------------------- */
-
-/* Book mode, at the end: what the weaver needs to know, one line per step
- * and figure, fields separated by tabs. */
-/* A field of the manifest: tabs, newlines and other control characters
- * become spaces. */
-static void put_field(FILE *fp, const char *text)
+/* Runs the steps up to the last shown: those before the first silently.
+ * Returns 0, 1 when the reader stopped the run, or -1 after a failed step,
+ * which it reports. */
+static int run_steps(wb_session *s, const wb_mode *m)
 {
-    for (const char *c = text; *c; c++)
-        fputc((unsigned char)*c < 0x20 || *c == 0x7F ? ' ' : *c, fp);
+    const wb_chapter *ch = s->run->chapter;
+    for (size_t k = 0; k < s->last; k++) {
+        int rc = run_step(s, (k < s->first || m->silent) ? &silent : m, k);
+        if (rc < 0)
+            fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
+                    ch->steps[k].name, wb_error());
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
 }
 
-/* The value of option o, as the manifest records it. */
-static void put_value(FILE *fp, const wb_option *o)
-{
-    switch (o->type) {
-    case WB_OPT_DOUBLE:
-        fprintf(fp, "%.17g", *(double *)o->value);
-        break;
-    case WB_OPT_INT:
-        fprintf(fp, "%ld", *(long *)o->value);
-        break;
-    case WB_OPT_STRING:
-        put_field(fp, *(const char **)o->value ? *(const char **)o->value
-                                               : "");
-        break;
-    case WB_OPT_FLAG:
-        fputs(*(bool *)o->value ? "true" : "false", fp);
-        break;
-    }
-}
-
-/* Book mode, at the end: what the weaver needs to know (see
- * wb_manifest.h): the chapter and its seed, its parameters, each marked
- * "given" when the command line set it, and the steps and figures. */
-static int write_manifest(const wb_run *run, const request *req)
-{
-    const wb_chapter *ch = run->chapter;
-    char *path = wb_path_join(run->out.dir, "manifest.tsv");
-    wb_file f;
-    if (!path || wb_file_open(&f, path) != 0) {
-        free(path);
-        return -1;
-    }
-    free(path);
-    fprintf(f.fp, "# The steps and figures of a run of %s, for the weaver.\n",
-            ch->slug);
-    fprintf(f.fp, "chapter\t%s\t%llu\n", ch->slug,
-            (unsigned long long)run->seed);
-    fprintf(f.fp, "param\tseed\t%llu%s\n", (unsigned long long)run->seed,
-            req->seed_given ? "\tgiven" : "");
-    for (size_t k = 0; ch->options && ch->options[k].name; k++) {
-        fprintf(f.fp, "param\t%s\t", ch->options[k].name);
-        put_value(f.fp, &ch->options[k]);
-        fputs(k < 64 && req->given[k] ? "\tgiven\n" : "\n", f.fp);
-    }
-    for (size_t k = 0; ch->steps[k].name; k++) {
-        fprintf(f.fp, "step\t%s\t%s.out\n", ch->steps[k].name,
-                ch->steps[k].name);
-        for (size_t i = 0; i < run->out.nfigures; i++) {
-            const wb_output_figure *fig = &run->out.figures[i];
-            if (fig->tag != k)
-                continue;
-            fprintf(f.fp, "figure\t%s\t%s\t", ch->steps[k].name, fig->name);
-            put_field(f.fp, fig->caption ? fig->caption : "");
-            fputc('\n', f.fp);
-        }
-    }
-    return wb_file_commit(&f);
-}
+/* ---- the run ---------------------------------------------------------------- */
 
 /* The source defines the chapter's steps, in the table's order. */
-static int check_steps(const wb_lit *lit, const wb_chapter *ch)
+static int check_steps(const wb_lit *lit, const wb_chapter *ch, size_t n)
 {
-    size_t n = count_steps(ch);
     const char **names = wb_calloc(n + 1, sizeof *names);
     int rc;
     if (!names)
@@ -1388,16 +797,16 @@ static int check_steps(const wb_lit *lit, const wb_chapter *ch)
     return rc;
 }
 
-static void list_steps(const wb_run *run, const wb_lit *lit)
+static void list_steps(const wb_session *s)
 {
-    const wb_step *steps = run->chapter->steps;
+    const wb_step *steps = s->run->chapter->steps;
     int width = 0;
-    for (size_t k = 0; steps[k].name; k++)
+    for (size_t k = 0; k < s->nsteps; k++)
         if ((int)strlen(steps[k].name) > width)
             width = (int)strlen(steps[k].name);
-    for (size_t k = 0; steps[k].name; k++)
+    for (size_t k = 0; k < s->nsteps; k++)
         printf("%2zu  %-*s  %s\n", k + 1, width, steps[k].name,
-               step_title(lit, &steps[k]));
+               wb_lit_title(s->lit, steps[k].name));
 }
 
 /* One run at a time writes into a folder: two runs with other seeds or
@@ -1421,21 +830,6 @@ static int lock_folder(int *fd, const char *dir)
     return 0;
 }
 
-/* A book-mode run starts by removing the manifest of an earlier one: until
- * it writes its own, at its very end, the folder holds no complete run
- * (and a --book --only run never writes one). */
-static int forget_manifest(const char *dir)
-{
-    char *path = wb_path_join(dir, "manifest.tsv");
-    int rc = 0;
-    if (!path)
-        return -1;
-    if (unlink(path) != 0 && errno != ENOENT)
-        rc = wb_fail("cannot remove %s: %s", path, strerror(errno));
-    free(path);
-    return rc;
-}
-
 /* Everything printed reached standard output: a full disk or a closed
  * output is not success. Returns 0, or 1 after one line on stderr. */
 static int output_written(const wb_chapter *ch)
@@ -1452,49 +846,73 @@ static int output_written(const wb_chapter *ch)
     return 1;
 }
 
+/* The folder above the one of `source`. */
+static char *folder_above(const char *source)
+{
+    const char *slash = strrchr(source, '/'), *up;
+    if (!slash)
+        return wb_strdup("..");
+    for (up = slash; up > source && up[-1] != '/'; up--)
+        ;
+    if (up == source)
+        return wb_strdup(".");
+    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
+}
+
+/* Where the chapter's source is, the file it was compiled from, and the
+ * workbook around it, and what the source says: the steps' titles and
+ * prose. Returns the source read, or NULL with s->no_source saying why it
+ * cannot be. */
+static wb_lit *find_source(wb_session *s)
+{
+    wb_lit *lit;
+    s->source = s->run->chapter->source;
+    s->root = folder_above(s->source);
+    lit = wb_lit_read(s->source);
+    s->no_source = lit ? NULL : wb_strdup(wb_error());
+    return lit;
+}
+
 int wb_main(const wb_chapter *ch, int argc, char **argv)
 {
-    wb_run run = {.chapter = ch, .seed = DEFAULT_SEED,
+    wb_run run = {.chapter = ch, .seed = DEFAULT_SEED, .progress_fd = -1,
                   .out = {.formats = WB_PNG | WB_PDF, .background = true}};
-    request req = {0};
-    notebook nbk = {0};
+    wb_session s = {.run = &run, .argc = argc, .argv = argv};
+    request req = {.mode = &plain};
+    const wb_mode *mode;
+    bool *placing = wb_calloc((size_t)argc + 1, sizeof *placing);
     wb_lit *lit = NULL;
     char *default_out = NULL;
-    size_t nsteps = count_steps(ch), first = 0, last = nsteps;
-    int status = 0, lock = -1;
+    int status = 0, rc, lock = -1;
 
-    req.placing = wb_calloc((size_t)argc + 1, sizeof *req.placing);
-    if (parse_args(&run, &req, argc, argv) != 0) {
-        free(req.placing);
+    while (ch->steps[s.nsteps].name)
+        s.nsteps++;
+    s.last = s.nsteps;
+    s.placing = placing;
+    if (parse_args(&s, &req, placing, argc, argv) != 0) {
+        free(placing);
         return 2;
     }
+    mode = req.mode;
     if (req.help || req.version) {
         if (req.help)
             print_help(&run);
         else
             printf("%s (workbook) %s\n", ch->slug, WB_VERSION);
-        free(req.placing);
+        free(placing);
         return output_written(ch);
     }
     wb_file_cleanup_on_signals();
 
-    /* The chapter's own source: the steps' titles and prose. Book mode
-     * needs it, and needs it to agree with the table of steps. */
-    lit = wb_lit_read(ch->source);
-    if (lit && check_steps(lit, ch) != 0) {
+    /* The chapter's own source: it must agree with the table of steps. */
+    s.lit = lit = find_source(&s);
+    if (lit && check_steps(lit, ch, s.nsteps) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
         goto done;
     }
-    if (!lit && (run.book || run.step_mode))
-        fprintf(stderr, "%s: %s: %s\n", program_name(ch),
-                run.book ? "error" : "warning: no prose", wb_error());
-    if (!lit && run.book) {
-        status = 1;
-        goto done;
-    }
     if (req.list) {
-        list_steps(&run, lit);
+        list_steps(&s);
         status = output_written(ch);
         goto done;
     }
@@ -1508,7 +926,6 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
             goto done;
         }
     }
-
     if (!run.out.dir) {
         default_out = wb_asprintf("figures/%s", ch->slug);
         if (!default_out) {
@@ -1517,93 +934,24 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         }
         run.out.dir = default_out;
     }
-    if (run.book)
-        run.out.formats |= WB_PNG | WB_PDF;
-    if (req.only) {
-        first = req.only_k;
-        last = req.only_k + 1;
-    } else if (req.from) {
-        first = req.from_k;
-    }
-    if (req.json)
-        run.quiet = true;
-    if (run.step_mode) {
-        wb_nb_init(&nbk.nb);
-        nbk.lit = lit;
-        nbk.root = workbook_root(ch->source);
-        nbk.number = atoi(ch->slug);
-        nbk.req = &req;
-        nbk.argc = argc;
-        nbk.argv = argv;
-        /* Started part-way, the notebook shows nothing before its first
-         * step. */
-        nbk.next_chunk = req.only || req.from ? step_chunk(&nbk, ch, first)
-                                              : 0;
-        run.graphics = choose_graphics();
-    }
     wb_rng_seed(&run.rng, run.seed);
-
-    if ((run.book || !req.json) &&
-        (wb_mkdirs(run.out.dir) != 0 ||
-         lock_folder(&lock, run.out.dir) != 0 ||
-         (run.book && forget_manifest(run.out.dir) != 0))) {
+    /* A run that draws writes into its folder, and it alone. */
+    if ((!mode->silent && (wb_mkdirs(run.out.dir) != 0 ||
+                           lock_folder(&lock, run.out.dir) != 0)) ||
+        (mode->begin && mode->begin(&s) != 0)) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
         goto done;
     }
-    for (size_t k = 0; k < last && status == 0 && !nbk.stop; k++) {
-        size_t figs = run.out.nfigures;
-        bool silent = k < first || (req.json && !run.book);
-        bool shown = run.step_mode && !silent;
-        /* On a terminal the notebook holds a step's output back, to page
-         * it when the step is done. */
-        FILE *held = shown && nbk.nb.interactive && nbk.nb.paging && !run.book
-                         ? tmpfile()
-                         : NULL;
-        if (shown && !before_step(&run, &nbk, k)) {
-            if (held)
-                fclose(held);
-            break;
-        }
-        if (!silent && !run.quiet && !run.book && !run.step_mode)
-            printf("%s[%zu/%zu] %s%s\n", sgr("\033[1m"), k + 1, nsteps,
-                   step_title(lit, &ch->steps[k]), sgr("\033[0m"));
-        if (run_step(&run, k, silent, held) != 0) {
-            fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
-                    ch->steps[k].name, wb_error());
-            status = 1;
-        } else if (shown) {
-            bool more = k + 1 < last ||
-                        (!req.only && lit && nbk.next_chunk < lit->nchunks);
-            after_step(&run, &nbk, k, held, figs, !more);
-        }
-        if (held)
-            fclose(held);
-        if (!silent && !run.quiet && !run.book && !run.step_mode)
-            printf("\n");
-    }
-    /* The text after the last step: the exercises; and the end. */
-    if (run.step_mode && status == 0 && !nbk.stop && !req.only &&
-        show_chunks(&nbk, lit ? lit->nchunks : 0) != 'q') {
-        wb_buf end = {0};
-        wb_buf_puts(&end, "\n");
-        put_rule(&end, &nbk.nb, "The end of the chapter");
-        wb_buf_printf(&end, "--list shows its steps; --from STEP starts at "
-                            "one of them.\n");
-        wb_nb_page(&nbk.nb, end.data ? end.data : "");
-        wb_buf_free(&end);
-    }
+    rc = run_steps(&s, mode);
+    if (rc < 0)
+        status = 1;
     /* Every figure drawn, before the manifest says so. */
-    if (status == 0 && wb_output_wait(&run.out) != 0) {
+    if (rc >= 0 && wb_output_wait(&run.out) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
     }
-    if (status == 0 && req.json && ch->json && ch->json(&run, stdout) != 0) {
-        fprintf(stderr, "%s: --json: %s\n", program_name(ch), wb_error());
-        status = 1;
-    }
-    if (status == 0 && run.book && !req.only && !req.from &&
-        write_manifest(&run, &req) != 0) {
+    if (rc == 0 && status == 0 && mode->end && mode->end(&s) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
     }
@@ -1612,15 +960,16 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
 done:
     if (ch->cleanup)
         ch->cleanup();
+    if (mode->free)
+        mode->free(&s);
     wb_output_close(&run.out);
     if (lock >= 0)
         close(lock);    /* which unlocks the folder */
     release(&run);
-    if (run.step_mode)
-        wb_nb_free(&nbk.nb);
-    free(nbk.root);
     wb_lit_free(lit);
+    free(s.no_source);
+    free(s.root);
     free(default_out);
-    free(req.placing);
+    free(placing);
     return status;
 }

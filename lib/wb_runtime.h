@@ -6,13 +6,10 @@
  * error (wb_fail). main() hands the table of steps to wb_main, which gives
  * every chapter the same command line:
  *
- *     --step         a notebook in the terminal: the chapter's introduction,
- *                    then before each step its title, prose and code (page
- *                    by page when they do not fit on the screen), and a
- *                    prompt: Enter runs it and shows its output and figures,
- *                    e edits the chapter there, rebuilds it and starts again
- *                    at that step, a runs all the rest, q quits; at the end,
- *                    the exercises
+ *     --step         a notebook in the terminal: before each step its
+ *                    prose and code, then Enter runs it and shows its
+ *                    output and figures (internal/notebook.h; --help lists
+ *                    its keys)
  *     --only STEP    run STEP alone (the steps before it run silently first,
  *                    as a notebook's "run all above"); STEP is a name or a
  *                    number, as --list shows them
@@ -25,8 +22,10 @@
  *     --book         also keep each step's output for the book
  *     --quiet, --help, --version, and the chapter's own parameters
  *
- * Bad options get one line on stderr and exit status 2. A failing step
- * gets "SLUG: step NAME: what failed" and exit status 1.
+ * --step, --quiet, --json (for a chapter that has one) and --book each
+ * choose how the steps are shown, a mode (internal/mode.h): give at most
+ * one. Bad options get one line on stderr and exit status 2. A failing
+ * step gets "SLUG: step NAME: what failed" and exit status 1.
  */
 #ifndef WB_RUNTIME_H
 #define WB_RUNTIME_H
@@ -39,7 +38,6 @@
 #include "wb_logreg.h"
 #include "wb_mlp.h"
 #include "wb_output.h"
-#include "wb_plot.h"
 #include "wb_rng.h"
 
 typedef struct wb_run wb_run;
@@ -101,14 +99,9 @@ struct wb_run {
     wb_output out;              /* where figures go (--out, --format), and
                                    every figure drawn so far, each tagged
                                    with the index of its step */
-    bool quiet;                 /* --quiet */
-    bool book;                  /* --book */
-    bool step_mode;             /* --step */
     size_t step;                /* index of the running step */
-    wb_term_graphics graphics;  /* how --step shows figures */
-    int terminal;               /* while --step holds a step's output back to
-                                   page it: the terminal, where progress
-                                   goes; 0 otherwise */
+    int progress_fd;            /* where wb_progress writes while a step
+                                   runs: a terminal, or -1 for nowhere */
     struct wb_kept *kept;       /* what the run owns (wb_keep) */
     size_t nkept, kept_cap;
 };

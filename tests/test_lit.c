@@ -1,5 +1,6 @@
 /* Tests of wb_lit: reading a literate chapter into prose and code. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wb_core.h"
@@ -167,37 +168,219 @@ Test(lit, reads_files)
     wb_lit_free(lit);
 }
 
+/* ---- the prose, read as tokens ------------------------------------------ */
+
+/* The tokens of a file that holds one prose block, `prose`. */
+static wb_lit *read_prose(const char *prose)
+{
+    char *text = wb_asprintf("/*md\n%s\n*/\n", prose);
+    wb_lit *lit = text ? wb_lit_parse(text, "p.c") : NULL;
+    free(text);
+    cr_assert(lit, "%s", wb_error());
+    cr_assert_eq(lit->nchunks, 1);
+    return lit;
+}
+
+/* Token i of chunk c is of kind `kind` and stands for `text`. */
+static void assert_token(const wb_chunk *c, size_t i, wb_token_kind kind,
+                         const char *text)
+{
+    cr_assert_lt(i, c->ntokens, "no token %zu", i);
+    cr_assert_eq(c->tokens[i].kind, kind, "token %zu is of kind %d, not %d",
+                 i, (int)c->tokens[i].kind, (int)kind);
+    cr_assert_eq(c->tokens[i].len, strlen(text), "token %zu: '%.*s'", i,
+                 (int)c->tokens[i].len, c->tokens[i].text);
+    cr_assert_eq(strncmp(c->tokens[i].text, text, c->tokens[i].len), 0,
+                 "token %zu: '%.*s', not '%s'", i, (int)c->tokens[i].len,
+                 c->tokens[i].text, text);
+}
+
+Test(lit, every_directive_is_a_token)
+{
+    wb_lit *lit = wb_lit_parse(
+        "/*md\n"                                            /* 1 */
+        "## Drawing\n"                                      /* 2 */
+        "\n"                                                /* 3 */
+        "See @fig:curve_1, @step:draw and @eq:e-1; me@x.org.\n" /* 4 */
+        "$$y = x$$ {#eq:e-1}\n"                             /* 5 */
+        "  @code:lib/maths.c:square  \n"                    /* 6 */
+        "@exercises\n"                                      /* 7 */
+        "*/\n"                                              /* 8 */
+        "static int draw(wb_run *run)\n{\n}\n",             /* 9 */
+        "d.c");
+    cr_assert(lit, "%s", wb_error());
+    const wb_chunk *c = &lit->chunks[0];
+    assert_token(c, 0, WB_TOKEN_TITLE, "## Drawing");
+    assert_token(c, 1, WB_TOKEN_TEXT, "\n\nSee ");
+    assert_token(c, 2, WB_TOKEN_FIG_REF, "@fig:curve_1");
+    cr_assert_str_eq(c->tokens[2].name, "curve_1");
+    cr_assert_eq(c->tokens[2].line, 4);
+    assert_token(c, 3, WB_TOKEN_TEXT, ", ");
+    assert_token(c, 4, WB_TOKEN_STEP_REF, "@step:draw");
+    cr_assert_eq(c->tokens[4].step, c, "the step's chunk");
+    assert_token(c, 5, WB_TOKEN_TEXT, " and ");
+    assert_token(c, 6, WB_TOKEN_EQ_REF, "@eq:e-1");
+    cr_assert_eq(c->tokens[6].number, 1);
+    assert_token(c, 7, WB_TOKEN_TEXT, "; me@x.org.\n$$y = x");
+    assert_token(c, 8, WB_TOKEN_EQ_TAG, "$$ {#eq:e-1}");
+    cr_assert_str_eq(c->tokens[8].name, "e-1");
+    cr_assert_eq(c->tokens[8].number, 1);
+    cr_assert_eq(c->tokens[8].line, 5);
+    assert_token(c, 9, WB_TOKEN_TEXT, "\n");
+    assert_token(c, 10, WB_TOKEN_REGION, "  @code:lib/maths.c:square  ");
+    cr_assert_str_eq(c->tokens[10].path, "lib/maths.c");
+    cr_assert_str_eq(c->tokens[10].name, "square");
+    cr_assert_eq(c->tokens[10].line, 6);
+    assert_token(c, 11, WB_TOKEN_EXERCISES, "@exercises");
+    cr_assert_eq(c->tokens[11].line, 7);
+    cr_assert_eq(c->nprose, 12, "then the code");
+    cr_assert_eq(c->ntokens, 13);
+    assert_token(c, 12, WB_TOKEN_LISTING,
+                 "static int draw(wb_run *run)\n{\n}\n");
+    cr_assert_eq(c->tokens[12].line, 9);
+    wb_lit_free(lit);
+}
+
+/* Only a step's heading is its title; a chunk that is no step has only
+ * text, and so has a reference to nothing known. */
+Test(lit, a_title_is_a_steps_heading)
+{
+    wb_lit *lit = read_prose("# A chapter\n\nSee @step:none and @fig:x.");
+    const wb_chunk *c = &lit->chunks[0];
+    assert_token(c, 0, WB_TOKEN_TEXT, "# A chapter\n\nSee ");
+    assert_token(c, 1, WB_TOKEN_STEP_REF, "@step:none");
+    cr_assert_null(c->tokens[1].step, "no such step");
+    assert_token(c, 2, WB_TOKEN_TEXT, " and ");
+    assert_token(c, 3, WB_TOKEN_FIG_REF, "@fig:x");
+    assert_token(c, 4, WB_TOKEN_TEXT, ".\n");
+    cr_assert_eq(c->ntokens, 5);
+    cr_assert_str_eq(wb_lit_title(lit, "none"), "none");
+    cr_assert_str_eq(wb_lit_title(NULL, "none"), "none");
+    wb_lit_free(lit);
+}
+
+/* A malformed @code line is an error of the source, at its line. */
+Test(lit, a_malformed_code_line_is_an_error_at_its_line)
+{
+    const struct {
+        const char *line, *why;
+    } bad[] = {
+        {"@code:lib/maths.c", "'@code:lib/maths.c' is not @code:PATH:NAME"},
+        {"@code:/etc/passwd:root", "no leading / and no .."},
+        {"@code:lib/../x.c:a", "no leading / and no .."},
+        {"@code:lib/x.c:a b", "is not @code:PATH:NAME"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *text = wb_asprintf("int x;\n/*md\nSee:\n\n%s\n*/\n",
+                                 bad[i].line);
+        cr_assert_null(wb_lit_parse(text, "m.c"), "accepted %s", bad[i].line);
+        cr_assert(strncmp(wb_error(), "m.c:5: ", 7) == 0, "%s", wb_error());
+        cr_assert(strstr(wb_error(), bad[i].why), "%s", wb_error());
+        free(text);
+    }
+}
+
+/* A listing: a chunk's own code, or a region of library code, read from
+ * the folder given. */
+Test(lit, listings_of_the_chapter_and_of_the_library)
+{
+    char dir[] = "/tmp/wb-lit-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char *lib = wb_path_join(dir, "lib");
+    char *file = wb_path_join(lib, "maths.c");
+    const char *code = "int a;\n/* region square */\nint sq;\n"
+                       "int sq2;\n/* endregion square */\n";
+    cr_assert_eq(wb_mkdirs(lib), 0);
+    cr_assert_eq(wb_write_file(file, code, strlen(code)), 0);
+    wb_lit *lit = wb_lit_parse("/*md\n## A\n@code:lib/maths.c:square\n"
+                               "@code:lib/maths.c:cube\n*/\n"
+                               "static int a(wb_run *run)\n{\n}\n", "ch.c");
+    cr_assert(lit, "%s", wb_error());
+    const wb_chunk *c = &lit->chunks[0];
+    wb_region r;
+
+    cr_assert_eq(wb_lit_listing(&r, lit, &c->tokens[c->nprose], NULL), 0);
+    cr_assert_str_eq(r.path, "ch.c");
+    cr_assert_null(r.name, "the chapter's own code");
+    cr_assert_str_eq(r.code, "static int a(wb_run *run)\n{\n}\n");
+    cr_assert_eq(r.first_line, 6);
+    cr_assert_eq(r.lines, 3);
+    wb_region_free(&r);
+
+    cr_assert_eq(c->tokens[2].kind, WB_TOKEN_REGION);
+    cr_assert_eq(wb_lit_listing(&r, lit, &c->tokens[2], dir), 0, "%s",
+                 wb_error());
+    cr_assert_str_eq(r.path, "lib/maths.c");
+    cr_assert_str_eq(r.name, "square");
+    cr_assert_str_eq(r.code, "int sq;\nint sq2;\n");
+    cr_assert_eq(r.first_line, 3);
+    cr_assert_eq(r.lines, 2);
+    wb_region_free(&r);
+
+    cr_assert_eq(c->tokens[3].kind, WB_TOKEN_REGION);
+    cr_assert_eq(wb_lit_listing(&r, lit, &c->tokens[3], dir), -1);
+    cr_assert(strncmp(wb_error(), "ch.c:4: @code:lib/maths.c:cube: "
+                                  "lib/maths.c: there is no region 'cube'",
+                      70) == 0, "%s", wb_error());
+    wb_lit_free(lit);
+    remove(file);
+    remove(lib);
+    remove(dir);
+    free(lib);
+    free(file);
+}
+
 /* ---- numbered equations ------------------------------------------------ */
 
 Test(lit, an_equation_label_ends_its_line)
 {
-    const char *name;
-    size_t n;
-    const char *line = "$$x = -\\frac{b}{w}.$$ {#eq:boundary}  ";
-    size_t body = wb_lit_eq_label(line, strlen(line), &name, &n);
-    cr_assert_eq(body, strlen("$$x = -\\frac{b}{w}.$$"));
-    cr_assert_eq(n, strlen("boundary"));
-    cr_assert_eq(strncmp(name, "boundary", n), 0);
+    wb_lit *lit = read_prose("$$x = -\\frac{b}{w}.$$ {#eq:boundary}  ");
+    const wb_chunk *c = &lit->chunks[0];
+    assert_token(c, 0, WB_TOKEN_TEXT, "$$x = -\\frac{b}{w}.");
+    assert_token(c, 1, WB_TOKEN_EQ_TAG, "$$ {#eq:boundary}  ");
+    cr_assert_str_eq(c->tokens[1].name, "boundary");
+    assert_token(c, 2, WB_TOKEN_TEXT, "\n");
+    cr_assert_eq(c->ntokens, 3);
+    wb_lit_free(lit);
     /* not labels: no closing $$ before it, no name, text after it */
     const char *not[] = {"x = 1 {#eq:one}", "$$x$$ {#eq:}", "$$x$$ {#eq:a} b",
                          "$$x$$ {#fig:a}", "$$x$${#eq:a}", "{#eq:a}", ""};
-    for (size_t i = 0; i < sizeof not / sizeof *not; i++)
-        cr_assert_eq(wb_lit_eq_label(not[i], strlen(not[i]), &name, &n), 0,
-                     "'%s'", not[i]);
+    for (size_t i = 0; i < sizeof not / sizeof *not; i++) {
+        char *line = wb_asprintf("%s\n", not[i]);
+        lit = read_prose(not[i]);
+        cr_assert_eq(lit->chunks[0].ntokens, 1, "'%s'", not[i]);
+        assert_token(&lit->chunks[0], 0, WB_TOKEN_TEXT, line);
+        wb_lit_free(lit);
+        free(line);
+    }
+}
+
+/* The number of equation `name`, as a reference to it has it. */
+static int eq_ref(const wb_lit *lit, const char *name)
+{
+    for (size_t i = 0; i < lit->nchunks; i++)
+        for (size_t j = 0; j < lit->chunks[i].ntokens; j++)
+            if (lit->chunks[i].tokens[j].kind == WB_TOKEN_EQ_REF &&
+                strcmp(lit->chunks[i].tokens[j].name, name) == 0)
+                return lit->chunks[i].tokens[j].number;
+    cr_assert_fail("no reference to '%s'", name);
+    return -1;
 }
 
 Test(lit, equations_are_numbered_in_order_across_chunks)
 {
     wb_lit *lit = wb_lit_parse("/*md\n# T\n\nSee @eq:second.\n\n"
                                "$$a = 1$$ {#eq:first}\n*/\nint x;\n"
-                               "/*md\n$$b$$\n\n$$c = 2$$ {#eq:second}\n*/\n",
+                               "/*md\n$$b$$\n\n$$c = 2$$ {#eq:second}\n\n"
+                               "@eq:first, @eq:third, @eq:firs\n*/\n",
                                "eq.c");
     cr_assert(lit, "%s", wb_error());
-    cr_assert_eq(wb_lit_equation(lit, "first", 5), 1);
-    cr_assert_eq(wb_lit_equation(lit, "second", 6), 2,
-                 "an unlabelled equation takes no number");
-    cr_assert_eq(wb_lit_equation(lit, "third", 5), 0);
-    cr_assert_eq(wb_lit_equation(lit, "firs", 4), 0, "a prefix is not a name");
+    cr_assert_eq(eq_ref(lit, "first"), 1);
+    cr_assert_eq(eq_ref(lit, "second"), 2,
+                 "an unlabelled equation takes no number, and a reference "
+                 "may come first");
+    cr_assert_eq(eq_ref(lit, "third"), 0);
+    cr_assert_eq(eq_ref(lit, "firs"), 0, "a prefix is not a name");
     wb_lit_free(lit);
 }
 

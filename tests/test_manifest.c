@@ -1,7 +1,9 @@
-/* Tests of the manifest reader (lib/wb_manifest.c): a run's manifest is
- * read as it was written, and nothing in a hostile one reaches the book. */
+/* Tests of the manifest (lib/wb_manifest.c): a run's manifest is read as
+ * it was written, and nothing in a hostile one reaches the book. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wb_core.h"
 #include "wb_manifest.h"
@@ -87,4 +89,43 @@ Test(manifest, a_missing_manifest_says_how_to_make_it)
     cr_assert(strstr(wb_error(), "run the chapter with --book --out "
                                  "/nonexistent-wb-run first"), "%s",
               wb_error());
+}
+
+/* What the runtime writes is what the weaver reads, field for field; a
+ * control character in a field is written as a space. */
+Test(manifest, writes_what_it_reads)
+{
+    char dir[] = "/tmp/wb-manifest-XXXXXX";
+    wb_manifest m, back;
+    cr_assert(mkdtemp(dir));
+    cr_assert_eq(wb_manifest_parse(&m, good, "m.tsv"), 0, "%s", wb_error());
+    free(m.figures[0].caption);
+    m.figures[0].caption = wb_strdup("A curve,\t$y = x^2$.\n");
+    cr_assert_eq(wb_manifest_write(&m, dir), 0, "%s", wb_error());
+    cr_assert_eq(wb_manifest_read(&back, dir), 0, "%s", wb_error());
+    cr_assert_str_eq(back.slug, m.slug);
+    cr_assert_str_eq(back.seed, m.seed);
+    cr_assert_eq(back.nparams, m.nparams);
+    for (size_t i = 0; i < m.nparams; i++) {
+        cr_assert_str_eq(back.params[i].name, m.params[i].name);
+        cr_assert_str_eq(back.params[i].value, m.params[i].value);
+        cr_assert_eq(back.params[i].given, m.params[i].given);
+    }
+    cr_assert_eq(back.nsteps, m.nsteps);
+    for (size_t i = 0; i < m.nsteps; i++)
+        cr_assert_str_eq(back.steps[i], m.steps[i]);
+    cr_assert_eq(back.nfigures, m.nfigures);
+    cr_assert_str_eq(back.figures[0].caption, "A curve, $y = x^2$. ");
+    for (size_t i = 0; i < m.nfigures; i++) {
+        cr_assert_str_eq(back.figures[i].step, m.figures[i].step);
+        cr_assert_str_eq(back.figures[i].name, m.figures[i].name);
+    }
+    wb_manifest_free(&m);
+    wb_manifest_free(&back);
+
+    /* and it goes, once: a folder without one is no error */
+    cr_assert_eq(wb_manifest_remove(dir), 0, "%s", wb_error());
+    cr_assert_eq(wb_manifest_read(&back, dir), -1);
+    cr_assert_eq(wb_manifest_remove(dir), 0, "%s", wb_error());
+    cr_assert_eq(rmdir(dir), 0);
 }

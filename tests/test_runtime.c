@@ -248,6 +248,16 @@ Test(runtime, bad_command_lines)
     assert_usage_error(RUN("--format", ""), "an empty name in the list");
     assert_usage_error(RUN("--out="), "--out: an empty folder name");
     assert_usage_error(RUN("--step", "--json"), "do not go together");
+    /* --step, --quiet, --json and --book each choose how the steps are
+     * shown: one at most */
+    assert_usage_error(RUN("--quiet", "--book"),
+                       "--quiet and --book do not go together");
+    assert_usage_error(RUN("--json", "--step"),
+                       "--json and --step do not go together");
+    assert_usage_error(RUN("--book", "--json"),
+                       "--book and --json do not go together");
+    assert_usage_error(RUN("--step", "--quiet"),
+                       "--step and --quiet do not go together");
 }
 
 Test(runtime, options_set_the_parameters)

@@ -7,8 +7,9 @@
 
 /* Has gnuplot draw figure NAME, whose NAME.gp and NAME.dat are in the
  * output's folder, in each of the output's formats, then records it.
- * Unless out->background, waits for it. (wb_output_wait and
- * wb_output_close, of wb_output.h, are written next to it.) */
+ * Unless out->background, waits for it. The first figure starts the
+ * output's renderer (internal/output.h), which wb_output_wait waits for
+ * and wb_output_close stops. */
 int wb_gp_render(wb_output *out, const char *name, const char *caption);
 
 #endif

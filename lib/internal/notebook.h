@@ -1,85 +1,18 @@
-/* notebook.h: the terminal side of --step (wb_notebook.c): the screen,
- * keys, pages, and the editor and make for edit-then-rerun.
+/* notebook.h: --step, the notebook in the terminal (wb_notebook.c).
  *
- * The notebook shows text in blocks (a step's prose and code, its output,
- * a figure). On a terminal, a block that does not fit in what is left of
- * the screen stops when the screen is full, with a prompt, as `less` does:
- * nothing the reader has not seen scrolls away. Keys are read one at a
- * time, with the terminal in non-canonical mode only while a prompt waits;
- * SIGINT, SIGTERM, SIGHUP and SIGQUIT put the terminal back as it was
- * before the program dies, as the end of the program does.
+ * Before each step, the chapter's text since the step before, then the
+ * step's title, prose and code, and a prompt: Enter runs the step, e edits
+ * the chapter there (wb_rebuild.c), b shows the text again, a runs the
+ * rest without stopping, q quits. After it, what the step printed, held
+ * back while it ran and then paged, and its figures, drawn in the
+ * terminal. At the end, the chapter's last text: its exercises. Without a
+ * terminal it shows the same, and never waits.
  */
 #ifndef WB_INTERNAL_NOTEBOOK_H
 #define WB_INTERNAL_NOTEBOOK_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "internal/mode.h"
 
-#include "wb_core.h"
-
-/* Keys beyond the characters themselves. */
-enum {
-    WB_KEY_EOF = -1,      /* the input ended */
-    WB_KEY_UP = 0x100,
-    WB_KEY_DOWN,
-    WB_KEY_PAGE_UP,
-    WB_KEY_PAGE_DOWN
-};
-
-typedef struct wb_nb {
-    bool interactive;     /* standard input and output are terminals */
-    bool styled;          /* bold and colours allowed (no NO_COLOR) */
-    bool paging;          /* stop when the screen is full; false once the
-                             reader asked to run all the rest */
-    int cols, rows;       /* the screen, read again before each block */
-    int used;             /* rows written since the reader's last key */
-    char *last;           /* the last block shown with wb_nb_keep_block,
-                             for showing it again */
-    bool edit_key;        /* the prompt at a full screen also takes e */
-} wb_nb;
-
-/* Reads what the terminal is: interactive, styled, its size. */
-void wb_nb_init(wb_nb *nb);
-void wb_nb_free(wb_nb *nb);
-/* Reads the screen's size again (it may have changed). */
-void wb_nb_resize(wb_nb *nb);
-
-/* Whether colour is allowed on standard output: a terminal, NO_COLOR not
- * set, TERM not "dumb". */
-bool wb_nb_colour_allowed(void);
-
-/* Asks the terminal for its primary device attributes (ESC [ c); a reply
- * listing attribute 4 means it draws sixel graphics. Waits at most 0.3 s,
- * with the terminal restored on every path, a signal included. */
-bool wb_nb_terminal_has_sixel(void);
-
-/* Writes a block of text (lines ending in newlines), stopping at each full
- * screen for Space (a page), Enter (a line), b (a page back) or q (and e,
- * with edit_key). Returns 0, or 'q' when the reader asked to quit, or 'e'
- * to edit. Without a terminal, or when paging is off, it writes the text
- * straight out. */
-int wb_nb_page(wb_nb *nb, const char *text);
-/* Writes an image `rows` rows high (sixel), on the screen as a whole:
- * after a prompt when it does not fit in what is left of it. */
-int wb_nb_page_image(wb_nb *nb, const char *data, size_t len, int rows);
-/* wb_nb_page, and keeps the block for wb_nb_page_again. */
-int wb_nb_keep_block(wb_nb *nb, const char *text);
-/* The kept block again, from its top, on a cleared screen. */
-int wb_nb_page_again(wb_nb *nb);
-
-/* A prompt on the last line, in bold: `text`, which names the keys. Waits
- * for one of the characters in `keys` ('\n' stands for Enter) and returns
- * it, or 'q' at the end of the input. The prompt is erased afterwards. */
-int wb_nb_ask(wb_nb *nb, const char *text, const char *keys);
-
-/* Opens `path` at `line` in the reader's editor ($VISUAL, else $EDITOR,
- * else vi) and waits for it. Returns 0, or -1 with an error when the
- * editor could not run or failed. */
-int wb_nb_edit(const char *path, size_t line);
-
-/* Runs `make ARGS...` in `dir`, its standard output and error collected in
- * `log`. Returns make's exit status, or -1 with an error when it could not
- * run. */
-int wb_nb_make(const char *dir, char *const args[], wb_buf *log);
+extern const wb_mode wb_notebook_mode;
 
 #endif

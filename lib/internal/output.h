@@ -21,7 +21,16 @@ int wb_output_begin(wb_output *out, const char *name);
 int wb_output_record(wb_output *out, const char *name, const char *caption,
                      bool has_script);
 
-/* Frees the list of figures drawn. */
-void wb_output_forget(wb_output *out);
+/* What draws the output's figures while the program goes on: gnuplot
+ * processes (wb_gp_render.c), started with the first figure. The output
+ * waits for it and stops it through these two functions, and knows
+ * nothing else of it. */
+struct wb_renderer {
+    /* Until every figure handed to it is drawn: 0, or -1 with an error
+     * naming the first that failed. */
+    int (*wait)(wb_output *out);
+    /* Stops it, frees it, and sets out->renderer to NULL. */
+    void (*stop)(wb_output *out);
+};
 
 #endif

@@ -1,5 +1,6 @@
-/* Fuzzing the literate reader: a chapter's source split into chunks, and
- * library regions found in it; any bytes give a result or an error. */
+/* Fuzzing the literate reader: a chapter's source split into chunks read
+ * as tokens, and library regions found in it; any bytes give a result or
+ * an error. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +20,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     lit = wb_lit_parse(text, "fuzz.c");
     if (lit) {
+        /* Every token stands for text of its chunk, and every reference
+         * and region has its name. */
         for (size_t i = 0; i < lit->nchunks; i++) {
-            char *path, *name;
             const wb_chunk *c = &lit->chunks[i];
-            if (c->prose &&
-                wb_region_ref(c->prose, strlen(c->prose), &path, &name) ==
-                    1) {
-                free(path);
-                free(name);
+            for (size_t j = 0; j < c->ntokens; j++) {
+                const wb_token *t = &c->tokens[j];
+                const char *in = j < c->nprose ? c->prose : c->code;
+                if (t->text < in || t->text + t->len > in + strlen(in) ||
+                    (t->kind != WB_TOKEN_TEXT && t->kind != WB_TOKEN_TITLE &&
+                     t->kind != WB_TOKEN_EXERCISES &&
+                     t->kind != WB_TOKEN_LISTING && !t->name) ||
+                    (t->kind == WB_TOKEN_REGION && !t->path))
+                    abort();
             }
         }
         wb_lit_check_steps(lit, steps);

@@ -1,0 +1,64 @@
+/* pager.h: the terminal under the notebook (wb_pager.c): its size and
+ * colours, keys read one at a time, prompts, and pages.
+ *
+ * The notebook shows text in blocks (a step's prose and code, its output,
+ * a figure). On a terminal, a block that does not fit in what is left of
+ * the screen stops when the screen is full, with a prompt, as `less` does:
+ * nothing the reader has not seen scrolls away. Keys are read one at a
+ * time, with the terminal in non-canonical mode only while a prompt waits;
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT put the terminal back as it was
+ * before the program dies, as the end of the program does.
+ */
+#ifndef WB_INTERNAL_PAGER_H
+#define WB_INTERNAL_PAGER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct wb_pager {
+    bool interactive;     /* standard input and output are terminals */
+    bool styled;          /* bold and colours allowed (no NO_COLOR) */
+    bool paging;          /* stop when the screen is full; false once the
+                             reader asked to run all the rest */
+    int cols, rows;       /* the screen, read again before each block */
+    int used;             /* rows written since the reader's last key */
+    char *last;           /* the last block shown with wb_pager_keep_block,
+                             for showing it again */
+    bool edit_key;        /* the prompt at a full screen also takes e */
+} wb_pager;
+
+/* Reads what the terminal is: interactive, styled, its size. */
+void wb_pager_init(wb_pager *pg);
+void wb_pager_free(wb_pager *pg);
+/* Reads the screen's size again (it may have changed). */
+void wb_pager_resize(wb_pager *pg);
+
+/* Whether colour is allowed on standard output: a terminal, NO_COLOR not
+ * set, TERM not "dumb". */
+bool wb_pager_colour_allowed(void);
+
+/* Asks the terminal for its primary device attributes (ESC [ c); a reply
+ * listing attribute 4 means it draws sixel graphics. Waits at most 0.3 s,
+ * with the terminal restored on every path, a signal included. */
+bool wb_pager_terminal_has_sixel(void);
+
+/* Writes a block of text (lines ending in newlines), stopping at each full
+ * screen for Space (a page), Enter (a line), b (a page back) or q (and e,
+ * with edit_key). Returns 0, or 'q' when the reader asked to quit, or 'e'
+ * to edit. Without a terminal, or when paging is off, it writes the text
+ * straight out. */
+int wb_pager_page(wb_pager *pg, const char *text);
+/* Writes an image `rows` rows high (sixel), on the screen as a whole:
+ * after a prompt when it does not fit in what is left of it. */
+int wb_pager_page_image(wb_pager *pg, const char *data, size_t len, int rows);
+/* wb_pager_page, and keeps the block for wb_pager_page_again. */
+int wb_pager_keep_block(wb_pager *pg, const char *text);
+/* The kept block again, from its top, on a cleared screen. */
+int wb_pager_page_again(wb_pager *pg);
+
+/* A prompt on the last line, in bold: `text`, which names the keys. Waits
+ * for one of the characters in `keys` ('\n' stands for Enter) and returns
+ * it, or 'q' at the end of the input. The prompt is erased afterwards. */
+int wb_pager_ask(wb_pager *pg, const char *text, const char *keys);
+
+#endif
