@@ -62,6 +62,10 @@ $(B)/lib/wb_logreg.o: WB_LIB_CFLAGS += $(WB_LOGREG_CFLAGS)
 
 LIB_SRC   := $(wildcard lib/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/%.o)
+# The public headers: wb.h and those it includes (the others are private
+# to their layer, and are not installed).
+LIB_PUBLIC_H = lib/wb.h $(addprefix lib/,$(shell sed -n \
+                  's/^\#include "\(.*\)"/\1/p' lib/wb.h))
 CHAPTERS  := $(basename $(notdir $(wildcard chapters/[0-9][0-9]_*.c)))
 TESTS     := $(basename $(notdir $(wildcard tests/test_*.c)))
 SONAME    := libworkbook.so.0
@@ -412,7 +416,7 @@ install_rpath = $(if $(filter $(SYSTEM_PREFIXES),$(PREFIX)),,$(rpath_flag) )
 install: $(B)/libworkbook.so $(B)/libworkbook.a
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/workbook \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 644 lib/*.h $(DESTDIR)$(PREFIX)/include/workbook
+	install -m 644 $(LIB_PUBLIC_H) $(DESTDIR)$(PREFIX)/include/workbook
 	install -m 755 $(B)/$(SONAME) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libworkbook.so
 	install -m 644 $(B)/libworkbook.a $(DESTDIR)$(PREFIX)/lib

@@ -167,7 +167,7 @@ $(BOOK_MATH_TEXT): $(B)/book/math-text.o $(B)/libworkbook.a
 # or dark, and, for a figure of several panels, with a view of each
 # (book/figures.js); and their sizes, for the page
 # (BOOK_FRAG/SLUG.figures.json).
-BOOK_FIGURE_DEPS := book/figures.js book/style.css lib/internal/theme.h
+BOOK_FIGURE_DEPS := book/figures.js book/style.css lib/wb_theme.h
 $(BOOK_OUT)/figures/%/.done: $(BOOK_RUN)/%/manifest.tsv $(BOOK_FIGURE_DEPS)
 	@mkdir -p $(@D) $(BOOK_FRAG)
 	$(Q)rm -rf $(@D) && mkdir -p $(@D) && \

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/mt_unicode.h"
+#include "wb_mathtext.h"
 
 int main(void)
 {

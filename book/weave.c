@@ -59,8 +59,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/mt_unicode.h"
 #include "wb.h"
+#include "wb_mathtext.h"
 
 typedef struct weaver {
     const char *source;         /* the chapter's path, for messages */

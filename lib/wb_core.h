@@ -94,7 +94,7 @@ void wb_file_abort(wb_file *f);
 
 /* The temporary files being written now, for a signal handler that
  * removes them when the program is stopped (the figures layer installs
- * one: see internal/signals.h). Slot i, for i < WB_FILES_PENDING, holds
+ * one: see wb_signals.h). Slot i, for i < WB_FILES_PENDING, holds
  * the name of one, or NULL. The handler may read them at any moment: a
  * name is recorded, complete, before its file is created, and dropped
  * once the file is renamed into place or removed. */

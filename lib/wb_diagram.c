@@ -20,12 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/mathtext.h"
-#include "internal/mt_unicode.h"
-#include "internal/output.h"
-#include "internal/theme.h"
 #include "wb_core.h"
-#include "wb_plot.h"
+#include "wb_mathtext.h"
+#include "wb_style.h"
+#include "wb_theme.h"
 
 /* ---- the theme --------------------------------------------------------- */
 
@@ -79,7 +77,7 @@ static void set_colour(cairo_t *cr, rgb c)
 /* ---- text with a little math ------------------------------------------ */
 
 /* Text is drawn as it is, except inside $...$, parsed by the math-text
- * module (internal/mathtext.h) and laid out here as TeX would: letters in
+ * module (wb_mathtext.h) and laid out here as TeX would: letters in
  * italics, spaces typed in the math ignored, TeX's spacing around
  * operators and relations, scripts smaller and shifted. */
 

@@ -1,4 +1,4 @@
-/* wb_figure.c: building a figure, series by series. See wb_plot.h.
+/* wb_figure.c: building a figure, series by series. See wb_figure.h.
  *
  * A figure is built as text. Each series appends one block to the data
  * (NAME.dat; blocks are separated by two blank lines, so the script picks
@@ -16,13 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/figure_data.h"
-#include "internal/gp_render.h"
-#include "internal/gp_script.h"
-#include "internal/gp_string.h"
-#include "internal/output.h"
-#include "internal/theme.h"
-#include "wb_plot.h"
+#include "wb_figure.h"
+#include "wb_figure_data.h"
+#include "wb_gp_render.h"
+#include "wb_gp_script.h"
+#include "wb_gp_string.h"
+#include "wb_theme.h"
 
 static void fig_fail(wb_figure *fig, const char *what)
 {

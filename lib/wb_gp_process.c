@@ -1,5 +1,5 @@
 /* wb_gp_process.c: running gnuplot, and reading what it says. See
- * internal/gp_process.h.
+ * wb_gp_process.h.
  *
  * gnuplot is always started with fork and execvp, never through a shell,
  * in the folder of the figure, with its standard error read back: that is
@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal/gp_process.h"
-#include "internal/signals.h"
+#include "wb_gp_process.h"
+#include "wb_signals.h"
 
 /* What the child failed to do before gnuplot ran. */
 typedef struct child_failure {

@@ -1,5 +1,5 @@
 /* wb_gp_render.c: long-lived gnuplot processes that draw the figures. See
- * internal/gp_render.h and wb_output.h.
+ * wb_gp_render.h and wb_output.h.
  *
  * Starting gnuplot costs about 70 ms before it draws anything, more than
  * drawing a figure. So an output keeps up to one gnuplot per processor (a
@@ -34,10 +34,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal/gp_process.h"
-#include "internal/gp_render.h"
-#include "internal/output.h"
-#include "internal/signals.h"
+#include "wb_gp_process.h"
+#include "wb_gp_render.h"
+#include "wb_signals.h"
 
 enum {
     MAX_WORKERS = 4,
@@ -71,7 +70,7 @@ typedef struct worker {
     bool last;          /* it takes no more jobs: stopped once done */
 } worker;
 
-/* The output's renderer (internal/output.h), with what it is made of. */
+/* The output's renderer (wb_output.h), with what it is made of. */
 typedef struct renderer {
     wb_renderer head;   /* how the output waits for it and stops it */
     char *dir;          /* the folder the workers run in */

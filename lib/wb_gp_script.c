@@ -1,5 +1,5 @@
 /* wb_gp_script.c: a figure's gnuplot script, NAME.gp. See
- * internal/gp_script.h.
+ * wb_gp_script.h.
  *
  * The script has the same parts for every figure, in this order: what the
  * file is and how to run it; the terminal, chosen by the script's first
@@ -10,9 +10,9 @@
 #include <math.h>
 #include <stdbool.h>
 
-#include "internal/figure_data.h"
-#include "internal/gp_script.h"
-#include "internal/theme.h"
+#include "wb_figure_data.h"
+#include "wb_gp_script.h"
+#include "wb_theme.h"
 
 enum {
     LINE_WIDTH = 2     /* of every series */

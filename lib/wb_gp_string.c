@@ -1,5 +1,5 @@
 /* wb_gp_string.c: texts as gnuplot strings that show them, and nothing
- * else. See internal/gp_string.h.
+ * else. See wb_gp_string.h.
  *
  * A figure's script is a program, so a text that reached it unquoted could
  * run commands. Every text becomes a single-quoted string: in one, gnuplot
@@ -12,9 +12,9 @@
  */
 #include <string.h>
 
-#include "internal/gp_string.h"
-#include "internal/mathtext.h"
 #include "wb_core.h"
+#include "wb_gp_string.h"
+#include "wb_mathtext.h"
 
 /* Enhanced-text characters: shown as themselves when escaped. */
 static bool is_special(char c)

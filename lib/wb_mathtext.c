@@ -1,6 +1,6 @@
 /* wb_mathtext.c: parsing the $...$ math of figure and diagram texts. See
- * internal/mathtext.h. */
-#include "internal/mathtext.h"
+ * wb_mathtext.h. */
+#include "wb_mathtext.h"
 
 #include <stdint.h>
 #include <stdlib.h>

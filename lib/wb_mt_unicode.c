@@ -1,10 +1,9 @@
 /* wb_mt_unicode.c: math text as plain Unicode, for a terminal. See
- * internal/mt_unicode.h. */
+ * wb_mathtext.h. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/mathtext.h"
-#include "internal/mt_unicode.h"
+#include "wb_mathtext.h"
 
 /* ---- sub- and superscript characters ------------------------------------ */
 

@@ -1,17 +1,17 @@
 /* wb_notebook.c: --step, the notebook in the terminal. See
- * internal/notebook.h. */
-#include "internal/notebook.h"
+ * wb_notebook.h. */
+#include "wb_notebook.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/pager.h"
-#include "internal/rebuild.h"
-#include "internal/show.h"
 #include "wb_core.h"
 #include "wb_exercise.h"
 #include "wb_lit.h"
+#include "wb_pager.h"
+#include "wb_rebuild.h"
+#include "wb_show.h"
 #include "wb_term.h"
 
 /* What the notebook keeps beside the session. */

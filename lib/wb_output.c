@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/output.h"
 #include "wb_core.h"
 
 const wb_format_name wb_formats[WB_NFORMATS] = {

@@ -1,5 +1,5 @@
-/* wb_pager.c: the terminal under the notebook. See internal/pager.h. */
-#include "internal/pager.h"
+/* wb_pager.c: the terminal under the notebook. See wb_pager.h. */
+#include "wb_pager.h"
 
 #include <errno.h>
 #include <poll.h>

@@ -1,6 +1,6 @@
 /* wb_rebuild.c: e in the notebook: edit the chapter, rebuild it, and run
- * it again from the step. See internal/rebuild.h. */
-#include "internal/rebuild.h"
+ * it again from the step. See wb_rebuild.h. */
+#include "wb_rebuild.h"
 
 #include <errno.h>
 #include <limits.h>

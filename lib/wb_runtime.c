@@ -1,5 +1,5 @@
 /* wb_runtime.c: a chapter's command line, and the loop that runs its
- * steps. How the steps are shown is the mode's business (internal/mode.h):
+ * steps. How the steps are shown is the mode's business (wb_mode.h):
  * the plain run, --quiet, --json and --book are here, --step is the
  * notebook (wb_notebook.c). See wb_runtime.h. */
 #include "wb_runtime.h"
@@ -14,13 +14,13 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "internal/mode.h"
-#include "internal/notebook.h"
-#include "internal/pager.h"
-#include "internal/signals.h"
 #include "wb_core.h"
 #include "wb_lit.h"
 #include "wb_manifest.h"
+#include "wb_mode.h"
+#include "wb_notebook.h"
+#include "wb_pager.h"
+#include "wb_signals.h"
 
 /* ---- what the run owns ------------------------------------------------ */
 

@@ -8,7 +8,7 @@
  *
  *     --step         a notebook in the terminal: before each step its
  *                    prose and code, then Enter runs it and shows its
- *                    output and figures (internal/notebook.h; --help lists
+ *                    output and figures (wb_notebook.h; --help lists
  *                    its keys)
  *     --only STEP    run STEP alone (the steps before it run silently first,
  *                    as a notebook's "run all above"); STEP is a name or a
@@ -23,7 +23,7 @@
  *     --quiet, --help, --version, and the chapter's own parameters
  *
  * --step, --quiet, --json (for a chapter that has one) and --book each
- * choose how the steps are shown, a mode (internal/mode.h): give at most
+ * choose how the steps are shown, a mode (wb_mode.h): give at most
  * one. Bad options get one line on stderr and exit status 2. A failing
  * step gets "SLUG: step NAME: what failed" and exit status 1.
  */

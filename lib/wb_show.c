@@ -1,4 +1,4 @@
-/* wb_show.c: a figure drawn in the terminal, for --step. See wb_plot.h.
+/* wb_show.c: a figure drawn in the terminal, for --step. See wb_show.h.
  *
  * The figure's own script draws it, with gnuplot's text terminals (dumb,
  * and dumb in colour) or its sixel terminal, which terminals such as
@@ -11,9 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "internal/gp_process.h"
-#include "internal/show.h"
-#include "wb_plot.h"
+#include "wb_gp_process.h"
+#include "wb_show.h"
 
 static bool file_exists(const char *dir, const char *name, const char *ext)
 {

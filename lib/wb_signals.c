@@ -1,5 +1,5 @@
 /* wb_signals.c: what a signal that stops the program does first. See
- * internal/signals.h.
+ * wb_signals.h.
  *
  * The library writes every file under a temporary name and renames it
  * into place once complete (wb_file_open, in the core), so that a figure
@@ -13,8 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "internal/signals.h"
 #include "wb_core.h"
+#include "wb_signals.h"
 
 /* Children to stop first: the handler reads these. */
 #define MAX_CHILDREN 16

@@ -7,7 +7,7 @@
  * its backslashes and underscores are not taken for Markdown. cmark then
  * parses the text into a tree. Each block of the tree is written out,
  * its inline content cut into words and filled into lines; a placeholder
- * becomes its math, in Unicode (internal/mt_unicode.h).
+ * becomes its math, in Unicode (wb_mathtext.h).
  */
 #include "wb_term.h"
 
@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/mathtext.h"
-#include "internal/mt_unicode.h"
+#include "wb_mathtext.h"
 
 /* ---- widths ------------------------------------------------------------- */
 

@@ -23,6 +23,14 @@
 
 #include "wb_core.h"
 
+/* How a figure can be shown in a terminal (wb_show.h). */
+typedef enum wb_term_graphics {
+    WB_TERM_NONE,    /* only say where the files are */
+    WB_TERM_DUMB,    /* ASCII art */
+    WB_TERM_ANSI,    /* ASCII art in colour */
+    WB_TERM_SIXEL    /* pixels, for terminals that speak sixel */
+} wb_term_graphics;
+
 enum {
     /* Bold, italics and colours as escape sequences (ECMA-48 SGR). Without
      * it the text is plain, for a file or a terminal with NO_COLOR set. */

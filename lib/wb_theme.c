@@ -1,5 +1,5 @@
-/* wb_theme.c: the theme's colours. See internal/theme.h. */
-#include "internal/theme.h"
+/* wb_theme.c: the theme's colours. See wb_theme.h. */
+#include "wb_theme.h"
 
 const wb_theme_colour wb_theme_colours[WB_THEME_NCOLOURS] = {
     {0x0072B2, "blue"},   {0xE69F00, "orange"},   {0x009E73, "green"},

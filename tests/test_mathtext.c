@@ -4,8 +4,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "internal/mathtext.h"
 #include "wb_core.h"
+#include "wb_mathtext.h"
 
 static wb_mt_list parse(const char *text)
 {

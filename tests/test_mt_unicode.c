@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/gp_string.h"
-#include "internal/mathtext.h"
-#include "internal/mt_unicode.h"
 #include "wb_core.h"
+#include "wb_gp_string.h"
+#include "wb_mathtext.h"
 
 static char *unicode(const char *tex, unsigned flags)
 {

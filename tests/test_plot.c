@@ -1,4 +1,4 @@
-/* Tests of wb_plot: gnuplot strings, the script and data a figure writes,
+/* Tests of the figures (wb_figure.h): gnuplot strings, the script and data a figure writes,
  * rendering with the real gnuplot, and showing a figure in the terminal.
  *
  * Every test of the plot suite works in its own folder (Criterion runs
@@ -18,15 +18,15 @@
 #include <errno.h>
 #include <unistd.h>
 
-#include "wb_array.h"
 #include "helpers.h"
+#include "wb_array.h"
 #include "wb_core.h"
 #include "wb_diagram.h"
-#include "wb_plot.h"
-#include "internal/gp_process.h"
-#include "internal/gp_render.h"
-#include "internal/gp_string.h"
-#include "internal/show.h"
+#include "wb_figure.h"
+#include "wb_gp_process.h"
+#include "wb_gp_render.h"
+#include "wb_gp_string.h"
+#include "wb_show.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 

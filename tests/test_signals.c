@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "internal/signals.h"
 #include "wb_core.h"
+#include "wb_signals.h"
 
 /* A program killed while writing leaves neither a half-written file under
  * the final name nor (for SIGTERM) its temporary file. */

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal/gp_string.h"
-#include "internal/mathtext.h"
 #include "wb_core.h"
+#include "wb_gp_string.h"
+#include "wb_mathtext.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

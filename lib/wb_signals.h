@@ -1,7 +1,10 @@
-/* signals.h: what a signal that stops the program does first: stop the
- * gnuplot processes, and remove the files half written (wb_signals.c). */
-#ifndef WB_INTERNAL_SIGNALS_H
-#define WB_INTERNAL_SIGNALS_H
+/* wb_signals.h: what a signal that stops the program does first: stop the
+ * gnuplot processes, and remove the files half written (wb_signals.c).
+ *
+ * Private to the figures layer: not installed (see wb.h).
+ */
+#ifndef WB_SIGNALS_H
+#define WB_SIGNALS_H
 
 #include <signal.h>
 #include <sys/types.h>

@@ -1,4 +1,4 @@
-/* pager.h: the terminal under the notebook (wb_pager.c): its size and
+/* wb_pager.h: the terminal under the notebook (wb_pager.c): its size and
  * colours, keys read one at a time, prompts, and pages.
  *
  * The notebook shows text in blocks (a step's prose and code, its output,
@@ -8,9 +8,11 @@
  * time, with the terminal in non-canonical mode only while a prompt waits;
  * SIGINT, SIGTERM, SIGHUP and SIGQUIT put the terminal back as it was
  * before the program dies, as the end of the program does.
+ *
+ * Private to the runtime layer: not installed (see wb.h).
  */
-#ifndef WB_INTERNAL_PAGER_H
-#define WB_INTERNAL_PAGER_H
+#ifndef WB_PAGER_H
+#define WB_PAGER_H
 
 #include <stdbool.h>
 #include <stddef.h>

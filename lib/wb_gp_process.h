@@ -1,7 +1,10 @@
-/* gp_process.h: running gnuplot, and reading what it says
- * (wb_gp_process.c). */
-#ifndef WB_INTERNAL_GP_PROCESS_H
-#define WB_INTERNAL_GP_PROCESS_H
+/* wb_gp_process.h: running gnuplot, and reading what it says
+ * (wb_gp_process.c).
+ *
+ * Private to the figures layer: not installed (see wb.h).
+ */
+#ifndef WB_GP_PROCESS_H
+#define WB_GP_PROCESS_H
 
 #include <stdbool.h>
 #include <sys/types.h>

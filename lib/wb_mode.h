@@ -1,4 +1,4 @@
-/* mode.h: how a run shows its steps (types only).
+/* wb_mode.h: how a run shows its steps (types only).
  *
  * wb_main (wb_runtime.c) reads the command line and runs the steps in
  * order; a mode shows them. There are five: the plain run, --quiet, --json
@@ -15,9 +15,11 @@
  *
  * A hook may be NULL. The loop alone decides which steps run and how, so
  * that running only what a result needs is a change to the loop.
+ *
+ * Private to the runtime layer: not installed (see wb.h).
  */
-#ifndef WB_INTERNAL_MODE_H
-#define WB_INTERNAL_MODE_H
+#ifndef WB_MODE_H
+#define WB_MODE_H
 
 #include <stdbool.h>
 #include <stddef.h>

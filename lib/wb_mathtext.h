@@ -1,4 +1,4 @@
-/* mathtext.h: the small part of TeX that figure and diagram texts speak.
+/* wb_mathtext.h: the small part of TeX that figure and diagram texts speak.
  *
  * A text is shown literally, except inside $...$, where it is math as in
  * the book's equations: letters are italic, x_1 and x_{10} are subscripts,
@@ -17,12 +17,14 @@
  * \command, an unmatched $ or brace, a script without its argument and a
  * double script are errors, never shown as they are.
  */
-#ifndef WB_INTERNAL_MATHTEXT_H
-#define WB_INTERNAL_MATHTEXT_H
+#ifndef WB_MATHTEXT_H
+#define WB_MATHTEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "wb_core.h"
 
 typedef enum wb_mt_kind {
     WB_MT_TEXT,      /* text outside $...$ */
@@ -91,5 +93,30 @@ bool wb_mt_simple(const wb_mt_list *list);
 size_t wb_utf8_len(const unsigned char *s);
 /* The code point of the valid UTF-8 sequence at s, of length n. */
 uint32_t wb_utf8_decode(const unsigned char *s, size_t n);
+
+/* ---- math text as plain Unicode (wb_mt_unicode.c) -------------------
+ *
+ * The third renderer of the parser above, after
+ * gnuplot's enhanced text and cairo: $\sigma(z) = \frac{1}{1 + e^{-z}}$
+ * becomes "σ(z) = 1/(1 + e⁻ᶻ)". Greek letters and symbols come from the
+ * parser's one symbol table; a script whose every character has a Unicode
+ * sub- or superscript form is written with them (x₁, e⁻ᶻ, ∑ᵢ₌₁ⁿ), any
+ * other on the line, in parentheses when it is more than one character
+ * (x_q, e^(−z/2)); a fraction is a/b, with parentheses around a part that
+ * is more than one thing (1/(1 + e⁻ᶻ)); a root is √x or √(2π); an accent
+ * is its combining character (ŷ, x̄). Operators and relations get a space
+ * on each side, as TeX gives them; other spaces are the ones typed.
+ */
+enum {
+    /* Mark \mathbf{...} with the bytes WB_MT_BOLD_ON and WB_MT_BOLD_OFF,
+     * for the caller to show as bold; without it, bold is plain. */
+    WB_MT_MARK_BOLD = 1 << 0
+};
+#define WB_MT_BOLD_ON '\002'
+#define WB_MT_BOLD_OFF '\003'
+
+/* Appends `text`, with its $...$ math turned into Unicode, to `out`.
+ * Returns 0, or -1 with the parser's error (and nothing appended). */
+int wb_mt_unicode(wb_buf *out, const char *text, unsigned flags);
 
 #endif

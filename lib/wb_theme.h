@@ -1,6 +1,9 @@
-/* theme.h: the colours and the font of every figure and diagram. */
-#ifndef WB_INTERNAL_THEME_H
-#define WB_INTERNAL_THEME_H
+/* wb_theme.h: the colours and the font of every figure and diagram.
+ *
+ * Private to the figures and diagrams layer: not installed (see wb.h).
+ */
+#ifndef WB_THEME_H
+#define WB_THEME_H
 
 #include <stdint.h>
 

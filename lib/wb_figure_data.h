@@ -1,17 +1,20 @@
-/* figure_data.h: the data of a figure being built, which the builder
+/* wb_figure_data.h: the data of a figure being built, which the builder
  * (wb_figure.c) fills and the script writer (wb_gp_script.c) reads. Both
  * depend on this layout, and neither on the other's code: the builder
- * calls the script writer, never the other way. */
-#ifndef WB_INTERNAL_FIGURE_DATA_H
-#define WB_INTERNAL_FIGURE_DATA_H
+ * calls the script writer, never the other way.
+ *
+ * Private to the figures layer: not installed (see wb.h).
+ */
+#ifndef WB_FIGURE_DATA_H
+#define WB_FIGURE_DATA_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "internal/theme.h"
 #include "wb_core.h"
+#include "wb_figure.h"
 #include "wb_output.h"
-#include "wb_plot.h"
+#include "wb_theme.h"
 
 typedef enum series_kind {
     SERIES_LINE = 1 << 0,

@@ -1,6 +1,9 @@
-/* gp_string.h: texts as gnuplot strings (wb_gp_string.c). */
-#ifndef WB_INTERNAL_GP_STRING_H
-#define WB_INTERNAL_GP_STRING_H
+/* wb_gp_string.h: texts as gnuplot strings (wb_gp_string.c).
+ *
+ * Private to the figures layer: not installed (see wb.h).
+ */
+#ifndef WB_GP_STRING_H
+#define WB_GP_STRING_H
 
 #include <stdbool.h>
 
@@ -8,7 +11,7 @@
  * anything: single-quoted, with '' for a quote, control characters replaced
  * by spaces, and gnuplot's enhanced-text characters (^ _ @ & ~ { } \)
  * escaped. With `math` true, $...$ spans are turned into enhanced text (see
- * internal/mathtext.h); wrong math is an error. A new string, or NULL with
+ * wb_mathtext.h); wrong math is an error. A new string, or NULL with
  * an error. */
 char *wb_gp_string(const char *text, bool math);
 

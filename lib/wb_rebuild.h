@@ -1,13 +1,16 @@
-/* rebuild.h: e in the notebook (wb_rebuild.c): the chapter opened in the
+/* wb_rebuild.h: e in the notebook (wb_rebuild.c): the chapter opened in the
  * reader's editor at a step, rebuilt with make, and started again at that
- * step with the change. */
-#ifndef WB_INTERNAL_REBUILD_H
-#define WB_INTERNAL_REBUILD_H
+ * step with the change.
+ *
+ * Private to the runtime layer: not installed (see wb.h).
+ */
+#ifndef WB_REBUILD_H
+#define WB_REBUILD_H
 
 #include <stddef.h>
 
-#include "internal/mode.h"
-#include "internal/pager.h"
+#include "wb_mode.h"
+#include "wb_pager.h"
 
 /* e at step k: opens s->source in $VISUAL, else $EDITOR, else vi, at the
  * step's first line; if the reader changed it, rebuilds the program with

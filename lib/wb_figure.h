@@ -1,4 +1,4 @@
-/* wb_plot.h: figures, drawn by gnuplot.
+/* wb_figure.h: figures, drawn by gnuplot.
  *
  * A figure is built in C, series by series, then rendered into an output
  * (wb_output.h: a folder and the formats to make). Rendering writes two
@@ -27,61 +27,17 @@
  * no check after every call. Every function accepts a NULL figure and does
  * nothing.
  */
-#ifndef WB_PLOT_H
-#define WB_PLOT_H
+#ifndef WB_FIGURE_H
+#define WB_FIGURE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "wb_array.h"
 #include "wb_output.h"
+#include "wb_style.h"
 
 typedef struct wb_figure wb_figure;
-
-/* How a series is drawn. Zero fields take the theme's defaults, so
- * &(wb_style){.label = "category 0"} is a complete style. */
-typedef struct wb_style {
-    const char *label;   /* legend entry (math markup allowed); NULL: none */
-    int color;           /* 1..8: a colour of the theme; 0: the next one */
-    double alpha;        /* opacity in (0, 1]; 0: opaque */
-    double width;        /* line width; 0: the theme's (2) */
-    double size;         /* point size; 0: the theme's */
-    int dash;            /* WB_SOLID (0), WB_DASHED, WB_DOTTED */
-} wb_style;
-
-enum { WB_SOLID, WB_DASHED, WB_DOTTED };
-
-/* The theme's colours (colour-blind safe, after Okabe and Ito). Black is
- * the ink of the page where it is drawn on the paper, so that the book's
- * dark theme shows it light; on a heat map it is black. */
-enum {
-    WB_BLUE = 1,
-    WB_ORANGE,
-    WB_GREEN,
-    WB_VERMILION,
-    WB_PURPLE,
-    WB_SKY,
-    WB_YELLOW,
-    WB_BLACK
-};
-
-/* Where the legend goes: inside the plot, where it hides no data, or
- * outside it. */
-typedef enum wb_legend {
-    WB_LEGEND_TOP_LEFT,     /* the default */
-    WB_LEGEND_TOP_RIGHT,
-    WB_LEGEND_BOTTOM_LEFT,
-    WB_LEGEND_BOTTOM_RIGHT,
-    WB_LEGEND_OUTSIDE,      /* right of the plot */
-    WB_LEGEND_NONE,
-    WB_LEGEND_TOP,          /* the middle of the top side */
-    WB_LEGEND_BELOW         /* under the plot, its entries side by side */
-} wb_legend;
-
-typedef enum wb_palette {
-    WB_PALETTE_VIRIDIS,     /* dark blue to yellow: any quantity (default) */
-    WB_PALETTE_DIVERGING    /* blue, white at the middle, red: a probability */
-} wb_palette;
 
 /* A new figure, to be saved as NAME.* in the output's folder; `name` must
  * satisfy wb_is_safe_name. `caption` (Markdown, may be NULL) goes under the
@@ -179,22 +135,5 @@ void wb_plot_probability_map(wb_figure *fig, const wb_array *xx,
 int wb_figure_render(wb_figure *fig);
 /* Frees a figure without rendering it. */
 void wb_figure_free(wb_figure *fig);
-
-/* ---- in the terminal ------------------------------------------------- */
-
-/* How a figure can be shown in a terminal. */
-typedef enum wb_term_graphics {
-    WB_TERM_NONE,    /* only say where the files are */
-    WB_TERM_DUMB,    /* ASCII art */
-    WB_TERM_ANSI,    /* ASCII art in colour */
-    WB_TERM_SIXEL    /* pixels, for terminals that speak sixel */
-} wb_term_graphics;
-
-/* Draws figure NAME of folder `dir` on standard output, `cols` x `rows`
- * character cells, in the given mode. A figure with no script (a diagram)
- * is drawn from NAME.png in sixel mode, and in the text modes is its text
- * drawing NAME.txt (nothing, for a diagram that has none). */
-int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
-                   int cols, int rows);
 
 #endif
