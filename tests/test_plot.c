@@ -1,5 +1,6 @@
-/* Tests of the figures (wb_figure.h): gnuplot strings, the script and data a figure writes,
- * rendering with the real gnuplot, and showing a figure in the terminal.
+/* Tests of the figures (wb_figure.h): gnuplot strings, the script and
+ * data a figure writes, rendering with the real gnuplot, and showing a
+ * figure in the terminal.
  *
  * Every test of the plot suite works in its own folder (Criterion runs
  * tests in parallel processes), removed at its end. */
