@@ -9,9 +9,8 @@
 // no port, no package beyond Debian's chromium and node.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const {spawn} = require('child_process');
+const chromium = require('./chromium.js');
 
 const out = path.resolve(process.argv[2] || 'book/out');
 const shots = path.resolve(process.argv[3] || 'build/book/screenshots');
@@ -26,53 +25,6 @@ function listHtml(dir) {
     e.isDirectory() ? listHtml(path.join(dir, e.name))
       : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []);
 }
-
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'book-chromium-'));
-const chrome = spawn(process.env.CHROMIUM || '/usr/bin/chromium', [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--hide-scrollbars',
-  '--allow-file-access-from-files', `--user-data-dir=${profile}`,
-  '--remote-debugging-pipe', 'about:blank',
-], {stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe']});
-let chromeErr = '';
-chrome.stderr.on('data', (d) => { chromeErr += d; });
-
-let nextId = 1;
-const waiting = new Map();
-const listeners = [];
-let buffer = Buffer.alloc(0);
-chrome.stdio[4].on('data', (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  for (let end; (end = buffer.indexOf(0)) >= 0;) {
-    const msg = JSON.parse(buffer.slice(0, end).toString('utf8'));
-    buffer = buffer.slice(end + 1);
-    if (msg.id && waiting.has(msg.id)) {
-      const {resolve, reject} = waiting.get(msg.id);
-      waiting.delete(msg.id);
-      if (msg.error) reject(new Error(JSON.stringify(msg.error)));
-      else resolve(msg.result);
-    } else if (msg.method) {
-      listeners.forEach((f) => f(msg));
-    }
-  }
-});
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  const msg = {id, method, params};
-  if (sessionId) msg.sessionId = sessionId;
-  chrome.stdio[3].write(JSON.stringify(msg) + '\0');
-  return new Promise((resolve, reject) => {
-    waiting.set(id, {resolve, reject});
-    setTimeout(() => {
-      if (waiting.has(id)) {
-        waiting.delete(id);
-        reject(new Error(`${method}: no answer in 30 s`));
-      }
-    }, 30000);
-  });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const problems = [];
 function problem(page, what) { problems.push(`${page}: ${what}`); }
@@ -106,15 +58,12 @@ function checkLinks(page, file, hrefs) {
   }
 }
 
+let browser = null;
 async function main() {
-  const {targetInfos} = await send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'page');
-  const {sessionId} = await send('Target.attachToTarget',
-    {targetId: target.targetId, flatten: true});
-  const s = (m, p) => send(m, p, sessionId);
+  browser = await chromium.open();
   let current = null;
-  listeners.push((msg) => {
-    if (msg.sessionId !== sessionId || !current) return;
+  browser.listen((msg) => {
+    if (!current) return;
     const p = msg.params;
     if (msg.method === 'Runtime.consoleAPICalled' &&
         (p.type === 'error' || p.type === 'warning' || p.type === 'assert'))
@@ -131,33 +80,9 @@ async function main() {
              !/^(file|data|about):/.test(p.request.url))
       problem(current, `asks the network for ${p.request.url}`);
   });
-  await s('Page.enable');
-  await s('Runtime.enable');
-  await s('Log.enable');
-  await s('Network.enable');
-
-  const load = async (file, width, mobile, dark) => {
-    await s('Emulation.setDeviceMetricsOverride', {width, height: 900,
-      deviceScaleFactor: 1, mobile});
-    await s('Emulation.setEmulatedMedia', {features: [
-      {name: 'prefers-color-scheme', value: dark ? 'dark' : 'light'}]});
-    const loaded = new Promise((resolve) => {
-      const f = (msg) => {
-        if (msg.sessionId === sessionId && msg.method === 'Page.loadEventFired') {
-          listeners.splice(listeners.indexOf(f), 1);
-          resolve();
-        }
-      };
-      listeners.push(f);
-    });
-    await s('Page.navigate', {url: 'file://' + file});
-    await loaded;
-    await s('Runtime.evaluate', {expression: 'document.fonts.ready',
-                                 awaitPromise: true});
-    await sleep(100);
-  };
-  const evaluate = async (expression) => (await s('Runtime.evaluate',
-    {expression, returnByValue: true, awaitPromise: true})).result.value;
+  const load = (file, width, mobile, dark) =>
+    browser.load(file, {width, mobile, dark});
+  const evaluate = (expression) => browser.evaluate(expression);
 
   for (const rel of [...pages, ...sources]) {
     const file = path.join(out, rel);
@@ -196,25 +121,19 @@ async function main() {
         if (wide > width + 1)
           problem(rel, `at ${width} px the page is ${wide} px wide: ` +
             'it scrolls sideways');
-        const shot = await s('Page.captureScreenshot', {format: 'png',
-          captureBeyondViewport: true,
-          clip: {x: 0, y: 0, width, height: Math.min(height, 16000), scale: 1}});
         fs.writeFileSync(path.join(shots,
           `${rel.replace(/\.html$/, '')}-${name}-${dark ? 'dark' : 'light'}.png`),
-          Buffer.from(shot.data, 'base64'));
+          await browser.screenshot(width, Math.min(height, 16000)));
       }
     }
   }
 }
 
-// Chromium ends, then its profile goes.
+// Chromium ends, and so does the test.
 function finish(status, message) {
   if (message) console.log(message);
-  chrome.once('exit', () => {
-    fs.rmSync(profile, {recursive: true, force: true});
-    process.exit(status);
-  });
-  chrome.kill();
+  (browser ? browser.close() : Promise.resolve())
+    .then(() => process.exit(status));
 }
 
 main().then(() => {
@@ -226,4 +145,5 @@ main().then(() => {
   finish(0, `book_browser: ${pages.length} pages and ${sources.length} ` +
     'source pages load without an error, a broken image or a broken link' +
     (shoot ? `; screenshots in ${path.relative(process.cwd(), shots)}` : ''));
-}, (e) => finish(1, `book_browser: ${e.message}\n${chromeErr.slice(-2000)}`));
+}, (e) => finish(1, `book_browser: ${e.message}\n` +
+                    (browser ? browser.stderr().slice(-2000) : '')));
