@@ -126,11 +126,17 @@ async function open() {
                             clip || {})});
       return Buffer.from(shot.data, 'base64');
     },
-    // Chromium ends, then its profile goes.
+    // Chromium ends, then its profile goes (its last processes may still
+    // be writing there: a few tries).
     close() {
       return new Promise((resolve) => {
         chrome.once('exit', () => {
-          fs.rmSync(profile, {recursive: true, force: true});
+          try {
+            fs.rmSync(profile, {recursive: true, force: true,
+                                maxRetries: 10, retryDelay: 100});
+          } catch (e) {
+            console.error(`chromium.js: ${profile} is left: ${e.message}`);
+          }
           resolve();
         });
         chrome.kill();

@@ -134,12 +134,10 @@ function button(text, click, label) {
 var liveFigures = [];
 
 // The live figure that takes the place of the static one whose image has
-// the id `id`: {root, controls, panels, readout, draw (set by the
-// chapter), request()}. null when the page has no such figure.
+// the id `id` (in the page): {root, controls, panels, readout, draw (set
+// by the chapter), request()}.
 function LiveFigure(id, label) {
-  var img = document.getElementById(id);
-  if (!img) return null;
-  this.figure = img.closest('figure');
+  this.figure = document.getElementById(id).closest('figure');
   this.figure.classList.add('live-on');
   this.controls = el('div', {class: 'live-controls'});
   this.panels = el('div', {class: 'live-panels'});
@@ -228,7 +226,8 @@ function chapter1(live, fig) {
   var vermilion = themeColour('vermilion');
   var plot = canvasPlot(fig, 'the neuron\'s output over the examples',
                         {x: [-5, 5], y: [-0.06, 1.06], xlabel: '*x*',
-                         ylabel: 'probability of category 1'});
+                         ylabel: 'probability of category 1',
+                         legendLow: true});
   fig.controls.appendChild(slider({
     label: '<i>w</i>', min: -5, max: 5, step: 0.05, value: 1,
     format: function (v) { return fmt(v, 3); },
@@ -419,11 +418,13 @@ function chapter2Surface(live, fig) {
     for (var k = 0; k < m * m; k++)
       pts.push(project(-1 + 2 * (k % m) / (m - 1),
                        -1 + 2 * Math.floor(k / m) / (m - 1), s[k] - 0.5));
-    var quads = [];
-    for (var i = 0; i + 1 < m; i++)
-      for (var j = 0; j + 1 < m; j++) {
-        var q = [i * m + j, i * m + j + 1, (i + 1) * m + j + 1,
-                 (i + 1) * m + j];
+    // Every line of the grid, or every other one on a narrow screen, where
+    // 51 would merge into one colour.
+    var quads = [], d = plot.width < 500 ? 2 : 1;
+    for (var i = 0; i + d < m; i += d)
+      for (var j = 0; j + d < m; j += d) {
+        var q = [i * m + j, i * m + j + d, (i + d) * m + j + d,
+                 (i + d) * m + j];
         quads.push({q: q, depth: pts[q[0]][2] + pts[q[1]][2] + pts[q[2]][2]
                                  + pts[q[3]][2]});
       }
@@ -605,8 +606,8 @@ function chapter3(live, fig) {
     if (map) plot.map(map, 51, -6, 6, 'diverging', [0, 1]);
     var n = labels.length;
     for (var k = 0; k < 2; k++)
-      plot.points(points, null, n, {colour: colours[k], alpha: 0.6,
-                                    radius: 2.6},
+      plot.points(points, null, n, {colour: colours[k], alpha: 0.8,
+                                    radius: 2.8},
                   function (i) { return labels[i] === k; });
     if (model)
       plot.zeroLine(model.w[0], model.w[1], model.b,
@@ -985,6 +986,8 @@ function chapter5(live, fig) {
     fig.root.setAttribute('data-epochs', s.epochs);
     fig.root.setAttribute('data-state', failed ? 'failed' : playing
                           ? 'training' : s.stopped ? 'stopped' : 'paused');
+    // A screen reader hears the readout once training pauses or stops.
+    fig.readout.setAttribute('aria-busy', playing ? 'true' : 'false');
     fig.say((failed ? failed + '. ' : '') + 'epoch ' + s.epochs + '; loss ' +
             (n ? s.loss.toFixed(4) : '\u2013') + '; training accuracy ' +
             s.train.toFixed(3) + '; test accuracy ' + s.test.toFixed(3) +

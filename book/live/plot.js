@@ -117,8 +117,9 @@ Plot.prototype.size = function (width) {
            right: 14 + bar, top: o.title ? 30 : 12,
            bottom: o.xlabel ? 46 : 26};
   var inner = width - m.left - m.right;
+  // (a narrow plot a little higher, so that its curves keep their slope)
   var h = o.square ? inner * (o.y[1] - o.y[0]) / (o.x[1] - o.x[0])
-                   : inner * (o.aspect || 0.6);
+                   : inner * (o.aspect || 0.6) * (width < 500 ? 1.3 : 1);
   var height = Math.round(h + m.top + m.bottom);
   var ratio = window.devicePixelRatio || 1;
   this.canvas.style.width = width + 'px';
@@ -343,12 +344,13 @@ Plot.prototype.colorbar = function (bar) {
   }
 };
 
-// A legend in the top left corner: items [{label, colour, kind ('point',
-// 'line', 'dashed'), alpha}], on a box of the colours `on` (the page's,
-// or a map's PAPER).
+// A legend at the left, at the top or (options.legendLow) a quarter of
+// the way down: items [{label, colour, kind ('point', 'line', 'dashed'),
+// alpha}], on a box of the colours `on` (the page's, or a map's PAPER).
 Plot.prototype.legend = function (items, on) {
   var c = this.ctx, b = this.box, self = this;
-  var x = b.left + 10, y = b.top + 13, w = 0;
+  var x = b.left + 10, w = 0;
+  var y = this.o.legendLow ? b.top + (b.bottom - b.top) / 4 : b.top + 13;
   items.forEach(function (i) {
     c.font = FONT_SIZE + 'px ' + FONT;
     w = Math.max(w, c.measureText(i.label.replace(/\*/g, '')).width);
