@@ -126,11 +126,13 @@ async function open() {
                             clip || {})});
       return Buffer.from(shot.data, 'base64');
     },
-    // Chromium ends, then its profile goes (its last processes may still
-    // be writing there: a few tries).
+    // Chromium closes (or, after 5 s, is killed), then its profile goes
+    // (its last processes may still be writing there: a few tries).
     close() {
       return new Promise((resolve) => {
+        const killer = setTimeout(() => chrome.kill(), 5000);
         chrome.once('exit', () => {
+          clearTimeout(killer);
           try {
             fs.rmSync(profile, {recursive: true, force: true,
                                 maxRetries: 10, retryDelay: 100});
@@ -139,7 +141,7 @@ async function open() {
           }
           resolve();
         });
-        chrome.kill();
+        send('Browser.close').catch(() => chrome.kill());
       });
     },
   };

@@ -460,7 +460,7 @@ function chapter2Surface(live, fig) {
     edge([front(1, -1), front(1, 1)],
          {text: '*x*\u2082', at: front(1.4, 0)});
     [-6, 0, 6].forEach(function (t) {
-      var a = front(t / 6, -1.15), d = front(1.15, t / 6);
+      var a = front(t / 6, -1.2), d = front(1.2, t / 6);
       plot.text(fmt(t), a[0], a[1]);
       plot.text(fmt(t), d[0], d[1]);
     });
@@ -468,7 +468,7 @@ function chapter2Surface(live, fig) {
     edge([foot, top]);
     [0, 0.5, 1].forEach(function (h) {
       var at = project(-1, -1, h - 0.5);
-      plot.text(fmt(h), at[0] - 8, at[1], 'right');
+      plot.text(fmt(h), at[0] - 10, at[1] - 3, 'right');
     });
     plot.text('\u03c3(*z*)', top[0], top[1] - 14);
     var v = P.values, norm = Math.hypot(v.w1, v.w2);
