@@ -275,6 +275,7 @@ check: deps
 	@tools/check-exercises $(B)
 	@tests/book_filters.sh
 	@node tests/book_browser.js book/out $(B)/book/screenshots
+	@node tests/live_browser.js book/out $(B)/chapters $(B)/book/screenshots
 	@tests/book_isolation.sh $(B)
 
 # ---- the numerical layers in WebAssembly ---------------------------------
@@ -300,19 +301,53 @@ $(B)/wasm/lib/%.o: lib/%.c
 	$(say) WASM $@
 	$(Q)$(WASM_CC) $(WASM_FLAGS) $(WB_CPPFLAGS) $(WASM_CFLAGS) -c -o $@ $<
 
+# (A program's inputs are its prerequisites less the headers that its
+# dependency file, NAME.d, adds to them.)
+inputs = $(filter %.c %.o %.a,$^)
+
 $(B)/wasm/models.wasm: tests/wasm/models.c $(WASM_OBJ)
 	$(say) WASM $@
-	$(Q)$(WASM_CC) $(WASM_FLAGS) $(WB_CPPFLAGS) $(WASM_CFLAGS) -o $@ $^ \
-	  -lwasi-emulated-getpid -lm
+	$(Q)$(WASM_CC) $(WASM_FLAGS) $(WB_CPPFLAGS) $(WASM_CFLAGS) -o $@ \
+	  $(inputs) -lwasi-emulated-getpid -lm
 
 # The same program built natively, as the tests are.
-$(B)/wasm/models: tests/wasm/models.c $(B)/libworkbook.a
+$(B)/wasm/models-native: tests/wasm/models.c $(B)/libworkbook.a
 	@mkdir -p $(@D)
 	$(say) LINK $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) \
-	  $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+	  $(WB_LDFLAGS) $(LDFLAGS) -o $@ $(inputs) $(WB_LIBS)
 
-$(B)/tests/test_wasm: | $(B)/wasm/models.wasm $(B)/wasm/models
+$(B)/tests/test_wasm: | $(B)/wasm/models.wasm $(B)/wasm/models-native \
+                       $(B)/live/live.js $(CHAPTER_BIN)
+
+# The live book's module: the same layers and book/live/live.c, its entry
+# points, as a WebAssembly "reactor" (a library whose functions the page
+# calls, with no main), stripped of its names.
+$(B)/wasm/live.wasm: book/live/live.c $(WASM_OBJ)
+	$(say) WASM $@
+	$(Q)$(WASM_CC) $(WASM_FLAGS) $(WB_CPPFLAGS) $(WASM_CFLAGS) \
+	  -mexec-model=reactor -Wl,--strip-all -o $@ $(inputs) \
+	  -lwasi-emulated-getpid -lm
+
+# The figures' theme (lib/wb_theme.c) as a JavaScript object.
+$(B)/live/theme: book/live/theme.c $(B)/lib/wb_theme.o
+	@mkdir -p $(@D)
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) \
+	  $(WB_LDFLAGS) $(LDFLAGS) -o $@ $(inputs)
+
+# The live book's script: the theme, the module in base64, and the
+# JavaScript of book/live/ in this order, in one function; the book copies
+# it to book/out/live.js (book/book.mk).
+LIVE_JS := $(addprefix book/live/,module.js plot.js figures.js main.js)
+$(B)/live/live.js: $(B)/wasm/live.wasm $(B)/live/theme $(LIVE_JS)
+	$(say) GEN $@
+	$(Q){ echo '// live.js: the live figures of the book, made by make from'; \
+	  echo '// book/live/ (see there); the module is book/live/live.c and'; \
+	  echo '// the library'"'"'s numerical layers, compiled to WebAssembly.'; \
+	  echo '(function () {'; echo "'use strict';"; $(B)/live/theme && \
+	  printf "var MODULE = '" && base64 -w 0 $< && echo "';" && \
+	  cat $(LIVE_JS) && echo '})();'; } > $@.tmp && mv $@.tmp $@
 
 # ---- fuzzing --------------------------------------------------------------
 
@@ -439,4 +474,5 @@ clean:
 	rm -rf build figures book/out
 
 -include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
-  $(B)/fuzz/lib/*.d $(B)/bench/*.d $(B)/wasm/*.d $(B)/wasm/lib/*.d
+  $(B)/fuzz/lib/*.d $(B)/bench/*.d $(B)/wasm/*.d $(B)/wasm/lib/*.d \
+  $(B)/live/*.d

@@ -186,6 +186,16 @@ $(BOOK_OUT)/src/%.html: % book/source-page book/source.html \
 	$(say) SRC $@
 	$(Q)book/source-page $< $@
 
+# The live figures (book/live/): the script, with its WebAssembly module
+# (the Makefile's wasm section), and its style.
+book-html: $(BOOK_OUT)/live.js $(BOOK_OUT)/live.css
+$(BOOK_OUT)/live.js: $(B)/live/live.js
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+$(BOOK_OUT)/live.css: book/live/live.css
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
 $(BOOK_OUT)/style.css: book/style.css
 	@mkdir -p $(@D)
 	$(Q)cp $< $@

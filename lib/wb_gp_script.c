@@ -199,17 +199,29 @@ static void put_ink(wb_buf *b, bool on_map)
                   (unsigned)black, (unsigned)key, (unsigned)key_text);
 }
 
+/* set palette defined (0 '#440154', 0.142857 '#46337E', ...): the
+ * theme's stops, three a line. */
+static void put_stops(wb_buf *b, const wb_theme_stop *stops, size_t n)
+{
+    wb_buf_puts(b, "set palette defined (");
+    for (size_t k = 0; k < n; k++)
+        wb_buf_printf(b, "%s%.6g '#%06X'", k == 0 ? "" : k % 3 ? ", "
+                      : ", \\\n                     ", stops[k].at,
+                      (unsigned)stops[k].rgb);
+    wb_buf_puts(b, ")\n");
+}
+
 static void put_palette(wb_buf *b, wb_palette palette)
 {
-    if (palette == WB_PALETTE_DIVERGING)
-        wb_buf_puts(b,
-"# Blue, white in the middle, red: for a probability, 0.5 is white.\n"
-"set palette defined (0 '#2166AC', 0.5 '#F7F7F7', 1 '#B2182B')\n");
-    else
-        wb_buf_puts(b,
-"# Viridis (dark blue to yellow), as eight stops; gnuplot has none built in.\n"
-"set palette defined (0 '#440154', 1 '#46337E', 2 '#365C8D', 3 '#277F8E', \\\n"
-"                     4 '#1FA187', 5 '#4AC16D', 6 '#9FDA3A', 7 '#FDE725')\n");
+    if (palette == WB_PALETTE_DIVERGING) {
+        wb_buf_puts(b, "# Blue, white in the middle, red: for a probability, "
+                       "0.5 is white.\n");
+        put_stops(b, wb_theme_diverging, WB_THEME_DIVERGING_STOPS);
+    } else {
+        wb_buf_puts(b, "# Viridis (dark blue to yellow), as eight stops; "
+                       "gnuplot has none built in.\n");
+        put_stops(b, wb_theme_viridis, WB_THEME_VIRIDIS_STOPS);
+    }
     wb_buf_puts(b, "set colorbox\nset cbtics out nomirror\n");
 }
 

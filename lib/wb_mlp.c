@@ -685,6 +685,21 @@ static int record_loss(wb_mlp *m, double loss)
     return 0;
 }
 
+/* Why Adam or SGD stopped, in words. */
+static void describe_epochs(wb_mlp *m, const wb_mlp_options *opt)
+{
+    if (m->stop == WB_STOP_NO_IMPROVEMENT)
+        snprintf(m->message, sizeof m->message, "the loss did not improve "
+                 "by tol = %g for %zu epochs in a row", opt->tol,
+                 m->no_improvement);
+    else if (m->stop == WB_STOP_MAX_ITER)
+        snprintf(m->message, sizeof m->message, "stopped at max_iter = %zu "
+                 "epochs", opt->max_iter);
+    else
+        snprintf(m->message, sizeof m->message, "stopped by the progress "
+                 "hook after %zu epochs", m->n_iter);
+}
+
 /* region epoch */
 /* One mini-batch: the samples order[0..N-1] of X: (n, D) and y: (n,)
  * go forward, give their loss, come back as a gradient, and the optimiser
@@ -712,57 +727,75 @@ static double train_batch(wb_mlp *m, work *w, const double *X,
     return loss;
 }
 
-/* Adam or SGD, epoch after epoch. An epoch shuffles the order of the n
- * samples (each shuffle starting from the last order), cuts it into
- * consecutive batches of B (the last one may be shorter) and trains on
- * each in turn. Its loss is the mean of its batch losses, each weighted by
- * its batch's size and computed before that batch's step.
+/* Adam's or SGD's training under way: what one epoch hands the next. */
+struct wb_mlp_training {
+    wb_mlp *m;
+    wb_mlp_options opt;     /* the model's options when training began */
+    const double *X, *y;    /* (n, D), (n,) */
+    size_t n;
+    wb_rng *rng;            /* the shuffles draw from it */
+    work w;                 /* the batch, the gradient, Adam's moments */
+    bool done;              /* stopped, or failed */
+};
+
+/* Adam or SGD, one epoch. The epoch shuffles the order of the n samples
+ * (each shuffle starting from the last order), cuts it into consecutive
+ * batches of B (the last one may be shorter) and trains on each in turn.
+ * Its loss is the mean of its batch losses, each weighted by its batch's
+ * size and computed before that batch's step.
  *
  * The stopping rule: an epoch whose loss is above best - tol, best being
  * the lowest loss so far, brings no improvement; more than
  * n_iter_no_change such epochs in a row stop the training, which has then
  * converged. Otherwise it stops after max_iter epochs. */
-static int fit_stochastic(wb_mlp *m, work *w, const double *X,
-                          const double *y, size_t n, wb_rng *rng,
-                          const wb_mlp_options *opt)
+int wb_mlp_train_epoch(wb_mlp_training *t)
 {
-    m->best_loss = INFINITY;
-    m->stop = WB_STOP_MAX_ITER;
-    for (size_t epoch = 1; epoch <= opt->max_iter; epoch++) {
-        double sum = 0, loss;
-        bool asked_to_stop;
-        if (opt->shuffle)
-            wb_rng_shuffle(rng, w->order, n);
-        for (size_t start = 0; start < n; start += w->B) {
-            size_t N = n - start < w->B ? n - start : w->B;
-            sum += N * train_batch(m, w, X, y, w->order + start, N, opt);
-        }
-        loss = sum / n;
-        if (!isfinite(loss))
-            return wb_fail("the training diverged: the loss is %g at "
-                           "epoch %zu (try a smaller learning rate)",
-                           loss, epoch);
-        if (record_loss(m, loss) != 0)
-            return -1;
-        asked_to_stop = opt->progress &&
-                        opt->progress(opt->progress_data, epoch, loss);
+    wb_mlp *m = t->m;
+    const wb_mlp_options *opt = &t->opt;
+    size_t n = t->n, epoch = m->n_iter + 1;
+    double sum = 0, loss;
+    bool asked_to_stop;
 
-        if (loss > m->best_loss - opt->tol)
-            m->no_improvement++;
-        else
-            m->no_improvement = 0;
-        if (loss < m->best_loss)
-            m->best_loss = loss;
-        if (m->no_improvement > opt->n_iter_no_change) {
-            m->stop = WB_STOP_NO_IMPROVEMENT;
-            break;
-        }
-        if (asked_to_stop) {
-            m->stop = WB_STOP_HOOK;
-            break;
-        }
+    if (t->done)
+        return m->stop == WB_STOP_NOT_FITTED ? -1 : 1;
+    if (opt->shuffle)
+        wb_rng_shuffle(t->rng, t->w.order, n);
+    for (size_t start = 0; start < n; start += t->w.B) {
+        size_t N = n - start < t->w.B ? n - start : t->w.B;
+        sum += N * train_batch(m, &t->w, t->X, t->y, t->w.order + start, N,
+                               opt);
     }
-    return 0;
+    loss = sum / n;
+    if (!isfinite(loss)) {
+        t->done = true;
+        return wb_fail("the training diverged: the loss is %g at epoch %zu "
+                       "(try a smaller learning rate)", loss, epoch);
+    }
+    if (record_loss(m, loss) != 0) {
+        t->done = true;
+        return -1;
+    }
+    asked_to_stop = opt->progress &&
+                    opt->progress(opt->progress_data, epoch, loss);
+
+    if (loss > m->best_loss - opt->tol)
+        m->no_improvement++;
+    else
+        m->no_improvement = 0;
+    if (loss < m->best_loss)
+        m->best_loss = loss;
+    if (m->no_improvement > opt->n_iter_no_change)
+        m->stop = WB_STOP_NO_IMPROVEMENT;
+    else if (asked_to_stop)
+        m->stop = WB_STOP_HOOK;
+    else if (epoch >= opt->max_iter)
+        m->stop = WB_STOP_MAX_ITER;
+    else
+        return 0;               /* on to the next epoch */
+    t->done = true;
+    m->converged = wb_stop_converged(m->stop);
+    describe_epochs(m, opt);
+    return 1;
 }
 /* endregion epoch */
 
@@ -835,47 +868,34 @@ static int fit_lbfgs(wb_mlp *m, work *w, const double *X, const double *y,
 
 /* ---- fitting ----------------------------------------------------------- */
 
-/* Why Adam or SGD stopped, in words. */
-static void describe_epochs(wb_mlp *m, const wb_mlp_options *opt)
+/* What every fit does before its first epoch or iteration: checks what
+ * comes in, draws the first weights (unless warm_start), forgets what the
+ * last fit said, and allocates the workspace w, for batches of B samples
+ * (all n for L-BFGS). */
+static int fit_begin(work *w, wb_mlp *m, const wb_array *X,
+                     const wb_array *y, wb_rng *rng)
 {
-    if (m->stop == WB_STOP_NO_IMPROVEMENT)
-        snprintf(m->message, sizeof m->message, "the loss did not improve "
-                 "by tol = %g for %zu epochs in a row", opt->tol,
-                 m->no_improvement);
-    else if (m->stop == WB_STOP_MAX_ITER)
-        snprintf(m->message, sizeof m->message, "stopped at max_iter = %zu "
-                 "epochs", opt->max_iter);
-    else
-        snprintf(m->message, sizeof m->message, "stopped by the progress "
-                 "hook after %zu epochs", m->n_iter);
-}
-
-int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
-               wb_rng *rng)
-{
-    const wb_mlp_options opt = m->options;
+    const wb_mlp_options *opt = &m->options;
     size_t n, B;
-    work w;
-    int status;
 
     WB_ASSERT(X->ndim == 2 && X->shape[1] == m->n_inputs,
               "X must be (n, %zu)", m->n_inputs);
     WB_ASSERT(y->size == X->shape[0], "y has %zu labels for %zu samples",
               y->size, X->shape[0]);
-    if (check_options(&opt) != 0 || check_data(X, y) != 0)
+    if (check_options(opt) != 0 || check_data(X, y) != 0)
         return -1;
-    WB_ASSERT(rng || (opt.warm_start && (!opt.shuffle ||
-                                         opt.solver == WB_LBFGS)),
+    WB_ASSERT(rng || (opt->warm_start && (!opt->shuffle ||
+                                          opt->solver == WB_LBFGS)),
               "this fit draws random numbers: it needs a wb_rng");
     n = X->shape[0];
-    if (opt.solver == WB_LBFGS)
+    if (opt->solver == WB_LBFGS)
         B = n;
-    else if (opt.batch_size == 0)
+    else if (opt->batch_size == 0)
         B = n < 200 ? n : 200;
     else
-        B = opt.batch_size < n ? opt.batch_size : n;
+        B = opt->batch_size < n ? opt->batch_size : n;
 
-    if (!opt.warm_start)
+    if (!opt->warm_start)
         wb_mlp_init(m, rng);
     m->n_iter = m->n_steps = m->n_fun = m->no_improvement = 0;
     m->loss = m->best_loss = NAN;
@@ -883,21 +903,65 @@ int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
     m->converged = false;
     m->lbfgs_status = 0;
     snprintf(m->message, sizeof m->message, "not fitted: the fit failed");
+    return work_alloc(w, m, B, n);
+}
 
-    if (work_alloc(&w, m, B, n) != 0)
+wb_mlp_training *wb_mlp_train_start(wb_mlp *m, const wb_array *X,
+                                    const wb_array *y, wb_rng *rng)
+{
+    wb_mlp_training *t;
+    if (m->options.solver == WB_LBFGS) {
+        wb_fail("L-BFGS trains by iterations, not epochs: use wb_mlp_fit");
+        return NULL;
+    }
+    t = wb_calloc(1, sizeof *t);
+    if (!t || fit_begin(&t->w, m, X, y, rng) != 0) {
+        free(t);
+        return NULL;
+    }
+    t->m = m;
+    t->opt = m->options;
+    t->X = X->data;
+    t->y = y->data;
+    t->n = X->shape[0];
+    t->rng = rng;
+    m->best_loss = INFINITY;
+    return t;
+}
+
+void wb_mlp_train_end(wb_mlp_training *t)
+{
+    if (!t)
+        return;
+    work_free(&t->w);
+    free(t);
+}
+
+int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
+               wb_rng *rng)
+{
+    const wb_mlp_options opt = m->options;
+    work w;
+    int status;
+
+    if (opt.solver != WB_LBFGS) {   /* Adam or SGD: epoch after epoch */
+        wb_mlp_training *t = wb_mlp_train_start(m, X, y, rng);
+        if (!t)
+            return -1;
+        while ((status = wb_mlp_train_epoch(t)) == 0)
+            ;
+        wb_mlp_train_end(t);
+        return status > 0 ? 0 : -1;
+    }
+    if (fit_begin(&w, m, X, y, rng) != 0)
         return -1;
-    if (opt.solver == WB_LBFGS)
-        status = fit_lbfgs(m, &w, X->data, y->data, n, &opt);
-    else
-        status = fit_stochastic(m, &w, X->data, y->data, n, rng, &opt);
+    status = fit_lbfgs(m, &w, X->data, y->data, X->shape[0], &opt);
     work_free(&w);
     if (status != 0) {
         m->stop = WB_STOP_NOT_FITTED;
         return -1;
     }
     m->converged = wb_stop_converged(m->stop);
-    if (opt.solver != WB_LBFGS)
-        describe_epochs(m, &opt);
     return 0;
 }
 

@@ -155,6 +155,32 @@ void wb_mlp_init(wb_mlp *m, wb_rng *rng);
 int wb_mlp_fit(wb_mlp *m, const wb_array *X, const wb_array *y,
                wb_rng *rng);
 
+/* Training one epoch at a time (adam, sgd), for a program that shows the
+ * network while it learns:
+ *
+ *     wb_mlp_training *t = wb_mlp_train_start(net, X, y, &rng);
+ *     int status = t ? 0 : -1;
+ *     while (status == 0 && (status = wb_mlp_train_epoch(t)) == 0)
+ *         ... draw net, its loss_curve ...
+ *     wb_mlp_train_end(t);
+ *
+ * wb_mlp_train_start does what wb_mlp_fit does first (the checks, the
+ * first weights, the fields that say what the fit did), and NULL with an
+ * error where wb_mlp_fit would fail, or for L-BFGS. X, y and rng must
+ * live until wb_mlp_train_end. wb_mlp_train_epoch trains one epoch and
+ * returns 0 to go on, 1 once the stopping rule has ended the training
+ * (m->stop, m->converged, m->message), -1 with an error when the loss
+ * stops being finite or memory runs out (and -1 or 1 again if called
+ * after). Between two epochs the model can be read (predictions, layers,
+ * loss curve), not changed. Run to its end, the training gives the
+ * network that wb_mlp_fit gives, bit for bit: wb_mlp_fit runs it.
+ * wb_mlp_train_end(NULL) does nothing. */
+typedef struct wb_mlp_training wb_mlp_training;
+wb_mlp_training *wb_mlp_train_start(wb_mlp *m, const wb_array *X,
+                                    const wb_array *y, wb_rng *rng);
+int wb_mlp_train_epoch(wb_mlp_training *t);
+void wb_mlp_train_end(wb_mlp_training *t);
+
 /* p = P(y = 1 | x) for every row of X: (n, D). A new (n,) array. */
 wb_array *wb_mlp_predict_proba(const wb_mlp *m, const wb_array *X);
 /* The predicted category, 1 where p > 0.5 and 0 elsewhere. A new (n,)

@@ -1,7 +1,11 @@
 /* wb_sample.c: the tutorial's samples. See wb_sample.h. */
 #include "wb_sample.h"
 
+#include <math.h>
+
 #include "wb_core.h"
+
+#define PI 3.14159265358979323846
 
 /* Both arrays, or neither. */
 static int done(wb_array **X, wb_array **y)
@@ -49,14 +53,37 @@ int wb_sample_gaussians_2d(wb_array **X, wb_array **y, wb_rng *rng,
 /* endregion gaussians_2d */
 
 /* region quadrants */
+/* Both coordinates of the same sign: category 1. */
+int wb_rule_quadrants(double x1, double x2)
+{
+    return x1 * x2 > 0;
+}
+
 int wb_sample_quadrants(wb_array **X, wb_array **y, wb_rng *rng, size_t n)
+{
+    return wb_sample_square(X, y, rng, n, wb_rule_quadrants);
+}
+
+/* n points uniform in the square, each in the category `rule` says. */
+int wb_sample_square(wb_array **X, wb_array **y, wb_rng *rng, size_t n,
+                     wb_rule rule)
 {
     *X = wb_random_uniform(rng, -1, 1, n, 2);   /* (n, 2) in [-1, 1]^2 */
     *y = *X ? wb_vector(n) : NULL;              /* (n,) */
-    for (size_t i = 0; *y && i < n; i++) {
-        double x1 = WB_AT(*X, i, 0), x2 = WB_AT(*X, i, 1);
-        (*y)->data[i] = x1 * x2 > 0;            /* same sign: category 1 */
-    }
+    for (size_t i = 0; *y && i < n; i++)
+        (*y)->data[i] = rule(WB_AT(*X, i, 0), WB_AT(*X, i, 1));
     return done(X, y);
 }
 /* endregion quadrants */
+
+/* Inside the circle of radius sqrt(2 / pi): category 1. */
+int wb_rule_circle(double x1, double x2)
+{
+    return hypot(x1, x2) < sqrt(2 / PI);
+}
+
+/* Within 2 - sqrt(2) of the diagonal, along x1: category 1. */
+int wb_rule_band(double x1, double x2)
+{
+    return fabs(x1 - x2) < 2 - sqrt(2);
+}

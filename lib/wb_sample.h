@@ -27,10 +27,28 @@ int wb_sample_gaussians_1d(wb_array **x, wb_array **y, wb_rng *rng, size_t n,
 int wb_sample_gaussians_2d(wb_array **X, wb_array **y, wb_rng *rng,
                            size_t n);
 
-/* Chapters 4 and 5: n points drawn uniformly in the square [-1, 1]^2, row
- * by row (x1 then x2 of each point); a point is in category 1 when x1 x2
- * > 0 (the quadrants where both have the same sign), in category 0
- * otherwise. X: (n, 2), y: (n,). */
+/* The problems of chapter 4's square: whether the point (x1, x2) of
+ * [-1, 1]^2 is in category 1 (1) or 0 (0), by one rule. */
+typedef int (*wb_rule)(double x1, double x2);
+
+/* n points drawn uniformly in the square [-1, 1]^2, row by row (x1 then
+ * x2 of each point), each in the category `rule` gives it. X: (n, 2),
+ * y: (n,). */
+int wb_sample_square(wb_array **X, wb_array **y, wb_rng *rng, size_t n,
+                     wb_rule rule);
+
+/* Chapters 4 and 5: category 1 when x1 x2 > 0, in the quadrants where
+ * both have the same sign, and 0 otherwise; wb_sample_quadrants is
+ * wb_sample_square with this rule. */
+int wb_rule_quadrants(double x1, double x2);
 int wb_sample_quadrants(wb_array **X, wb_array **y, wb_rng *rng, size_t n);
+
+/* The exercises of chapter 4 (and the playground of chapter 5): category
+ * 1 inside the circle of radius sqrt(2 / pi), about 0.80, around the
+ * centre, or within 2 - sqrt(2), about 0.59, of the diagonal x1 = x2
+ * (|x1 - x2| < 2 - sqrt(2)). Each holds half the square's area, as the
+ * quadrants do, and no line parts it. */
+int wb_rule_circle(double x1, double x2);
+int wb_rule_band(double x1, double x2);
 
 #endif

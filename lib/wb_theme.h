@@ -21,6 +21,18 @@ typedef struct wb_theme_colour {
 enum { WB_THEME_NCOLOURS = 8 };
 extern const wb_theme_colour wb_theme_colours[WB_THEME_NCOLOURS];
 
+/* The palettes of the maps, as stops along the values from 0 to 1:
+ * viridis (dark blue to yellow) for any quantity, and a diverging one
+ * (blue, white at the middle, red) for a probability, whose 1/2 is
+ * white. The colours between two stops are mixed from them. */
+typedef struct wb_theme_stop {
+    double at;            /* 0 to 1 */
+    uint32_t rgb;         /* 0xRRGGBB */
+} wb_theme_stop;
+enum { WB_THEME_VIRIDIS_STOPS = 8, WB_THEME_DIVERGING_STOPS = 3 };
+extern const wb_theme_stop wb_theme_viridis[WB_THEME_VIRIDIS_STOPS];
+extern const wb_theme_stop wb_theme_diverging[WB_THEME_DIVERGING_STOPS];
+
 /* The paper and the ink: greys and tints. In the HTML book's dark theme
  * each of these becomes the colour of its name in book/style.css
  * (--fig-ink for WB_THEME_INK...), while the colours above, the colour

@@ -18,9 +18,8 @@
 // Debian's chromium and node.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const {spawn} = require('child_process');
+const chromium = require('./chromium.js');
 
 const out = path.resolve(process.argv[2] || 'book/out');
 const shots = path.resolve(process.argv[3] || 'build/book/screenshots');
@@ -36,52 +35,8 @@ function listHtml(dir) {
       : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []);
 }
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'book-chromium-'));
-const chrome = spawn(process.env.CHROMIUM || '/usr/bin/chromium', [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--hide-scrollbars',
-  '--allow-file-access-from-files', `--user-data-dir=${profile}`,
-  '--remote-debugging-pipe', 'about:blank',
-], {stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe']});
-let chromeErr = '';
-chrome.stderr.on('data', (d) => { chromeErr += d; });
-
-let nextId = 1;
-const waiting = new Map();
-const listeners = [];
-let buffer = Buffer.alloc(0);
-chrome.stdio[4].on('data', (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  for (let end; (end = buffer.indexOf(0)) >= 0;) {
-    const msg = JSON.parse(buffer.slice(0, end).toString('utf8'));
-    buffer = buffer.slice(end + 1);
-    if (msg.id && waiting.has(msg.id)) {
-      const {resolve, reject} = waiting.get(msg.id);
-      waiting.delete(msg.id);
-      if (msg.error) reject(new Error(JSON.stringify(msg.error)));
-      else resolve(msg.result);
-    } else if (msg.method) {
-      listeners.forEach((f) => f(msg));
-    }
-  }
-});
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  const msg = {id, method, params};
-  if (sessionId) msg.sessionId = sessionId;
-  chrome.stdio[3].write(JSON.stringify(msg) + '\0');
-  return new Promise((resolve, reject) => {
-    waiting.set(id, {resolve, reject});
-    setTimeout(() => {
-      if (waiting.has(id)) {
-        waiting.delete(id);
-        reject(new Error(`${method}: no answer in 30 s`));
-      }
-    }, 30000);
-  });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const {sleep} = chromium;
+let browser = null;
 
 // The pixels of a PNG that Chromium wrote (8 bits a channel, RGB or RGBA,
 // not interlaced): {width, height, at(x, y) -> '#RRGGBB'}.
@@ -177,14 +132,10 @@ function checkLinks(page, file, hrefs) {
 }
 
 async function main() {
-  const {targetInfos} = await send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'page');
-  const {sessionId} = await send('Target.attachToTarget',
-    {targetId: target.targetId, flatten: true});
-  const s = (m, p) => send(m, p, sessionId);
+  browser = await chromium.open();
   let current = null;
-  listeners.push((msg) => {
-    if (msg.sessionId !== sessionId || !current) return;
+  browser.listen((msg) => {
+    if (!current) return;
     const p = msg.params;
     if (msg.method === 'Runtime.consoleAPICalled' &&
         (p.type === 'error' || p.type === 'warning' || p.type === 'assert'))
@@ -201,33 +152,9 @@ async function main() {
              !/^(file|data|about):/.test(p.request.url))
       problem(current, `asks the network for ${p.request.url}`);
   });
-  await s('Page.enable');
-  await s('Runtime.enable');
-  await s('Log.enable');
-  await s('Network.enable');
-
-  const load = async (file, width, mobile, dark) => {
-    await s('Emulation.setDeviceMetricsOverride', {width, height: 900,
-      deviceScaleFactor: 1, mobile});
-    await s('Emulation.setEmulatedMedia', {features: [
-      {name: 'prefers-color-scheme', value: dark ? 'dark' : 'light'}]});
-    const loaded = new Promise((resolve) => {
-      const f = (msg) => {
-        if (msg.sessionId === sessionId && msg.method === 'Page.loadEventFired') {
-          listeners.splice(listeners.indexOf(f), 1);
-          resolve();
-        }
-      };
-      listeners.push(f);
-    });
-    await s('Page.navigate', {url: 'file://' + file});
-    await loaded;
-    await s('Runtime.evaluate', {expression: 'document.fonts.ready',
-                                 awaitPromise: true});
-    await sleep(100);
-  };
-  const evaluate = async (expression) => (await s('Runtime.evaluate',
-    {expression, returnByValue: true, awaitPromise: true})).result.value;
+  const load = (file, width, mobile, dark) =>
+    browser.load(file, {width, mobile, dark});
+  const evaluate = (expression) => browser.evaluate(expression);
 
   for (const rel of [...pages, ...sources]) {
     const file = path.join(out, rel);
@@ -286,7 +213,7 @@ async function main() {
         (await evaluate(layoutProblems)).forEach((p) =>
           problem(rel, `${where}: ${p}`));
         if (!mobile)
-          await checkColours(rel, dark, evaluate, s);
+          await checkColours(rel, dark, evaluate);
         if (!shoot) continue;
         const height = await evaluate('document.documentElement.scrollHeight');
         const base = `${rel.replace(/\.html$/, '')}-${name}-` +
@@ -300,21 +227,16 @@ async function main() {
           }).filter(function (b) { return b.id; })`);
         fs.mkdirSync(path.join(shots, 'figures'), {recursive: true});
         for (const b of boxes) {
-          const shot = await s('Page.captureScreenshot', {format: 'png',
-            captureBeyondViewport: true, clip: {x: Math.round(b.x),
-              y: Math.round(b.y), width: Math.round(b.width),
-              height: Math.round(b.height), scale: 1}});
           fs.writeFileSync(path.join(shots, 'figures',
             `${b.id}-${name}-${dark ? 'dark' : 'light'}.png`),
-            Buffer.from(shot.data, 'base64'));
+            await browser.screenshot(Math.round(b.width),
+              Math.round(b.height), {x: Math.round(b.x), y: Math.round(b.y)}));
         }
         for (let y = 0, k = 1; y < height; y += SHOT_HEIGHT, k++) {
-          const shot = await s('Page.captureScreenshot', {format: 'png',
-            captureBeyondViewport: true, clip: {x: 0, y, width,
-              height: Math.min(SHOT_HEIGHT, height - y), scale: 1}});
           fs.writeFileSync(
             path.join(shots, `${base}${k > 1 ? '-' + k : ''}.png`),
-            Buffer.from(shot.data, 'base64'));
+            await browser.screenshot(width,
+              Math.min(SHOT_HEIGHT, height - y), {y}));
         }
       }
     }
@@ -384,7 +306,7 @@ const layoutProblems = `(function () {
 // the light figure are the same colour in the dark one; and the paper of
 // the figure is white in the light theme, the page's own in the dark.
 const lightPixels = new Map();
-async function checkColours(rel, dark, evaluate, s) {
+async function checkColours(rel, dark, evaluate) {
   for (const check of namedColours.filter((c) => c.page === rel)) {
     const box = await evaluate(`(function () {
       var f = document.getElementById('${check.figure}');
@@ -399,11 +321,8 @@ async function checkColours(rel, dark, evaluate, s) {
       problem(rel, `no figure ${check.figure}, whose colours are checked`);
       continue;
     }
-    const shot = await s('Page.captureScreenshot', {format: 'png',
-      captureBeyondViewport: true, clip: {x: Math.round(box.x),
-        y: Math.round(box.y), width: Math.round(box.width),
-        height: Math.round(box.height), scale: 1}});
-    const png = decodePng(Buffer.from(shot.data, 'base64'));
+    const png = decodePng(await browser.screenshot(Math.round(box.width),
+      Math.round(box.height), {x: Math.round(box.x), y: Math.round(box.y)}));
     const paper = png.at(2, 2);
     const rgb = box.page.match(/\d+/g).slice(0, 3).map((v) =>
       (+v).toString(16).toUpperCase().padStart(2, '0'));
@@ -440,14 +359,11 @@ async function checkColours(rel, dark, evaluate, s) {
   }
 }
 
-// Chromium ends, then its profile goes.
+// Chromium ends, and so does the test.
 function finish(status, message) {
   if (message) console.log(message);
-  chrome.once('exit', () => {
-    fs.rmSync(profile, {recursive: true, force: true, maxRetries: 10});
-    process.exit(status);
-  });
-  chrome.kill();
+  (browser ? browser.close() : Promise.resolve())
+    .then(() => process.exit(status));
 }
 
 main().then(() => {
@@ -462,4 +378,5 @@ main().then(() => {
     'figures keep the colours the prose names, and search finds a term\'s ' +
     'own section first' +
     (shoot ? `; screenshots in ${path.relative(process.cwd(), shots)}` : ''));
-}, (e) => finish(1, `book_browser: ${e.message}\n${chromeErr.slice(-2000)}`));
+}, (e) => finish(1, `book_browser: ${e.message}\n` +
+                    (browser ? browser.stderr().slice(-2000) : '')));

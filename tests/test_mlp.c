@@ -972,6 +972,107 @@ Test(mlp, max_iter_is_reported_as_not_converged)
     fixture_free(&f);
 }
 
+/* ---- training one epoch at a time ------------------------------------- */
+
+/* Two networks of the tutorial's shape on its 500 points, from the same
+ * generator state: one trained by wb_mlp_fit, the other one epoch at a
+ * time, read between the epochs (its map and its hidden layer), as a
+ * page that draws it while it learns reads it. They end the same to the
+ * bit: weights, loss curve, counts, stop and message, and the generator's
+ * state. */
+Test(mlp, training_epoch_by_epoch_gives_the_fit)
+{
+    wb_rng rng, by_fit, by_epochs;
+    wb_array *X, *y, *grid;
+    wb_mlp_options opt = wb_mlp_default_options();
+    opt.max_iter = 10000;
+    wb_mlp *a = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU, &opt);
+    wb_mlp *b = wb_mlp_create(2, (size_t[]){50}, 1, WB_RELU, &opt);
+    wb_mlp_training *t;
+    size_t epochs = 0;
+    int status;
+
+    wb_rng_seed(&rng, 2);
+    grid = wb_random_uniform(&rng, -1, 1, 50, 2);   /* points to read */
+    wb_rng_seed(&rng, 1);
+    tutorial_data(&X, &y, &rng, 500);
+    cr_assert(a && b && grid);
+    by_fit = by_epochs = rng;
+    cr_assert_eq(wb_mlp_fit(a, X, y, &by_fit), 0, "%s", wb_error());
+    t = wb_mlp_train_start(b, X, y, &by_epochs);
+    cr_assert(t, "%s", wb_error());
+    while ((status = wb_mlp_train_epoch(t)) == 0) {
+        wb_array *p = wb_mlp_predict_proba(b, grid);
+        wb_array *h = wb_mlp_layer_output(b, grid, 0);
+        cr_assert(p && h);
+        cr_assert_eq(b->n_iter, ++epochs);
+        wb_free(p);
+        wb_free(h);
+    }
+    cr_assert_eq(status, 1);
+    cr_assert_eq(wb_mlp_train_epoch(t), 1, "no epoch after the stop");
+    wb_mlp_train_end(t);
+
+    cr_assert_eq(b->n_iter, epochs + 1);
+    cr_assert_eq(a->n_iter, b->n_iter);
+    cr_assert_eq(a->n_steps, b->n_steps);
+    cr_assert_eq(a->stop, b->stop);
+    cr_assert(a->converged && b->converged);
+    cr_assert_str_eq(a->message, b->message);
+    cr_assert_eq(a->best_loss, b->best_loss);
+    cr_assert_eq(a->no_improvement, b->no_improvement);
+    cr_assert(memcmp(a->params, b->params,
+                     a->n_params * sizeof *a->params) == 0);
+    cr_assert(memcmp(a->loss_curve, b->loss_curve,
+                     a->n_iter * sizeof *a->loss_curve) == 0);
+    cr_assert(memcmp(&by_fit, &by_epochs, sizeof by_fit) == 0);
+    wb_mlp_destroy(a);
+    wb_mlp_destroy(b);
+    wb_free(X);
+    wb_free(y);
+    wb_free(grid);
+}
+
+/* L-BFGS has no epochs; a training that diverges says so, and stays
+ * failed. */
+Test(mlp, training_epoch_by_epoch_refuses_and_fails_as_the_fit)
+{
+    wb_rng rng;
+    wb_array *X, *y;
+    wb_mlp_options opt = wb_mlp_default_options();
+    wb_mlp *m = wb_mlp_create(2, (size_t[]){4}, 1, WB_IDENTITY, &opt);
+    wb_mlp_training *t;
+    int status;
+    cr_assert(m);
+    wb_rng_seed(&rng, 4);
+    tutorial_data(&X, &y, &rng, 40);
+
+    m->options.solver = WB_LBFGS;
+    cr_assert_null(wb_mlp_train_start(m, X, y, &rng));
+    cr_assert(strstr(wb_error(), "L-BFGS trains by iterations"), "%s",
+              wb_error());
+    m->options.solver = WB_SGD;
+    m->options.learning_rate = 0;
+    cr_assert_null(wb_mlp_train_start(m, X, y, &rng));
+    cr_assert(strstr(wb_error(), "learning_rate = 0"), "%s", wb_error());
+
+    m->options.learning_rate = 1e200;
+    t = wb_mlp_train_start(m, X, y, &rng);
+    cr_assert(t, "%s", wb_error());
+    while ((status = wb_mlp_train_epoch(t)) == 0)
+        cr_assert(m->n_iter < 10, "no divergence in %zu epochs", m->n_iter);
+    cr_assert_eq(status, -1);
+    cr_assert(strstr(wb_error(), "diverged"), "%s", wb_error());
+    cr_assert_eq(wb_mlp_train_epoch(t), -1, "failed for good");
+    cr_assert_eq(m->stop, WB_STOP_NOT_FITTED);
+    cr_assert(!m->converged);
+    wb_mlp_train_end(t);
+    wb_mlp_train_end(NULL);
+    wb_mlp_destroy(m);
+    wb_free(X);
+    wb_free(y);
+}
+
 /* ---- bad input ----------------------------------------------------------- */
 
 /* Training m with the options opt must fail, saying `words`. */

@@ -88,3 +88,41 @@ Test(sample, quadrants)
     wb_free(X2);
     wb_free(y2);
 }
+
+/* The exercises' problems: points drawn as the quadrants' are (the same
+ * seed, the same points), each labelled by its rule, which puts half the
+ * square in category 1: the circle of radius sqrt(2 / pi), the band
+ * |x1 - x2| < 2 - sqrt(2). */
+Test(sample, circle_and_band)
+{
+    const wb_rule rules[] = {wb_rule_circle, wb_rule_band};
+    const size_t n = 8000;
+    cr_assert_eq(wb_rule_circle(0.79, 0), 1);
+    cr_assert_eq(wb_rule_circle(0.57, 0.57), 0, "0.806 from the centre");
+    cr_assert_eq(wb_rule_band(0.9, 0.32), 1);
+    cr_assert_eq(wb_rule_band(-0.3, 0.3), 0, "0.6 from the diagonal");
+    for (size_t k = 0; k < 2; k++) {
+        wb_rng r, again;
+        wb_array *X, *y, *Xq, *yq;
+        double ones = 0;
+        wb_rng_seed(&r, 7);
+        wb_rng_seed(&again, 7);
+        cr_assert_eq(wb_sample_square(&X, &y, &r, n, rules[k]), 0);
+        cr_assert_eq(wb_sample_quadrants(&Xq, &yq, &again, n), 0);
+        cr_assert(X->shape[0] == n && X->shape[1] == 2 && y->size == n);
+        for (size_t i = 0; i < n; i++) {
+            double x1 = WB_AT(X, i, 0), x2 = WB_AT(X, i, 1);
+            double inside = k == 0 ? x1 * x1 + x2 * x2 < 2 / 3.141592653589793
+                                   : fabs(x1 - x2) < 0.5857864376269049;
+            cr_assert_eq(x1, WB_AT(Xq, i, 0));
+            cr_assert_eq(x2, WB_AT(Xq, i, 1));
+            cr_assert_eq(y->data[i], inside, "rule %zu, point %zu", k, i);
+            ones += y->data[i];
+        }
+        cr_assert_lt(fabs(ones / (double)n - 0.5), Z * 0.5 / sqrt((double)n));
+        wb_free(X);
+        wb_free(y);
+        wb_free(Xq);
+        wb_free(yq);
+    }
+}

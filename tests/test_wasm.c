@@ -1,6 +1,8 @@
 /* Tests of the numerical layers built for WebAssembly (see the Makefile):
  * tests/wasm/models.c, built for wasm32-wasi and run under node's WASI,
- * prints the same numbers as the same program built natively.
+ * prints the same numbers as the same program built natively; and the
+ * live book's module computes the chapters' numbers
+ * (tests/live_module.js, which states its tolerances).
  *
  * The same operations run in both, on the same doubles, but their libm
  * differ: wasi-libc's exp and log, not glibc's (nor the vector versions
@@ -54,7 +56,7 @@ static program_result run(const char *const *argv)
 Test(wasm, the_models_compute_in_webassembly_what_they_compute_here)
 {
     program_result native = run((const char *[]){
-        WB_BUILD_DIR "/wasm/models", NULL});
+        WB_BUILD_DIR "/wasm/models-native", NULL});
     program_result wasm = run((const char *[]){
         "/usr/bin/env", "node", "--experimental-wasi-unstable-preview1",
         "--no-warnings",
@@ -102,4 +104,16 @@ Test(wasm, the_models_compute_in_webassembly_what_they_compute_here)
     program_result_free(&chapter);
     program_result_free(&native);
     program_result_free(&wasm);
+}
+
+/* The live book's script, its module inside, run under node against the
+ * chapter programs. */
+Test(wasm, the_live_book_computes_the_chapters_numbers)
+{
+    program_result r = run((const char *[]){
+        "/usr/bin/env", "node", WB_SOURCE_DIR "/tests/live_module.js",
+        WB_BUILD_DIR "/live/live.js", WB_BUILD_DIR "/chapters", NULL});
+    cr_assert(strstr(r.out, "the largest differences measured"), "%s%s",
+              r.out, r.err);
+    program_result_free(&r);
 }

@@ -1,10 +1,11 @@
 /* variable.h: chapter 4's test of a change of variables, for the checks
  * of its exercises. A problem draws points uniform in [-1, 1]^2, as the
- * chapter does, and gives each its category by a rule; the logistic
- * regression is fitted to the reader's variable u on a training sample,
- * then scored on a fresh test sample drawn after it from the same
- * generator. The right variable sorts the test sample with an accuracy
- * of 0.95 to 1 from most seeds; a wrong one rarely passes 0.87. */
+ * chapter does, and gives each its category by a rule of wb_sample.h (a
+ * wb_rule, given to wb_sample_square); the logistic regression is fitted
+ * to the reader's variable u on a training sample, then scored on a fresh
+ * test sample drawn after it from the same generator. The right variable
+ * sorts the test sample with an accuracy of 0.95 to 1 from most seeds; a
+ * wrong one rarely passes 0.87. */
 #ifndef CHECK_VARIABLE_H
 #define CHECK_VARIABLE_H
 
@@ -12,18 +13,6 @@
 
 #define VARIABLE_POINTS 500
 #define VARIABLE_ENOUGH 0.93
-
-/* A sample of n points uniform in [-1, 1]^2, drawn as wb_sample_quadrants
- * draws them, labelled by `rule`. */
-static inline int variable_sample(wb_array **X, wb_array **y, wb_rng *rng,
-                                  size_t n, int (*rule)(double, double))
-{
-    *X = wb_random_uniform(rng, -1, 1, n, 2);
-    *y = *X ? wb_vector(n) : NULL;
-    for (size_t i = 0; *y && i < n; i++)
-        (*y)->data[i] = rule(WB_AT(*X, i, 0), WB_AT(*X, i, 1));
-    return *y ? 0 : -1;
-}
 
 /* u_i = variable(x_i1, x_i2): a new (n,) array. */
 static inline wb_array *variable_apply(const wb_array *X,
@@ -37,7 +26,7 @@ static inline wb_array *variable_apply(const wb_array *X,
 
 /* The problem as a picture: where category 1 lies in the square (#) and
  * where category 0 does (.), x1 across and x2 up. */
-static inline void variable_picture(int (*rule)(double, double))
+static inline void variable_picture(wb_rule rule)
 {
     printf("  the problem, x1 from -1 to 1 across, x2 from -1 to 1 up "
            "(#: category 1):\n");
@@ -54,15 +43,15 @@ static inline void variable_picture(int (*rule)(double, double))
  * samples of the problem `rule` (seed CHECK_SEED), must reach an accuracy
  * of VARIABLE_ENOUGH on the test sample. `name` is the reader's
  * function's name. */
-static inline int variable_check(int (*rule)(double, double),
+static inline int variable_check(wb_rule rule,
                                  double (*variable)(double, double),
                                  const char *name)
 {
     wb_rng rng;
     wb_array *X, *y, *X_test, *y_test;
     wb_rng_seed(&rng, CHECK_SEED);
-    if (variable_sample(&X, &y, &rng, VARIABLE_POINTS, rule) != 0 ||
-        variable_sample(&X_test, &y_test, &rng, VARIABLE_POINTS, rule) != 0)
+    if (wb_sample_square(&X, &y, &rng, VARIABLE_POINTS, rule) != 0 ||
+        wb_sample_square(&X_test, &y_test, &rng, VARIABLE_POINTS, rule) != 0)
         return check_error("the samples");
     wb_array *u = variable_apply(X, variable);
     wb_array *u_test = variable_apply(X_test, variable);

@@ -2,14 +2,7 @@
  * sorts a test sample of the circle problem (see variable.h). */
 #include "variable.h"
 
-/* Category 1 inside the circle of radius sqrt(2 / pi), which holds half
- * the square's area. */
-static int check_inside(double x1, double x2)
-{
-    return hypot(x1, x2) < sqrt(2 / 3.14159265358979323846);
-}
-
 int main(void)
 {
-    return variable_check(check_inside, circle_variable, "circle_variable");
+    return variable_check(wb_rule_circle, circle_variable, "circle_variable");
 }
