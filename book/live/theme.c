@@ -12,7 +12,7 @@
  * the script. */
 #include <stdio.h>
 
-#include "internal/theme.h"
+#include "wb_theme.h"
 
 static void put_stops(const char *name, const wb_theme_stop *stops,
                       size_t n)
