@@ -276,6 +276,8 @@ check: deps
 	@tests/book_filters.sh
 	@node tests/book_browser.js book/out $(B)/book/screenshots
 	@node tests/live_browser.js book/out $(B)/chapters $(B)/book/screenshots
+	@mkdir -p $(B)/bench && node bench/live.js book/out $(B) tiny \
+	  > $(B)/bench/live-tiny.md
 	@tests/book_isolation.sh $(B)
 
 # ---- the numerical layers in WebAssembly ---------------------------------
@@ -393,6 +395,7 @@ BENCH_SIZE ?= full
 BENCH_TOOLS := $(B)/bench/bench $(B)/bench/peak $(B)/bench/peak-native
 
 bench: all $(BENCH_TOOLS)
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' \
 	  WB_LIB_CFLAGS='$(WB_LIB_CFLAGS)' WB_MLP_CFLAGS='$(WB_MLP_CFLAGS)' \
 	  WB_LOGREG_CFLAGS='$(WB_LOGREG_CFLAGS)' \
