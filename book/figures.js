@@ -8,7 +8,7 @@
 // figure to SIZES.json.
 //
 // The dark theme. A figure's paper and ink are the theme's greys and
-// tints (lib/internal/theme.h: WB_THEME_PAPER, WB_THEME_INK...); wherever
+// tints (lib/wb_theme.h: WB_THEME_PAPER, WB_THEME_INK...); wherever
 // the SVG paints with one of them, it now paints with var(--fig-paper,
 // #FFFFFF), and so on, and a style sheet in the SVG gives these variables
 // the values of book/style.css's dark theme when the reader's system is
@@ -39,7 +39,7 @@ const fail = (what) => {
 };
 
 // The theme's greys and tints: '#RRGGBB' -> their name (ink, paper...).
-const themeFile = path.join(root, 'lib/internal/theme.h');
+const themeFile = path.join(root, 'lib/wb_theme.h');
 const theme = new Map();
 for (const m of fs.readFileSync(themeFile, 'utf8')
   .matchAll(/^#define WB_THEME_([A-Z]+) 0x([0-9A-Fa-f]{6})\b/gm))
@@ -67,10 +67,10 @@ const named = new Set(dark.map((d) => d[1]));
 for (const name of theme.values())
   if (!named.has(name))
     fail(`book/style.css's dark theme has no --fig-${name} for WB_THEME_` +
-      `${name.toUpperCase()} (lib/internal/theme.h)`);
+      `${name.toUpperCase()} (lib/wb_theme.h)`);
 for (const name of named)
   if (![...theme.values()].includes(name))
-    fail(`book/style.css's --fig-${name} is no colour of lib/internal/theme.h`);
+    fail(`book/style.css's --fig-${name} is no colour of lib/wb_theme.h`);
 // Translucent data on the dark paper would darken into other colours
 // (orange into brown): there a mark is nearly opaque, and where marks
 // overlap each of their red, green and blue is the lighter one's, so
