@@ -215,8 +215,20 @@ static void put_equation(wb_buf *md, const notebook *n, const wb_token *t,
         wb_buf_printf(md, "%s%s%s", open, t->name, close);
 }
 
+/* Whether what is appended to the Markdown gathered in `md` starts a
+ * sentence: it starts a paragraph, or follows a full stop. */
+static bool starts_sentence(const wb_buf *md)
+{
+    size_t i = md->len;
+    while (i > 0 && (md->data[i - 1] == ' ' || md->data[i - 1] == '\n'))
+        i--;
+    return i == 0 || strchr(".!?", md->data[i - 1]) ||
+           (i + 1 < md->len && md->data[i] == '\n' && md->data[i + 1] == '\n');
+}
+
 /* One token of the prose, into the Markdown gathered in `md` (or, for a
  * listing, into `b`): a reference in words (@fig:NAME is "figure NAME",
+ * "Figure NAME" at the start of a sentence,
  * @step:NAME the step's title in italics, @eq:NAME the equation's number
  * in parentheses, "(1.2)", as in the book), a labelled equation's label
  * the \tag that the terminal shows at its right edge, the library code it
@@ -232,7 +244,8 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
         wb_buf_append(md, t->text, t->len);
         break;
     case WB_TOKEN_FIG_REF:
-        wb_buf_printf(md, "figure %s", t->name);
+        wb_buf_printf(md, "%s %s", starts_sentence(md) ? "Figure" : "figure",
+                      t->name);
         break;
     case WB_TOKEN_STEP_REF:
         wb_buf_printf(md, "*%s*", t->step && t->step->title ? t->step->title

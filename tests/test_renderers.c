@@ -191,7 +191,8 @@ static void assert_agree(const char *source, int n, const char *root,
                 cr_assert(figures[k], "%s: no figure %s", source, tk->name);
                 a = wb_asprintf("[Figure %d.%d](#fig-%d-%s)", n, k + 1, n,
                                 tk->name);
-                b = wb_asprintf("figure %s", tk->name);
+                /* "figure NAME", or "Figure NAME" to start a sentence */
+                b = wb_asprintf("igure %s", tk->name);
                 links++;
                 break;
             case WB_TOKEN_STEP_REF:
