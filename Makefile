@@ -82,8 +82,10 @@ WEAVE       := $(B)/book/weave
 # the way to a program, and relink the program at the next make).
 .SECONDARY:
 
+TERM_TEXT   := $(B)/tools/term-text
+
 all: $(B)/libworkbook.so $(B)/libworkbook.a $(CHAPTER_BIN) $(WEAVE) \
-     $(B)/workbook.pc
+     $(B)/workbook.pc $(TERM_TEXT)
 
 help:
 	@echo 'make deps      check for the tools the workbook needs; install the missing ones'
@@ -183,6 +185,17 @@ include book/book.mk
 
 # ---- exercises ---------------------------------------------------------
 
+# The hints' Markdown and maths, as a terminal shows them (the notebook's
+# renderer, lib/wb_term.h), for tools/exercises.
+$(B)/tools/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(TERM_TEXT): $(B)/tools/term-text.o $(B)/libworkbook.a
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
 # Each exercise is built against the library and checked by tools/exercises
 # (see there); EX names one (01_1_boundary, or 1.1), or else the next. The
 # runner's exit status is make's: an exercise not done yet fails, as a
@@ -202,16 +215,16 @@ exercise: $(B)/libworkbook.so $(B)/workbook.pc
 ex-%: $(B)/libworkbook.so $(B)/workbook.pc
 	$(exercises_run) check $(call quote,$*)
 
-hint:
+hint: $(TERM_TEXT)
 	$(exercises_run) hint $(call quote,$(value EX))
 
-hint-%:
+hint-%: $(TERM_TEXT)
 	$(exercises_run) hint $(call quote,$*)
 
-watch: $(B)/libworkbook.so $(B)/workbook.pc
+watch: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 	$(exercises_run) watch $(call quote,$(value EX))
 
-watch-%: $(B)/libworkbook.so $(B)/workbook.pc
+watch-%: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 	$(exercises_run) watch $(call quote,$*)
 
 # ---- tests -------------------------------------------------------------
@@ -446,4 +459,5 @@ clean:
 	rm -rf build figures book/out
 
 -include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
+  $(B)/tools/*.d \
   $(B)/fuzz/lib/*.d $(B)/bench/*.d $(B)/wasm/*.d $(B)/wasm/lib/*.d
