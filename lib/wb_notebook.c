@@ -81,10 +81,18 @@ static void put_fold(wb_buf *b, const notebook *n, const wb_region *r,
         path += len + 1;
     while (text.len && (text.data[text.len - 1] == '\n'))
         text.len--;
-    wb_buf_printf(b, "%s      ⋯ %.*s (%s, lines %zu to %zu)%s\n",
-                  sgr(n, "\033[2m"), (int)text.len, text.data ? text.data : "",
-                  path, f->first_line, f->first_line + f->lines - 1,
+    char *where = wb_asprintf("(%s, lines %zu to %zu)", path, f->first_line,
+                              f->first_line + f->lines - 1);
+    /* where the lines are goes on a line of its own, should the screen be
+     * too narrow for both */
+    bool fits = !n->pg.interactive ||
+                8 + wb_term_width(text.data ? text.data : "", text.len) + 1 +
+                        strlen(where ? where : "") < (size_t)n->pg.cols;
+    wb_buf_printf(b, "%s      ⋯ %.*s%s%s%s\n", sgr(n, "\033[2m"),
+                  (int)text.len, text.data ? text.data : "",
+                  fits ? " " : "\n        ", where ? where : "",
                   sgr(n, "\033[0m"));
+    free(where);
     wb_buf_free(&text);
 }
 
