@@ -82,8 +82,10 @@ WEAVE       := $(B)/book/weave
 # the way to a program, and relink the program at the next make).
 .SECONDARY:
 
+TERM_TEXT   := $(B)/tools/term-text
+
 all: $(B)/libworkbook.so $(B)/libworkbook.a $(CHAPTER_BIN) $(WEAVE) \
-     $(B)/workbook.pc
+     $(B)/workbook.pc $(TERM_TEXT)
 
 help:
 	@echo 'make deps      check for the tools the workbook needs; install the missing ones'
@@ -183,6 +185,17 @@ include book/book.mk
 
 # ---- exercises ---------------------------------------------------------
 
+# The hints' Markdown and maths, as a terminal shows them (the notebook's
+# renderer, lib/wb_term.h), for tools/exercises.
+$(B)/tools/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(TERM_TEXT): $(B)/tools/term-text.o $(B)/libworkbook.a
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
 # Each exercise is built against the library and checked by tools/exercises
 # (see there); EX names one (01_1_boundary, or 1.1), or else the next. The
 # runner's exit status is make's: an exercise not done yet fails, as a
@@ -202,16 +215,16 @@ exercise: $(B)/libworkbook.so $(B)/workbook.pc
 ex-%: $(B)/libworkbook.so $(B)/workbook.pc
 	$(exercises_run) check $(call quote,$*)
 
-hint:
+hint: $(TERM_TEXT)
 	$(exercises_run) hint $(call quote,$(value EX))
 
-hint-%:
+hint-%: $(TERM_TEXT)
 	$(exercises_run) hint $(call quote,$*)
 
-watch: $(B)/libworkbook.so $(B)/workbook.pc
+watch: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 	$(exercises_run) watch $(call quote,$(value EX))
 
-watch-%: $(B)/libworkbook.so $(B)/workbook.pc
+watch-%: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 	$(exercises_run) watch $(call quote,$*)
 
 # ---- tests -------------------------------------------------------------
@@ -252,6 +265,12 @@ $(B)/tests/gate_%: tests/gate/%.c
 # fails its check as shipped, each solution passes.) The scripts run the
 # exercises as make does, in a copy of the workbook, then copy and move it,
 # then install it.
+# The chapters held to the book's limits on the code a page shows by
+# default: no more lines of it than of prose, and no listing over 40 lines
+# (tools/check-listings; README.md, "How a chapter is written"). The check
+# prints the figures of every chapter, and fails for these.
+BOOK_CODE_LIMITED := 01_sigmoid_1d 02_sigmoid_2d 03_logreg_fit 04_variable_change
+
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@tools/run-tests $(B) $(TESTS)
@@ -272,6 +291,7 @@ check: deps
 	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
 	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
 	@tools/check-book $(CHAPTERS)
+	@tools/check-listings $(B) $(CHAPTERS) -- $(BOOK_CODE_LIMITED)
 	@tools/check-exercises $(B)
 	@tests/book_filters.sh
 	@node tests/book_browser.js book/out $(B)/book/screenshots
@@ -477,5 +497,6 @@ clean:
 	rm -rf build figures book/out
 
 -include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
+  $(B)/tools/*.d \
   $(B)/fuzz/lib/*.d $(B)/bench/*.d $(B)/wasm/*.d $(B)/wasm/lib/*.d \
   $(B)/live/*.d

@@ -774,6 +774,7 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
 }
 
 /* region categories */
+/* fold: `wb_plot_categories`, a scatter of each category's points */
 /* Splits the sample X: (n, 2) by its labels y: (n,) and draws each
  * category as a scatter of its points (x1, x2). */
 void wb_plot_categories(wb_figure *fig, const wb_array *X, const wb_array *y,
@@ -809,6 +810,7 @@ void wb_plot_categories(wb_figure *fig, const wb_array *X, const wb_array *y,
 /* endregion categories */
 
 /* region probability_map */
+/* fold: `wb_plot_probability_map`: a probability's palette, range, labels */
 /* The map of a probability, read against 1/2: white there, blue below,
  * red above. */
 void wb_plot_probability_map(wb_figure *fig, const wb_array *xx,

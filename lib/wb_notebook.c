@@ -64,19 +64,58 @@ static int prose_width(const notebook *n)
 /* The columns before a listing's code: "   12 │ ". */
 #define GUTTER 8
 
+/* A fold of a listing, as one line in the place of its lines: what they
+ * do (the marker's Markdown, on one line), and where they are. */
+static void put_fold(wb_buf *b, const notebook *n, const wb_region *r,
+                     const wb_fold *f)
+{
+    wb_buf text = {0};
+    if (wb_term_markdown(&text, f->summary, 10000, 0) != 0 || !text.len) {
+        wb_buf_free(&text);
+        wb_buf_printf(&text, "%s\n", f->summary);
+    }
+    const char *path = r->path, *root = n->s->root;
+    size_t len = root ? strlen(root) : 0;
+    /* the chapter's path, as the book gives it: from the workbook's top */
+    if (len && strncmp(path, root, len) == 0 && path[len] == '/')
+        path += len + 1;
+    while (text.len && (text.data[text.len - 1] == '\n'))
+        text.len--;
+    char *where = wb_asprintf("(%s, lines %zu to %zu)", path, f->first_line,
+                              f->first_line + f->lines - 1);
+    /* where the lines are goes on a line of its own, should the screen be
+     * too narrow for both */
+    bool fits = !n->pg.interactive ||
+                8 + wb_term_width(text.data ? text.data : "", text.len) + 1 +
+                        strlen(where ? where : "") < (size_t)n->pg.cols;
+    wb_buf_printf(b, "%s      ⋯ %.*s%s%s%s\n", sgr(n, "\033[2m"),
+                  (int)text.len, text.data ? text.data : "",
+                  fits ? " " : "\n        ", where ? where : "",
+                  sgr(n, "\033[0m"));
+    free(where);
+    wb_buf_free(&text);
+}
+
 /* A listing with its line numbers, dim, under the name of its file when
- * it is library code, not the chapter's. On a screen narrower than its
- * lines (a chapter's lines are up to 80 columns, and the numbers take 8
- * more), a line that does not fit goes on on the next, after its
- * indentation and two spaces, rather than at the screen's left edge. */
+ * it is library code, not the chapter's; each of its folds one line. On a
+ * screen narrower than its lines (a chapter's lines are up to 80 columns,
+ * and the numbers take 8 more), a line that does not fit goes on on the
+ * next, after its indentation and two spaces, rather than at the screen's
+ * left edge. */
 static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
 {
     const char *line = r->code, *dim = sgr(n, "\033[2m");
     const char *off = sgr(n, "\033[0m");
-    size_t first = r->first_line;
+    size_t first = r->first_line, part = 0, nparts;
     size_t width = n->pg.interactive && n->pg.cols > GUTTER + 20
                        ? (size_t)n->pg.cols - GUTTER - 1
                        : (size_t)-1;
+    wb_part *parts = wb_calloc(2 * r->nfolds + 1, sizeof *parts);
+    if (!parts) {
+        b->failed = true;
+        return;
+    }
+    nparts = wb_listing_parts(parts, r);
     if (r->name)
         wb_buf_printf(b, "%s%s, lines %zu to %zu:%s\n", dim, r->path, first,
                       first + r->lines - 1, off);
@@ -84,6 +123,18 @@ static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
         size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
         const char *s = line;
         size_t left = len, room = width;
+        while (part < nparts &&
+               parts[part].first_line + parts[part].lines <= first + i)
+            part++;
+        if (part == nparts || parts[part].first_line > first + i ||
+            parts[part].fold) {
+            /* a line not shown: a fold's first shows the fold */
+            if (part < nparts && parts[part].fold &&
+                parts[part].first_line == first + i)
+                put_fold(b, n, r, parts[part].fold);
+            line += len + (line[len] == '\n');
+            continue;
+        }
         wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
         while (wb_term_width(s, left) > room) {
             /* the last space that leaves a line of at most `room` */
@@ -108,6 +159,7 @@ static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
         wb_buf_printf(b, "%.*s\n", (int)left, s);
         line += len + (line[len] == '\n');
     }
+    free(parts);
 }
 
 /* A line across the screen with a title in it, in bold. */
@@ -171,8 +223,20 @@ static void put_equation(wb_buf *md, const notebook *n, const wb_token *t,
         wb_buf_printf(md, "%s%s%s", open, t->name, close);
 }
 
+/* Whether what is appended to the Markdown gathered in `md` starts a
+ * sentence: it starts a paragraph, or follows a full stop. */
+static bool starts_sentence(const wb_buf *md)
+{
+    size_t i = md->len;
+    while (i > 0 && (md->data[i - 1] == ' ' || md->data[i - 1] == '\n'))
+        i--;
+    return i == 0 || strchr(".!?", md->data[i - 1]) ||
+           (i + 1 < md->len && md->data[i] == '\n' && md->data[i + 1] == '\n');
+}
+
 /* One token of the prose, into the Markdown gathered in `md` (or, for a
  * listing, into `b`): a reference in words (@fig:NAME is "figure NAME",
+ * "Figure NAME" at the start of a sentence,
  * @step:NAME the step's title in italics, @eq:NAME the equation's number
  * in parentheses, "(1.2)", as in the book), a labelled equation's label
  * the \tag that the terminal shows at its right edge, the library code it
@@ -188,7 +252,8 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
         wb_buf_append(md, t->text, t->len);
         break;
     case WB_TOKEN_FIG_REF:
-        wb_buf_printf(md, "figure %s", t->name);
+        wb_buf_printf(md, "%s %s", starts_sentence(md) ? "Figure" : "figure",
+                      t->name);
         break;
     case WB_TOKEN_STEP_REF:
         wb_buf_printf(md, "*%s*", t->step && t->step->title ? t->step->title
@@ -202,6 +267,14 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
         break;
     case WB_TOKEN_EXERCISES:
         put_exercises(md, n);
+        break;
+    case WB_TOKEN_DIV:
+        /* a hint opens its first paragraph; an answer is put_chunk's */
+        if (strcmp(t->name, "hint") == 0)
+            wb_buf_printf(md, "%.*s*Hint:*\n", (int)strspn(t->text, " \t"),
+                          t->text);
+        break;
+    case WB_TOKEN_DIV_END:
         break;
     case WB_TOKEN_REGION:
         if (!n->s->root || wb_lit_listing(&r, n->s->lit, t, n->s->root)) {
@@ -224,17 +297,33 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
     }
 }
 
-/* A chunk: its prose, then its code. With `banner`, the prose's heading
- * is left out, and the blank lines after it: the step's banner shows its
- * title. */
+/* The answers gathered from a chunk's prose, `answers` (each "N. TEXT",
+ * its lines as indented as the block's fence), after it, under their own
+ * heading: the reader meets each question before its answer. */
+static void put_answers(wb_buf *b, wb_buf *answers, const notebook *n)
+{
+    wb_buf md = {0};
+    if (answers->len == 0)
+        return;
+    wb_buf_puts(&md, "### Answers to the questions\n\n");
+    wb_buf_append(&md, answers->data, answers->len);
+    wb_buf_free(answers);
+    flush_markdown(b, &md, n);
+    wb_buf_puts(b, "\n");
+}
+
+/* A chunk: its prose, then its code, then the answers of its prose. With
+ * `banner`, the prose's heading is left out, and the blank lines after it:
+ * the step's banner shows its title. */
 static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
                       bool banner)
 {
-    wb_buf md = {0};
+    wb_buf md = {0}, answers = {0}, answer = {0};
     bool after_title = banner && c->nprose > 0 &&
                        c->tokens[0].kind == WB_TOKEN_TITLE;
-    bool shown = false;
-    size_t i = after_title ? 1 : 0;
+    bool shown = false, in_answer = false;
+    size_t i = after_title ? 1 : 0, indent = 0;
+    int question = 0;
     for (; i < c->nprose; i++) {
         wb_token t = c->tokens[i];
         if (after_title && t.kind == WB_TOKEN_TEXT) {
@@ -246,13 +335,42 @@ static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
         }
         after_title = false;
         shown = true;
-        put_token(b, &md, n, &t);
+        if (t.kind == WB_TOKEN_DIV && strcmp(t.name, "answer") == 0) {
+            in_answer = true;
+            indent = strspn(t.text, " \t");
+            question = t.number;
+            continue;
+        }
+        if (in_answer && t.kind == WB_TOKEN_DIV_END) {
+            /* the answer, out of its place, as item N of a list: its lines
+             * without the fence's indentation */
+            bool first = true;
+            in_answer = false;
+            for (const char *s = answer.data ? answer.data : ""; *s;) {
+                size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
+                s += lead < indent ? lead : indent;
+                len -= lead < indent ? lead : indent;
+                if (first && len > 0)
+                    wb_buf_printf(&answers, "%d. ", question);
+                else if (len > 0)
+                    wb_buf_puts(&answers, "   ");
+                first = first && len == 0;
+                wb_buf_printf(&answers, "%.*s\n", (int)len, s);
+                s += len + (s[len] == '\n');
+            }
+            wb_buf_puts(&answers, "\n");
+            wb_buf_free(&answer);
+            continue;
+        }
+        put_token(b, in_answer ? &answer : &md, n, &t);
     }
     flush_markdown(b, &md, n);
     if (shown)
         wb_buf_puts(b, "\n");
     for (; i < c->ntokens; i++)
         put_token(b, &md, n, &c->tokens[i]);
+    put_answers(b, &answers, n);
+    wb_buf_free(&answer);
 }
 
 /* The chunk of the source that defines step k, or lit->nchunks. */
