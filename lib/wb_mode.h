@@ -38,7 +38,8 @@ typedef enum wb_sink {
 /* What the modes see of a run. */
 typedef struct wb_session {
     wb_run *run;
-    const char *source;     /* the chapter's source file */
+    char *exe;              /* the program's own file (its real path) */
+    char *source;           /* the chapter's source file, or NULL */
     char *root;             /* the workbook's top folder, above the source's:
                                the library code the prose shows, the
                                exercises and the Makefile are there */

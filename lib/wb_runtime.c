@@ -7,11 +7,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "wb_core.h"
@@ -846,29 +848,81 @@ static int output_written(const wb_chapter *ch)
     return 1;
 }
 
-/* The folder above the one of `source`. */
+/* The folder above the one of `source`, an absolute path. */
 static char *folder_above(const char *source)
 {
-    const char *slash = strrchr(source, '/'), *up;
-    if (!slash)
-        return wb_strdup("..");
-    for (up = slash; up > source && up[-1] != '/'; up--)
-        ;
-    if (up == source)
-        return wb_strdup(".");
-    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
+    const char *slash = strrchr(source, '/'), *up = slash;
+    while (up > source && up[-1] != '/')
+        up--;
+    return up > source + 1 ? wb_strndup(source, (size_t)(up - 1 - source))
+                           : wb_strdup("/");
 }
 
-/* Where the chapter's source is, the file it was compiled from, and the
- * workbook around it, and what the source says: the steps' titles and
- * prose. Returns the source read, or NULL with s->no_source saying why it
- * cannot be. */
-static wb_lit *find_source(wb_session *s)
+/* The program's own file, its real path: /proc/self/exe, or where there
+ * is no /proc, argv[0] when it names a path. NULL with an error. */
+static char *own_file(const char *argv0)
 {
-    wb_lit *lit;
-    s->source = s->run->chapter->source;
-    s->root = folder_above(s->source);
-    lit = wb_lit_read(s->source);
+    char self[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len > 0) {
+        self[len] = '\0';
+        return wb_strdup(self);
+    }
+    if (argv0 && strchr(argv0, '/') && realpath(argv0, self))
+        return wb_strdup(self);
+    wb_fail("cannot find the program's own file");
+    return NULL;
+}
+
+/* Whether `path` is a file that can be read. */
+static bool readable_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+           access(path, R_OK) == 0;
+}
+
+/* Where the chapter's source is and the workbook around it (s->source,
+ * s->root), and what the source says: the steps' titles and prose.
+ *
+ * The chapter was compiled from chapters/SLUG.c, its path in the
+ * workbook (wb_chapter.source, its __FILE__): the workbook is the nearest
+ * folder above the program's own file that holds it, so that a copied or
+ * moved workbook reads and edits its own chapter, never the first one's.
+ * An absolute path (a build outside the workbook) is the source itself.
+ * Returns the source read, or NULL with s->no_source saying why it cannot
+ * be. */
+static wb_lit *find_source(wb_session *s, const char *argv0)
+{
+    const char *file = s->run->chapter->source;
+    char *dir = NULL, *slash;
+    wb_lit *lit = NULL;
+
+    s->exe = own_file(argv0);
+    if (file[0] == '/') {
+        s->source = wb_strdup(file);
+        s->root = folder_above(file);
+    } else if (s->exe) {
+        dir = wb_strdup(s->exe);
+        while (dir && !s->source && (slash = strrchr(dir, '/')) != NULL) {
+            char *path;
+            *slash = '\0';
+            path = wb_path_join(*dir ? dir : "/", file);
+            if (path && readable_file(path)) {
+                s->source = path;
+                s->root = wb_strdup(*dir ? dir : "/");
+            } else {
+                free(path);
+            }
+        }
+        if (dir && !s->source)
+            wb_fail("cannot find %s in a folder above %s: the program "
+                    "reads its chapter from the workbook it was built in, "
+                    "wherever that is now", file, s->exe);
+        free(dir);
+    }
+    if (s->source && s->root)
+        lit = wb_lit_read(s->source);
     s->no_source = lit ? NULL : wb_strdup(wb_error());
     return lit;
 }
@@ -905,7 +959,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     wb_file_cleanup_on_signals();
 
     /* The chapter's own source: it must agree with the table of steps. */
-    s.lit = lit = find_source(&s);
+    s.lit = lit = find_source(&s, argv[0]);
     if (lit && check_steps(lit, ch, s.nsteps) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
@@ -968,7 +1022,9 @@ done:
     release(&run);
     wb_lit_free(lit);
     free(s.no_source);
+    free(s.source);
     free(s.root);
+    free(s.exe);
     free(default_out);
     free(placing);
     return status;

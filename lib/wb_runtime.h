@@ -70,7 +70,10 @@ typedef struct wb_option {
 
 typedef struct wb_chapter {
     const char *slug;            /* "01_sigmoid_1d" */
-    const char *source;          /* the chapter's source file: __FILE__ */
+    const char *source;          /* __FILE__: chapters/SLUG.c, its path in
+                                    the workbook, which the runtime finds
+                                    above the program's own file (or an
+                                    absolute path) */
     const char *summary;         /* one line for --help */
     const wb_step *steps;        /* the steps, in order, then {0} */
     const wb_option *options;    /* its parameters, then {0}; or NULL */
