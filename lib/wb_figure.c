@@ -729,11 +729,11 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
                   "unset table\nunset contour\nset surface\n",
                   k, fig->name, k);
     begin_clause(fig);
-    /* On a 3-D figure, the lines float at their level's height. */
-    wb_buf_printf(&fig->p->plot, "$CONTOUR_%zu using 1:2%s with lines", k,
-                  fig->p->kinds & SERIES_SURFACE ? ":3" : "");
+    /* On a 3-D figure, the lines float at their level's height. The title
+     * comes before `with`, as in a surface's clause (below). */
+    wb_buf_printf(&fig->p->plot, "$CONTOUR_%zu using 1:2%s %s with lines", k,
+                  fig->p->kinds & SERIES_SURFACE ? ":3" : "", lk.title);
     put_line_look(fig, &fig->p->plot, &lk);
-    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     fig->nblocks++;
     fig->p->kinds |= SERIES_CONTOUR;
@@ -760,13 +760,15 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
         return;
     }
     begin_clause(fig);
-    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3 with lines",
-                  fig->name, fig->nblocks);
+    /* The title before `with`, as gnuplot's manual writes a clause: in a
+     * 3-D plot, gnuplot 5.4's text terminals (dumb, ansi) refuse a title
+     * after the line's style. */
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3 %s with "
+                  "lines", fig->name, fig->nblocks, lk.title);
     /* A wireframe's many lines are thinner than a curve. */
     if (lk.width == 0)
         lk.width = 1;
     put_line_look(fig, &fig->p->plot, &lk);
-    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     fig->nblocks++;
     fig->p->kinds |= SERIES_SURFACE;

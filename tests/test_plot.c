@@ -514,7 +514,8 @@ Test(plot, script_and_data_for_each_kind_of_series)
     cr_assert(strstr(gp, "set palette defined (0 '#440154'"));
     cr_assert(strstr(gp, "set cntrparam levels discrete 0.25, 0.5"));
     cr_assert(strstr(gp, "set table $CONTOUR_3\nsplot 'kinds.dat' index 3"));
-    cr_assert(strstr(gp, "$CONTOUR_3 using 1:2 with lines lt 8 dt 2"));
+    cr_assert(strstr(gp, "$CONTOUR_3 using 1:2 notitle with lines lt 8 "
+                         "dt 2"));
     cr_assert(strstr(gp, "'kinds.dat' index 4 using 1:2:(1) with boxes lt 3"));
     cr_assert(strstr(gp, "fs transparent solid 0.4"));
     cr_assert(strstr(gp, "set arrow from first 0.25, graph 0 to first 0.25, "
@@ -650,9 +651,9 @@ Test(plot, surface_is_a_3d_figure)
     wb_plot_contour(fig, xx, yy, z, &half, 1, NULL);
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     gp = slurp("surface.gp", NULL);
-    cr_assert(strstr(gp, "\nsplot 'surface.dat' index 0 using 1:2:3 with "
-                         "lines lt 1 lw 1 notitle"));
-    cr_assert(strstr(gp, "$CONTOUR_1 using 1:2:3 with lines lt 2"));
+    cr_assert(strstr(gp, "\nsplot 'surface.dat' index 0 using 1:2:3 "
+                         "notitle with lines lt 1 lw 1"));
+    cr_assert(strstr(gp, "$CONTOUR_1 using 1:2:3 notitle with lines lt 2"));
     cr_assert(strstr(gp, "set hidden3d"));
     cr_assert(strstr(gp, "set view 70, 120"));
     cr_assert(strstr(gp, "set zlabel '{/:Italic σ}' rotate parallel"));
