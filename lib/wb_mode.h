@@ -35,6 +35,10 @@ typedef enum wb_sink {
     WB_SINK_HELD       /* held back, and handed to after() */
 } wb_sink;
 
+/* After a step: run it again, with the random numbers as they were
+ * before it, so that it shows what it showed. */
+#define WB_MODE_AGAIN 2
+
 /* What the modes see of a run. */
 typedef struct wb_session {
     wb_run *run;
@@ -68,7 +72,8 @@ typedef struct wb_mode {
      * change *sink. */
     int (*before)(wb_session *s, size_t k, wb_sink *sink);
     /* With the step's status (0, or -1 after an error) and what it printed
-     * when held: returns the status, or 1 when the run stops here. */
+     * when held: returns the status, 1 when the run stops here, or
+     * WB_MODE_AGAIN to run the step again (before() is called again). */
     int (*after)(wb_session *s, size_t k, int status, const char *held);
     /* Once every step has run and drawn its figures: 0, or -1. */
     int (*end)(wb_session *s);

@@ -157,7 +157,7 @@ static void restart(wb_session *s, wb_pager *pg, const char *exe, size_t k)
     free(argv);
 }
 
-int wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
+void wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
 {
     const wb_chapter *ch = s->run->chapter;
     const wb_chunk *c = s->lit ? wb_lit_find_step(s->lit, ch->steps[k].name)
@@ -166,7 +166,7 @@ int wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
     char *build = NULL, *target = NULL;
     wb_buf log = {0};
     struct stat before;
-    int status = -1, key = 0;
+    int status = -1;
 
     if (!s->source || !s->root) {
         printf("Cannot edit the chapter: %s\n", s->no_source);
@@ -205,7 +205,7 @@ int wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
     } else if (status > 0) {
         wb_buf_printf(&log, "\nThe chapter does not build: still at step "
                             "%zu (e: edit it again).\n", k + 1);
-        key = wb_pager_page(pg, log.data);
+        wb_pager_page(pg, log.data);
     } else {
         printf("%s\n", wb_error());
     }
@@ -214,6 +214,5 @@ done:
     free(build);
     free(target);
     wb_buf_free(&log);
-    return key == 'q' ? 'q' : 0;
 }
 

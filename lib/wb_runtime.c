@@ -23,6 +23,7 @@
 #include "wb_notebook.h"
 #include "wb_pager.h"
 #include "wb_signals.h"
+#include "wb_term.h"
 
 /* ---- what the run owns ------------------------------------------------ */
 
@@ -252,13 +253,24 @@ static const char *sgr(const char *code)
     return wb_pager_colour_allowed() ? code : "";
 }
 
+/* Step k's title, as the prose shows it (its math in Unicode), in `b`. */
+static const char *shown_title(wb_buf *b, const wb_session *s, size_t k)
+{
+    const char *title = wb_lit_title(s->lit, s->run->chapter->steps[k].name);
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return wb_term_line(b, title, 0) == 0 && b->data ? b->data : title;
+}
+
 /* The plain run: each step under its number and title. */
 static int plain_before(wb_session *s, size_t k, wb_sink *sink)
 {
+    wb_buf title = {0};
     (void)sink;
     printf("%s[%zu/%zu] %s%s\n", sgr("\033[1m"), k + 1, s->nsteps,
-           wb_lit_title(s->lit, s->run->chapter->steps[k].name),
-           sgr("\033[0m"));
+           shown_title(&title, s, k), sgr("\033[0m"));
+    wb_buf_free(&title);
     return 0;
 }
 
@@ -615,9 +627,12 @@ static void print_help(const wb_run *run)
 "introduction, then each step's prose and code, and the step runs when you\n"
 "press Enter; then its output and figures, and the exercises at the end.\n"
 "The keys (each prompt shows those it takes):\n"
-"  Enter  run the step; once it has run, go on to the next one\n"
+"  Enter  run the step; once it has run, go on to the next one (as\n"
+"         Shift-Enter runs a cell and goes on in Jupyter)\n"
+"  r      once the step has run, run it again, with the same random\n"
+"         numbers (as Ctrl-Enter does in Jupyter)\n"
 "  Space  the next page of a text longer than the screen (Enter: the next\n"
-"         line, b: the page before)\n"
+"         line, b: the page before, G: the end, q: close the text)\n"
 "  e      edit the chapter at this step with $VISUAL or $EDITOR (vi if\n"
 "         neither is set), rebuild it with make, and start again at this\n"
 "         step with your change; if it does not compile, the errors are\n"
@@ -632,6 +647,23 @@ static void print_help(const wb_run *run)
 
 /* ---- progress ----------------------------------------------------------- */
 
+/* Writes `text` over the line of progress on fd: back to the start of
+ * the line, the text, then what is left of the last one erased, with an
+ * escape sequence, or on a terminal that takes none (TERM=dumb), with
+ * spaces. */
+static void put_progress(int fd, const char *text)
+{
+    static size_t last;    /* the columns the last text took */
+    size_t width = wb_term_width(text, strlen(text));
+    fflush(stdout);
+    if (wb_pager_escapes_allowed())
+        dprintf(fd, "\r%s\033[K", text);
+    else
+        dprintf(fd, "\r%s%*s%s", text,
+                last > width ? (int)(last - width) : 0, "", *text ? "" : "\r");
+    last = width;
+}
+
 void wb_progress(const wb_run *run, const char *fmt, ...)
 {
     char text[512];
@@ -641,17 +673,13 @@ void wb_progress(const wb_run *run, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    /* Back to the start of the line, the text, then erase what is left. */
-    fflush(stdout);
-    dprintf(run->progress_fd, "\r%s\033[K", text);
+    put_progress(run->progress_fd, text);
 }
 
 void wb_progress_done(const wb_run *run)
 {
-    if (run->progress_fd < 0)
-        return;
-    fflush(stdout);
-    dprintf(run->progress_fd, "\r\033[K");
+    if (run->progress_fd >= 0)
+        put_progress(run->progress_fd, "");
 }
 
 /* ---- running the steps ---------------------------------------------------- */
@@ -720,8 +748,9 @@ static int send_output(redirect *r, const wb_session *s, size_t k,
     return rc;
 }
 
-/* Runs step k, shown by mode m. Returns 0, 1 when the run stops here, or
- * -1 after an error. */
+/* Runs step k, shown by mode m. Returns 0, 1 when the run stops here,
+ * WB_MODE_AGAIN to run it again (its random numbers put back as they were
+ * before it), or -1 after an error. */
 static int run_step(wb_session *s, const wb_mode *m, size_t k)
 {
     wb_run *run = s->run;
@@ -730,10 +759,14 @@ static int run_step(wb_session *s, const wb_mode *m, size_t k)
     wb_file file = {0};
     FILE *held = NULL;
     wb_buf text = {0};
+    wb_rng before;
+    size_t figures;
     int status;
 
     if (m->before && m->before(s, k, &sink) != 0)
         return 1;
+    before = run->rng;
+    figures = run->out.nfigures;
     run->step = run->out.tag = k;
     run->out.dry_run = m == &silent;
     status = send_output(&r, s, k, sink, &file, &held);
@@ -762,6 +795,16 @@ static int run_step(wb_session *s, const wb_mode *m, size_t k)
     }
     if (m->after)
         status = m->after(s, k, status, text.data ? text.data : "");
+    if (status == WB_MODE_AGAIN) {
+        /* as before the step: its random numbers, and its figures not
+         * drawn yet (it draws them again) */
+        run->rng = before;
+        while (run->out.nfigures > figures) {
+            wb_output_figure *f = &run->out.figures[--run->out.nfigures];
+            free(f->name);
+            free(f->caption);
+        }
+    }
     wb_buf_free(&text);
     return status;
 }
@@ -774,6 +817,10 @@ static int run_steps(wb_session *s, const wb_mode *m)
     const wb_chapter *ch = s->run->chapter;
     for (size_t k = 0; k < s->last; k++) {
         int rc = run_step(s, (k < s->first || m->silent) ? &silent : m, k);
+        if (rc == WB_MODE_AGAIN) {
+            k--;
+            continue;
+        }
         if (rc < 0)
             fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
                     ch->steps[k].name, wb_error());
@@ -802,13 +849,15 @@ static int check_steps(const wb_lit *lit, const wb_chapter *ch, size_t n)
 static void list_steps(const wb_session *s)
 {
     const wb_step *steps = s->run->chapter->steps;
+    wb_buf title = {0};
     int width = 0;
     for (size_t k = 0; k < s->nsteps; k++)
         if ((int)strlen(steps[k].name) > width)
             width = (int)strlen(steps[k].name);
     for (size_t k = 0; k < s->nsteps; k++)
         printf("%2zu  %-*s  %s\n", k + 1, width, steps[k].name,
-               wb_lit_title(s->lit, steps[k].name));
+               shown_title(&title, s, k));
+    wb_buf_free(&title);
 }
 
 /* One run at a time writes into a folder: two runs with other seeds or

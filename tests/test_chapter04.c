@@ -318,6 +318,10 @@ Test(chapter04, command_line)
     r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
     cr_assert_eq(r.status, 0);
     cr_assert_eq(count_lines(r.out), 6, "%s", r.out);
+    /* a title's math as the prose shows it */
+    cr_assert(strstr(r.out, "variable  A new variable, u = x₁ x₂\n"),
+              "%s", r.out);
+    cr_assert_null(strchr(r.out, '$'), "%s", r.out);
     program_result_free(&r);
 }
 
@@ -369,6 +373,9 @@ Test(chapter04, step_mode_runs_through_without_a_terminal)
     cr_assert(strstr(r.out, "Step 1 of 6: A sample that no line can "
                             "split "), "%s", r.out);
     cr_assert(strstr(r.out, "Step 6 of 6: On fresh examples "));
+    cr_assert(strstr(r.out, "Step 3 of 6: A new variable, u = x₁ x₂ "),
+              "a title's math as the prose shows it");
+    cr_assert(strstr(r.out, "Step 4 of 6: A logistic regression on u "));
     cr_assert(strstr(r.out, "static int plane(wb_run *run)"));
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);
