@@ -608,8 +608,8 @@ static int linear(wb_run *run)
 ## The program
 
 The table of steps and the chapter's options. With `--json` the program
-runs every step silently and prints the fit as one JSON object, its
-numbers with 17 significant digits so that they read back exactly:
+runs every step silently and prints the fit as one JSON object, each
+number in the shortest form that reads back exactly:
 
 ```
 {"model":"logreg","w":[w1,w2],"b":b,"n_iter":13,"converged":true,
@@ -624,11 +624,12 @@ static int print_json(wb_run *run, FILE *out)
 {
     const wb_logreg *m = ch.model;
     (void)run;
-    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%.17g,%.17g],"
-                "\"b\":%.17g,\"n_iter\":%zu,\"converged\":%s,"
-                "\"train_accuracy\":%.17g}\n", m->coef[0], m->coef[1],
-                m->intercept, m->n_iter, m->converged ? "true" : "false",
-                ch.accuracy) < 0)
+    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%s,%s],\"b\":%s,"
+                "\"n_iter\":%zu,\"converged\":%s,\"train_accuracy\":%s}\n",
+                wb_shortest(m->coef[0]).text, wb_shortest(m->coef[1]).text,
+                wb_shortest(m->intercept).text, m->n_iter,
+                m->converged ? "true" : "false",
+                wb_shortest(ch.accuracy).text) < 0)
         return wb_fail("cannot write the JSON object");
     return 0;
 }

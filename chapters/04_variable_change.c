@@ -563,12 +563,15 @@ up:
 static int json(wb_run *run, FILE *out)
 {
     (void)run;
-    fprintf(out, "{\"model\":\"logreg_u\",\"w\":%.17g,\"b\":%.17g,"
-            "\"n_iter\":%zu,\"linear_train_accuracy\":%.17g,"
-            "\"linear_test_accuracy\":%.17g,\"train_accuracy\":%.17g,"
-            "\"test_accuracy\":%.17g}\n", ch.model->coef[0],
-            ch.model->intercept, ch.model->n_iter, ch.linear_train_accuracy,
-            ch.linear_test_accuracy, ch.train_accuracy, ch.test_accuracy);
+    fprintf(out, "{\"model\":\"logreg_u\",\"w\":%s,\"b\":%s,"
+            "\"n_iter\":%zu,\"linear_train_accuracy\":%s,"
+            "\"linear_test_accuracy\":%s,\"train_accuracy\":%s,"
+            "\"test_accuracy\":%s}\n", wb_shortest(ch.model->coef[0]).text,
+            wb_shortest(ch.model->intercept).text, ch.model->n_iter,
+            wb_shortest(ch.linear_train_accuracy).text,
+            wb_shortest(ch.linear_test_accuracy).text,
+            wb_shortest(ch.train_accuracy).text,
+            wb_shortest(ch.test_accuracy).text);
     return 0;
 }
 

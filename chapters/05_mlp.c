@@ -1185,7 +1185,8 @@ static int check_params(wb_run *run, const char **option)
     return 0;
 }
 
-/* The fit as one JSON object, every number as %.17g reads back exactly. */
+/* The fit as one JSON object, each number in the shortest form that reads
+ * back exactly. */
 static int print_json(wb_run *run, FILE *out)
 {
     (void)run;
@@ -1193,11 +1194,13 @@ static int print_json(wb_run *run, FILE *out)
     for (size_t l = 0; l < n_hidden; l++)
         fprintf(out, "%s%zu", l > 0 ? "," : "", hidden[l]);
     fprintf(out, "],\"activation\":\"%s\",\"solver\":\"%s\",\"n_iter\":%zu,"
-            "\"converged\":%s,\"loss\":%.17g,\"train_accuracy\":%.17g,"
-            "\"test_accuracy\":%.17g}\n",
+            "\"converged\":%s,\"loss\":%s,\"train_accuracy\":%s,"
+            "\"test_accuracy\":%s}\n",
             wb_activation_get(activation)->name, solver_arg, ch.net->n_iter,
-            ch.net->converged ? "true" : "false", ch.net->loss,
-            ch.train_accuracy, ch.test_accuracy);
+            ch.net->converged ? "true" : "false",
+            wb_shortest(ch.net->loss).text,
+            wb_shortest(ch.train_accuracy).text,
+            wb_shortest(ch.test_accuracy).text);
     return ferror(out) ? wb_fail("cannot write the JSON") : 0;
 }
 

@@ -118,36 +118,19 @@ static size_t split(char **fields, size_t max, char *line)
     }
 }
 
-/* c as a message shows it: a control character (a newline, an escape) as
- * '?', so that the message stays one line and does nothing to a
- * terminal. */
-static char shown(char c)
-{
-    return (unsigned char)c < 0x20 || c == 0x7f ? '?' : c;
-}
-
-/* The field as it may be quoted in a message: at most 40 bytes, each
- * shown. */
+/* The field as it may be quoted in a message: at most 40 bytes. (wb_fail
+ * shows its control characters as '?', as those of the file's name.) */
 static const char *quoted(char *buf, size_t size, const char *field)
 {
     size_t i = 0;
     for (; field[i] && i + 4 < size && i < 40; i++)
-        buf[i] = shown(field[i]);
+        buf[i] = field[i];
     if (field[i]) {
         memcpy(buf + i, "...", 3);
         i += 3;
     }
     buf[i] = '\0';
     return buf;
-}
-
-/* A copy of the file's name as messages give it, each character shown. */
-static char *shown_path(const char *path)
-{
-    char *copy = wb_strdup(path);
-    for (char *s = copy; s && *s; s++)
-        *s = shown(*s);
-    return copy;
 }
 
 /* What has been checked of a text so far: its line, how long that line
@@ -185,10 +168,9 @@ static int check_text(text_check *c, const char *s, size_t n,
     return 0;
 }
 
-/* The contents of the file at `path` (`name` in messages), checked as they
- * come, into *len bytes and a final NUL; NULL, with an error, at the first
- * problem. */
-static char *read_text(size_t *len, const char *path, const char *name)
+/* The contents of the file at `path`, checked as they come, into *len
+ * bytes and a final NUL; NULL, with an error, at the first problem. */
+static char *read_text(size_t *len, const char *path)
 {
     FILE *fp = fopen(path, "rb");
     wb_buf b = {0};
@@ -198,18 +180,18 @@ static char *read_text(size_t *len, const char *path, const char *name)
     int status = 0;
 
     if (!fp) {
-        wb_fail("cannot open %s: %s", name, strerror(errno));
+        wb_fail("cannot open %s: %s", path, strerror(errno));
         return NULL;
     }
     while (status == 0 && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        status = check_text(&c, chunk, n, name);
+        status = check_text(&c, chunk, n, path);
         if (status == 0) {
             wb_buf_append(&b, chunk, n);
             status = b.failed ? -1 : 0;    /* wb_buf_append said why */
         }
     }
     if (status == 0 && ferror(fp))
-        status = wb_fail("cannot read %s: %s", name, strerror(errno));
+        status = wb_fail("cannot read %s: %s", path, strerror(errno));
     fclose(fp);
     if (status != 0) {
         wb_buf_free(&b);
@@ -373,38 +355,31 @@ done:
 int wb_read_csv(wb_array **X, wb_array **y, const char *path)
 {
     size_t len;
-    char *name = shown_path(path), *text;
-    int status = -1;
+    char *text;
     *X = *y = NULL;
-    if (name && (text = read_text(&len, path, name)) != NULL)
-        status = parse(X, y, text, len, name);
-    free(name);
-    return status;
+    if ((text = read_text(&len, path)) == NULL)
+        return -1;
+    return parse(X, y, text, len, path);
 }
 
 int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                    bool both)
 {
     size_t have, ones = 0;
-    char *name;
     int status = 0;
     if (wb_read_csv(X, y, path) != 0)
         return -1;
     have = (*X)->ndim == 1 ? 1 : (*X)->shape[1];
     for (size_t i = 0; i < (*y)->size; i++)
         ones += (*y)->data[i] == 1;
-    name = shown_path(path);
-    if (!name)
-        status = -1;
-    else if (have != d)
+    if (have != d)
         status = wb_fail("%s: %zu feature%s, where %zu %s needed (a header "
-                         "%s)", name, have, have == 1 ? "" : "s", d,
+                         "%s)", path, have, have == 1 ? "" : "s", d,
                          d == 1 ? "is" : "are",
                          d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
     else if (both && (ones == 0 || ones == (*y)->size))
         status = wb_fail("%s: only category %d in its %zu examples: a model "
-                         "learns from both", name, ones ? 1 : 0, (*y)->size);
-    free(name);
+                         "learns from both", path, ones ? 1 : 0, (*y)->size);
     if (status != 0) {
         wb_free(*X);
         wb_free(*y);
@@ -417,32 +392,17 @@ int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
                  const char *path)
 {
     text_check c = {.line = 1};
-    char *name = shown_path(path), *copy = NULL;
-    int status = -1;
+    char *copy = NULL;
     *X = *y = NULL;
-    if (name && check_text(&c, text, len, name) == 0 &&
-        (copy = wb_malloc(len + 1)) != NULL) {
-        memcpy(copy, text, len);
-        copy[len] = '\0';
-        status = parse(X, y, copy, len, name);
-    }
-    free(name);
-    return status;
+    if (check_text(&c, text, len, path) != 0 ||
+        (copy = wb_malloc(len + 1)) == NULL)
+        return -1;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return parse(X, y, copy, len, path);
 }
 
 /* ---- writing ----------------------------------------------------------- */
-
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: exact, and as short as the value allows (0.1, not
- * 0.10000000000000001). */
-static void format_number(char *s, size_t size, double v)
-{
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(s, size, "%.*g", digits, v);
-        if (strtod(s, NULL) == v)
-            return;
-    }
-}
 
 /* What wb_read_csv would refuse is refused before a file is made. */
 static int check_sample(const char *path, const wb_array *X,
@@ -471,7 +431,6 @@ int wb_write_csv(const char *path, const wb_array *X, const wb_array *y)
     size_t n, d;
     numeric_locale loc;
     wb_file f;
-    char s[40];
 
     WB_ASSERT(X && y, "X and y are required");
     WB_ASSERT(X->shape[0] == y->size, "X has %zu rows but y has %zu labels",
@@ -495,8 +454,8 @@ int wb_write_csv(const char *path, const wb_array *X, const wb_array *y)
     fputs("y\n", f.fp);
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < d; j++) {
-            format_number(s, sizeof s, X->data[i * d + j]);
-            fputs(s, f.fp);
+            /* exact, and as short as the value allows */
+            fputs(wb_shortest(X->data[i * d + j]).text, f.fp);
             fputc(',', f.fp);
         }
         fputs(y->data[i] == 1 ? "1\n" : "0\n", f.fp);

@@ -283,23 +283,12 @@ void wb_figure_panel(wb_figure *fig, int k)
 
 /* ---- numbers ----------------------------------------------------------- */
 
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: exact, and as short as the value allows (0.1, not
- * 0.10000000000000001). Non-finite values are written NaN, which gnuplot
- * reads as a missing point. */
+/* The shortest text that reads back as the same double (wb_shortest).
+ * Non-finite values are written NaN, which gnuplot reads as a missing
+ * point. */
 static void put_number(wb_buf *b, double v)
 {
-    char s[40];
-    if (!isfinite(v)) {
-        wb_buf_puts(b, "NaN");
-        return;
-    }
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(s, sizeof s, "%.*g", prec, v);
-        if (strtod(s, NULL) == v)
-            break;
-    }
-    wb_buf_puts(b, s);
+    wb_buf_puts(b, isfinite(v) ? wb_shortest(v).text : "NaN");
 }
 
 /* ---- series ------------------------------------------------------------ */

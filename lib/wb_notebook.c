@@ -42,9 +42,12 @@ static wb_term_graphics choose_graphics(void)
     for (size_t g = 0; want && *want && g < sizeof names / sizeof *names; g++)
         if (strcmp(want, names[g]) == 0)
             return (wb_term_graphics)g;
-    if (want && *want)
+    if (want && *want) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%s", want);
         fprintf(stderr, "warning: WB_GRAPHICS=%s is not none, dumb, ansi or "
-                "sixel; using text\n", want);
+                "sixel; using text\n", wb_mask_controls(shown));
+    }
     if (!wb_pager_colour_allowed())
         return WB_TERM_DUMB;
     return wb_pager_terminal_has_sixel() ? WB_TERM_SIXEL : WB_TERM_ANSI;

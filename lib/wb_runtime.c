@@ -103,17 +103,20 @@ static const char *program_name(const wb_chapter *ch)
     return ch->slug;
 }
 
-/* One line on stderr, a hint, and exit status 2. */
+/* One line on stderr, a hint, and exit status 2. What it quotes of the
+ * command line stays on the line: its control characters are shown as
+ * '?'. */
 static int usage_error(const wb_chapter *ch, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static int usage_error(const wb_chapter *ch, const char *fmt, ...)
 {
+    char text[WB_ERROR_SIZE];
     va_list ap;
-    fprintf(stderr, "%s: ", program_name(ch));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fprintf(stderr, " (try '%s --help')\n", program_name(ch));
+    fprintf(stderr, "%s: %s (try '%s --help')\n", program_name(ch),
+            wb_mask_controls(text), program_name(ch));
     return 2;
 }
 
@@ -305,7 +308,7 @@ static char *option_value(const wb_option *o)
 {
     switch (o->type) {
     case WB_OPT_DOUBLE:
-        return wb_asprintf("%.17g", *(double *)o->value);
+        return wb_strdup(wb_shortest(*(double *)o->value).text);
     case WB_OPT_INT:
         return wb_asprintf("%ld", *(long *)o->value);
     case WB_OPT_STRING:

@@ -1,6 +1,7 @@
 /* Helpers shared by the tests. See helpers.h. */
 #include "helpers.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -295,6 +296,28 @@ void terminal_result_free(terminal_result *r)
 {
     free(r->out);
     r->out = NULL;
+}
+
+void assert_json_numbers_shortest(const char *json)
+{
+    size_t numbers = 0;
+    for (const char *s = json; *s; s++) {
+        char *end;
+        double v;
+        if (!strchr(":[,", *s) ||
+            !(s[1] == '-' || isdigit((unsigned char)s[1])))
+            continue;
+        v = strtod(s + 1, &end);
+        cr_assert(end > s + 1);
+        cr_assert(strncmp(s + 1, wb_shortest(v).text,
+                          (size_t)(end - s - 1)) == 0 &&
+                      strlen(wb_shortest(v).text) == (size_t)(end - s - 1),
+                  "%.*s is not written as %s: %s", (int)(end - s - 1), s + 1,
+                  wb_shortest(v).text, json);
+        numbers++;
+        s = end - 1;
+    }
+    cr_assert_gt(numbers, 0, "no number in %s", json);
 }
 
 /* ---- images ------------------------------------------------------------ */

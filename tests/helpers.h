@@ -88,6 +88,10 @@ typedef struct terminal_result {
 terminal_result run_terminal_session(const terminal_session *s);
 void terminal_result_free(terminal_result *r);
 
+/* Every number of a JSON text is written in the shortest form that reads
+ * back as the same double (0.922, not 0.92200000000000004). */
+void assert_json_numbers_shortest(const char *json);
+
 /* ---- images ------------------------------------------------------------ */
 
 /* DIR/FILE is a whole PNG (its signature, IHDR first, IEND last) of at

@@ -55,6 +55,7 @@ static fit_json parse_json(const char *s)
     j.converged = strcmp(converged, "true") == 0;
     const char *end = strchr(s, '}');
     cr_assert(end && strcmp(end, "}\n") == 0, "one object, one line: %s", s);
+    assert_json_numbers_shortest(s);
     return j;
 }
 

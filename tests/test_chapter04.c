@@ -158,6 +158,7 @@ Test(chapter04, json_sums_up_the_fit)
     cr_assert_eq(count_lines(r.out), 1, "one line: %s", r.out);
     cr_assert(r.out[0] == '{' && strstr(r.out, "}\n"), "%s", r.out);
     cr_assert(strstr(r.out, "\"model\":\"logreg_u\""), "%s", r.out);
+    assert_json_numbers_shortest(r.out);
 
     /* The same fit as the book's run, to the digits it prints. */
     char *fit = read_in(dir, "fit.out", NULL);
