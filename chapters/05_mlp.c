@@ -65,6 +65,9 @@ static double tol = 1e-4;
 static bool no_shuffle = false;
 static const char *data_path = NULL;      /* --data: the training sample */
 static const char *test_path = NULL;      /* --test-data: the test sample */
+static bool held_out = false;             /* the test sample is a fifth of
+                                             --data's, held out (no
+                                             --test-data) */
 static const char *predict = NULL;        /* exercise 1: learns or fails */
 
 /* What check_params makes of --hidden, --activation and --solver. */
@@ -115,7 +118,9 @@ settings, not from luck.
 
 To train on the very points you gave scikit-learn, or on a sample of your
 own, pass `--data FILE` and `--test-data FILE`: CSV files with a header
-line `x1,x2,y` and a label 0 or 1 on each line.
+line `x1,x2,y` and a label 0 or 1 on each line. With `--data` alone, a
+fifth of each category of the file, chosen by the seed, is held out of
+training and is the test sample.
 */
 /* A sample of 500 points drawn as chapter 4 draws them, or the one read
  * from a file before the first step (see check_params). X: (N, 2), y: (N,). */
@@ -151,7 +156,9 @@ static int samples(wb_run *run)
         return -1;
     ch.start = run->rng;
     describe("training", ch.X, ch.y, data_path);
-    describe("test", ch.X_test, ch.y_test, test_path);
+    describe("test", ch.X_test, ch.y_test,
+             held_out ? "held out of the training file: a fifth of each "
+                        "category" : test_path);
     return 0;
 }
 
@@ -1182,6 +1189,13 @@ static int check_params(wb_run *run, const char **option)
         (wb_read_sample(&ch.file_Xt, &ch.file_yt, test_path, 2, false) != 0 ||
          !wb_keep(run, ch.file_Xt) || !wb_keep(run, ch.file_yt)))
         return -1;
+    /* --data alone: a fifth of the file is held out to test on, never the
+     * chapter's own test sample, which is another problem than the file's */
+    *option = "data";
+    held_out = data_path && !test_path;
+    if (held_out && wb_hold_out_test(run, &ch.file_X, &ch.file_y, &ch.file_Xt,
+                                     &ch.file_yt, data_path) != 0)
+        return -1;
     return 0;
 }
 
@@ -1195,12 +1209,13 @@ static int print_json(wb_run *run, FILE *out)
         fprintf(out, "%s%zu", l > 0 ? "," : "", hidden[l]);
     fprintf(out, "],\"activation\":\"%s\",\"solver\":\"%s\",\"n_iter\":%zu,"
             "\"converged\":%s,\"loss\":%s,\"train_accuracy\":%s,"
-            "\"test_accuracy\":%s}\n",
+            "\"test_accuracy\":%s,\"test_sample\":\"%s\"}\n",
             wb_activation_get(activation)->name, solver_arg, ch.net->n_iter,
             ch.net->converged ? "true" : "false",
             wb_shortest(ch.net->loss).text,
             wb_shortest(ch.train_accuracy).text,
-            wb_shortest(ch.test_accuracy).text);
+            wb_shortest(ch.test_accuracy).text,
+            held_out ? "held out" : test_path ? "file" : "drawn");
     return ferror(out) ? wb_fail("cannot write the JSON") : 0;
 }
 
@@ -1232,7 +1247,8 @@ int main(int argc, char **argv)
         {"data", WB_OPT_STRING, &data_path, "FILE",
          "the training sample, a CSV file x1,x2,y (default: drawn)", 0, 0},
         {"test-data", WB_OPT_STRING, &test_path, "FILE",
-         "the test sample, a CSV file x1,x2,y (default: drawn)", 0, 0},
+         "the test sample, a CSV file x1,x2,y (default: drawn; with --data, "
+         "a fifth of it, held out)", 0, 0},
         {"predict", WB_OPT_STRING, &predict, "P",
          "exercise 1: learns or fails, checked by the test step", 0, 0},
         {0}};

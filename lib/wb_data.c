@@ -402,6 +402,71 @@ int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
     return parse(X, y, copy, len, path);
 }
 
+/* ---- holding out a test sample ----------------------------------------- */
+
+/* A new array of the shape of a, with `rows` rows. */
+static wb_array *rows_like(const wb_array *a, size_t rows)
+{
+    return a->ndim == 1 ? wb_vector(rows) : wb_matrix(rows, a->shape[1]);
+}
+
+int wb_hold_out(wb_array **X_train, wb_array **y_train, wb_array **X_test,
+                wb_array **y_test, const wb_array *X, const wb_array *y,
+                size_t parts, wb_rng *rng, const char *name)
+{
+    size_t n = y->size, width = n ? X->size / n : 0, held = 0;
+    size_t count[2] = {0, 0}, into[2] = {0, 0};
+    bool *test;
+
+    WB_ASSERT(X->shape[0] == n && parts > 0, "hold_out: X (n, d), y (n,)");
+    *X_train = *y_train = *X_test = *y_test = NULL;
+    for (size_t i = 0; i < n; i++)
+        count[y->data[i] == 1]++;
+    for (int c = 0; c < 2; c++)
+        if (count[c] < parts)
+            return wb_fail("%s: %zu point%s of category %d, too few to hold "
+                           "1 in %zu of them out to test on", name, count[c],
+                           count[c] == 1 ? "" : "s", c, parts);
+    if (!(test = wb_calloc(n, sizeof *test)))
+        return -1;
+    /* Of the `left` points of category c not looked at yet, each is held
+     * out with the chance take / left: every choice of take points is
+     * as likely (Knuth's selection sampling). */
+    for (int c = 0; c < 2; c++) {
+        size_t left = count[c], take = count[c] / parts;
+        for (size_t i = 0; i < n && take > 0; i++)
+            if ((y->data[i] == 1) == c) {
+                if (wb_rng_below(rng, left) < take) {
+                    test[i] = true;
+                    take--;
+                    held++;
+                }
+                left--;
+            }
+    }
+    *X_train = rows_like(X, n - held);
+    *y_train = wb_vector(n - held);
+    *X_test = rows_like(X, held);
+    *y_test = wb_vector(held);
+    if (!*X_train || !*y_train || !*X_test || !*y_test) {
+        wb_free(*X_train);
+        wb_free(*y_train);
+        wb_free(*X_test);
+        wb_free(*y_test);
+        *X_train = *y_train = *X_test = *y_test = NULL;
+        free(test);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = into[test[i]]++;
+        memcpy((test[i] ? *X_test : *X_train)->data + k * width,
+               X->data + i * width, width * sizeof *X->data);
+        (test[i] ? *y_test : *y_train)->data[k] = y->data[i];
+    }
+    free(test);
+    return 0;
+}
+
 /* ---- writing ----------------------------------------------------------- */
 
 /* What wb_read_csv would refuse is refused before a file is made. */

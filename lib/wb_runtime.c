@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "wb_core.h"
+#include "wb_data.h"
 #include "wb_lit.h"
 #include "wb_manifest.h"
 #include "wb_mode.h"
@@ -74,6 +75,21 @@ wb_logreg *wb_keep_logreg(wb_run *run, wb_logreg *model)
 wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model)
 {
     return keep(run, model, destroy_mlp);
+}
+
+int wb_hold_out_test(wb_run *run, wb_array **X, wb_array **y,
+                     wb_array **X_test, wb_array **y_test, const char *name)
+{
+    wb_array *X_all = *X, *y_all = *y;
+    wb_rng rng;
+    wb_rng_seed(&rng, run->seed);
+    if (wb_hold_out(X, y, X_test, y_test, X_all, y_all, 5, &rng, name) != 0)
+        return wb_fail("%s: give a test sample with --test-data FILE",
+                       wb_error());
+    return wb_keep(run, *X) && wb_keep(run, *y) && wb_keep(run, *X_test) &&
+                   wb_keep(run, *y_test)
+               ? 0
+               : -1;
 }
 
 /* At the end of the run: what it kept, last kept first. */

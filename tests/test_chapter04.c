@@ -245,6 +245,18 @@ Test(chapter04, data_and_test_data_from_files)
     cr_assert_eq(json_number(r.out, "test_accuracy"), 1, "%s", r.out);
     cr_assert(fabs(json_number(r.out, "b")) < 1e-6, "%s", r.out);
     program_result_free(&r);
+
+    /* --data alone: a fifth of the file is the test sample, held out of
+     * the fit, never the sample the chapter would draw */
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only", "test",
+                                           "--data", train, "--out", out,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "the test sample: 80 points, held out of the "
+                            "training file"), "%s", r.out);
+    /* (the part left is no longer symmetric: a few mistakes by the axes) */
+    cr_assert_geq(number_after(r.out, "the model on u:"), 0.9, "%s", r.out);
+    program_result_free(&r);
     free(sample);
     free(line);
     free(fit);

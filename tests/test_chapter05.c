@@ -459,6 +459,66 @@ Test(chapter05, samples_from_files)
     free(out);
 }
 
+/* --data alone: the network is tested on a fifth of the file's points,
+ * held out of its training (and the run says so), never on the chapter's
+ * own test sample of another problem. Here the file's problem is x1 > 0,
+ * which the quadrants' sample would judge wrong half the time. */
+Test(chapter05, data_alone_holds_out_a_fifth_to_test_on)
+{
+    char *dir = test_dir("ch05-held");
+    char *path = wb_path_join(dir, "half.csv");
+    char *out = wb_path_join(dir, "figures");
+    wb_array *X = wb_matrix(40, 2), *y = wb_vector(40);
+    wb_rng rng;
+    wb_rng_seed(&rng, 11);
+    for (size_t i = 0; i < 40; i++) {
+        WB_AT(X, i, 0) = (i % 2 ? 1 : -1) * wb_rng_uniform(&rng, 0.2, 1);
+        WB_AT(X, i, 1) = wb_rng_uniform(&rng, -1, 1);
+        y->data[i] = WB_AT(X, i, 0) > 0;
+    }
+    cr_assert_eq(wb_write_csv(path, X, y), 0, "%s", wb_error());
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "samples", "--data", path,
+                               "--out", out, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "training sample: X (32, 2)"), "%s", r.out);
+    cr_assert(strstr(r.out, "test sample: X (8, 2), held out of the "
+                            "training file: a fifth of each category; 4 in "
+                            "category 1, 4 in category 0"), "%s", r.out);
+    program_result_free(&r);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--data", path,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "\"test_sample\":\"held out\""), "%s", r.out);
+    double acc = json_number(r.out, "test_accuracy") * 8;
+    cr_assert(fabs(acc - round(acc)) < 1e-9, "a multiple of 1/8: %s", r.out);
+    cr_assert_geq(acc, 7, "the file's own problem, learnt: %s", r.out);
+    program_result_free(&r);
+
+    /* Too few points to hold a fifth out: a bad command line. */
+    wb_array *X4 = wb_matrix(8, 2), *y4 = wb_vector(8);
+    for (size_t i = 0; i < 8; i++) {
+        WB_AT(X4, i, 0) = WB_AT(X, i, 0);
+        WB_AT(X4, i, 1) = WB_AT(X, i, 1);
+        y4->data[i] = y->data[i];
+    }
+    cr_assert_eq(wb_write_csv(path, X4, y4), 0, "%s", wb_error());
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--data", path,
+                                           NULL});
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+    cr_assert(strstr(r.err, "--data: ") && strstr(r.err, "--test-data FILE"),
+              "%s", r.err);
+    program_result_free(&r);
+    wb_free(X);
+    wb_free(y);
+    wb_free(X4);
+    wb_free(y4);
+    free(path);
+    free(out);
+}
+
 /* A file the reader cannot use: a bad command line, one line that names
  * the option, exit status 2. */
 Test(chapter05, bad_files_are_refused)

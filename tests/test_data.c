@@ -685,3 +685,61 @@ Test(data, writing_mismatched_arrays_aborts, .signal = SIGABRT,
     wb_array *X = wb_matrix(3, 2), *y = wb_vector(2);
     wb_write_csv("/tmp/never-written.csv", X, y);
 }
+
+/* ---- holding out a test sample ------------------------------------------ */
+
+/* 1 in `parts` of each category, at random but by the seed, in the
+ * sample's order; every point in one part exactly. */
+Test(data, hold_out_a_fifth_of_each_category)
+{
+    size_t n = 53;    /* 20 of category 1, 33 of category 0 */
+    wb_array *X = wb_matrix(n, 2), *y = wb_vector(n);
+    wb_array *Xa, *ya, *Xt, *yt, *Xb, *yb, *Xu, *yu;
+    wb_rng rng;
+    for (size_t i = 0; i < n; i++) {
+        WB_AT(X, i, 0) = (double)i;
+        WB_AT(X, i, 1) = -(double)i;
+        y->data[i] = i % 8 < 3;
+    }
+    wb_rng_seed(&rng, 4);
+    cr_assert_eq(wb_hold_out(&Xa, &ya, &Xt, &yt, X, y, 5, &rng, "s.csv"), 0,
+                 "%s", wb_error());
+    cr_assert_eq(yt->size, 20 / 5 + 33 / 5);
+    cr_assert_eq(Xt->shape[0], yt->size);
+    cr_assert_eq(Xt->shape[1], 2);
+    cr_assert_eq(ya->size + yt->size, n);
+    cr_assert_eq(wb_mean(yt) * (double)yt->size, 4);
+    /* each point once, in order, with its label */
+    size_t a = 0, t = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool in_test = t < yt->size && WB_AT(Xt, t, 0) == (double)i;
+        wb_array *Xp = in_test ? Xt : Xa, *yp = in_test ? yt : ya;
+        size_t k = in_test ? t++ : a++;
+        cr_assert_eq(WB_AT(Xp, k, 0), (double)i, "point %zu", i);
+        cr_assert_eq(WB_AT(Xp, k, 1), -(double)i);
+        cr_assert_eq(yp->data[k], y->data[i]);
+    }
+    cr_assert_eq(a, ya->size);
+    cr_assert_eq(t, yt->size);
+    /* the same seed, the same points; another, others */
+    wb_rng_seed(&rng, 4);
+    cr_assert_eq(wb_hold_out(&Xb, &yb, &Xu, &yu, X, y, 5, &rng, "s.csv"), 0);
+    cr_assert_eq(memcmp(Xu->data, Xt->data, Xt->size * sizeof *Xt->data), 0);
+    wb_free(Xb), wb_free(yb), wb_free(Xu), wb_free(yu);
+    wb_rng_seed(&rng, 5);
+    cr_assert_eq(wb_hold_out(&Xb, &yb, &Xu, &yu, X, y, 5, &rng, "s.csv"), 0);
+    cr_assert_neq(memcmp(Xu->data, Xt->data, Xt->size * sizeof *Xt->data), 0);
+    wb_free(Xb), wb_free(yb), wb_free(Xu), wb_free(yu);
+
+    /* a category of fewer than 5 points cannot lend one to the test */
+    y->data[0] = y->data[1] = y->data[2] = 0;
+    for (size_t i = 8; i < n; i++)
+        y->data[i] = 0;
+    y->data[3] = 1;
+    cr_assert_eq(wb_hold_out(&Xb, &yb, &Xu, &yu, X, y, 5, &rng, "s.csv"), -1);
+    cr_assert_str_eq(wb_error(), "s.csv: 1 point of category 1, too few to "
+                     "hold 1 in 5 of them out to test on");
+    cr_assert(!Xb && !yb && !Xu && !yu);
+    wb_free(X), wb_free(y), wb_free(Xa), wb_free(ya), wb_free(Xt);
+    wb_free(yt);
+}
