@@ -570,11 +570,16 @@ static int linear(wb_run *run)
                                                            ch.grid));
     if (!z || wb_reshape(z, NPOINTS, NPOINTS) != 0)
         return -1;
-    double zmax = ceil(fmax(-wb_min(z), wb_max(z)));
+    /* (a flat map too, w = 0 and b = 0, has colours from -1 to 1) */
+    double zmax = fmax(1, ceil(fmax(-wb_min(z), wb_max(z))));
     printf("    z   P = sigma(z)   distance from the boundary\n");
     for (size_t k = 0; k < 5; k++) {
         ps[k] = wb_sigmoid(zs[k]);
-        printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+        if (norm > 0)
+            printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+        else
+            printf("%5g   %10.4f   %26s\n", zs[k], ps[k],
+                   "none: w = 0, P is flat");
     }
 
     wb_figure *fig = wb_figure_new(&run->out, "levels",

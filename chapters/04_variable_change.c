@@ -401,7 +401,11 @@ static int fit(wb_run *run)
     printf("w = %.4f, b = %.4f\n%s: %s\n", w, b,
            ch.model->converged ? "converged" : "not converged",
            ch.model->message);
-    printf("the boundary: u = -b/w = %.4f\n", -b / w);
+    if (isfinite(-b / w))
+        printf("the boundary: u = -b/w = %.4f\n", -b / w);
+    else    /* a fit that could not move from w = 0 */
+        printf("no boundary: w = %g, and P = %.4f for every u\n", w,
+               wb_sigmoid(b));
     printf("accuracy on the training sample: %.3f\n", ch.train_accuracy);
 
     wb_figure *fig = wb_figure_new(&run->out, "u_fit",

@@ -362,24 +362,48 @@ int wb_read_csv(wb_array **X, wb_array **y, const char *path)
     return parse(X, y, text, len, path);
 }
 
+/* Whether every example of X: (n, d) is at the same point. */
+static bool all_at_one_point(const wb_array *X, size_t d)
+{
+    for (size_t k = d; k < X->size; k++)
+        if (X->data[k] != X->data[k % d])
+            return false;
+    return true;
+}
+
 int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                    bool both)
 {
-    size_t have, ones = 0;
+    size_t have, ones = 0, big = 0, n;
     int status = 0;
     if (wb_read_csv(X, y, path) != 0)
         return -1;
+    n = (*y)->size;
     have = (*X)->ndim == 1 ? 1 : (*X)->shape[1];
-    for (size_t i = 0; i < (*y)->size; i++)
+    for (size_t i = 0; i < n; i++)
         ones += (*y)->data[i] == 1;
+    while (big < (*X)->size && fabs((*X)->data[big]) <= WB_SAMPLE_MAX)
+        big++;
     if (have != d)
         status = wb_fail("%s: %zu feature%s, where %zu %s needed (a header "
                          "%s)", path, have, have == 1 ? "" : "s", d,
                          d == 1 ? "is" : "are",
                          d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
-    else if (both && (ones == 0 || ones == (*y)->size))
+    else if (big < (*X)->size) {
+        char column[32] = "x";
+        if (d > 1)
+            snprintf(column, sizeof column, "x%zu", big % d + 1);
+        /* (line 1 is the header) */
+        status = wb_fail("%s:%zu: %s = %g: a model here can use values up "
+                         "to %g in size: scale the data", path, big / d + 2,
+                         column, (*X)->data[big], WB_SAMPLE_MAX);
+    } else if (both && (ones == 0 || ones == n))
         status = wb_fail("%s: only category %d in its %zu examples: a model "
-                         "learns from both", path, ones ? 1 : 0, (*y)->size);
+                         "learns from both", path, ones ? 1 : 0, n);
+    else if (both && n > 1 && all_at_one_point(*X, d))
+        status = wb_fail("%s: its %zu examples are all at one point: a "
+                         "model cannot tell the categories apart there", path,
+                         n);
     if (status != 0) {
         wb_free(*X);
         wb_free(*y);

@@ -46,10 +46,17 @@
  * Returns 0, or -1 with an error and *X and *y set to NULL. */
 int wb_read_csv(wb_array **X, wb_array **y, const char *path);
 
+/* The largest size of a value a model may learn from: the models
+ * multiply two values and sum the squares of such products over a sample
+ * (chapter 4's u = x1 x2), which must stay far within a double's 1e308. */
+#define WB_SAMPLE_MAX 1e50
+
 /* wb_read_csv of a sample a model will learn from or be judged on: it
- * must have `d` features, and, when `both` is set, examples of both
- * categories ("sample.csv: only category 1 in its 12 examples: a model
- * learns from both"). */
+ * must have `d` features, each value at most WB_SAMPLE_MAX in size
+ * ("sample.csv:7: x2 = 1e+300: a model here can use values up to 1e+50 in
+ * size: scale the data"), and, when `both` is set, as a sample to learn
+ * from, examples of both categories ("sample.csv: only category 1 in its
+ * 12 examples: a model learns from both") not all at one point. */
 int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                    bool both);
 

@@ -676,6 +676,23 @@ void wb_plot_heatmap(wb_figure *fig, const wb_array *xx, const wb_array *yy,
     fig_check_bufs(fig, "heatmap");
 }
 
+/* Whether the values of z, where finite, cross one of the levels: a
+ * level with values on both sides of it has a line. */
+static bool crosses_a_level(const wb_array *z, const double *levels,
+                            size_t nlevels)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < z->size; i++)
+        if (isfinite(z->data[i])) {
+            lo = fmin(lo, z->data[i]);
+            hi = fmax(hi, z->data[i]);
+        }
+    for (size_t k = 0; k < nlevels; k++)
+        if (lo < levels[k] && levels[k] < hi)
+            return true;
+    return false;
+}
+
 void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
                      const wb_array *z, const double *levels, size_t nlevels,
                      const wb_style *style)
@@ -695,6 +712,11 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
             fig_fail(fig, "contour");
             return;
         }
+    /* When no level has a line (a flat map), there is nothing to draw,
+     * and gnuplot would refuse the empty table of lines. */
+    if (!have_arrays(fig, "contour", xx, yy, z) ||
+        !crosses_a_level(z, levels, nlevels))
+        return;
     if (take_look(fig, style, &lk) != 0) {
         fig_fail(fig, "contour");
         return;

@@ -201,6 +201,45 @@ Test(chapter05, the_hidden_layer_is_as_the_prose_says)
     free(text);
 }
 
+/* The gradient check in a large network takes a bounded number of units,
+ * spread over the layer, and says so; with inputs so large that the
+ * output saturates, where finite differences measure nothing, it says
+ * so and is left out, and the run goes on. */
+Test(chapter05, the_gradient_check_in_large_networks_and_inputs)
+{
+    char *dir = test_dir("ch05-check");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "gradient_check", "--hidden",
+                               "300,300", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *at = strstr(r.out, " of the 300 units checked");
+    cr_assert(at, "%s", r.out);
+    while (at > r.out && at[-1] >= '0' && at[-1] <= '9')
+        at--;
+    size_t checked = strtoul(at, NULL, 10);
+    cr_assert(checked >= 5 && checked < 50, "%zu units: %s", checked, r.out);
+    program_result_free(&r);
+
+    char *path = wb_path_join(dir, "large.csv");
+    wb_rng rng;
+    wb_array *X, *y;
+    wb_rng_seed(&rng, 5);
+    cr_assert_eq(wb_sample_quadrants(&X, &y, &rng, 200), 0);
+    for (size_t i = 0; i < X->size; i++)
+        X->data[i] *= 1e4;
+    cr_assert_eq(wb_write_csv(path, X, y), 0, "%s", wb_error());
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only",
+                                           "gradient_check", "--data", path,
+                                           "--test-data", path, "--out", dir,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "samples saturate the output"), "%s", r.out);
+    program_result_free(&r);
+    wb_free(X);
+    wb_free(y);
+    free(path);
+}
+
 /* The table: every row, sensible values, and the rows the prose speaks
  * of as it says. */
 Test(chapter05, the_table_compares_the_networks)

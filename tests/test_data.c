@@ -743,3 +743,44 @@ Test(data, hold_out_a_fifth_of_each_category)
     wb_free(X), wb_free(y), wb_free(Xa), wb_free(ya), wb_free(Xt);
     wb_free(yt);
 }
+
+/* A sample a model learns from holds values a model can use: at most
+ * WB_SAMPLE_MAX in size, and not every example at one point. */
+Test(data, a_sample_a_model_can_use)
+{
+    char *dir = test_dir("data-usable");
+    char *path = wb_path_join(dir, "s.csv");
+    const struct {
+        const char *text, *says;
+        bool both;
+    } cases[] = {
+        {"x1,x2,y\n1,2,0\n1e300,0,1\n", "s.csv:3: x1 = 1e+300: a model here "
+         "can use values up to 1e+50 in size: scale the data", false},
+        {"x1,x2,y\n1e-300,2,0\n0,-1e51,1\n", "s.csv:3: x2 = -1e+51", false},
+        {"x,y\n1,0\n2e60,1\n", "s.csv:3: x = 2e+60", true},
+        {"x1,x2,y\n1,1,0\n1,1,1\n1,1,0\n", "s.csv: its 3 examples are all "
+         "at one point: a model cannot tell the categories apart there",
+         true}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        wb_array *X, *y;
+        size_t d = strncmp(cases[i].text, "x,", 2) == 0 ? 1 : 2;
+        cr_assert_eq(wb_write_file(path, cases[i].text,
+                                   strlen(cases[i].text)), 0);
+        cr_assert_eq(wb_read_sample(&X, &y, path, d, cases[i].both), -1,
+                     "%s", cases[i].text);
+        cr_assert(strstr(wb_error(), cases[i].says), "%s", wb_error());
+        cr_assert(!X && !y);
+    }
+    /* at the edge, and all at one point for a sample only judged on */
+    const char *fine[] = {"x1,x2,y\n1e50,-1e50,0\n1e-300,0,1\n",
+                          "x1,x2,y\n1,1,0\n1,1,1\n"};
+    for (size_t i = 0; i < 2; i++) {
+        wb_array *X, *y;
+        cr_assert_eq(wb_write_file(path, fine[i], strlen(fine[i])), 0);
+        cr_assert_eq(wb_read_sample(&X, &y, path, 2, i == 0), 0, "%s",
+                     wb_error());
+        wb_free(X);
+        wb_free(y);
+    }
+    free(path);
+}

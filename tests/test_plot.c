@@ -969,6 +969,35 @@ Test(plot, figures_that_cannot_be_drawn)
     wb_free(z);
 }
 
+/* A flat map has no level lines: its heat map is drawn, with no contour
+ * (gnuplot would refuse an empty table of lines); a level the values do
+ * not reach is left to gnuplot when another one is crossed. */
+Test(plot, a_flat_map_has_no_level_lines)
+{
+    wb_array *xx, *yy, *z;
+    double levels[] = {0.25, 0.5, 0.75}, beyond[] = {0.5, 7};
+    sigmoid_grid(11, 11, &xx, &yy, &z);
+    wb_array *flat = wb_full_like(z, 0.5);
+    wb_figure *fig = wb_figure_new(&out, "flat", NULL);
+    wb_plot_heatmap(fig, xx, yy, flat, NULL);
+    wb_plot_contour(fig, xx, yy, flat, levels, 3, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    char *gp = slurp("flat.gp", NULL);
+    cr_assert_null(strstr(gp, "CONTOUR"), "%s", gp);
+    free(gp);
+    fig = wb_figure_new(&out, "partly", NULL);
+    wb_plot_heatmap(fig, xx, yy, z, NULL);
+    wb_plot_contour(fig, xx, yy, z, beyond, 2, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    gp = slurp("partly.gp", NULL);
+    cr_assert(strstr(gp, "levels discrete 0.5, 7"), "%s", gp);
+    free(gp);
+    wb_free(xx);
+    wb_free(yy);
+    wb_free(z);
+    wb_free(flat);
+}
+
 Test(plot, a_null_figure_is_harmless)
 {
     wb_array *x = ramp(3, 0, 1);
