@@ -40,7 +40,12 @@ $(call lazy,CRITERION_CFLAGS,$(PKG_CONFIG) --cflags criterion 2>/dev/null)
 $(call lazy,CRITERION_LIBS,$(PKG_CONFIG) --libs criterion 2>/dev/null)
 
 WB_CPPFLAGS = -Ilib -D_DEFAULT_SOURCE -MMD -MP
-WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
+WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS) \
+              $(WB_DEBUG_MAP)
+# The debugging information names the sources from the workbook's folder,
+# as the .d files do, not from where it was when built: a debugger in a
+# copied or moved tree opens that tree's sources.
+WB_DEBUG_MAP = -fdebug-prefix-map=$(CURDIR)=.
 WB_LDFLAGS  = $(SAN_FLAGS)
 WB_LIBS     = $(CAIRO_LIBS) $(CMARK_LIBS) -llbfgs -lm
 
@@ -75,7 +80,7 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf book-html book-pdf check tests \
-        install uninstall clean help bench bench-deps bench-figures fuzz \
+        FORCE install uninstall clean help bench bench-deps bench-figures fuzz \
         robust exercises exercise hint watch
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
@@ -148,13 +153,21 @@ $(B)/workbook.pc: Makefile
 
 # ---- the chapters ------------------------------------------------------
 
-# Compiled from their absolute path, so that __FILE__ lets a chapter find
-# its own prose (for --step) wherever it is run from.
+# Compiled from their path in the workbook, chapters/SLUG.c: __FILE__ says
+# where a chapter's prose is (for --step), and the runtime finds the
+# workbook's folder from the program's own file (the nearest folder above
+# it that holds chapters/SLUG.c), so that a copied or moved tree reads its
+# own prose and edits its own chapters. (With $(B) outside the workbook,
+# from their absolute path: that build belongs to this folder.) Nothing
+# built records the folder it was built in, and the .d files name the
+# sources as the rules do, relative to it.
+chapter_src = $(if $(filter /% ..%,$(B)),$(abspath $(1)),$(1))
+
 $(B)/chapters/%.o: chapters/%.c
 	@mkdir -p $(@D)
 	$(say) CC $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ \
-	  $(abspath $<)
+	  $(call chapter_src,$<)
 
 $(B)/chapters/%: $(B)/chapters/%.o $(B)/libworkbook.so
 	$(say) LINK $@
@@ -229,7 +242,17 @@ watch-%: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 
 # ---- tests -------------------------------------------------------------
 
-$(B)/tests/%.o: tests/%.c
+# The tests know the build's and the workbook's folders (WB_BUILD_DIR,
+# WB_SOURCE_DIR): they are compiled again when the workbook has moved.
+# $(B)/folder names them, and is written only when they change.
+$(B)/folder: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CURDIR) $(abspath $(B))' | cmp -s - $@ 2>/dev/null || \
+	  echo '$(CURDIR) $(abspath $(B))' > $@
+
+FORCE:
+
+$(B)/tests/%.o: tests/%.c $(B)/folder
 	@mkdir -p $(@D)
 	$(say) CC $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CRITERION_CFLAGS) \

@@ -367,19 +367,30 @@ static const char *verdict(double guess, double truth)
 }
 
 /* fold: `check_guesses`, which checks your `--slope` and `--intercept` */
+/* Whether the boundary is a line x2 = slope x1 + intercept whose slope
+ * and intercept are numbers: not when w2 = 0, nor when w2 is so small
+ * beside w1 or b that -w1/w2 or -b/w2 is beyond any double. */
+static bool has_slope(void)
+{
+    return isfinite(-w1 / w2) && isfinite(b / w2);
+}
+
 /* Says whether the reader's slope and intercept, if given, are the
  * boundary's. */
 static void check_guesses(void)
 {
-    const char *none = w1 == 0 && w2 == 0
-        ? "not quite: with w1 = w2 = 0 there is no boundary"
-        : "not quite: with w2 = 0 the boundary is vertical, and has none";
+    const char *none =
+        w1 == 0 && w2 == 0 ? "not quite: with w1 = w2 = 0 there is no boundary"
+        : w2 == 0 ? "not quite: with w2 = 0 the boundary is vertical, and has "
+                    "none"
+                  : "not quite: with w2 this small beside w1 and b, the "
+                    "boundary has none";
     if (!isnan(slope))
         printf("your slope, %g: %s\n", slope,
-               w2 != 0 ? verdict(slope, -w1 / w2) : none);
+               has_slope() ? verdict(slope, -w1 / w2) : none);
     if (!isnan(intercept))
         printf("your intercept, %g: %s\n", intercept,
-               w2 != 0 ? verdict(intercept, 0 - b / w2) : none);
+               has_slope() ? verdict(intercept, 0 - b / w2) : none);
 }
 
 /* The point of the line w1 x1 + w2 x2 + b = 0 where x1 = t, if the line
@@ -407,16 +418,22 @@ static void plot_boundary(wb_figure *fig, wb_run *run)
 
 static int boundary(wb_run *run)
 {
-    bool none = w1 == 0 && w2 == 0, flat = fabs(w2) >= fabs(w1);
+    /* a line x2 = s x1 + c; or a vertical one, x1 = -b/w1; or, when the
+     * weights are too small beside b for either, none within reach */
+    bool vertical = !has_slope() && isfinite(b / w1);
+    bool none = !has_slope() && !vertical, flat = fabs(w2) >= fabs(w1);
     wb_array *p1 = wb_keep(run, wb_vector(3));     /* the points checked */
     wb_array *p2 = wb_keep(run, wb_vector(3));
     if (!p1 || !p2)
         return -1;
     if (none)
-        printf("w1 = w2 = 0: sigma = %g everywhere, no boundary\n",
+        printf("%s: sigma = %g everywhere, no boundary\n",
+               w1 == 0 && w2 == 0 ? "w1 = w2 = 0"
+                                  : "z = b, to within any double's digits",
                wb_sigmoid(b));
-    else if (w2 == 0)
-        printf("the boundary: the vertical line x1 = %g\n", 0 - b / w1);
+    else if (vertical)
+        printf("the boundary: the vertical line x1 = %g%s\n", 0 - b / w1,
+               w2 == 0 ? "" : " (w2 is too small beside w1 for a slope)");
     else
         printf("the boundary: x2 = %g x1 + %g\n", -w1 / w2, 0 - b / w2);
     for (size_t k = 0; !none && k < 3; k++) {

@@ -628,11 +628,16 @@ static int linear(wb_run *run)
     printf("    z   P = sigma(z)   distance from the boundary\n");
     for (size_t k = 0; k < 5; k++) {
         ps[k] = wb_sigmoid(zs[k]);
-        printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+        if (norm > 0)
+            printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+        else
+            printf("%5g   %10.4f   %26s\n", zs[k], ps[k],
+                   "none: w = 0, P is flat");
     }
 
     /* fold: draws $z$ and $P$ side by side, each with its five level lines */
-    double zmax = ceil(fmax(-wb_min(z), wb_max(z)));
+    /* (a flat map too, w = 0 and b = 0, has colours from -1 to 1) */
+    double zmax = fmax(1, ceil(fmax(-wb_min(z), wb_max(z))));
     wb_figure *fig = wb_figure_new(&run->out, "levels",
         "The score $z$ (left) and the probability $P = \\sigma(z)$ "
         "(right) of the fitted model, each with five of its level lines: "
@@ -763,8 +768,8 @@ static int seeds(wb_run *run)
 ## The program
 
 The table of steps and the chapter's options. With `--json` the program
-runs every step silently and prints the fit as one JSON object, its
-numbers with 17 significant digits so that they read back exactly:
+runs every step silently and prints the fit as one JSON object, each
+number in the shortest form that reads back exactly:
 
 ```
 {"model":"logreg","w":[W1,W2],"b":B,"n_iter":N,"converged":true,
@@ -780,11 +785,12 @@ static int print_json(wb_run *run, FILE *out)
 {
     const wb_logreg *m = ch.model;
     (void)run;
-    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%.17g,%.17g],"
-                "\"b\":%.17g,\"n_iter\":%zu,\"converged\":%s,"
-                "\"train_accuracy\":%.17g}\n", m->coef[0], m->coef[1],
-                m->intercept, m->n_iter, m->converged ? "true" : "false",
-                ch.accuracy) < 0)
+    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%s,%s],\"b\":%s,"
+                "\"n_iter\":%zu,\"converged\":%s,\"train_accuracy\":%s}\n",
+                wb_shortest(m->coef[0]).text, wb_shortest(m->coef[1]).text,
+                wb_shortest(m->intercept).text, m->n_iter,
+                m->converged ? "true" : "false",
+                wb_shortest(ch.accuracy).text) < 0)
         return wb_fail("cannot write the JSON object");
     return 0;
 }

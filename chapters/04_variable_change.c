@@ -38,6 +38,8 @@ which the questions at the end ask you to change.
 static long n = 500;                  /* examples in each sample */
 static const char *data_path;         /* the training sample's file, if any */
 static const char *test_data_path;    /* the test sample's file, if any */
+static bool held_out;                 /* the test sample is a fifth of
+                                         --data's, held out */
 
 #define SAMPLES 100                   /* the samples of step seeds */
 
@@ -424,7 +426,11 @@ static int fit(wb_run *run)
     printf("w = %.4f, b = %.4f\n%s: %s\n", w, b,
            ch.model->converged ? "converged" : "not converged",
            ch.model->message);
-    printf("the boundary: u = -b/w = %.4f\n", -b / w);
+    if (isfinite(-b / w))
+        printf("the boundary: u = -b/w = %.4f\n", -b / w);
+    else    /* a fit that could not move from w = 0 */
+        printf("no boundary: w = %g, and P = %.4f for every u\n", w,
+               wb_sigmoid(b));
     printf("accuracy on the training sample: %.3f\n", ch.train_accuracy);
 
     /* fold: draws $\sigma(wu + b)$ over the examples */
@@ -530,7 +536,9 @@ static int test(wb_run *run)
     wb_confusion c = wb_confusion_counts(yt, by_u);
 
     /* fold: prints both accuracies, and the mistakes of the model on $u$ */
-    printf("the test sample: %zu points\n", yt->size);
+    printf("the test sample: %zu points%s\n", yt->size,
+           held_out ? ", held out of the training file (a fifth of each "
+                      "category)" : "");
     printf("accuracy of the line: %.3f\n", ch.linear_test_accuracy);
     printf("accuracy of the model on u: %.3f\n", ch.test_accuracy);
     printf("its mistakes: %zu of category 0 taken for 1, %zu of category 1 "
@@ -672,7 +680,9 @@ Training chooses those functions along with the output's weights.
 The table of steps, and the chapter's options. `--data FILE` fits the
 models to a sample of your own, a CSV file with the header `x1,x2,y` and
 one line per point (the format of `lib/wb_data.h`), and `--test-data FILE`
-tests them on another; each replaces the sample the chapter would draw. A
+tests them on another; each replaces the sample the chapter would draw.
+With `--data` alone, a fifth of each category of the file, chosen by the
+seed, is held out of the fit and is the test sample. A
 file that breaks the format stops the program with one line that names the
 file, the line and the problem. `--n N` changes the size of
 the samples drawn.
@@ -692,19 +702,24 @@ up:
 static int json(wb_run *run, FILE *out)
 {
     (void)run;
-    fprintf(out, "{\"model\":\"logreg_u\",\"w\":%.17g,\"b\":%.17g,"
-            "\"n_iter\":%zu,\"linear_train_accuracy\":%.17g,"
-            "\"linear_test_accuracy\":%.17g,\"train_accuracy\":%.17g,"
-            "\"test_accuracy\":%.17g}\n", ch.model->coef[0],
-            ch.model->intercept, ch.model->n_iter, ch.linear_train_accuracy,
-            ch.linear_test_accuracy, ch.train_accuracy, ch.test_accuracy);
+    fprintf(out, "{\"model\":\"logreg_u\",\"w\":%s,\"b\":%s,"
+            "\"n_iter\":%zu,\"linear_train_accuracy\":%s,"
+            "\"linear_test_accuracy\":%s,\"train_accuracy\":%s,"
+            "\"test_accuracy\":%s}\n", wb_shortest(ch.model->coef[0]).text,
+            wb_shortest(ch.model->intercept).text, ch.model->n_iter,
+            wb_shortest(ch.linear_train_accuracy).text,
+            wb_shortest(ch.linear_test_accuracy).text,
+            wb_shortest(ch.train_accuracy).text,
+            wb_shortest(ch.test_accuracy).text);
     return 0;
 }
 
 /* fold: `check_files`, which reads `--data` and `--test-data` first */
 /* --data and --test-data, read before any step: a file that cannot be
  * read is a bad command line, refused at once. The training sample must
- * hold both categories. */
+ * hold both categories. With --data alone, a fifth of each category of the
+ * file, chosen by the seed, is held out to test on: never the chapter's
+ * own test sample, drawn from another problem than the file's. */
 static int check_files(wb_run *run, const char **option)
 {
     *option = "data";
@@ -717,6 +732,11 @@ static int check_files(wb_run *run, const char **option)
         (wb_read_sample(&ch.file_Xt, &ch.file_yt, test_data_path, 2,
                         false) != 0 ||
          !wb_keep(run, ch.file_Xt) || !wb_keep(run, ch.file_yt)))
+        return -1;
+    *option = "data";
+    held_out = data_path && !test_data_path;
+    if (held_out && wb_hold_out_test(run, &ch.file_X, &ch.file_y, &ch.file_Xt,
+                                     &ch.file_yt, data_path) != 0)
         return -1;
     return 0;
 }
@@ -732,7 +752,8 @@ int main(int argc, char **argv)
         {"data", WB_OPT_STRING, &data_path, "FILE",
          "the training sample, from a CSV file x1,x2,y", 0, 0},
         {"test-data", WB_OPT_STRING, &test_data_path, "FILE",
-         "the test sample, from a CSV file x1,x2,y", 0, 0},
+         "the test sample, from a CSV file x1,x2,y (default: drawn; with "
+         "--data, a fifth of it, held out)", 0, 0},
         {0}};
     static const wb_chapter chapter = {
         .slug = "04_variable_change",

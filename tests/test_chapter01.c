@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "wb_exercise.h"
 #include "wb_lit.h"
 #include "wb_term.h"
 
@@ -350,6 +351,40 @@ static size_t widest_line(const char *out)
     return most;
 }
 
+/* Each long line of the chapter's listings that the notebook shows (some
+ * may be folded away) is whole in `out`, on one line. */
+static void assert_code_lines_whole(const char *out)
+{
+    wb_lit *lit = wb_lit_read(SOURCE);
+    size_t long_lines = 0;
+    cr_assert(lit, "%s", wb_error());
+    for (size_t i = 0; i < lit->nchunks; i++)
+        for (size_t j = 0; j < lit->chunks[i].ntokens; j++) {
+            const wb_token *t = &lit->chunks[i].tokens[j];
+            wb_region r;
+            if (t->kind != WB_TOKEN_LISTING ||
+                wb_lit_listing(&r, lit, t, NULL) != 0)
+                continue;
+            for (const char *line = r.code; *line;) {
+                size_t n = strcspn(line, "\n");
+                char *whole = wb_asprintf("%.*s\r\n", (int)n, line);
+                /* its first 40 characters after the indentation */
+                char *start = wb_strndup(line + strspn(line, " "), 40);
+                if (wb_term_width(line, n) > 72 && strstr(out, start)) {
+                    cr_assert(strstr(out, whole), "a line of code broken:"
+                              "\n%s", whole);
+                    long_lines++;
+                }
+                free(whole);
+                free(start);
+                line += n + (line[n] == '\n');
+            }
+            wb_region_free(&r);
+        }
+    wb_lit_free(lit);
+    cr_assert_gt(long_lines, 0, "no long line of code shown");
+}
+
 /* The whole chapter, as a newcomer goes through it: Enter at every step,
  * Space at every page. */
 static void walk_through(int cols, int rows)
@@ -391,6 +426,18 @@ static void walk_through(int cols, int rows)
     /* the checked exercises, as the book lists them */
     cr_assert(strstr(r.out, "Exercise 1.1: Place the boundary"), "@exercises");
     cr_assert(strstr(r.out, "make exercise EX=01_2_log_odds"));
+    /* and their hints on request, not in full */
+    cr_assert(strstr(r.out, "make hint EX=01_2_log_odds"));
+    wb_exercise *list;
+    size_t count;
+    cr_assert_eq(wb_exercises_read(WB_SOURCE_DIR "/exercises", 1, &list,
+                                   &count), 0, "%s", wb_error());
+    for (size_t i = 0; i < count; i++) {
+        char *hint = wb_strndup(list[i].hint, 30);
+        cr_assert_null(strstr(r.out, hint), "a hint in full: %s", hint);
+        free(hint);
+    }
+    wb_exercises_free(list, count);
     cr_assert_null(strstr(r.out, "@exercises"));
     /* equations numbered as in the book, at the window's right edge */
     char right_edge[64];
@@ -406,6 +453,10 @@ static void walk_through(int cols, int rows)
     cr_assert_null(strstr(r.out, "*normal*"), "Markdown is left");
     if (rows < 30)
         cr_assert_gt(r.pages, 5, "long texts come page by page");
+    /* Below 88 columns, listings have no line numbers: a line of code of
+     * up to 80 columns stays whole. */
+    if (cols < 88)
+        assert_code_lines_whole(r.out);
     terminal_result_free(&r);
 }
 
@@ -471,16 +522,115 @@ Test(chapter01, q_quits_at_a_step)
     terminal_result_free(&r);
 }
 
-Test(chapter01, q_quits_at_a_page)
+/* q at a page closes the text, as in less: the step's prompt comes, and
+ * q there quits. */
+Test(chapter01, q_closes_a_page)
 {
     char *dir = test_dir("ch01-quit-page");
     terminal_result r = run_terminal_session(&(terminal_session){
         .argv = (const char *[]){CHAPTER, "--step", "--out", dir, NULL},
-        .da1 = TEXT_TERMINAL, .page_keys = "q"});
+        .da1 = TEXT_TERMINAL, .page_keys = "q", .keys = "q"});
     cr_assert_eq(r.status, 0, "%s", r.out);
     cr_assert_eq(r.pages, 1, "%d pages:\n%s", r.pages, r.out);
-    cr_assert_eq(r.prompts, 0, "no step was reached");
+    cr_assert_eq(r.prompts, 1, "the step's prompt, after the closed text");
+    cr_assert(strstr(r.out, "Step 1 of 12: Two categories of examples"),
+              "the step's title, above its prompt");
+    cr_assert_null(strstr(r.out, "x0: shape"), "the step did not run");
     cr_assert(r.restored);
+    terminal_result_free(&r);
+}
+
+/* G at a page shows the end of the text: its last page, and no prompt
+ * before the step's. */
+Test(chapter01, G_goes_to_the_end_of_a_text)
+{
+    char *dir = test_dir("ch01-end");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "gaussian",
+                                 "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .page_keys = "G", .keys = "q"});
+    const char *end = strstr(r.out, "G: end");
+    cr_assert_eq(r.status, 0);
+    cr_assert(end, "the page prompt offers G:\n%s", r.out);
+    cr_assert_eq(r.pages, 1, "one page, then the end: %d", r.pages);
+    cr_assert_eq(r.prompts, 1);
+    cr_assert(strstr(end, "\033[H\033[2J"), "on a cleared screen");
+    /* the listing's last line, on the last page */
+    cr_assert(strstr(end, "area under p on"), "%s", end);
+    cr_assert_leq(r.most_rows, 23);
+    terminal_result_free(&r);
+}
+
+/* r runs the step again, with the same random numbers: the same output
+ * twice; b, once the step has run, shows its text again. */
+Test(chapter01, r_runs_a_step_again_and_b_shows_it_again)
+{
+    char *dir = test_dir("ch01-again");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--from", "sample",
+                                 "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45, .keys = "\nrbq"});
+    const char *line = "x0: shape (100,), mean -1.499, standard deviation "
+                       "1.119";
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert(strstr(r.out, "r: run again"), "r is offered:\n%s", r.out);
+    const char *first = strstr(r.out, line);
+    cr_assert(first, "the step ran:\n%s", r.out);
+    const char *again = strstr(first, "Step 1 again: Two categories");
+    cr_assert(again, "r runs it again:\n%s", first);
+    cr_assert(strstr(again, line), "with the same numbers:\n%s", again);
+    const char *back = strstr(again, "\033[H\033[2J");
+    cr_assert(back && strstr(back, "Step 1 of 12: Two categories"),
+              "b, after the step ran, shows its text again");
+    cr_assert_eq(r.prompts, 4);
+    terminal_result_free(&r);
+}
+
+/* With TERM=dumb, or no TERM, the notebook writes no escape sequence:
+ * not at a prompt, a page, a page back, a figure or a line of progress. */
+Test(chapter01, a_dumb_terminal_gets_no_escape_sequence)
+{
+    static const char *const dumb[] = {"TERM=dumb", NULL};
+    static const char *const none[] = {"TERM", NULL};
+    const char *const *envs[] = {dumb, none};
+    for (size_t e = 0; e < 2; e++) {
+        char *dir = test_dir("ch01-dumb");
+        terminal_result r = run_terminal_session(&(terminal_session){
+            .argv = (const char *[]){CHAPTER, "--step", "--from", "fit",
+                                     "--out", dir, NULL},
+            .env = envs[e], .page_keys = "\nbG", .keys = "\nrq"});
+        cr_assert_eq(r.status, 0, "%s", r.out);
+        cr_assert_geq(r.pages, 3, "%s", r.out);
+        cr_assert(strstr(r.out, "accuracy"), "the step ran:\n%s", r.out);
+        cr_assert_null(strchr(r.out, '\033'), "%s: an escape sequence:\n%s",
+                       envs[e][0], strchr(r.out, '\033'));
+        terminal_result_free(&r);
+    }
+}
+
+/* Resized, the terminal has the text wrapped again to its new width;
+ * and on a screen narrower than 88 columns, a listing has no line
+ * numbers, which would push its 80 columns past the edge. */
+Test(chapter01, a_resized_terminal_rewraps_the_text)
+{
+    char *dir = test_dir("ch01-resize");
+    terminal_result r = run_terminal_session(&(terminal_session){
+        .argv = (const char *[]){CHAPTER, "--step", "--only", "gaussian",
+                                 "--out", dir, NULL},
+        .da1 = TEXT_TERMINAL, .cols = 120, .rows = 45,
+        .keys = (const char[]){TERMINAL_RESIZE, 'q', 0},
+        .resize_cols = 60, .resize_rows = 30});
+    cr_assert_eq(r.status, 0, "%s", r.out);
+    cr_assert_eq(r.resizes, 1);
+    const char *wide = strstr(r.out, "A density is not a probability");
+    cr_assert(wide, "%s", r.out);
+    const char *narrow = strstr(wide + 1, "A density is not a probability");
+    cr_assert(narrow, "the text again, after the resize:\n%s", wide);
+    const char *numbers = strstr(wide, "│");
+    cr_assert(numbers && numbers < narrow, "line numbers at 120 columns");
+    cr_assert_leq(widest_line(narrow), 60, "not wrapped to 60 columns:\n%s",
+                  narrow);
+    cr_assert_null(strstr(narrow, "│"), "line numbers at 60 columns");
     terminal_result_free(&r);
 }
 
@@ -550,9 +700,7 @@ Test(chapter01, ctrl_c_leaves_the_terminal_as_it_was)
 
 /* A copy of the workbook and of its build, in a new folder: the Makefile,
  * the sources, and the library's objects, their times kept, so that make
- * builds only the chapter, from the copy's source. (Never the chapter's
- * object or program: they know the source they were compiled from, this
- * workbook's, and would have it edited.) Returns the folder. */
+ * builds only the chapter, from the copy's source. Returns the folder. */
 static char *copy_workbook(const char *build)
 {
     char *dir = test_dir("ch01-copy");
@@ -597,16 +745,16 @@ Test(chapter01, edit_then_rerun, .timeout = 240)
               env_editor && out && script);
     cr_assert_eq(wb_write_file(editor, script, strlen(script)), 0);
     cr_assert_eq(chmod(editor, 0755), 0);
-    /* the copy's chapter, compiled from the copy's source, and knowing it:
-     * only the copy is edited */
+    /* the copy's chapter, which records no folder: it finds its source
+     * from where it is, and only the copy is edited */
     cr_assert_eq(system(make), 0, "%s", make);
     size_t len;
     char *program = wb_read_file(chapter, &len);
     cr_assert(program);
-    bool knows = false;
-    for (size_t i = 0; !knows && i + strlen(source) < len; i++)
-        knows = memcmp(program + i, source, strlen(source) + 1) == 0;
-    cr_assert(knows, "%s does not know its source is %s", chapter, source);
+    bool records = false;
+    for (size_t i = 0; !records && i + strlen(top) <= len; i++)
+        records = memcmp(program + i, top, strlen(top)) == 0;
+    cr_assert(!records, "%s records the folder it was built in", chapter);
     free(program);
 
     terminal_result r = run_terminal_session(&(terminal_session){

@@ -55,6 +55,7 @@ static fit_json parse_json(const char *s)
     j.converged = strcmp(converged, "true") == 0;
     const char *end = strchr(s, '}');
     cr_assert(end && strcmp(end, "}\n") == 0, "one object, one line: %s", s);
+    assert_json_numbers_shortest(s);
     return j;
 }
 
@@ -396,6 +397,24 @@ Test(chapter03, bad_files_are_refused)
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--data: cannot open /no/such/file.csv"), "%s",
               r.err);
+    program_result_free(&r);
+}
+
+/* A tolerance inside its range that stops the fit where it starts, at
+ * w = 0: a flat map, no boundary, said in words, and every figure drawn;
+ * never "inf" or "nan". */
+Test(chapter03, a_fit_that_stays_at_zero)
+{
+    char *dir = test_dir("ch03-flat");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--tol", "1000", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "w1 = 0.0000, w2 = 0.0000"), "%s", r.out);
+    cr_assert(strstr(r.out, "none: w = 0, P is flat"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "inf"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "nan"), "%s", r.out);
+    assert_png(dir, "levels.png", 1000, NULL, NULL);
+    assert_png(dir, "probability_map.png", 1000, NULL, NULL);
     program_result_free(&r);
 }
 

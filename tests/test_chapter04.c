@@ -158,6 +158,7 @@ Test(chapter04, json_sums_up_the_fit)
     cr_assert_eq(count_lines(r.out), 1, "one line: %s", r.out);
     cr_assert(r.out[0] == '{' && strstr(r.out, "}\n"), "%s", r.out);
     cr_assert(strstr(r.out, "\"model\":\"logreg_u\""), "%s", r.out);
+    assert_json_numbers_shortest(r.out);
 
     /* The same fit as the book's run, to the digits it prints. */
     char *fit = read_in(dir, "fit.out", NULL);
@@ -244,6 +245,18 @@ Test(chapter04, data_and_test_data_from_files)
     cr_assert_eq(json_number(r.out, "test_accuracy"), 1, "%s", r.out);
     cr_assert(fabs(json_number(r.out, "b")) < 1e-6, "%s", r.out);
     program_result_free(&r);
+
+    /* --data alone: a fifth of the file is the test sample, held out of
+     * the fit, never the sample the chapter would draw */
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only", "test",
+                                           "--data", train, "--out", out,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "the test sample: 80 points, held out of the "
+                            "training file"), "%s", r.out);
+    /* (the part left is no longer symmetric: a few mistakes by the axes) */
+    cr_assert_geq(number_after(r.out, "the model on u:"), 0.9, "%s", r.out);
+    program_result_free(&r);
     free(sample);
     free(line);
     free(fit);
@@ -318,6 +331,10 @@ Test(chapter04, command_line)
     r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
     cr_assert_eq(r.status, 0);
     cr_assert_eq(count_lines(r.out), 7, "%s", r.out);
+    /* a title's math as the prose shows it */
+    cr_assert(strstr(r.out, "variable  A new variable, u = x₁ x₂\n"),
+              "%s", r.out);
+    cr_assert_null(strchr(r.out, '$'), "%s", r.out);
     program_result_free(&r);
 }
 
@@ -401,6 +418,9 @@ Test(chapter04, step_mode_runs_through_without_a_terminal)
     cr_assert(strstr(r.out, "Step 1 of 7: A sample that no line can "
                             "split "), "%s", r.out);
     cr_assert(strstr(r.out, "Step 6 of 7: On fresh examples "));
+    cr_assert(strstr(r.out, "Step 3 of 7: A new variable, u = x₁ x₂ "),
+              "a title's math as the prose shows it");
+    cr_assert(strstr(r.out, "Step 4 of 7: A logistic regression on u "));
     cr_assert(strstr(r.out, "static int plane(wb_run *run)"));
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);

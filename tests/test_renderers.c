@@ -49,6 +49,17 @@ static char *squeeze(const char *s)
     return t;
 }
 
+/* A step's title as the notebook shows it: its math in Unicode (the
+ * text is the helper's, until the next call). */
+static const char *shown_title(const char *title)
+{
+    static wb_buf b;
+    wb_buf_free(&b);
+    cr_assert_eq(wb_term_line(&b, title, 0), 0, "%s", wb_error());
+    cr_assert(b.data);
+    return b.data;
+}
+
 /* `want` is in `text` after *at; *at then moves past it. */
 static void expect(const char **at, const char *want, const char *who,
                    const char *source)
@@ -184,7 +195,7 @@ static void assert_agree(const char *source, int n, const char *root,
                 a = wb_asprintf("%.*s {#step-%d-%s}\n", (int)tk->len,
                                 tk->text, n, c->step);
                 b = wb_asprintf("Step %zu of %zu: %s", ++step, steps,
-                                c->title);
+                                shown_title(c->title));
                 break;
             case WB_TOKEN_FIG_REF:
                 while (figures[k] && strcmp(figures[k], tk->name) != 0)
@@ -200,7 +211,7 @@ static void assert_agree(const char *source, int n, const char *root,
                 cr_assert(tk->step, "%s: no step %s", source, tk->name);
                 a = wb_asprintf("[*%s*](#step-%d-%s)", tk->step->title, n,
                                 tk->name);
-                b = wb_strdup(tk->step->title);
+                b = wb_strdup(shown_title(tk->step->title));
                 links++;
                 break;
             case WB_TOKEN_EQ_REF:
