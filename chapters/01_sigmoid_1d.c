@@ -826,11 +826,21 @@ with what `--help` says of them.
 /* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
+    /* Each step after the earlier ones whose work it reads. */
     static const wb_step steps[] = {
-        WB_STEP(sample), WB_STEP(gaussian), WB_STEP(histograms),
-        WB_STEP(sigmoid), WB_STEP(network), WB_STEP(weight),
-        WB_STEP(bias), WB_STEP(classify), WB_STEP(fit), WB_STEP(best),
-        WB_STEP(mlp), WB_STEP(seeds), {0}};
+        WB_STEP(sample),
+        WB_STEP_NEEDS(gaussian, ),
+        WB_STEP_NEEDS(histograms, sample),
+        WB_STEP_NEEDS(sigmoid, ),
+        WB_STEP_NEEDS(network, ),
+        WB_STEP_NEEDS(weight, ),
+        WB_STEP_NEEDS(bias, ),
+        WB_STEP_NEEDS(classify, sample),
+        WB_STEP_NEEDS(fit, sample),
+        WB_STEP_NEEDS(best, fit),
+        WB_STEP_NEEDS(mlp, sample, fit),    /* sample: its random numbers */
+        WB_STEP_NEEDS(seeds, fit),
+        {0}};
     static const wb_option options[] = {
         {"n", WB_OPT_INT, &n, "N", "examples in each category", 1, 1e5},
         {"mu", WB_OPT_DOUBLE, &mu, "MU",

@@ -523,10 +523,16 @@ step checks.
 /* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
+    /* Each step after the earlier ones whose work it reads. */
     static const wb_step steps[] = {
-        WB_STEP(sample), WB_STEP(neuron), WB_STEP(meshgrid),
-        WB_STEP(memory), WB_STEP(heatmap), WB_STEP(boundary),
-        WB_STEP(surface), {0}};
+        WB_STEP(sample),
+        WB_STEP_NEEDS(neuron, ),
+        WB_STEP_NEEDS(meshgrid, ),
+        WB_STEP_NEEDS(memory, meshgrid),
+        WB_STEP_NEEDS(heatmap, meshgrid),
+        WB_STEP_NEEDS(boundary, meshgrid, heatmap),
+        WB_STEP_NEEDS(surface, meshgrid, heatmap),
+        {0}};
     static const wb_option options[] = {
         {"w1", WB_OPT_DOUBLE, &w1, "W1", "the weight of x1", -100, 100},
         {"w2", WB_OPT_DOUBLE, &w2, "W2", "the weight of x2", -100, 100},

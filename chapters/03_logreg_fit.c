@@ -814,10 +814,18 @@ static int check_data(wb_run *run, const char **option)
 /* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
+    /* Each step after the earlier ones whose work it reads. */
     static const wb_step steps[] = {
-        WB_STEP(sample), WB_STEP(objective), WB_STEP(fit),
-        WB_STEP(loss_curve), WB_STEP(reshaping), WB_STEP(grid),
-        WB_STEP(probability_map), WB_STEP(linear), WB_STEP(seeds), {0}};
+        WB_STEP(sample),
+        WB_STEP_NEEDS(objective, sample),
+        WB_STEP_NEEDS(fit, sample),
+        WB_STEP_NEEDS(loss_curve, fit),
+        WB_STEP_NEEDS(reshaping, ),
+        WB_STEP_NEEDS(grid, sample, fit),
+        WB_STEP_NEEDS(probability_map, sample, fit, grid),
+        WB_STEP_NEEDS(linear, fit, grid),
+        WB_STEP_NEEDS(seeds, ),
+        {0}};
     static const wb_option options[] = {
         {"data", WB_OPT_STRING, &data, "FILE",
          "fit the sample in FILE (CSV: x1,x2,y) instead of chapter 2's",
@@ -843,6 +851,7 @@ int main(int argc, char **argv)
         .options = options,
         .check = check_data,
         .json = print_json,
+        .json_needs = WB_NEEDS(fit),
     };
     return wb_main(&chapter, argc, argv);
 }

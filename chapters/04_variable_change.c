@@ -744,9 +744,17 @@ static int check_files(wb_run *run, const char **option)
 /* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
+    /* Each step after the earlier ones whose work it reads: test, the
+     * random numbers that sample leaves too. */
     static const wb_step steps[] = {
-        WB_STEP(sample), WB_STEP(line), WB_STEP(variable), WB_STEP(fit),
-        WB_STEP(plane), WB_STEP(test), WB_STEP(seeds), {0}};
+        WB_STEP(sample),
+        WB_STEP_NEEDS(line, sample),
+        WB_STEP_NEEDS(variable, sample),
+        WB_STEP_NEEDS(fit, sample, variable),
+        WB_STEP_NEEDS(plane, sample, line, fit),
+        WB_STEP_NEEDS(test, sample, line, fit, plane),
+        WB_STEP_NEEDS(seeds, ),
+        {0}};
     static const wb_option options[] = {
         {"n", WB_OPT_INT, &n, "N", "points in each sample drawn", 20, 1e5},
         {"data", WB_OPT_STRING, &data_path, "FILE",
@@ -772,6 +780,7 @@ int main(int argc, char **argv)
         .options = options,
         .check = check_files,
         .json = json,
+        .json_needs = WB_NEEDS(line, fit, test),
     };
     return wb_main(&chapter, argc, argv);
 }

@@ -407,9 +407,9 @@ static const struct {
                   "it (keys below)", &wb_notebook_mode},
     [OPT_FROM] = {"from", "STEP",
                   "start at STEP, a number or a name (the steps before it "
-                  "run silently first)"},
+                  "that the rest need run silently first)"},
     [OPT_ONLY] = {"only", "STEP",
-                  "run only STEP (the steps before it run silently first)"},
+                  "run only STEP (the steps it needs run silently first)"},
     [OPT_LIST] = {"list", NULL, "list the steps and exit"},
     [OPT_SEED] = {"seed", "N", "seed of the random numbers"},
     [OPT_OUT] = {"out", "DIR", "folder for the figures"},
@@ -828,14 +828,86 @@ static int run_step(wb_session *s, const wb_mode *m, size_t k)
     return status;
 }
 
-/* Runs the steps up to the last shown: those before the first silently.
- * Returns 0, 1 when the reader stopped the run, or -1 after a failed step,
- * which it reports. */
+/* ---- what a run needs ------------------------------------------------------ */
+
+/* Marks in need[] the steps a list of names (wb_step.needs) names, among
+ * the first `before`; NULL names them all. Returns 0, or -1 with an error
+ * naming `who` and the name that is no such step. */
+static int mark_needs(const wb_chapter *ch, const char *names, size_t before,
+                      bool *need, const char *who)
+{
+    const char *sep = ", \t\n";
+    if (!names) {
+        for (size_t i = 0; i < before; i++)
+            need[i] = true;
+        return 0;
+    }
+    for (const char *p = names + strspn(names, sep); *p;
+         p += strspn(p, sep)) {
+        size_t len = strcspn(p, sep), i = 0;
+        while (i < before && (strlen(ch->steps[i].name) != len ||
+                              strncmp(ch->steps[i].name, p, len) != 0))
+            i++;
+        if (i == before)
+            return wb_fail("%s needs '%.*s', which is no step %s", who,
+                           (int)len, p,
+                           ch->steps[before].name ? "before it"
+                                                  : "of the chapter");
+        need[i] = true;
+        p += len;
+    }
+    return 0;
+}
+
+/* The table's needs name steps before their own, and the JSON's name
+ * steps: 0, or -1 with an error that names the first that does not. */
+static int check_needs(const wb_session *s)
+{
+    const wb_chapter *ch = s->run->chapter;
+    bool *need = wb_calloc(s->nsteps + 1, sizeof *need);
+    char who[96];
+    int rc = need ? 0 : -1;
+    for (size_t k = 0; rc == 0 && k < s->nsteps; k++) {
+        snprintf(who, sizeof who, "step %s", ch->steps[k].name);
+        rc = mark_needs(ch, ch->steps[k].needs, k, need, who);
+    }
+    if (rc == 0 && ch->json)
+        rc = mark_needs(ch, ch->json_needs, s->nsteps, need, "the JSON");
+    free(need);
+    return rc;
+}
+
+/* The steps the run does, in need[]: those shown (none with --json, but
+ * what its JSON reads), and every step they need, and so on back. */
+static void mark_run(const wb_session *s, const wb_mode *m, bool *need)
+{
+    const wb_chapter *ch = s->run->chapter;
+    for (size_t k = s->first; k < s->last; k++)
+        need[k] = !m->silent || s->only || s->from;
+    if (m->silent)
+        mark_needs(ch, ch->json_needs, s->nsteps, need, "");
+    for (size_t k = s->nsteps; k-- > 0;)
+        if (need[k])
+            mark_needs(ch, ch->steps[k].needs, k, need, "");
+}
+
+/* Runs the steps the run needs (mark_run), up to the last shown: those not
+ * shown silently. Returns 0, 1 when the reader stopped the run, or -1 after
+ * a failed step, which it reports. */
 static int run_steps(wb_session *s, const wb_mode *m)
 {
     const wb_chapter *ch = s->run->chapter;
-    for (size_t k = 0; k < s->last; k++) {
-        int rc = run_step(s, (k < s->first || m->silent) ? &silent : m, k);
+    bool *need = wb_calloc(s->nsteps + 1, sizeof *need);
+    if (!need) {
+        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        return -1;
+    }
+    mark_run(s, m, need);
+    for (size_t k = 0; k < s->nsteps; k++) {
+        if (!need[k])
+            continue;
+        bool shown = k >= s->first && k < s->last && !m->silent;
+        int rc = run_step(s, shown ? m : &silent, k);
         if (rc == WB_MODE_AGAIN) {
             k--;
             continue;
@@ -843,9 +915,12 @@ static int run_steps(wb_session *s, const wb_mode *m)
         if (rc < 0)
             fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
                     ch->steps[k].name, wb_error());
-        if (rc != 0)
+        if (rc != 0) {
+            free(need);
             return rc;
+        }
     }
+    free(need);
     return 0;
 }
 
@@ -1011,6 +1086,13 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         s.nsteps++;
     s.last = s.nsteps;
     s.placing = placing;
+    /* A table whose needs name no earlier step is the chapter's error,
+     * found before anything runs. */
+    if (check_needs(&s) != 0) {
+        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        free(placing);
+        return 1;
+    }
     if (parse_args(&s, &req, placing, argc, argv) != 0) {
         free(placing);
         return 2;

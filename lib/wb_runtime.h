@@ -10,10 +10,11 @@
  *                    prose and code, then Enter runs it and shows its
  *                    output and figures (wb_notebook.h; --help lists
  *                    its keys)
- *     --only STEP    run STEP alone (the steps before it run silently first,
- *                    as a notebook's "run all above"); STEP is a name or a
- *                    number, as --list shows them
- *     --from STEP    start at STEP (the steps before it run silently first)
+ *     --only STEP    run STEP alone (the steps it needs run silently first;
+ *                    see wb_step.needs); STEP is a name or a number, as
+ *                    --list shows them
+ *     --from STEP    start at STEP (the steps before it that the steps
+ *                    shown need run silently first)
  *     --list         list the steps
  *     --seed N       seed the random numbers (the default is fixed, so two
  *                    runs give the same numbers and figures)
@@ -46,10 +47,23 @@ typedef int wb_step_fn(wb_run *run);
 typedef struct wb_step {
     const char *name;    /* the step function's name */
     wb_step_fn *fn;
+    /* The earlier steps whose work this one reads (what they keep for it,
+     * the random numbers they leave it), as "sample, fit", or "" for none;
+     * NULL, as WB_STEP leaves it: every step before it. A run does the
+     * steps it shows and, silently first, those they need, and those
+     * need: --only fit runs sample, then fit. A name that is no step
+     * before it stops every run of the chapter at the start. */
+    const char *needs;
 } wb_step;
 
-/* {"sample", sample}: the step's name is its function's name. */
-#define WB_STEP(fn) {#fn, fn}
+/* {"sample", sample, NULL}: the step's name is its function's name, and it
+ * needs every step before it. */
+#define WB_STEP(fn) {#fn, fn, NULL}
+/* WB_STEP_NEEDS(fit, sample): step fit, which reads what step sample made
+ * and no other; WB_STEP_NEEDS(sigmoid, ) needs none. */
+#define WB_STEP_NEEDS(fn, ...) {#fn, fn, WB_NEEDS(__VA_ARGS__)}
+/* The names, as one string: WB_NEEDS(sample, fit) is "sample, fit". */
+#define WB_NEEDS(...) #__VA_ARGS__
 
 /* A chapter parameter, given as --NAME VALUE or --NAME=VALUE. */
 typedef enum wb_option_type {
@@ -89,9 +103,12 @@ typedef struct wb_chapter {
      * May be NULL. */
     int (*check)(wb_run *run, const char **option);
     /* Chapters that fit a model: print one JSON object summarising the fit
-     * on `out`. When set, the program accepts --json, which runs every step
-     * silently and then calls this. May be NULL. */
+     * on `out`. When set, the program accepts --json, which runs the steps
+     * json_needs names (and those they need) silently, and then calls
+     * this. May be NULL. */
     int (*json)(wb_run *run, FILE *out);
+    /* The steps whose work the JSON reads, WB_NEEDS(fit); NULL: all. */
+    const char *json_needs;
 } wb_chapter;
 
 /* What a step sees. Every field is public: print any of them. */
