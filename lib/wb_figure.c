@@ -385,6 +385,13 @@ static void put_line_look(wb_figure *fig, wb_buf *b, const look *lk)
         wb_buf_printf(b, " dt %d", lk->dash == WB_DASHED ? 2 : 3);
 }
 
+/* Whether the figure's numbers are written down: not in a dry run, which
+ * only checks the figure (a step run silently draws nothing). */
+static bool writes_numbers(const wb_figure *fig)
+{
+    return !fig->out->dry_run;
+}
+
 /* Starts the next data block with a comment line saying what it holds. */
 static void begin_block(wb_figure *fig, const char *what)
 {
@@ -435,7 +442,7 @@ static void plot_xy(wb_figure *fig, const wb_array *x, const wb_array *y,
         return;
     }
     begin_block(fig, points ? "scatter, columns x y" : "line, columns x y");
-    for (size_t i = 0; i < x->size; i++) {
+    for (size_t i = 0; i < x->size && writes_numbers(fig); i++) {
         put_number(&fig->data, x->data[i]);
         wb_buf_puts(&fig->data, " ");
         put_number(&fig->data, y->data[i]);
@@ -505,7 +512,7 @@ void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,
     }
     width = (hi - lo) / (double)bins;
     begin_block(fig, "histogram, columns bin_centre count");
-    for (size_t i = 0; i < bins; i++) {
+    for (size_t i = 0; i < bins && writes_numbers(fig); i++) {
         put_number(&fig->data, lo + ((double)i + 0.5) * width);
         wb_buf_puts(&fig->data, " ");
         put_number(&fig->data, counts->data[i]);
@@ -628,7 +635,7 @@ static bool put_grid(wb_figure *fig, const char *what, const wb_array *xx,
     snprintf(comment, sizeof comment,
              "%s, columns x y z, %zu scans of %zu points", what, m, n);
     begin_block(fig, comment);
-    for (size_t i = 0; i < m; i++) {
+    for (size_t i = 0; i < m && writes_numbers(fig); i++) {
         if (i > 0)
             wb_buf_puts(&fig->data, "\n");
         for (size_t j = 0; j < n; j++) {
