@@ -441,3 +441,23 @@ size_t assert_book_figures(const char *dir)
     free_names(names);
     return n;
 }
+
+void assert_json_needs_no_more(const char *chapter, const char *const *args)
+{
+    const char *few[16] = {chapter, "--json"};
+    const char *all[16] = {chapter, "--json", "--from", "1"};
+    size_t k = 0;
+    for (; args[k]; k++) {
+        cr_assert(k + 5 < 16, "too many arguments");
+        few[k + 2] = all[k + 4] = args[k];
+    }
+    program_result a = run_program(NULL, few);
+    program_result b = run_program(NULL, all);
+    cr_assert_eq(a.status, 0, "%s", a.err);
+    cr_assert_eq(b.status, 0, "%s", b.err);
+    cr_assert_str_neq(a.out, "");
+    cr_assert_str_eq(a.out, b.out, "--json printed\n%safter every step: %s",
+                     a.out, b.out);
+    program_result_free(&a);
+    program_result_free(&b);
+}

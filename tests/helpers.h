@@ -92,6 +92,11 @@ void terminal_result_free(terminal_result *r);
  * back as the same double (0.922, not 0.92200000000000004). */
 void assert_json_numbers_shortest(const char *json);
 
+/* The chapter's --json, with the options `args` (then NULL), prints the
+ * same as after every step has run (--json --from 1): the steps its JSON
+ * does not need change nothing of it. */
+void assert_json_needs_no_more(const char *chapter, const char *const *args);
+
 /* ---- images ------------------------------------------------------------ */
 
 /* DIR/FILE is a whole PNG (its signature, IHDR first, IEND last) of at

@@ -472,3 +472,14 @@ Test(chapter03, step_mode_runs_through_without_a_terminal)
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);
 }
+
+/* --json runs the steps its fit needs, no more: what it prints is what it
+ * prints after every step. */
+Test(chapter03, json_as_after_every_step)
+{
+    assert_json_needs_no_more(CHAPTER, (const char *[]){NULL});
+    assert_json_needs_no_more(CHAPTER, (const char *[]){"--seed", "7", NULL});
+    assert_json_needs_no_more(CHAPTER, (const char *[]){"--C", "0.01",
+                                                        "--max-iter", "5",
+                                                        NULL});
+}

@@ -425,3 +425,13 @@ Test(chapter04, step_mode_runs_through_without_a_terminal)
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);
 }
+
+/* --json runs the steps its fits need, no more: what it prints is what it
+ * prints after every step, the test sample drawn from the same random
+ * numbers. */
+Test(chapter04, json_as_after_every_step)
+{
+    assert_json_needs_no_more(CHAPTER, (const char *[]){NULL});
+    assert_json_needs_no_more(CHAPTER, (const char *[]){"--seed", "3",
+                                                        "--n", "50", NULL});
+}

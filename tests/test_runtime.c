@@ -29,6 +29,7 @@ static const char *data = "none";
 static bool loud;
 static int counted;
 static bool fail_last;
+static int ran[3];      /* how many times each step ran */
 
 static int count(wb_run *run)
 {
@@ -38,6 +39,7 @@ static int count(wb_run *run)
     if (!a || wb_keep(run, (wb_array *)NULL) != NULL ||
         !wb_keep(run, wb_logreg_create(2, NULL)))
         return wb_fail("wb_keep");
+    ran[0]++;
     for (counted = 0; counted < n; counted++)
         printf("count %d\n", counted + 1);
     return 0;
@@ -45,6 +47,7 @@ static int count(wb_run *run)
 
 static int use(wb_run *run)
 {
+    ran[1]++;
     printf("counted %d, w = %g, data = %s, loud = %d, seed = %llu\n",
            counted, w, data, loud, (unsigned long long)run->seed);
     printf("a random number: %.17g\n", wb_rng_uniform(&run->rng, 0, 1));
@@ -56,6 +59,7 @@ static int use(wb_run *run)
 static int maybe_fail(wb_run *run)
 {
     (void)run;
+    ran[2]++;
     if (fail_last)
         return wb_fail("the last step failed on purpose");
     printf("done\n");
@@ -545,4 +549,157 @@ Test(runtime, numbers_are_read_one_way)
     cr_assert_eq(RUN("--w", ".5", "--list").status, 0);
     cr_assert_eq(RUN("--n", "+5", "--list").status, 0);
     cr_assert_eq(RUN("--seed", "+5", "--list").status, 0, "as --n");
+}
+
+/* ---- what a run needs ------------------------------------------------------ */
+
+/* The same steps, with their needs: use reads count's work, maybe_fail
+ * reads nothing; the JSON reads count's. */
+static const wb_step needing[] = {WB_STEP(count), WB_STEP_NEEDS(use, count),
+                                  WB_STEP_NEEDS(maybe_fail, ), {0}};
+
+static void assert_ran(int count, int use, int maybe_fail)
+{
+    cr_assert(ran[0] == count && ran[1] == use && ran[2] == maybe_fail,
+              "ran count %d, use %d, maybe_fail %d times; expected %d, %d, "
+              "%d", ran[0], ran[1], ran[2], count, use, maybe_fail);
+    ran[0] = ran[1] = ran[2] = 0;
+}
+
+Test(runtime, a_step_not_needed_is_not_run)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    chapter.steps = needing;
+    chapter.json_needs = WB_NEEDS(count);
+
+    result r = RUN("--only", "maybe_fail", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "[3/3] Maybe fail\ndone\n\n");
+    assert_ran(0, 0, 1);
+
+    r = RUN("--only", "use", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_null(strstr(r.out, "count 1"), "run silently:\n%s", r.out);
+    cr_assert(strstr(r.out, "counted 3"), "its state is there:\n%s", r.out);
+    assert_ran(1, 1, 0);
+
+    r = RUN("--json", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "{\"counted\": 3}\n");
+    assert_ran(1, 0, 0);
+
+    /* --from shows the steps from there, and runs what they need */
+    r = RUN("--from", "maybe_fail", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    assert_ran(0, 0, 1);
+
+    /* the plain run and the notebook run every step, in order */
+    r = RUN(out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    assert_ran(1, 1, 1);
+    setenv("WB_GRAPHICS", "none", 1);
+    r = RUN("--step", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    assert_ran(1, 1, 1);
+}
+
+/* A step that several others need runs once, before them. */
+Test(runtime, a_needed_step_runs_once)
+{
+    static const wb_step twice[] = {WB_STEP(count), WB_STEP_NEEDS(use, count),
+                                    WB_STEP_NEEDS(maybe_fail, count, use),
+                                    {0}};
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    chapter.steps = twice;
+    chapter.json_needs = WB_NEEDS(use, count);
+
+    result r = RUN("--only", "maybe_fail", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "[3/3] Maybe fail\ndone\n\n");
+    assert_ran(1, 1, 1);
+
+    r = RUN("--json", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    assert_ran(1, 1, 0);
+}
+
+/* Without needs, a step needs every step before it: as a notebook's "run
+ * all above". */
+Test(runtime, a_step_without_needs_needs_every_step_before_it)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--only", "maybe_fail", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.out, "[3/3] Maybe fail\ndone\n\n");
+    assert_ran(1, 1, 1);
+    r = RUN("--json", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    assert_ran(1, 1, 1);
+}
+
+/* A name in the needs that is no earlier step stops every run at the
+ * start, with one line, before any step runs. */
+Test(runtime, an_unknown_need_is_refused_at_the_start)
+{
+    static const wb_step typo[] = {WB_STEP(count), WB_STEP_NEEDS(use, cuont),
+                                   WB_STEP(maybe_fail), {0}};
+    static const wb_step later[] = {WB_STEP_NEEDS(count, use), WB_STEP(use),
+                                    WB_STEP(maybe_fail), {0}};
+    const struct {
+        const wb_step *steps;
+        const char *json_needs, *message;
+    } cases[] = {
+        {typo, NULL, "00_test: step use needs 'cuont', which is no step "
+                     "before it\n"},
+        {later, NULL, "00_test: step count needs 'use', which is no step "
+                      "before it\n"},
+        {needing, "count, sue", "00_test: the JSON needs 'sue', which is no "
+                                "step of the chapter\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        chapter.steps = cases[i].steps;
+        chapter.json_needs = cases[i].json_needs;
+        const char *modes[] = {"--quiet", "--json", "--list"};
+        for (size_t m = 0; m < 3; m++) {
+            result r = RUN(modes[m]);
+            cr_assert_eq(r.status, 1, "%s: status %d", modes[m], r.status);
+            cr_assert_str_eq(r.out, "");
+            cr_assert_str_eq(r.err, cases[i].message);
+            assert_ran(0, 0, 0);
+        }
+    }
+}
+
+/* What a step needs is read from its names, with or without spaces. */
+Test(runtime, needs_are_names_separated_by_commas)
+{
+    static const wb_step spaced[] = {
+        WB_STEP(count), WB_STEP(use),
+        {"maybe_fail", maybe_fail, " use ,count "}, {0}};
+    chapter.steps = spaced;
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    result r = RUN("--only", "3", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    assert_ran(1, 1, 1);
+}
+
+/* The JSON is the same whether the steps it does not need run or not:
+ * --json --from 1 runs every step, silently, before it. */
+Test(runtime, the_json_is_the_same_after_every_step)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    chapter.steps = needing;
+    chapter.json_needs = WB_NEEDS(count);
+    result few = RUN("--json", out);
+    assert_ran(1, 0, 0);
+    result all = RUN("--json", "--from", "1", out);
+    assert_ran(1, 1, 1);
+    cr_assert_eq(few.status, 0, "%s", few.err);
+    cr_assert_eq(all.status, 0, "%s", all.err);
+    cr_assert_str_eq(few.out, all.out);
 }
