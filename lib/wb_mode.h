@@ -3,18 +3,20 @@
  * wb_main (wb_runtime.c) reads the command line and runs the steps in
  * order; a mode shows them. There are five: the plain run, --quiet, --json
  * and --book, in wb_runtime.c, and --step, the notebook, in wb_notebook.c.
- * Whatever the mode, the steps before the first one shown (--from, --only)
- * run silently: their output goes nowhere and they draw no figure.
+ * Whatever the mode, the steps a run does but does not show run silently:
+ * their output goes nowhere and they draw no figure. Those are the
+ * earlier steps that the steps shown need (wb_step.needs; --from,
+ * --only), and with --json, which shows none, those its JSON needs.
  *
  *     begin()                  once, before the first step
- *     for each step k:
+ *     for each step k shown:
  *         before(k)            the step's title; the notebook's text
  *         the step runs        its output going where `sink` says
  *         after(k, status)     the notebook's output, figures and prompt
  *     end()                    the JSON, the manifest, the notebook's end
  *
- * A hook may be NULL. The loop alone decides which steps run and how, so
- * that running only what a result needs is a change to the loop.
+ * A hook may be NULL. The loop alone decides which steps run and how;
+ * before(k) and after(k) see only the steps shown.
  *
  * Private to the runtime layer: not installed (see wb.h).
  */
