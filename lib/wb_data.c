@@ -9,12 +9,15 @@
 #include "wb_data.h"
 
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "wb_core.h"
 
@@ -42,6 +45,99 @@ static void c_numbers_end(numeric_locale *l)
 {
     uselocale(l->saved);
     freelocale(l->c);
+}
+
+/* ---- plain decimals, quickly --------------------------------------------- */
+
+/* Most fields of a sample are plain decimals, -1.788402347337307: a sign,
+ * at most 19 significant digits with a point among them, perhaps an
+ * exponent. Such a number is m 10^e, m < 10^19 a whole number, and in two
+ * cases one division or multiplication gives its double exactly as strtod
+ * does, without strtod's arithmetic on big numbers (W. D. Clinger, "How to
+ * read floating point numbers accurately", 1990):
+ *
+ * - m <= 2^53 and |e| <= 22: m and 10^|e| are doubles, exactly, and the
+ *   one operation rounds once, to the nearest double;
+ * - |e| <= 27 where a long double has a 64-bit mantissa (x86): m and
+ *   10^|e| are long doubles, exactly (5^27 < 2^64); the operation rounds
+ *   to 64 bits, and that to 53 bits rounds as m 10^e would, but when the
+ *   64 bits lie halfway between two doubles (their last 11 bits
+ *   10000000000), which strtod decides.
+ *
+ * Returns false for any other text: strtod reads it, and says what is
+ * wrong with it. Either way, the value is strtod's, to the last bit. */
+static bool read_plain_decimal(double *v, const char *s)
+{
+    static const double tens[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+                                  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+                                  1e18, 1e19, 1e20, 1e21, 1e22};
+    bool negative = *s == '-', point = false, digit = false;
+    uint64_t m = 0;
+    int significant = 0, e = 0;
+
+    if (*s == '-' || *s == '+')
+        s++;
+    for (;; s++) {
+        if (*s == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (*s < '0' || *s > '9')
+            break;
+        digit = true;
+        e -= point;
+        if (m == 0 && *s == '0')    /* a leading zero */
+            continue;
+        if (++significant > 19)
+            return false;
+        m = 10 * m + (uint64_t)(*s - '0');
+    }
+    if (!digit)
+        return false;
+    if (*s == 'e' || *s == 'E') {
+        bool minus = s[1] == '-';
+        int x = 0, xdigits = 0;
+        s += 1 + (s[1] == '-' || s[1] == '+');
+        for (; *s >= '0' && *s <= '9'; s++, xdigits++)
+            if (xdigits < 4)
+                x = 10 * x + (*s - '0');
+        if (xdigits == 0 || xdigits > 4)
+            return false;
+        e += minus ? -x : x;
+    }
+    if (*s != '\0')
+        return false;
+    if (m == 0) {
+        *v = negative ? -0.0 : 0.0;
+        return true;
+    }
+#if FLT_EVAL_METHOD == 0
+    if (m <= (UINT64_C(1) << 53) && e >= -22 && e <= 22) {
+        double x = (double)m;
+        x = e < 0 ? x / tens[-e] : x * tens[e];
+        *v = negative ? -x : x;
+        return true;
+    }
+#endif
+#if LDBL_MANT_DIG == 64 && (defined __x86_64__ || defined __i386__)
+    if (e >= -27 && e <= 27) {
+        int k = e < 0 ? -e : e;
+        long double x = (long double)m, ten = tens[k < 22 ? k : 22];
+        uint64_t mantissa;
+        for (; k > 22; k--)
+            ten *= 10;              /* exact, up to 10^27 */
+        x = e < 0 ? x / ten : x * ten;
+        /* x86's long double: the mantissa is its first 8 bytes */
+        memcpy(&mantissa, &x, sizeof mantissa);
+        if ((mantissa & 0x7FF) == 0x400)
+            return false;
+        *v = negative ? -(double)x : (double)x;
+        return true;
+    }
+#endif
+    (void)tens;
+    return false;
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -148,18 +244,26 @@ typedef struct text_check {
 static int check_text(text_check *c, const char *s, size_t n,
                       const char *name)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') {
-            c->line++;
-            c->length = 0;
-        } else if (s[i] == '\0') {
-            return wb_fail("%s:%zu: a NUL byte: this is not a text file",
-                           name, c->line);
-        } else if (++c->length > WB_CSV_MAX_LINE) {
+    for (const char *end = s + n; s < end;) {
+        /* the rest of the line, up to its '\n' or the chunk's end, and
+         * how much of it comes before a NUL byte */
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t len = (size_t)((nl ? nl : end) - s);
+        const char *nul = memchr(s, '\0', len);
+        size_t before_nul = nul ? (size_t)(nul - s) : len;
+        if (c->length + before_nul > WB_CSV_MAX_LINE)
             return wb_fail("%s:%zu: a line longer than %d bytes: this is "
                            "not a sample file", name, c->line,
                            WB_CSV_MAX_LINE);
+        if (nul)
+            return wb_fail("%s:%zu: a NUL byte: this is not a text file",
+                           name, c->line);
+        c->length += len;
+        if (nl) {
+            c->line++;
+            c->length = 0;
         }
+        s += len + (nl != NULL);
     }
     c->size += n;
     if (c->size > WB_CSV_MAX_BYTES)
@@ -177,11 +281,19 @@ static char *read_text(size_t *len, const char *path)
     text_check c = {.line = 1};
     char chunk[16384];
     size_t n;
+    struct stat st;
     int status = 0;
 
     if (!fp) {
         wb_fail("cannot open %s: %s", path, strerror(errno));
         return NULL;
+    }
+    /* room for the whole of a file of known size, at once */
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > 0 && st.st_size <= WB_CSV_MAX_BYTES &&
+        (b.data = malloc((size_t)st.st_size + 1)) != NULL) {
+        b.data[0] = '\0';
+        b.cap = (size_t)st.st_size + 1;
     }
     while (status == 0 && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         status = check_text(&c, chunk, n, path);
@@ -253,15 +365,34 @@ static int count_rows(size_t *n, const reader *r)
     return 0;
 }
 
-/* Parses one field of column `column` ("x", "x2" or "y") into *v. */
-static int parse_number(double *v, const char *field, const reader *r,
-                        const char *column)
+/* The name of column j of a file of d features: "x" (one_x, the header
+ * x,y), "x1" to "xd", then "y". */
+static const char *column_name(char *buf, size_t size, size_t j, size_t d,
+                               bool one_x)
 {
-    char *end, buf[48];
+    if (j == d)
+        return "y";
+    if (one_x)
+        return "x";
+    snprintf(buf, size, "x%zu", j + 1);
+    return buf;
+}
 
+/* Parses field j of a row (column_name) into *v. */
+static int parse_number(double *v, const char *field, const reader *r,
+                        size_t j, size_t d, bool one_x)
+{
+    char *end, buf[48], name[32];
+    const char *column;
+
+    if (read_plain_decimal(v, field))
+        return 0;
+    column = column_name(name, sizeof name, j, d, one_x);
     if (*field == '\0')
         return wb_fail("%s:%zu: column %s is empty", r->path, r->line,
                        column);
+    if (read_plain_decimal(v, field))
+        return 0;
     errno = 0;
     *v = strtod(field, &end);
     if (*end != '\0')
@@ -280,7 +411,7 @@ static int read_rows(wb_array *X, wb_array *y, reader *r, char **fields,
                      size_t d, bool one_x)
 {
     for (size_t i = 0; i < y->size; i++) {
-        char *line = next_line(r), column[32];
+        char *line = next_line(r), text[32];
         size_t count = split(fields, d + 1, line);
         double label;
 
@@ -288,19 +419,15 @@ static int read_rows(wb_array *X, wb_array *y, reader *r, char **fields,
             return wb_fail("%s:%zu: %zu field%s, but the header has %zu "
                            "columns", r->path, r->line, count,
                            count == 1 ? "" : "s", d + 1);
-        for (size_t j = 0; j < d; j++) {
-            if (one_x)
-                snprintf(column, sizeof column, "x");
-            else
-                snprintf(column, sizeof column, "x%zu", j + 1);
-            if (parse_number(&X->data[i * d + j], fields[j], r, column) != 0)
+        for (size_t j = 0; j < d; j++)
+            if (parse_number(&X->data[i * d + j], fields[j], r, j, d,
+                             one_x) != 0)
                 return -1;
-        }
-        if (parse_number(&label, fields[d], r, "y") != 0)
+        if (parse_number(&label, fields[d], r, d, d, one_x) != 0)
             return -1;
         if (label != 0 && label != 1)
             return wb_fail("%s:%zu: y = %s, but y must be 0 or 1", r->path,
-                           r->line, quoted(column, sizeof column, fields[d]));
+                           r->line, quoted(text, sizeof text, fields[d]));
         y->data[i] = label == 1 ? 1 : 0;    /* "-0" is read as 0 */
     }
     return 0;
@@ -390,9 +517,9 @@ int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                          d == 1 ? "is" : "are",
                          d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
     else if (big < (*X)->size) {
-        char column[32] = "x";
-        if (d > 1)
-            snprintf(column, sizeof column, "x%zu", big % d + 1);
+        char name[32];
+        const char *column = column_name(name, sizeof name, big % d, d,
+                                         d == 1);
         /* (line 1 is the header) */
         status = wb_fail("%s:%zu: %s = %g: a model here can use values up "
                          "to %g in size: scale the data", path, big / d + 2,

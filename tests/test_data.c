@@ -784,3 +784,58 @@ Test(data, a_sample_a_model_can_use)
     }
     free(path);
 }
+
+/* The reader's numbers are strtod's, to the last bit: the plain decimals
+ * it reads without strtod (of up to 19 digits, the shortest forms that
+ * the workbook writes among them) and every other form, on numbers spread
+ * over every digit count and exponent, and next to halfway between two
+ * doubles, where rounding is hardest. */
+Test(data, numbers_are_read_as_strtod_reads_them)
+{
+    enum { ROWS = 60000 };
+    const char *forms[] = {"%.17g", "%.16g", "%.15g", "%.19g", "%.18g",
+                           "%.12g", "%.3g", "%.20g", "%.17e", "%.6f"};
+    size_t nforms = sizeof forms / sizeof *forms;
+    wb_rng rng;
+    wb_buf text = {0};
+    wb_rng_seed(&rng, 7);
+    wb_buf_puts(&text, "x1,x2,y\n");
+    for (size_t i = 0; i < ROWS; i++) {
+        double v[2];
+        for (int j = 0; j < 2; j++) {
+            /* a double whose bits are random, of size 1e-30 to 1e40 */
+            uint64_t bits = wb_rng_next(&rng);
+            uint64_t exponent = 1023 - 100 + (bits >> 52) % 233;
+            bits = (bits & ((UINT64_C(1) << 52) - 1)) | exponent << 52;
+            memcpy(&v[j], &bits, sizeof v[j]);
+            if (i % 3 == 1)     /* halfway to the next double, nearly */
+                v[j] += (nextafter(v[j], INFINITY) - v[j]) / 2;
+            if (i % 5 == 2)     /* a whole number of up to 19 digits */
+                v[j] = (double)(wb_rng_next(&rng) >> (wb_rng_next(&rng) % 64));
+        }
+        const char *form = forms[i % nforms];
+        wb_buf_printf(&text, form, i % 2 ? -v[0] : v[0]);
+        wb_buf_puts(&text, ",");
+        wb_buf_printf(&text, form, v[1]);
+        wb_buf_printf(&text, ",%zu\n", i % 2);
+    }
+    cr_assert_not(text.failed);
+
+    wb_array *X, *y;
+    cr_assert_eq(wb_parse_csv(&X, &y, text.data, text.len, "many.csv"), 0,
+                 "%s", wb_error());
+    const char *s = strchr(text.data, '\n') + 1;
+    for (size_t k = 0; k < 2 * ROWS; k++) {
+        char *end;
+        double want = strtod(s, &end);
+        cr_assert(memcmp(&want, &X->data[k], sizeof want) == 0,
+                  "'%.*s' read as %.17g, strtod reads %.17g",
+                  (int)(end - s), s, X->data[k], want);
+        s = end + 1;
+        if (k % 2 == 1)
+            s = strchr(s, '\n') + 1;    /* past the label */
+    }
+    wb_free(X);
+    wb_free(y);
+    wb_buf_free(&text);
+}
