@@ -728,7 +728,8 @@ static double train_batch(wb_mlp *m, work *w, const double *X,
     size_t D = m->n_inputs;
     double loss;
     for (size_t n = 0; n < N; n++) {
-        memcpy(w->X + n * D, X + order[n] * D, D * sizeof *w->X);
+        for (size_t j = 0; j < D; j++)    /* a sample: a few numbers */
+            w->X[n * D + j] = X[order[n] * D + j];
         w->y[n] = y[order[n]];
     }
     forward(w->p, w->act, w->X, m, N);
