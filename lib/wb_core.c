@@ -112,6 +112,7 @@ void *wb_reallocarray(void *ptr, size_t count, size_t size)
 
 char *wb_strndup(const char *s, size_t n)
 {
+    n = strnlen(s, n);          /* as strndup: no further than s's end */
     char *d = wb_malloc(n + 1);
     if (d) {
         memcpy(d, s, n);

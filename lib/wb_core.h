@@ -75,6 +75,7 @@ void *wb_malloc(size_t size);
 void *wb_calloc(size_t count, size_t size);
 void *wb_reallocarray(void *ptr, size_t count, size_t size);
 char *wb_strdup(const char *s);
+/* The first n bytes of s, or all of it if shorter, as strndup. */
 char *wb_strndup(const char *s, size_t n);
 /* A newly allocated string formatted like printf. */
 char *wb_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
