@@ -817,10 +817,11 @@ static int seeds(wb_run *run)
 ## The program
 
 The steps above run in the order of this table, which `main` hands to the
-library's runtime. The runtime reads the command line, runs the steps, and
-gives the program its options: `--list` shows the steps, `--only classify`
-runs one step (after running the ones before it silently), `--seed 7`
-draws other examples. The chapter's own parameters are declared here too,
+library's runtime. Each step names the earlier ones whose work it reads:
+`classify` reads the examples that `sample` drew. The runtime reads the
+command line, runs the steps, and gives the program its options: `--list`
+shows the steps, `--only classify` runs one step (after running the ones
+it needs silently: here `sample`), `--seed 7` draws other examples. The chapter's own parameters are declared here too,
 with what `--help` says of them.
 */
 /* fold: `main`: the table of steps, and the chapter's options */

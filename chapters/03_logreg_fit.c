@@ -860,7 +860,8 @@ static int seeds(wb_run *run)
 ## The program
 
 The table of steps and the chapter's options. With `--json` the program
-runs every step silently and prints the fit as one JSON object, each
+runs the steps the fit needs (`sample` and `fit`) silently, draws
+nothing, and prints the fit as one JSON object, each
 number in the shortest form that reads back exactly:
 
 ```

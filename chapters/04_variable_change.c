@@ -687,8 +687,8 @@ file that breaks the format stops the program with one line that names the
 file, the line and the problem. `--n N` changes the size of
 the samples drawn.
 
-`--json` runs every step silently and prints one line that sums the fit
-up:
+`--json` runs silently the steps its numbers need (all but `seeds`), draws
+nothing, and prints one line that sums the fit up:
 
 - `"model": "logreg_u"`, the logistic regression on the variable $u$;
 - `"w"` and `"b"`, its weight and bias: $P(\text{category 1}) =
