@@ -252,6 +252,12 @@ $(B)/tests/gate_%: tests/gate/%.c
 # fails its check as shipped, each solution passes.) The scripts run the
 # exercises as make does, in a copy of the workbook, then copy and move it,
 # then install it.
+# The chapters held to the book's limits on the code a page shows by
+# default: no more lines of it than of prose, and no listing over 40 lines
+# (tools/check-listings; README.md, "How a chapter is written"). The check
+# prints the figures of every chapter, and fails for these.
+BOOK_CODE_LIMITED :=
+
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@tools/run-tests $(B) $(TESTS)
@@ -272,6 +278,7 @@ check: deps
 	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
 	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
 	@tools/check-book $(CHAPTERS)
+	@tools/check-listings $(B) $(CHAPTERS) -- $(BOOK_CODE_LIMITED)
 	@tools/check-exercises $(B)
 	@tests/book_filters.sh
 	@node tests/book_browser.js book/out $(B)/book/screenshots

@@ -1,6 +1,6 @@
 // The HTML book's conveniences. The book reads the same without them.
 //   * Copy buttons on listings and commands (the line numbers, drawn by the
-//     style sheet, are not copied).
+//     style sheet, are not copied); a listing with folds copies whole.
 //   * Left and right arrow keys turn the pages, unless something under
 //     them scrolls sideways (a wide listing on a narrow screen), or the
 //     reader is typing.
@@ -15,13 +15,23 @@ function addCopyButtons() {
     if (box.closest('.output')) return;
     var code = box.querySelector('pre code');
     if (!code) return;
+    // A listing with folds has one button, on its first part, which
+    // copies every line of it, folded or not.
+    var listing = box.closest('.listing');
+    var parts = listing && listing.querySelector('details.fold')
+      ? listing.querySelectorAll('div.sourceCode pre code') : null;
+    if (parts && parts[0] !== code) return;
     var button = document.createElement('button');
     button.className = 'copy';
     button.type = 'button';
     button.textContent = 'Copy';
     button.setAttribute('aria-label', 'copy this code');
     button.addEventListener('click', function () {
-      var text = code.innerText.replace(/\n$/, '');
+      var text = parts
+        ? Array.prototype.map.call(parts, function (p) {
+            return p.textContent.replace(/\n$/, '');
+          }).join('\n')
+        : code.innerText.replace(/\n$/, '');
       var done = function () {
         button.textContent = 'Copied';
         setTimeout(function () { button.textContent = 'Copy'; }, 1500);

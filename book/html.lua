@@ -3,6 +3,8 @@
 --     block, closed until the reader opens it; no script is needed;
 --   * a listing's origin ("`lib/wb_logreg.c`, lines 10 to 30") links to the
 --     book's highlighted page of that file, at the listing's first line;
+--   * a listing's fold (the lines that only draw, print, parse or clip) is
+--     a <details> block too, its summary saying what the lines do;
 --   * every heading gets a permalink (a "#" the reader can copy);
 --   * a line never breaks between a formula and the punctuation after it,
 --     nor inside a word of inline code (only at its spaces);
@@ -49,8 +51,31 @@ local function link_origin(div)
   return div
 end
 
+-- A listing's fold (::: {.fold first=A last=B}, book/weave.c): closed,
+-- its summary the control that opens it, with a click or the keyboard
+-- (a <details> needs no script), on the folded lines and their numbers.
+local function fold(div)
+  local head = div.content[1]
+  local summary = pandoc.List({pandoc.RawInline('html',
+    '<span class="fold-mark" aria-hidden="true">⋯</span> ')})
+  if head and (head.t == 'Para' or head.t == 'Plain') then
+    summary:extend(head.content)
+  end
+  summary:insert(pandoc.RawInline('html', ' <span class="fold-lines">lines ' ..
+    div.attributes.first .. '–' .. div.attributes.last .. '</span>'))
+  local blocks = pandoc.List({
+    pandoc.RawBlock('html', '<details class="fold"><summary>'),
+    pandoc.Plain(summary),
+    pandoc.RawBlock('html', '</summary>')})
+  for i = 2, #div.content do blocks:insert(div.content[i]) end
+  blocks:insert(pandoc.RawBlock('html', '</details>'))
+  return blocks
+end
+
 function Div(div)
-  if div.classes:includes('hint') then
+  if div.classes:includes('fold') then
+    return fold(div)
+  elseif div.classes:includes('hint') then
     return details(div, 'hint', 'Hint')
   elseif div.classes:includes('answer') then
     return details(div, 'answer', 'Answer')

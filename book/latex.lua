@@ -1,6 +1,9 @@
 -- The printed book's touches, for pandoc's LaTeX writer (book/build-pdf):
 --   * a step's output is marked by a coloured rule, as in the HTML book,
 --     and a listing's origin (file and lines) is set small;
+--   * a listing's fold (::: {.fold}, the lines that only draw, print,
+--     parse or clip) is one small line in their place: what they do, and
+--     their file and lines;
 --   * a hint (::: {.hint}) is a small box where it stands; an answer
 --     (::: {.answer}) moves to the appendix "Answers to the exercises",
 --     after the others, and leaves a link to it behind;
@@ -28,7 +31,20 @@ local chapter = 0           -- the number of the chapter being read
 local in_appendix = false
 
 local function Div(div)
-  if div.classes:includes('listing') and div.content[1].t == 'Para' then
+  if div.classes:includes('fold') then
+    -- the folded lines: one line that says what they do and where they are
+    local line = pandoc.List({pandoc.RawInline('latex',
+      '\\noindent{\\footnotesize\\sffamily\\color{darkgray}$\\cdots$\\ ')})
+    local head = div.content[1]
+    if head and (head.t == 'Para' or head.t == 'Plain') then
+      line:extend(head.content)
+    end
+    line:extend({pandoc.Str(' ('), pandoc.Code(div.attributes.path),
+      pandoc.Str(', lines ' .. div.attributes.first .. ' to ' ..
+        div.attributes.last .. ')'),
+      pandoc.RawInline('latex', '}\\par')})
+    return pandoc.Plain(line)
+  elseif div.classes:includes('listing') and div.content[1].t == 'Para' then
     local origin = div.content[1].content
     origin:insert(1, pandoc.RawInline('latex',
       '\\noindent{\\footnotesize\\sffamily\\color{darkgray}'))

@@ -21,9 +21,21 @@
  * PATH read from the folder given with --root (the current one unless
  * given). The weaver refuses, with "file:line: what is wrong", a reference
  * to a figure, step or region that does not exist, a region whose markers
- * are wrong, and a source whose steps do not match the run's. A listing
- * line wider than the page (80 columns) is kept whole: the PDF wraps it,
- * marking the continuation, and the HTML scrolls it.
+ * are wrong, a source whose steps do not match the run's, and a listing
+ * line wider than the page, 80 columns.
+ *
+ * A listing's folds (wb_lit.h: the lines that only draw, print, parse or
+ * clip) are each a div of class "fold", with the summary its marker gives
+ * and the folded lines: the HTML shows it closed, its summary a control
+ * that opens it (book/html.lua); the PDF shows one line in its place,
+ * naming the file and lines (book/latex.lua).
+ *
+ * The maths. The PDF gives LaTeX, and the HTML KaTeX, the TeX between $
+ * and $, or $$ and $$, as it is written. So the weaver lets through only
+ * the TeX that the book's own math-text parser reads (wb_mathtext.h: the
+ * commands the book uses), in the prose, the folds' summaries, the
+ * figures' captions and the exercises; anything else, such as
+ * $\input{FILE}$, fails the build, naming the file and line.
  *
  * Each figure's image carries, besides its caption, an alt text in plain
  * words: the caption with its $...$ maths written out in Unicode (σ(z),
@@ -85,18 +97,116 @@ static int find_figure(const wb_manifest *m, const char *name)
 
 static int weave_exercises(weaver *w);
 
+/* The columns line s[0..n) takes, a tab to the next multiple of 8. */
+static size_t columns(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (const char *tab; (tab = memchr(s, '\t', n)) != NULL;) {
+        w += wb_term_width(s, (size_t)(tab - s));
+        w += 8 - w % 8;
+        n -= (size_t)(tab - s) + 1;
+        s = tab + 1;
+    }
+    return w + wb_term_width(s, n);
+}
+
+/* Lines [from, from + count) of a listing's code, lines numbered from
+ * r->first_line, as a fenced code block. */
+static void put_code(wb_buf *b, const wb_region *r, size_t from,
+                     size_t count)
+{
+    const char *s = r->code, *e;
+    if (count == 0)
+        return;
+    for (size_t i = r->first_line; i < from; i++)
+        s += strcspn(s, "\n") + 1;
+    e = s;
+    for (size_t i = 0; i < count; i++)
+        e += strcspn(e, "\n") + 1;
+    wb_buf_printf(b, "```{.c .numberLines startFrom=\"%zu\"}\n%.*s```\n",
+                  from, (int)(e - s), s);
+}
+
+/* The first math span of Markdown text md that the book cannot typeset:
+ * -1 with its offset in *at and the parser's error; 0 when there is
+ * none. */
+static int bad_math(const char *md, size_t *at)
+{
+    wb_md_math m;
+    for (size_t from = 0; wb_md_math_next(md, from, &m); from = m.end) {
+        char *tex = wb_asprintf("$%.*s$", (int)m.len, md + m.tex);
+        wb_mt_list list;
+        int rc = tex ? wb_mt_parse(&list, tex, true) : -1;
+        if (rc == 0)
+            wb_mt_free(&list);
+        free(tex);
+        if (rc != 0) {
+            *at = m.start;
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* A listing: a chunk's code, or a region of library code. (What a listing
- * is shown as, whatever it is, is decided here.) */
+ * is shown as, whatever it is, is decided here.) Its lines, from
+ * `first_line`, then its origin; each fold a div of its own, whose first
+ * paragraph says what it holds:
+ *
+ *     ::: {.fold path="PATH" first="A" last="B"}
+ *     SUMMARY
+ *
+ *     ```{.c .numberLines startFrom="A"} ... ```
+ *     :::
+ */
 static int weave_listing(weaver *w, const wb_token *t)
 {
     wb_region r;
+    size_t line = 0;
     if (wb_lit_listing(&r, w->lit, t, w->root) != 0)
         return -1;
-    wb_buf_printf(&w->out,
-                  "::: {.listing}\n`%s`, lines %zu to %zu\n\n"
-                  "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n:::\n\n",
-                  r.path, r.first_line, r.first_line + r.lines - 1,
-                  r.first_line, r.code);
+    for (const char *s = r.code; *s; line++) {
+        size_t n = strcspn(s, "\n"), width = columns(s, n);
+        if (width > 80) {
+            wb_fail("%s:%zu: this line is %zu columns wide; the book's "
+                    "listings are at most 80", r.path, r.first_line + line,
+                    width);
+            wb_region_free(&r);
+            return -1;
+        }
+        s += n + (s[n] == '\n');
+    }
+    for (size_t i = 0; i < r.nfolds; i++) {
+        size_t at;
+        if (bad_math(r.folds[i].summary, &at) != 0) {
+            wb_fail("%s:%zu: %s", r.path, r.folds[i].first_line,
+                    wb_error());
+            wb_region_free(&r);
+            return -1;
+        }
+    }
+    wb_part *parts = wb_calloc(2 * r.nfolds + 1, sizeof *parts);
+    size_t nparts = parts ? wb_listing_parts(parts, &r) : 0;
+    if (!parts) {
+        wb_region_free(&r);
+        return -1;
+    }
+    wb_buf_printf(&w->out, "::: {.listing}\n`%s`, lines %zu to %zu\n\n",
+                  r.path, r.first_line, r.first_line + r.lines - 1);
+    for (size_t i = 0; i < nparts; i++) {
+        const wb_part *p = &parts[i];
+        if (i > 0)
+            wb_buf_puts(&w->out, "\n");
+        if (p->fold)
+            wb_buf_printf(&w->out, "::: {.fold path=\"%s\" first=\"%zu\" "
+                          "last=\"%zu\"}\n%s\n\n", r.path, p->first_line,
+                          p->first_line + p->lines - 1, p->fold->summary);
+        put_code(&w->out, &r, p->first_line, p->lines);
+        if (p->fold)
+            wb_buf_puts(&w->out, ":::\n");
+    }
+    free(parts);
+    wb_buf_puts(&w->out, ":::\n\n");
     wb_region_free(&r);
     return 0;
 }
@@ -169,6 +279,39 @@ static int weave_tokens(weaver *w, const wb_chunk *c, size_t from, size_t to)
 
 /* ---- the exercises ---------------------------------------------------- */
 
+/* The maths of an exercise's goal, text and hint must be the book's: an
+ * error names the exercise's file, and the first line of it that holds
+ * the first characters of the wrong formula (the text is read from a
+ * comment, its lines joined). */
+static int check_exercise_math(const weaver *w, const wb_exercise *e)
+{
+    const char *parts[] = {e->goal, e->text, e->hint};
+    for (size_t i = 0; i < 3; i++) {
+        size_t at, line = 1;
+        if (bad_math(parts[i], &at) == 0)
+            continue;
+        char *error = wb_strdup(wb_error());
+        char *name = wb_asprintf("exercises/%s.c", e->name);
+        char *file = name ? wb_path_join(w->root ? w->root : ".", name)
+                          : NULL;
+        char *text = file ? wb_read_file(file, NULL) : NULL;
+        size_t n = strcspn(parts[i] + at, "\n");
+        char *head = wb_strndup(parts[i] + at, n < 12 ? n : 12);
+        const char *found = text && head ? strstr(text, head) : NULL;
+        for (const char *s = text; found && s < found; s++)
+            line += *s == '\n';
+        wb_fail("%s:%zu: %s", name ? name : e->name, line,
+                error ? error : "out of memory");
+        free(error);
+        free(name);
+        free(file);
+        free(text);
+        free(head);
+        return -1;
+    }
+    return 0;
+}
+
 /* One exercise in Markdown. */
 static void weave_exercise(weaver *w, const wb_exercise *e)
 {
@@ -201,8 +344,13 @@ static int weave_exercises(weaver *w)
         return wb_fail("there is no exercise of chapter %d in %s/exercises "
                        "(exercises/%02d_K_NAME.c)", w->number,
                        w->root ? w->root : ".", w->number);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (check_exercise_math(w, &list[i]) != 0) {
+            wb_exercises_free(list, n);
+            return -1;
+        }
         weave_exercise(w, &list[i]);
+    }
     wb_exercises_free(list, n);
     w->exercises_woven = true;
     return 0;
@@ -261,28 +409,31 @@ static int weave_output(weaver *w, const char *step)
 }
 
 /* A caption as the text of a Markdown image: brackets and angle brackets
- * outside $...$ escaped, so that no caption can end the image's text or
- * open raw HTML (raw TeX is off in the book's build). */
+ * outside $...$ and `code` escaped, so that no caption can end the image's
+ * text or open raw HTML (raw TeX is off in the book's build); in code,
+ * where a backslash is itself, they need none. */
 static void put_caption(wb_buf *b, const char *caption)
 {
-    bool math = false;
+    bool math = false, code = false;
     for (const char *c = caption; *c; c++) {
-        if (*c == '\\' && c[1]) {
+        if (*c == '\\' && c[1] && !code) {
             wb_buf_append(b, c, 2);
             c++;
             continue;
         }
-        if (*c == '$')
+        if (*c == '$' && !code)
             math = !math;
-        if (!math && strchr("[]<>", *c))
+        else if (*c == '`' && !math)
+            code = !code;
+        if (!math && !code && strchr("[]<>", *c))
             wb_buf_puts(b, "\\");
         wb_buf_append(b, c, 1);
     }
 }
 
-/* The caption's alt text, as a Markdown attribute value: quotes and
- * backslashes escaped. The caption was checked when the figure was drawn;
- * should it not parse, the alt text is the caption as written. */
+/* The caption's alt text, as a Markdown attribute value: its maths in
+ * Unicode, its `code` without the backquotes that mark it, quotes and
+ * backslashes escaped. (The caption's maths were checked before.) */
 static void put_alt(wb_buf *b, const char *caption)
 {
     wb_buf plain = {0};
@@ -293,6 +444,8 @@ static void put_alt(wb_buf *b, const char *caption)
     if (!text)
         b->failed = true;
     for (const char *c = text ? text : ""; *c; c++) {
+        if (*c == '`')
+            continue;
         if (*c == '"' || *c == '\\')
             wb_buf_puts(b, "\\");
         wb_buf_append(b, c, 1);
@@ -300,12 +453,31 @@ static void put_alt(wb_buf *b, const char *caption)
     free(text);
 }
 
-static void weave_figures(weaver *w, const char *step)
+/* The line of the chapter that draws figure `name` of step `c`: the first
+ * that names it in quotes, or the step's first. */
+static size_t figure_line(const wb_chunk *c, const char *name)
 {
+    char *quoted = wb_asprintf("\"%s\"", name);
+    const char *at = quoted ? strstr(c->code, quoted) : NULL;
+    size_t line = c->code_line;
+    for (const char *s = c->code; at && s < at; s++)
+        line += *s == '\n';
+    free(quoted);
+    return line;
+}
+
+static int weave_figures(weaver *w, const wb_chunk *c)
+{
+    const char *step = c->step;
     for (size_t i = 0; i < w->m.nfigures; i++) {
         const wb_manifest_figure *f = &w->m.figures[i];
+        size_t at;
         if (strcmp(f->step, step) != 0)
             continue;
+        if (bad_math(f->caption, &at) != 0)
+            return wb_fail("%s:%zu: the caption of figure '%s': %s",
+                           w->source, figure_line(c, f->name), f->name,
+                           wb_error());
         wb_buf_printf(&w->out, "![Figure %d.%zu: ", w->number, i + 1);
         put_caption(&w->out, f->caption);
         wb_buf_printf(&w->out, "](figures/%s/%s){#fig-%d-%s alt=\"Figure "
@@ -314,6 +486,7 @@ static void weave_figures(weaver *w, const char *step)
         put_alt(&w->out, f->caption);
         wb_buf_puts(&w->out, "\"}\n\n");
     }
+    return 0;
 }
 
 static int weave(weaver *w)
@@ -334,6 +507,13 @@ static int weave(weaver *w)
      * figures. */
     for (size_t i = 0; i < w->lit->nchunks; i++) {
         const wb_chunk *c = &w->lit->chunks[i];
+        size_t at;
+        if (c->prose && bad_math(c->prose, &at) != 0) {
+            size_t line = c->prose_line + 1;
+            for (size_t k = 0; k < at; k++)
+                line += c->prose[k] == '\n';
+            return wb_fail("%s:%zu: %s", w->source, line, wb_error());
+        }
         if (weave_tokens(w, c, 0, c->nprose) != 0)
             return -1;
         if (c->prose)
@@ -341,9 +521,8 @@ static int weave(weaver *w)
         if (weave_tokens(w, c, c->nprose, c->ntokens) != 0)
             return -1;
         if (c->step) {
-            if (weave_output(w, c->step) != 0)
+            if (weave_output(w, c->step) != 0 || weave_figures(w, c) != 0)
                 return -1;
-            weave_figures(w, c->step);
         }
     }
     if (check_exercises_woven(w) != 0)

@@ -120,6 +120,111 @@ static int find_title(const char *prose, char **title)
     return 0;
 }
 
+/* ---- folds -------------------------------------------------------------- */
+
+static line *split_lines(const char *text, size_t *count);
+
+static bool starts_with_brace(line l)
+{
+    return l.len > 0 && l.start[0] == '}';
+}
+
+/* Whether line l is a fold marker, `/\* fold: SUMMARY *\/`: 1, with
+ * SUMMARY in *summary, *n; 0 when it is none; -1 with an error when it
+ * starts as one and is not. */
+static int fold_marker(line l, const char **summary, size_t *n)
+{
+    static const char tag[] = "fold:";
+    const char *s = l.start, *e = l.start + l.len, *p;
+    while (s < e && isspace((unsigned char)*s))
+        s++;
+    while (e > s && isspace((unsigned char)e[-1]))
+        e--;
+    if (e - s < 2 || memcmp(s, "/*", 2) != 0)
+        return 0;
+    for (p = s + 2; p < e && *p == ' '; p++)
+        ;
+    if ((size_t)(e - p) < sizeof tag - 1 ||
+        memcmp(p, tag, sizeof tag - 1) != 0)
+        return 0;
+    if (e - p < (ptrdiff_t)sizeof tag + 1 || memcmp(e - 2, "*/", 2) != 0)
+        return wb_fail("a fold marker is one line: /* fold: what the "
+                       "folded lines do */");
+    p += sizeof tag - 1;
+    e -= 2;
+    while (p < e && *p == ' ')
+        p++;
+    while (e > p && e[-1] == ' ')
+        e--;
+    if (p == e)
+        return wb_fail("this fold marker says nothing of what it folds: "
+                       "/* fold: what the folded lines do */");
+    *summary = p;
+    *n = (size_t)(e - p);
+    return 1;
+}
+
+/* Reads the folds of listing r (its code, path and first line). */
+static int read_folds(wb_region *r)
+{
+    size_t n = 0;
+    line *lines = split_lines(r->code, &n);
+    int rc = lines ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const char *summary, *s2;
+        size_t len, len2, j = i + 1, at = r->first_line + i;
+        int kind = fold_marker(lines[i], &summary, &len);
+        wb_fold *folds;
+        if (kind < 0)
+            rc = wb_fail("%s:%zu: %s", r->path, at, wb_error());
+        if (kind <= 0)
+            continue;
+        if (indent_of(lines[i]) == 0) {
+            /* between functions: the definition after it, whole */
+            while (j < n && !starts_with_brace(lines[j]))
+                j++;
+            if (j++ == n) {
+                rc = wb_fail("%s:%zu: this fold starts its line, so it "
+                             "folds the definition after it, to a line "
+                             "that starts with '}'; there is none (indent "
+                             "it to fold lines of a function)", r->path,
+                             at);
+                continue;
+            }
+        } else {
+            /* in a function: its lines up to a blank line or the end */
+            while (j < n && !is_blank(lines[j]) &&
+                   !starts_with_brace(lines[j]))
+                j++;
+            if (j == i + 1) {
+                rc = wb_fail("%s:%zu: this fold folds nothing: the line "
+                             "after it is blank or ends the function",
+                             r->path, at);
+                continue;
+            }
+        }
+        for (size_t k = i + 1; k < j && rc == 0; k++)
+            if (fold_marker(lines[k], &s2, &len2) != 0)
+                rc = wb_fail("%s:%zu: a fold inside the fold of line %zu",
+                             r->path, r->first_line + k, at);
+        if (rc != 0)
+            break;
+        folds = wb_reallocarray(r->folds, r->nfolds + 1, sizeof *folds);
+        if (!folds) {
+            rc = -1;
+            break;
+        }
+        r->folds = folds;
+        folds[r->nfolds] = (wb_fold){.summary = wb_strndup(summary, len),
+                                     .first_line = at, .lines = j - i};
+        if (!folds[r->nfolds++].summary)
+            rc = -1;
+        i = j - 1;
+    }
+    free(lines);
+    return rc;
+}
+
 /* Fills chunk `c` with the code lines [first, last). */
 static int set_code(wb_chunk *c, const line *lines, size_t first,
                     size_t last, const char *path)
@@ -132,6 +237,15 @@ static int set_code(wb_chunk *c, const line *lines, size_t first,
     c->code_lines = last - first;
     c->code = join(lines, first, last, false);
     if (!c->code)
+        return -1;
+    /* Its folds are read with its listing; a wrong one is an error now. */
+    wb_region r = {.path = (char *)path, .code = c->code,
+                   .first_line = c->code_line};
+    int rc = read_folds(&r);
+    for (size_t i = 0; i < r.nfolds; i++)
+        free(r.folds[i].summary);
+    free(r.folds);
+    if (rc != 0)
         return -1;
     for (size_t i = first; i < last; i++) {
         const char *name;
@@ -603,7 +717,7 @@ int wb_region_find(wb_region *out, const char *text, const char *path,
         out->code = join(lines, found_at, found_end, false);
         out->name = wb_strdup(name);
         out->path = wb_strdup(path);
-        if (!out->code || !out->name || !out->path) {
+        if (!out->code || !out->name || !out->path || read_folds(out) != 0) {
             wb_region_free(out);
             rc = -1;
         }
@@ -614,6 +728,9 @@ int wb_region_find(wb_region *out, const char *text, const char *path,
 
 void wb_region_free(wb_region *r)
 {
+    for (size_t i = 0; i < r->nfolds; i++)
+        free(r->folds[i].summary);
+    free(r->folds);
     free(r->path);
     free(r->name);
     free(r->code);
@@ -680,9 +797,47 @@ int wb_lit_listing(wb_region *out, const wb_lit *lit, const wb_token *t,
         out->lines += t->text[i] == '\n';
     out->path = wb_strdup(lit->path);
     out->code = wb_strndup(t->text, t->len);
-    if (!out->path || !out->code) {
+    if (!out->path || !out->code || read_folds(out) != 0) {
         wb_region_free(out);
         return -1;
     }
     return 0;
+}
+
+/* Whether line `at` (1-based in the file) of listing r is blank. */
+static bool blank_line_at(const wb_region *r, size_t at)
+{
+    const char *s = r->code;
+    for (size_t i = r->first_line; i < at; i++)
+        s += strcspn(s, "\n") + 1;
+    return is_blank((line){s, strcspn(s, "\n")});
+}
+
+/* Lines [first, end) of r, without the blank lines at an end that touches
+ * a fold, as a part, if any is left. */
+static size_t add_run(wb_part *parts, size_t n, const wb_region *r,
+                      size_t first, size_t end, bool fold_before,
+                      bool fold_after)
+{
+    while (fold_before && first < end && blank_line_at(r, first))
+        first++;
+    while (fold_after && end > first && blank_line_at(r, end - 1))
+        end--;
+    if (end > first)
+        parts[n++] = (wb_part){.first_line = first, .lines = end - first};
+    return n;
+}
+
+size_t wb_listing_parts(wb_part *parts, const wb_region *r)
+{
+    size_t n = 0, line = r->first_line;
+    for (size_t i = 0; i < r->nfolds; i++) {
+        const wb_fold *f = &r->folds[i];
+        n = add_run(parts, n, r, line, f->first_line, i > 0, true);
+        parts[n++] = (wb_part){.first_line = f->first_line,
+                               .lines = f->lines, .fold = f};
+        line = f->first_line + f->lines;
+    }
+    return add_run(parts, n, r, line, r->first_line + r->lines,
+                   r->nfolds > 0, false);
 }

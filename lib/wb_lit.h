@@ -45,6 +45,21 @@
  * step draws, @step:NAME to a step, and a line `@exercises` stands for the
  * chapter's exercises (wb_exercise.h).
  *
+ * Folded code. A listing shows the lines that carry its step's idea; the
+ * lines that only draw, print, parse options or clip are folded away. In
+ * the code, chapter's or library's, a line that holds only the comment
+ *
+ *     /\* fold: SUMMARY *\/
+ *
+ * folds itself and the lines after it: indented (in a function), up to
+ * the next blank line or the function's closing brace, whichever comes
+ * first; at the start of its line (between functions), the whole
+ * definition that follows, up to and with the next line that starts with
+ * a closing brace. The book shows the folded lines as one line, SUMMARY
+ * (Markdown, as the prose) and where they are: the HTML opens them with a
+ * click, the PDF and the notebook name their file and lines. The source
+ * stays one program; its highlighted page in the book keeps every line.
+ *
  * This file is the one reader of that grammar: each chunk reads as a list
  * of tokens (text, references, equation labels, listings, exercises), and
  * the weaver (book/weave.c) and the notebook (wb_notebook.c) are two
@@ -110,8 +125,10 @@ typedef struct wb_lit {
 /* Splits `text` (the contents of `path`, used in messages) into chunks,
  * and reads each into tokens. NULL with an error "path:line: ..." for an
  * unterminated prose block, a chunk that defines two steps, an equation
- * label given twice, or a malformed @code line (PATH must be relative,
- * with no "..", and NAME made of letters, digits and '_'). */
+ * label given twice, a malformed @code line (PATH must be relative, with
+ * no "..", and NAME made of letters, digits and '_'), or a fold marker
+ * that is not one line, has no summary, folds nothing, opens inside
+ * another fold, or, at the start of its line, finds no closing brace. */
 wb_lit *wb_lit_parse(const char *text, const char *path);
 /* wb_lit_parse of the file at `path`. */
 wb_lit *wb_lit_read(const char *path);
@@ -128,6 +145,13 @@ const char *wb_lit_title(const wb_lit *lit, const char *name);
  * Returns 0, or -1 with an error naming the first disagreement. */
 int wb_lit_check_steps(const wb_lit *lit, const char *const *names);
 
+/* Lines of a listing folded away (see Folded code, above). */
+typedef struct wb_fold {
+    char *summary;       /* what the lines do: the marker's SUMMARY */
+    size_t first_line;   /* the marker's line in the file (1-based) */
+    size_t lines;        /* how many lines it folds, its marker's with them */
+} wb_fold;
+
 /* A region of a source file, and a listing. */
 typedef struct wb_region {
     char *path;          /* the file */
@@ -135,14 +159,30 @@ typedef struct wb_region {
     char *code;          /* its lines, without the markers */
     size_t first_line;   /* the line number of its first line (1-based) */
     size_t lines;        /* how many lines */
+    wb_fold *folds;      /* its folds, in the order of the lines, apart */
+    size_t nfolds;
 } wb_region;
 
-/* Finds region `name` in `text`, the contents of `path`. Returns 0, or -1
- * with an error "path:line: ..." when the file's markers are unbalanced,
- * nested or name a region twice, or when the region is not there. */
+/* Finds region `name` in `text`, the contents of `path`, and its folds.
+ * Returns 0, or -1 with an error "path:line: ..." when the file's markers
+ * are unbalanced, nested or name a region twice, when the region is not
+ * there, or when a fold marker of it is wrong (see wb_lit_parse). */
 int wb_region_find(wb_region *out, const char *text, const char *path,
                    const char *name);
 void wb_region_free(wb_region *r);
+
+/* A part of what a listing shows: a run of its lines, or a fold. */
+typedef struct wb_part {
+    size_t first_line;   /* its first line in the file */
+    size_t lines;        /* how many */
+    const wb_fold *fold; /* the fold it is, or NULL for lines shown */
+} wb_part;
+
+/* The parts of listing r, in order, into parts[0..2 r->nfolds + 1): its
+ * folds, and the runs of lines between them, without the blank lines
+ * next to a fold (a run of blank lines alone is no part). Returns how
+ * many. */
+size_t wb_listing_parts(wb_part *parts, const wb_region *r);
 
 /* The listing a LISTING or REGION token of `lit` stands for: the chunk's
  * code, or the region read from file PATH under folder `root` (the current

@@ -758,3 +758,116 @@ bool wb_mt_simple(const wb_mt_list *list)
             last->kind == WB_MT_SYMBOL && last->cls == WB_MT_CLOSE &&
             depth == 0);
 }
+
+/* ---- math in Markdown --------------------------------------------------- */
+
+static bool md_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* The end of the math that starts with `open` ($ or $$) at s[i], or 0:
+ * the index of its closing delimiter. Math never crosses a blank line. */
+static size_t math_end(const char *s, size_t i, bool display)
+{
+    size_t j = i + (display ? 2 : 1);
+    if (!display && (s[j] == '\0' || md_space(s[j])))
+        return 0;
+    for (; s[j]; j++) {
+        if (s[j] == '\\' && s[j + 1]) {
+            j++;
+            continue;
+        }
+        if (s[j] == '\n') {
+            size_t k = j + 1;
+            while (s[k] == ' ' || s[k] == '\t')
+                k++;
+            if (s[k] == '\n')
+                return 0;
+        }
+        if (s[j] != '$')
+            continue;
+        if (display)
+            return s[j + 1] == '$' ? j : 0;
+        if (!md_space(s[j - 1]) && !(s[j + 1] >= '0' && s[j + 1] <= '9'))
+            return j;
+    }
+    return 0;
+}
+
+/* A line that opens or closes a fenced code block: up to three spaces, then
+ * three or more ` or ~. Returns the fence's length, and its character in
+ * *c. */
+static size_t fence_at(const char *s, char *c)
+{
+    size_t i = 0, n = 0;
+    while (i < 3 && s[i] == ' ')
+        i++;
+    if (s[i] != '`' && s[i] != '~')
+        return 0;
+    *c = s[i];
+    while (s[i + n] == *c)
+        n++;
+    return n >= 3 ? n : 0;
+}
+
+static size_t line_length(const char *s)
+{
+    const char *eol = strchr(s, '\n');
+    return eol ? (size_t)(eol - s) + 1 : strlen(s);
+}
+
+bool wb_md_math_next(const char *md, size_t from, wb_md_math *m)
+{
+    size_t i = from;
+    bool line_start = i == 0 || md[i - 1] == '\n';
+    while (md[i]) {
+        char fence_char = 0;
+        size_t fence = line_start ? fence_at(md + i, &fence_char) : 0;
+        if (fence) {
+            /* the whole fenced block */
+            i += line_length(md + i);
+            while (md[i]) {
+                char c = 0;
+                size_t close = fence_at(md + i, &c);
+                i += line_length(md + i);
+                if (close >= fence && c == fence_char)
+                    break;
+            }
+            continue;
+        }
+        line_start = false;
+        if (md[i] == '\\' && md[i + 1]) {
+            i += 2;
+        } else if (md[i] == '`') {
+            /* a code span: from a run of backticks to the next run of as
+             * many */
+            size_t k = 0, j;
+            while (md[i + k] == '`')
+                k++;
+            for (j = i + k; md[j]; j++) {
+                size_t r = 0;
+                while (md[j + r] == '`')
+                    r++;
+                if (r == k)
+                    break;
+                j += r ? r - 1 : 0;
+            }
+            i = md[j] ? j + k : i + k;
+        } else if (md[i] == '$') {
+            bool display = md[i + 1] == '$';
+            size_t open = display ? 2 : 1, end = math_end(md, i, display);
+            if (end) {
+                *m = (wb_md_math){.start = i, .tex = i + open,
+                                  .len = end - i - open, .end = end + open,
+                                  .display = display};
+                return true;
+            }
+            i += open;
+        } else {
+            line_start = md[i] == '\n';
+            i++;
+        }
+    }
+    return false;
+}

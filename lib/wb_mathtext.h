@@ -119,4 +119,24 @@ enum {
  * Returns 0, or -1 with the parser's error (and nothing appended). */
 int wb_mt_unicode(wb_buf *out, const char *text, unsigned flags);
 
+/* ---- math in Markdown ---------------------------------------------------
+ *
+ * The book's prose is Markdown with $...$ and $$...$$ math. Where the math
+ * is, found as pandoc finds it: $ opens math when a non-space follows it,
+ * and closes it when a non-space comes before it and no digit after it;
+ * $$...$$ is a display; math never crosses a blank line, and is never in
+ * a code span, in a fenced code block, nor an escaped \$.
+ */
+typedef struct wb_md_math {
+    size_t start;    /* the offset of its opening $ or $$ */
+    size_t tex;      /* of the TeX between the delimiters */
+    size_t len;      /* the TeX's length */
+    size_t end;      /* the offset just past its closing delimiter */
+    bool display;    /* $$...$$ */
+} wb_md_math;
+
+/* The first math span of `md` at or after md[from], into *m; false when
+ * there is none. `from` is 0 or the end of a span found before. */
+bool wb_md_math_next(const char *md, size_t from, wb_md_math *m);
+
 #endif

@@ -64,19 +64,50 @@ static int prose_width(const notebook *n)
 /* The columns before a listing's code: "   12 │ ". */
 #define GUTTER 8
 
+/* A fold of a listing, as one line in the place of its lines: what they
+ * do (the marker's Markdown, on one line), and where they are. */
+static void put_fold(wb_buf *b, const notebook *n, const wb_region *r,
+                     const wb_fold *f)
+{
+    wb_buf text = {0};
+    if (wb_term_markdown(&text, f->summary, 10000, 0) != 0 || !text.len) {
+        wb_buf_free(&text);
+        wb_buf_printf(&text, "%s\n", f->summary);
+    }
+    const char *path = r->path, *root = n->s->root;
+    size_t len = root ? strlen(root) : 0;
+    /* the chapter's path, as the book gives it: from the workbook's top */
+    if (len && strncmp(path, root, len) == 0 && path[len] == '/')
+        path += len + 1;
+    while (text.len && (text.data[text.len - 1] == '\n'))
+        text.len--;
+    wb_buf_printf(b, "%s      ⋯ %.*s (%s, lines %zu to %zu)%s\n",
+                  sgr(n, "\033[2m"), (int)text.len, text.data ? text.data : "",
+                  path, f->first_line, f->first_line + f->lines - 1,
+                  sgr(n, "\033[0m"));
+    wb_buf_free(&text);
+}
+
 /* A listing with its line numbers, dim, under the name of its file when
- * it is library code, not the chapter's. On a screen narrower than its
- * lines (a chapter's lines are up to 80 columns, and the numbers take 8
- * more), a line that does not fit goes on on the next, after its
- * indentation and two spaces, rather than at the screen's left edge. */
+ * it is library code, not the chapter's; each of its folds one line. On a
+ * screen narrower than its lines (a chapter's lines are up to 80 columns,
+ * and the numbers take 8 more), a line that does not fit goes on on the
+ * next, after its indentation and two spaces, rather than at the screen's
+ * left edge. */
 static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
 {
     const char *line = r->code, *dim = sgr(n, "\033[2m");
     const char *off = sgr(n, "\033[0m");
-    size_t first = r->first_line;
+    size_t first = r->first_line, part = 0, nparts;
     size_t width = n->pg.interactive && n->pg.cols > GUTTER + 20
                        ? (size_t)n->pg.cols - GUTTER - 1
                        : (size_t)-1;
+    wb_part *parts = wb_calloc(2 * r->nfolds + 1, sizeof *parts);
+    if (!parts) {
+        b->failed = true;
+        return;
+    }
+    nparts = wb_listing_parts(parts, r);
     if (r->name)
         wb_buf_printf(b, "%s%s, lines %zu to %zu:%s\n", dim, r->path, first,
                       first + r->lines - 1, off);
@@ -84,6 +115,18 @@ static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
         size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
         const char *s = line;
         size_t left = len, room = width;
+        while (part < nparts &&
+               parts[part].first_line + parts[part].lines <= first + i)
+            part++;
+        if (part == nparts || parts[part].first_line > first + i ||
+            parts[part].fold) {
+            /* a line not shown: a fold's first shows the fold */
+            if (part < nparts && parts[part].fold &&
+                parts[part].first_line == first + i)
+                put_fold(b, n, r, parts[part].fold);
+            line += len + (line[len] == '\n');
+            continue;
+        }
         wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
         while (wb_term_width(s, left) > room) {
             /* the last space that leaves a line of at most `room` */
@@ -108,6 +151,7 @@ static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
         wb_buf_printf(b, "%.*s\n", (int)left, s);
         line += len + (line[len] == '\n');
     }
+    free(parts);
 }
 
 /* A line across the screen with a title in it, in bold. */

@@ -1,10 +1,9 @@
 /* wb_term.c: the book's prose for a terminal. See wb_term.h.
  *
  * Three passes. The math is taken out of the Markdown first, as pandoc
- * finds it (an opening $ followed by a non-space, a closing $ preceded by
- * one and not followed by a digit; $$...$$ for display; never in code), and
- * replaced by a placeholder that cmark reads as an ordinary word, so that
- * its backslashes and underscores are not taken for Markdown. cmark then
+ * finds it (wb_md_math_next), and replaced by a placeholder that cmark
+ * reads as an ordinary word, so that its backslashes and underscores are
+ * not taken for Markdown. cmark then
  * parses the text into a tree. Each block of the tree is written out,
  * its inline content cut into words and filled into lines; a placeholder
  * becomes its math, in Unicode (wb_mathtext.h).
@@ -107,57 +106,6 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* The end of the math that starts with `open` ($ or $$) at s[i], or 0:
- * the index of its closing delimiter. Math never crosses a blank line. */
-static size_t math_end(const char *s, size_t i, bool display)
-{
-    size_t j = i + (display ? 2 : 1);
-    if (!display && (s[j] == '\0' || is_space(s[j])))
-        return 0;
-    for (; s[j]; j++) {
-        if (s[j] == '\\' && s[j + 1]) {
-            j++;
-            continue;
-        }
-        if (s[j] == '\n') {
-            size_t k = j + 1;
-            while (s[k] == ' ' || s[k] == '\t')
-                k++;
-            if (s[k] == '\n')
-                return 0;
-        }
-        if (s[j] != '$')
-            continue;
-        if (display)
-            return s[j + 1] == '$' ? j : 0;
-        if (!is_space(s[j - 1]) && !(s[j + 1] >= '0' && s[j + 1] <= '9'))
-            return j;
-    }
-    return 0;
-}
-
-/* A line that opens or closes a fenced code block: up to three spaces, then
- * three or more ` or ~. Returns the fence's length, and its character in
- * *c. */
-static size_t fence_at(const char *s, char *c)
-{
-    size_t i = 0, n = 0;
-    while (i < 3 && s[i] == ' ')
-        i++;
-    if (s[i] != '`' && s[i] != '~')
-        return 0;
-    *c = s[i];
-    while (s[i + n] == *c)
-        n++;
-    return n >= 3 ? n : 0;
-}
-
-static size_t line_length(const char *s)
-{
-    const char *eol = strchr(s, '\n');
-    return eol ? (size_t)(eol - s) + 1 : strlen(s);
-}
-
 /* A display's \tag{TEXT} (as the book numbers its equations): its
  * offset in tex[0..n), with the tag's TEXT at *tag, *tag_len; or n. */
 static size_t find_tag(const char *tex, size_t n, const char **tag,
@@ -206,69 +154,19 @@ static int add_math(term *t, const char *tex, size_t n, bool display)
 static char *protect_math(term *t, const char *md)
 {
     wb_buf b = {0};
-    size_t i = 0;
-    bool line_start = true;
-    while (md[i]) {
-        char fence_char = 0;
-        size_t fence = line_start ? fence_at(md + i, &fence_char) : 0;
-        if (fence) {
-            /* the whole fenced block, as it is */
-            size_t len = line_length(md + i);
-            wb_buf_append(&b, md + i, len);
-            i += len;
-            while (md[i]) {
-                char c = 0;
-                size_t close = fence_at(md + i, &c);
-                len = line_length(md + i);
-                wb_buf_append(&b, md + i, len);
-                i += len;
-                if (close >= fence && c == fence_char)
-                    break;
-            }
-            continue;
+    wb_md_math m;
+    size_t at = 0;
+    while (wb_md_math_next(md, at, &m)) {
+        wb_buf_append(&b, md + at, m.start - at);
+        if (add_math(t, md + m.tex, m.len, m.display) != 0) {
+            wb_buf_free(&b);
+            return NULL;
         }
-        line_start = false;
-        if (md[i] == '\\' && md[i + 1]) {
-            wb_buf_append(&b, md + i, 2);
-            i += 2;
-        } else if (md[i] == '`') {
-            /* a code span: from a run of backticks to the next run of as
-             * many */
-            size_t k = 0, j;
-            while (md[i + k] == '`')
-                k++;
-            for (j = i + k; md[j]; j++) {
-                size_t r = 0;
-                while (md[j + r] == '`')
-                    r++;
-                if (r == k)
-                    break;
-                j += r ? r - 1 : 0;
-            }
-            j = md[j] ? j + k : i + k;
-            wb_buf_append(&b, md + i, j - i);
-            i = j;
-        } else if (md[i] == '$') {
-            bool display = md[i + 1] == '$';
-            size_t open = display ? 2 : 1, end = math_end(md, i, display);
-            if (!end) {
-                wb_buf_append(&b, md + i, open);
-                i += open;
-                continue;
-            }
-            if (add_math(t, md + i + open, end - i - open, display) != 0) {
-                wb_buf_free(&b);
-                return NULL;
-            }
-            wb_buf_printf(&b, "%s%zu%s", display ? DISPLAY_MARK : INLINE_MARK,
-                          t->nmath - 1, END_MARK);
-            i = end + open;
-        } else {
-            line_start = md[i] == '\n';
-            wb_buf_append(&b, md + i, 1);
-            i++;
-        }
+        wb_buf_printf(&b, "%s%zu%s", m.display ? DISPLAY_MARK : INLINE_MARK,
+                      t->nmath - 1, END_MARK);
+        at = m.end;
     }
+    wb_buf_puts(&b, md + at);
     return wb_buf_take(&b);
 }
 

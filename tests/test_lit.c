@@ -392,3 +392,119 @@ Test(lit, an_equation_labelled_twice_is_an_error_at_its_line)
     cr_assert_str_eq(wb_error(), "twice.c:8: the equation 'a' is labelled "
                                  "twice");
 }
+
+/* ---- folds ------------------------------------------------------------- */
+
+static const char *folded =
+    "/*md\n"                                               /* 1 */
+    "## A step\n"
+    "*/\n"
+    "/* fold: draws `curve`, a figure */\n"                /* 4 */
+    "static void curve(void)\n"
+    "{\n"
+    "\n"
+    "    draw();\n"
+    "}\n"                                                  /* 9 */
+    "\n"
+    "static int a(wb_run *run)\n"                          /* 11 */
+    "{\n"
+    "    int x = idea(run);\n"
+    "\n"
+    "    /* fold: prints $x$ */\n"                         /* 15 */
+    "    printf(\"%d\\n\", x);\n"
+    "\n"
+    "    x += more(run);\n"                                /* 18 */
+    "    /*fold:draws it*/\n"                              /* 19 */
+    "    curve();\n"
+    "    return 0;\n"
+    "}\n";                                                 /* 22 */
+
+/* A fold at the start of a line folds the definition after it; an indented
+ * one, the lines after it to a blank line or to the end of the function.
+ * A listing's parts leave out the blank lines next to a fold. */
+Test(lit, folds_are_read_with_their_listing)
+{
+    wb_lit *lit = wb_lit_parse(folded, "ch.c");
+    cr_assert(lit, "%s", wb_error());
+    const wb_chunk *c = &lit->chunks[0];
+    wb_region r;
+    cr_assert_eq(wb_lit_listing(&r, lit, &c->tokens[c->nprose], NULL), 0,
+                 "%s", wb_error());
+    cr_assert_eq(r.nfolds, 3);
+    cr_assert_str_eq(r.folds[0].summary, "draws `curve`, a figure");
+    cr_assert_eq(r.folds[0].first_line, 4);
+    cr_assert_eq(r.folds[0].lines, 6, "to and with its closing brace");
+    cr_assert_str_eq(r.folds[1].summary, "prints $x$");
+    cr_assert_eq(r.folds[1].first_line, 15);
+    cr_assert_eq(r.folds[1].lines, 2, "to the blank line");
+    cr_assert_str_eq(r.folds[2].summary, "draws it");
+    cr_assert_eq(r.folds[2].first_line, 19);
+    cr_assert_eq(r.folds[2].lines, 3, "to the function's end");
+
+    wb_part parts[7];
+    size_t n = wb_listing_parts(parts, &r);
+    const size_t want[][3] = {/* first line, lines, a fold */
+                              {4, 6, 1}, {11, 3, 0}, {15, 2, 1},
+                              {18, 1, 0}, {19, 3, 1}, {22, 1, 0}};
+    cr_assert_eq(n, 6);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_eq(parts[i].first_line, want[i][0], "part %zu", i);
+        cr_assert_eq(parts[i].lines, want[i][1], "part %zu", i);
+        cr_assert_eq(parts[i].fold != NULL, want[i][2] == 1, "part %zu", i);
+    }
+    wb_region_free(&r);
+    wb_lit_free(lit);
+}
+
+/* A fold in library code, read with its region. */
+Test(lit, a_region_has_folds)
+{
+    const char *text = "/* region r */\nint f(void)\n{\n"
+                       "    /* fold: clips */\n    clip();\n    return 1;\n"
+                       "}\n/* endregion r */\n";
+    wb_region r;
+    cr_assert_eq(wb_region_find(&r, text, "lib/x.c", "r"), 0, "%s",
+                 wb_error());
+    cr_assert_eq(r.nfolds, 1);
+    cr_assert_eq(r.folds[0].first_line, 4);
+    cr_assert_eq(r.folds[0].lines, 3);
+    wb_region_free(&r);
+    text = "/* region r */\n    /* fold: nothing */\n/* endregion r */\n";
+    cr_assert_eq(wb_region_find(&r, text, "lib/x.c", "r"), -1);
+    cr_assert_str_eq(wb_error(), "lib/x.c:2: this fold folds nothing: the "
+                     "line after it is blank or ends the function");
+}
+
+/* A wrong fold marker is an error of the source, at its line. */
+Test(lit, a_wrong_fold_is_an_error_at_its_line)
+{
+    const struct {
+        const char *code, *why;
+    } bad[] = {
+        {"int f(void)\n{\n    /* fold: two\n       lines */\n    g();\n}\n",
+         "ch.c:6: a fold marker is one line"},
+        {"int f(void)\n{\n    /* fold:  */\n    g();\n}\n",
+         "ch.c:6: this fold marker says nothing of what it folds"},
+        {"/* fold: a preamble */\n#include <x.h>\n",
+         "ch.c:4: this fold starts its line, so it folds the definition "
+         "after it, to a line that starts with '}'; there is none"},
+        {"int f(void)\n{\n    /* fold: prints */\n\n    g();\n}\n",
+         "ch.c:6: this fold folds nothing"},
+        {"int f(void)\n{\n    /* fold: prints */\n    /* fold: more */\n}\n",
+         "ch.c:7: a fold inside the fold of line 6"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *text = wb_asprintf("/*md\n## A\n*/\n%s", bad[i].code);
+        cr_assert_null(wb_lit_parse(text, "ch.c"), "accepted %s",
+                       bad[i].code);
+        cr_assert(strncmp(wb_error(), bad[i].why, strlen(bad[i].why)) == 0,
+                  "%s\nwanted: %s", wb_error(), bad[i].why);
+        free(text);
+    }
+    /* a comment that only mentions folds is no marker */
+    wb_lit *lit = wb_lit_parse("/*md\n## A\n*/\nint f(void)\n{\n"
+                               "    /* unfold: x */\n    /* fold */\n}\n",
+                               "ch.c");
+    cr_assert(lit, "%s", wb_error());
+    wb_lit_free(lit);
+}

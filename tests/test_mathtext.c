@@ -225,3 +225,26 @@ Test(mathtext, an_argument_that_fails_half_way_leaks_nothing)
         cr_assert_eq(l.n, 0);
     }
 }
+
+/* The math of Markdown, found as pandoc finds it: each span's TeX, in
+ * order; none in code, in a fenced block, after a backslash, nor a $
+ * followed by a space or a closing $ followed by a digit. */
+Test(mathtext, math_is_found_in_markdown_as_pandoc_finds_it)
+{
+    const char *md = "A $x_1$ and `$no$` and \\$5 or $ 6,\n"
+                     "```\n$fenced$\n```\n"
+                     "then $$y = 2x\n + 1$$ and $a$2 b$.\n\n$not\n\nacross$";
+    const char *want[] = {"x_1", "y = 2x\n + 1", "a$2 b"};
+    wb_md_math m;
+    size_t n = 0;
+    for (size_t at = 0; wb_md_math_next(md, at, &m); at = m.end, n++) {
+        cr_assert_lt(n, 3, "more spans than %zu", n);
+        cr_assert_eq(m.len, strlen(want[n]));
+        cr_assert(strncmp(md + m.tex, want[n], m.len) == 0, "span %zu: %.*s",
+                  n, (int)m.len, md + m.tex);
+        cr_assert_eq(m.display, n == 1);
+        cr_assert_eq(md[m.start], '$');
+        cr_assert_eq(md[m.end - 1], '$');
+    }
+    cr_assert_eq(n, 3);
+}

@@ -3,7 +3,8 @@
  * uses every directive and each real chapter, they must find the same
  * things: every reference resolved to the same figure, step or equation,
  * every equation numbered alike, every listing of the same lines, the same
- * exercises, in the order of the source. The test reads the chapter's
+ * exercises, in the order of the source, the same folds, each
+ * in the place of its lines. The test reads the chapter's
  * tokens and looks for each one in what both renderers wrote, as each
  * writes it; and the weaver wrote nothing more. */
 #include <criterion/criterion.h>
@@ -66,12 +67,93 @@ static size_t count(const char *text, const char *what)
     return n;
 }
 
-/* Line `i` (from 0) of `code`, as a string. */
-static char *code_line(const char *code, size_t i)
+/* Lines [first, first + n) of listing r, as a string. */
+static char *lines_of(const wb_region *r, size_t first, size_t n)
 {
-    while (i-- > 0)
-        code += strcspn(code, "\n") + 1;
-    return wb_strndup(code, strcspn(code, "\n"));
+    const char *s = r->code, *e;
+    for (size_t i = r->first_line; i < first; i++)
+        s += strcspn(s, "\n") + 1;
+    e = s;
+    for (size_t i = 0; i < n; i++)
+        e += strcspn(e, "\n") + 1;
+    return wb_strndup(s, (size_t)(e - s));
+}
+
+/* A listing, after *w in the book and *t in the notebook (squeezed): in
+ * the book its origin, then each part, lines shown or a fold (its summary,
+ * file, lines, and the lines it folds), as the weaver writes them; in the
+ * notebook, each part in order: the first and last line shown with their
+ * numbers, a fold as one line (its summary, file and lines), not its
+ * lines. */
+static void expect_listing(const char **w, const char **t, const wb_lit *lit,
+                           const wb_token *tk, const char *root,
+                           const char *source)
+{
+    wb_region r;
+    wb_part parts[64];
+    cr_assert_eq(wb_lit_listing(&r, lit, tk, root), 0, "%s", wb_error());
+    cr_assert_leq(2 * r.nfolds + 1, 64);
+    size_t n = wb_listing_parts(parts, &r);
+    /* the path as the book shows it: from the workbook's top */
+    const char *path = r.path;
+    if (strncmp(path, root, strlen(root)) == 0 && path[strlen(root)] == '/')
+        path += strlen(root) + 1;
+    wb_buf md = {0};
+    wb_buf_printf(&md, "`%s`, lines %zu to %zu\n\n", r.path, r.first_line,
+                  r.first_line + r.lines - 1);
+    if (r.name) {
+        char *b = wb_asprintf("%s, lines %zu to %zu:", r.path, r.first_line,
+                              r.first_line + r.lines - 1);
+        char *sb = squeeze(b);
+        expect(t, sb, "the notebook", source);
+        free(b);
+        free(sb);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const wb_part *p = &parts[i];
+        size_t last = p->first_line + p->lines - 1;
+        char *code = lines_of(&r, p->first_line, p->lines);
+        if (i > 0)
+            wb_buf_puts(&md, "\n");
+        if (p->fold)
+            wb_buf_printf(&md, "::: {.fold path=\"%s\" first=\"%zu\" "
+                          "last=\"%zu\"}\n%s\n\n", r.path, p->first_line,
+                          last, p->fold->summary);
+        wb_buf_printf(&md, "```{.c .numberLines startFrom=\"%zu\"}\n%s```\n",
+                      p->first_line, code);
+        if (p->fold) {
+            wb_buf_puts(&md, ":::\n");
+            wb_buf summary = {0};
+            cr_assert_eq(wb_term_markdown(&summary, p->fold->summary, 10000,
+                                          0), 0, "%s", wb_error());
+            summary.data[strcspn(summary.data, "\n")] = '\0';
+            char *b = wb_asprintf("⋯ %s (%s, lines %zu to %zu)",
+                                  summary.data, path, p->first_line, last);
+            char *sb = squeeze(b);
+            expect(t, sb, "the notebook", source);
+            free(b);
+            free(sb);
+            wb_buf_free(&summary);
+        } else {
+            for (size_t k = 0; k < (p->lines > 1 ? 2 : 1); k++) {
+                size_t at = k ? last : p->first_line;
+                char *line = lines_of(&r, at, 1);
+                line[strcspn(line, "\n")] = '\0';
+                char *b = wb_asprintf("%zu │ %s", at, line);
+                char *sb = squeeze(b);
+                expect(t, sb, "the notebook", source);
+                free(line);
+                free(b);
+                free(sb);
+            }
+        }
+        free(code);
+    }
+    char *a = wb_buf_take(&md);
+    cr_assert(a);
+    expect(w, a, "the book", source);
+    free(a);
+    wb_region_free(&r);
 }
 
 /* What the weaver (md) and the notebook (nb) show of the chapter at
@@ -91,8 +173,7 @@ static void assert_agree(const char *source, int n, const char *root,
         const wb_chunk *c = &lit->chunks[i];
         for (size_t j = 0; j < c->ntokens; j++) {
             const wb_token *tk = &c->tokens[j];
-            char *a = NULL, *b = NULL, *b2 = NULL;
-            wb_region r;
+            char *a = NULL, *b = NULL;
             int k = 0;
             switch (tk->kind) {
             case WB_TOKEN_TEXT:
@@ -132,31 +213,10 @@ static void assert_agree(const char *source, int n, const char *root,
                 *(tk->kind == WB_TOKEN_EQ_REF ? &links : &tags) += 1;
                 break;
             case WB_TOKEN_REGION:
-            case WB_TOKEN_LISTING: {
-                cr_assert_eq(wb_lit_listing(&r, lit, tk, root), 0, "%s",
-                             wb_error());
-                char *first = code_line(r.code, 0);
-                char *last = code_line(r.code, r.lines - 1);
-                a = wb_asprintf("`%s`, lines %zu to %zu\n\n```{.c "
-                                ".numberLines startFrom=\"%zu\"}\n%s```\n",
-                                r.path, r.first_line,
-                                r.first_line + r.lines - 1, r.first_line,
-                                r.code);
-                /* the notebook names library files alone */
-                b = r.name ? wb_asprintf("%s, lines %zu to %zu: %zu │ %s",
-                                         r.path, r.first_line,
-                                         r.first_line + r.lines - 1,
-                                         r.first_line, first)
-                           : wb_asprintf("%zu │ %s", r.first_line, first);
-                if (r.lines > 1)
-                    b2 = wb_asprintf("%zu │ %s", r.first_line + r.lines - 1,
-                                     last);
-                free(first);
-                free(last);
-                wb_region_free(&r);
+            case WB_TOKEN_LISTING:
+                expect_listing(&w, &t, lit, tk, root, source);
                 listings++;
                 break;
-            }
             case WB_TOKEN_EXERCISES: {
                 wb_exercise *list;
                 size_t m;
@@ -188,14 +248,8 @@ static void assert_agree(const char *source, int n, const char *root,
                 expect(&t, sb, "the notebook", source);
                 free(sb);
             }
-            if (b2) {
-                char *sb = squeeze(b2);
-                expect(&t, sb, "the notebook", source);
-                free(sb);
-            }
             free(a);
             free(b);
-            free(b2);
         }
     }
     /* and the book has no other link, number or listing */
@@ -235,7 +289,12 @@ static const char *fixture_source =
     "*/\n"
     "static int draw(wb_run *run)\n"
     "{\n"
-    "    return wb_diagram_neuron(&run->out, \"curve\", \"A curve.\");\n"
+    "    int rc = wb_diagram_neuron(&run->out, \"curve\", \"A curve.\");\n"
+    "\n"
+    "    /* fold: checks `rc`, as $x^2$ would */\n"
+    "    if (rc != 0)\n"
+    "        rc = -1; /* folded away */\n"
+    "    return rc;\n"
     "}\n"
     "\n"
     "/*md\n"
@@ -359,6 +418,11 @@ Test(renderers, agree_on_a_chapter_with_every_directive)
     cr_assert(strstr(nb, "(7.2)"), "%s", nb);
     cr_assert(strstr(nb, "lib/maths.c, lines 3 to 6:"), "%s", nb);
     cr_assert(strstr(nb, "Exercise 7.1: Square a number"), "%s", nb);
+    cr_assert(strstr(nb, "⋯ checks rc, as x² would (chapters/07_fixture.c, "
+                         "lines 26 to 29)"), "%s", nb);
+    cr_assert(strstr(r.out, "::: {.fold"), "%s", r.out);
+    cr_assert(strstr(r.out, "/* folded away */"), "%s", r.out);
+    cr_assert_null(strstr(nb, "folded away"), "%s", nb);
     free_names(figures);
     program_result_free(&r);
     free(nb);

@@ -151,22 +151,97 @@ Test(weave, refuses_a_reference_to_a_missing_step)
     free(src);
 }
 
-/* A line wider than the page is kept whole, as compiled: the PDF wraps
- * it, the HTML scrolls it. */
-Test(weave, keeps_a_listing_wider_than_the_page)
+/* A listing line wider than the page, 80 columns, fails the book,
+ * naming its file and line. */
+Test(weave, refuses_a_listing_wider_than_the_page)
 {
-    const char *line = "    return 0; /* a comment that makes this line "
-                       "far, far, far wider than the page */\n";
     char *src = replace(good_source, "    return 0;\n}\n\n/*md\n## Printing",
                         "    return 0; /* a comment that makes this line "
                         "far, far, far wider than the page */\n}\n\n/*md\n## "
                         "Printing");
+    assert_refused(src, good_manifest, "ch.c:15: this line is 84 columns "
+                                       "wide; the book's listings are at "
+                                       "most 80");
+    free(src);
+    /* 80 columns of UTF-8 are 80, not their bytes */
+    src = replace(good_source, "    return 0;\n}\n\n/*md\n## Printing",
+                  "    return 0; /* σσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσσ"
+                  "σσσσσσσσσσσσσσσσσσσσσ */\n}\n\n/*md\n## Printing");
     char *dir = setup_chapter(src, good_manifest);
     program_result r = weave(dir);
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, line), "%s", r.out);
     program_result_free(&r);
     free(src);
+}
+
+/* Folded lines: a div of their own in the listing, with the summary its
+ * marker gives, between the lines shown; the blank lines next to a fold
+ * are not shown. */
+Test(weave, a_fold_is_a_div_in_its_listing)
+{
+    char *src = replace(good_source,
+                        "static int draw(wb_run *run)\n{\n    return 0;\n}\n",
+                        "static int draw(wb_run *run)\n{\n    int x = 1;\n\n"
+                        "    /* fold: prints `x` */\n    printf(x);\n\n"
+                        "    return 0;\n}\n");
+    char *dir = setup_chapter(src, good_manifest);
+    program_result r = weave(dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out,
+        "::: {.listing}\n`ch.c`, lines 13 to 21\n\n"
+        "```{.c .numberLines startFrom=\"13\"}\n"
+        "static int draw(wb_run *run)\n{\n    int x = 1;\n```\n\n"
+        "::: {.fold path=\"ch.c\" first=\"17\" last=\"18\"}\n"
+        "prints `x`\n\n"
+        "```{.c .numberLines startFrom=\"17\"}\n"
+        "    /* fold: prints `x` */\n    printf(x);\n```\n:::\n\n"
+        "```{.c .numberLines startFrom=\"20\"}\n    return 0;\n}\n```\n"
+        ":::\n"), "%s", r.out);
+    program_result_free(&r);
+    free(src);
+}
+
+/* The PDF hands the maths to LaTeX as written: TeX the book's math-text
+ * parser does not read fails the book, in the prose, in a fold's summary,
+ * in a caption. */
+Test(weave, refuses_tex_the_book_does_not_use)
+{
+    char *src = replace(good_source, "math $a_1$ stays.",
+                        "math $a_1$ stays,\nbut not $\\input{/etc/passwd}$.");
+    assert_refused(src, good_manifest,
+                   "ch.c:12: unknown command \\input in "
+                   "'$\\input{/etc/passwd}$'");
+    free(src);
+    src = replace(good_source, "    return 0;\n}\n\n/*md\n## Printing",
+                  "    /* fold: $\\write18{ls}$ */\n    f();\n}\n\n/*md\n"
+                  "## Printing");
+    assert_refused(src, good_manifest, "ch.c:15: unknown command \\write in");
+    free(src);
+    src = replace(good_source, "    return 0;\n}\n\n/*md\n## Printing",
+                  "    return 0;\n    \"other\";\n}\n\n/*md\n## Printing");
+    char *man = replace(good_manifest, "Another.",
+                        "Another, $\\input{/etc/passwd}$.");
+    assert_refused(src, man, "ch.c:16: the caption of figure 'other': "
+                             "unknown command \\input");
+    free(man);
+    free(src);
+}
+
+/* A caption's code is shown as written, its brackets unescaped; its alt
+ * text has no backquotes. */
+Test(weave, a_caption_keeps_its_code)
+{
+    char *man = replace(good_manifest, "Another.",
+                        "Another: `data[k]` of [both] arrays.");
+    char *dir = setup_chapter(good_source, man);
+    program_result r = weave(dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "![Figure 3.2: Another: `data[k]` of \\[both\\] "
+                            "arrays.](figures/03_small/other){#fig-3-other "
+                            "alt=\"Figure 3.2: Another: data[k] of [both] "
+                            "arrays.\"}"), "%s", r.out);
+    program_result_free(&r);
+    free(man);
 }
 
 /* Labelled equations are numbered in order, and a reference, even one
