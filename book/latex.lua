@@ -5,8 +5,8 @@
 --     parse or clip) is one small line in their place: what they do, and
 --     their file and lines;
 --   * a hint (::: {.hint}) is a small box where it stands; an answer
---     (::: {.answer}) moves to the appendix "Answers to the exercises",
---     after the others, and leaves a link to it behind;
+--     (::: {.answer question="K"}) moves to the appendix "Answers to the
+--     questions", after the others, and leaves a link to it behind;
 --   * code in a table may wrap within its cell.
 
 local function CodeBlock(block)
@@ -56,8 +56,8 @@ local function Div(div)
   elseif div.classes:includes('answer') then
     local label = 'answer-' .. (#answers + 1)
     local where = in_appendix and 'Appendix' or ('Chapter ' .. chapter)
-    local exercise = div.attributes['exercise']
-    local title = where .. (exercise and (', exercise ' .. exercise) or '')
+    local question = div.attributes['question']
+    local title = where .. (question and (', question ' .. question) or '')
     answers:insert(pandoc.RawBlock('latex', '\\phantomsection\\label{' ..
       label .. '}'))
     answers:extend(box(title, div.content))
@@ -104,7 +104,7 @@ function Pandoc(doc)
     if not in_appendix then
       blocks:insert(pandoc.RawBlock('latex', '\\appendix'))
     end
-    blocks:insert(pandoc.Header(1, 'Answers to the exercises',
+    blocks:insert(pandoc.Header(1, 'Answers to the questions',
       pandoc.Attr('answers')))
     blocks:extend(answers)
   end

@@ -44,17 +44,17 @@
  * Blocks the book shows closed. In the Markdown, prose or generated, a
  * fenced div
  *
- *     ::: {.hint}                  ::: {.answer exercise="2"}
+ *     ::: {.hint}                  ::: {.answer question="2"}
  *     Where is sigma(z) = 1/2?     z = 0, so x = -b/w.
  *     :::                          :::
  *
- * is a hint or an answer to an exercise. The HTML book shows each closed,
- * as a <details> block with the summary line "Hint" or "Answer", which the
- * reader opens with a click and no script (book/html.lua). The PDF shows a
- * hint in a small box where it stands, and moves each answer to the
- * appendix "Answers to the exercises", at the end of the book, leaving a
- * line with its page behind; the attribute exercise="K", if given, names
- * the exercise there (book/latex.lua).
+ * is a hint, or the answer to one of the chapter's questions. The HTML
+ * book shows each closed, as a <details> block with the summary line
+ * "Hint" or "Answer", which the reader opens with a click and no script
+ * (book/html.lua). The PDF shows a hint in a small box where it stands,
+ * and moves each answer to the appendix "Answers to the questions", at
+ * the end of the book, leaving a line with its page behind; the attribute
+ * question="K", if given, names the question there (book/latex.lua).
  *
  * A prose line `@exercises` becomes the chapter's exercises: every file
  * exercises/NN_K_NAME.c under the root whose NN is the chapter's number,
@@ -260,6 +260,10 @@ static int weave_token(weaver *w, const wb_chunk *c, const wb_token *t)
         if (weave_exercises(w) != 0)
             return wb_fail("%s:%zu: @exercises: %s", w->source, t->line,
                            wb_error());
+        return 0;
+    case WB_TOKEN_DIV:
+    case WB_TOKEN_DIV_END:
+        wb_buf_printf(&w->out, "%.*s\n", (int)t->len, t->text);
         return 0;
     case WB_TOKEN_REGION:
     case WB_TOKEN_LISTING:

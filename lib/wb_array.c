@@ -510,6 +510,17 @@ char *wb_shape_str(char *buf, size_t size, const wb_array *a)
     return buf;
 }
 
+char *wb_spread_str(char *buf, size_t size, const wb_array *a, int digits)
+{
+    if (!a || a->size == 0)
+        snprintf(buf, size, "(no values)");
+    else
+        snprintf(buf, size, "mean %.*f, sd %.*f, from %.*f to %.*f", digits,
+                 wb_mean(a), digits, wb_std(a), digits, wb_min(a), digits,
+                 wb_max(a));
+    return buf;
+}
+
 /* numpy's default print options (np.get_printoptions()). */
 enum {
     PRINT_PRECISION = 8,    /* at most 8 digits after the point */

@@ -320,6 +320,42 @@ static size_t eq_label(const char *s, size_t len, const char **name,
 
 static int region_ref(const char *line, size_t len, char **path, char **name);
 
+/* Whether a prose line s[0..len) is a fence of a block (pandoc's fenced
+ * div): 1 for an opening line, `::: {.CLASS ...}` or `::: CLASS`, with
+ * CLASS in *name, *n, and its attribute question="N" in *question (0 when
+ * it has none); 2 for a closing line, `:::`; 0 for any other line. */
+static int div_fence(const char *s, size_t len, const char **name,
+                     size_t *n, int *question)
+{
+    const char *e = s + len, *q;
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    while (e > s && isspace((unsigned char)e[-1]))
+        e--;
+    if (e - s < 3 || strncmp(s, ":::", 3) != 0)
+        return 0;
+    while (s < e && *s == ':')
+        s++;
+    while (s < e && *s == ' ')
+        s++;
+    if (s == e)
+        return 2;
+    if (*s == '{') {
+        if (e[-1] != '}' || !(s = memchr(s, '.', (size_t)(e - s))))
+            return 0;
+        s++;
+    }
+    *name = s;
+    while (s < e && is_name_char(*s))
+        s++;
+    *n = (size_t)(s - *name);
+    *question = 0;
+    q = *n ? strstr(s, "question=\"") : NULL;
+    if (q && q < e)
+        *question = atoi(q + 10);
+    return *n ? 1 : 0;
+}
+
 /* Appends a token to chunk c; text that follows text joins it. Returns the
  * token, or NULL when memory runs out. */
 static wb_token *add(wb_chunk *c, wb_token_kind kind, const char *text,
@@ -399,7 +435,7 @@ static int read_line(const wb_lit *lit, wb_chunk *c, const char *p,
     size_t name_len, eq;
     char *path, *region;
     wb_token *t;
-    int ref = region_ref(p, len, &path, &region);
+    int question, ref = region_ref(p, len, &path, &region);
     if (ref != 0) {
         t = ref > 0 ? add(c, WB_TOKEN_REGION, p, len, line) : NULL;
         if (!t) {
@@ -414,6 +450,16 @@ static int read_line(const wb_lit *lit, wb_chunk *c, const char *p,
     if (len >= 10 && strncmp(p, "@exercises", 10) == 0 &&
         strspn(p + 10, " \t\r") == len - 10)
         return add(c, WB_TOKEN_EXERCISES, p, len, line) ? 0 : -1;
+    switch (div_fence(p, len, &name, &name_len, &question)) {
+    case 1:
+        if (!(t = add(c, WB_TOKEN_DIV, p, len, line)) ||
+            !(t->name = wb_strndup(name, name_len)))
+            return -1;
+        t->number = question;
+        return 0;
+    case 2:
+        return add(c, WB_TOKEN_DIV_END, p, len, line) ? 0 : -1;
+    }
     if (c->step && c->title && !*titled && *p == '#') {
         *titled = true;
         return add(c, WB_TOKEN_TITLE, p, len, line)

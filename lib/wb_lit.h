@@ -43,7 +43,11 @@
  *
  * The rest of the grammar: in the prose, @fig:NAME refers to a figure the
  * step draws, @step:NAME to a step, and a line `@exercises` stands for the
- * chapter's exercises (wb_exercise.h).
+ * chapter's exercises (wb_exercise.h). A block between a line
+ * `::: {.hint}` and a line `:::` is a hint, and one that opens with
+ * `::: {.answer question="2"}` the answer to the chapter's question 2:
+ * the book shows both closed (the PDF moves the answers to its appendix),
+ * the notebook a hint where it stands and the answers after the chunk.
  *
  * Folded code. A listing shows the lines that carry its step's idea; the
  * lines that only draw, print, parse options or clip are folded away. In
@@ -84,6 +88,10 @@ typedef enum wb_token_kind {
                              equation, and its label */
     WB_TOKEN_REGION,      /* a line @code:PATH:NAME: that region's listing */
     WB_TOKEN_EXERCISES,   /* a line @exercises: the chapter's exercises */
+    WB_TOKEN_DIV,         /* a line `::: {.CLASS ...}` (or `::: CLASS`): a
+                             block opens, such as a hint or an answer;
+                             name: CLASS; number: its question="N", or 0 */
+    WB_TOKEN_DIV_END,     /* a line `:::`: the block closes */
     WB_TOKEN_LISTING      /* the chunk's code: its listing */
 } wb_token_kind;
 

@@ -247,6 +247,14 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
     case WB_TOKEN_EXERCISES:
         put_exercises(md, n);
         break;
+    case WB_TOKEN_DIV:
+        /* a hint opens its first paragraph; an answer is put_chunk's */
+        if (strcmp(t->name, "hint") == 0)
+            wb_buf_printf(md, "%.*s*Hint:*\n", (int)strspn(t->text, " \t"),
+                          t->text);
+        break;
+    case WB_TOKEN_DIV_END:
+        break;
     case WB_TOKEN_REGION:
         if (!n->s->root || wb_lit_listing(&r, n->s->lit, t, n->s->root)) {
             wb_buf_printf(md, "%.*s\n", (int)t->len, t->text);
@@ -268,17 +276,33 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
     }
 }
 
-/* A chunk: its prose, then its code. With `banner`, the prose's heading
- * is left out, and the blank lines after it: the step's banner shows its
- * title. */
+/* The answers gathered from a chunk's prose, `answers` (each "N. TEXT",
+ * its lines as indented as the block's fence), after it, under their own
+ * heading: the reader meets each question before its answer. */
+static void put_answers(wb_buf *b, wb_buf *answers, const notebook *n)
+{
+    wb_buf md = {0};
+    if (answers->len == 0)
+        return;
+    wb_buf_puts(&md, "### Answers to the questions\n\n");
+    wb_buf_append(&md, answers->data, answers->len);
+    wb_buf_free(answers);
+    flush_markdown(b, &md, n);
+    wb_buf_puts(b, "\n");
+}
+
+/* A chunk: its prose, then its code, then the answers of its prose. With
+ * `banner`, the prose's heading is left out, and the blank lines after it:
+ * the step's banner shows its title. */
 static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
                       bool banner)
 {
-    wb_buf md = {0};
+    wb_buf md = {0}, answers = {0}, answer = {0};
     bool after_title = banner && c->nprose > 0 &&
                        c->tokens[0].kind == WB_TOKEN_TITLE;
-    bool shown = false;
-    size_t i = after_title ? 1 : 0;
+    bool shown = false, in_answer = false;
+    size_t i = after_title ? 1 : 0, indent = 0;
+    int question = 0;
     for (; i < c->nprose; i++) {
         wb_token t = c->tokens[i];
         if (after_title && t.kind == WB_TOKEN_TEXT) {
@@ -290,13 +314,42 @@ static void put_chunk(wb_buf *b, const notebook *n, const wb_chunk *c,
         }
         after_title = false;
         shown = true;
-        put_token(b, &md, n, &t);
+        if (t.kind == WB_TOKEN_DIV && strcmp(t.name, "answer") == 0) {
+            in_answer = true;
+            indent = strspn(t.text, " \t");
+            question = t.number;
+            continue;
+        }
+        if (in_answer && t.kind == WB_TOKEN_DIV_END) {
+            /* the answer, out of its place, as item N of a list: its lines
+             * without the fence's indentation */
+            bool first = true;
+            in_answer = false;
+            for (const char *s = answer.data ? answer.data : ""; *s;) {
+                size_t len = strcspn(s, "\n"), lead = strspn(s, " \t");
+                s += lead < indent ? lead : indent;
+                len -= lead < indent ? lead : indent;
+                if (first && len > 0)
+                    wb_buf_printf(&answers, "%d. ", question);
+                else if (len > 0)
+                    wb_buf_puts(&answers, "   ");
+                first = first && len == 0;
+                wb_buf_printf(&answers, "%.*s\n", (int)len, s);
+                s += len + (s[len] == '\n');
+            }
+            wb_buf_puts(&answers, "\n");
+            wb_buf_free(&answer);
+            continue;
+        }
+        put_token(b, in_answer ? &answer : &md, n, &t);
     }
     flush_markdown(b, &md, n);
     if (shown)
         wb_buf_puts(b, "\n");
     for (; i < c->ntokens; i++)
         put_token(b, &md, n, &c->tokens[i]);
+    put_answers(b, &answers, n);
+    wb_buf_free(&answer);
 }
 
 /* The chunk of the source that defines step k, or lit->nchunks. */

@@ -3,7 +3,8 @@
 # header promises. A hint or an answer (::: {.hint}, ::: {.answer}) is a
 # closed <details> block in the HTML (book/html.lua); in the PDF a hint is
 # a box where it stands and an answer moves to the appendix of answers,
-# leaving its page behind (book/latex.lua), and code in a table breaks
+# leaving its page behind (book/latex.lua); a listing's fold is a closed
+# <details> block in the HTML, one line in the PDF; code in a table breaks
 # only between names. And in the HTML: an option in inline code is kept
 # whole, a formula keeps the comma after it, a source file named in the
 # prose and "chapter N" are links, and a table's columns take the width
@@ -23,9 +24,27 @@ cat > "$md" <<'MD'
    Where is the sigmoid one half?
    :::
 
-   ::: {.answer exercise="1"}
+   ::: {.answer question="1"}
    At $z = 0$.
    :::
+
+::: {.listing}
+`chapters/01_one.c`, lines 3 to 6
+
+::: {.fold path="chapters/01_one.c" first="3" last="5"}
+draws $x$ and `y`
+
+```{.c .numberLines startFrom="3"}
+    /* fold: draws $x$ and `y` */
+    draw(x);
+    draw(y);
+```
+:::
+
+```{.c .numberLines startFrom="6"}
+}
+```
+:::
 
 | Python | C |
 |--------------------|------------------------------|
@@ -42,6 +61,11 @@ expect_html() {
 expect_html '<details class="hint"><summary>Hint</summary>'
 expect_html '<details class="answer"><summary>Answer</summary>'
 expect_html '<span class="nobr">--predict</span>'
+# A fold of a listing opens from its summary, which says what and where.
+expect_html '<details class="fold"><summary> <span class="fold-mark" aria-hidden="true">⋯</span> draws'
+expect_html '<span class="fold-lines">lines 3–5</span> </summary>'
+expect_html '<span id="cb1-3"><a href="#cb1-3"></a>    <span class="co">/* fold'
+
 expect_html '<span class="nobr"><span class="math inline">x = -b/w</span>,</span>'
 expect_html '<a href="01_one.html">chapter 1</a>'
 expect_html 'href="src/lib/wb_activation.c.html"'
@@ -57,20 +81,24 @@ expect_latex() {
 }
 expect_latex '\begin{bookbox}{Hint}'
 expect_latex 'Answer: page \pageref{answer-1}'
-expect_latex 'Answers to the exercises'
-expect_latex '\begin{bookbox}{Chapter 1, exercise 1}'
+# A fold is one line that names what the lines do and where they are.
+expect_latex '\color{darkgray}$\cdots$\ draws \(x\)'
+expect_latex '(\texttt{chapters/01\_one.c}, lines 3 to 5)}\par'
+
+expect_latex 'Answers to the questions'
+expect_latex '\begin{bookbox}{Chapter 1, question 1}'
 # Code in a table breaks between the names of a call, never inside one.
 expect_latex 'np.\allowbreak{}random.\allowbreak{}multivariate\_normal(\allowbreak{}m,\allowbreak{}'
 expect_latex '\texttt{wb\_random\_multivariate\_normal(\allowbreak{}rng,'
 # The answer is in the appendix, after the chapter's text, not in it.
 answer_at=$(printf '%s\n' "$latex" | grep -n 'At \\(z = 0\\)' | cut -d: -f1)
-appendix_at=$(printf '%s\n' "$latex" | grep -n 'Answers to the exercises' |
+appendix_at=$(printf '%s\n' "$latex" | grep -n 'Answers to the questions' |
               head -n 1 | cut -d: -f1)
 if [ -z "$answer_at" ] || [ -z "$appendix_at" ] ||
     [ "$answer_at" -lt "$appendix_at" ]; then
     fail "the answer is not in the appendix of answers"
 fi
 [ "$status" -eq 0 ] &&
-    echo "book_filters: hints, answers, options, formulas, links and tables" \
-        "as promised"
+    echo "book_filters: hints, answers, folds, options, formulas, links and" \
+        "tables as promised"
 exit "$status"

@@ -567,6 +567,22 @@ Test(array, shape_str)
     wb_free(m);
 }
 
+/* The mean, the population standard deviation and the range. */
+Test(array, spread_str)
+{
+    char buf[80];
+    const double v[] = {0.9, 0.8, 1.0, 0.9};
+    wb_array *a = vec(4, v), *none = wb_vector(0);
+    cr_assert_str_eq(wb_spread_str(buf, sizeof buf, a, 3),
+                     "mean 0.900, sd 0.071, from 0.800 to 1.000");
+    cr_assert_str_eq(wb_spread_str(buf, sizeof buf, a, 1),
+                     "mean 0.9, sd 0.1, from 0.8 to 1.0");
+    cr_assert_str_eq(wb_spread_str(buf, sizeof buf, none, 3), "(no values)");
+    cr_assert_str_eq(wb_spread_str(buf, sizeof buf, NULL, 3), "(no values)");
+    wb_free(a);
+    wb_free(none);
+}
+
 Test(array, str_examples)
 {
     const double v[] = {0.0, 1.0, 2.0, 3.0};

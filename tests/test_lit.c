@@ -508,3 +508,25 @@ Test(lit, a_wrong_fold_is_an_error_at_its_line)
     cr_assert(lit, "%s", wb_error());
     wb_lit_free(lit);
 }
+
+/* A block's fences are tokens: its class, and the question it answers. */
+Test(lit, a_block_opens_and_closes)
+{
+    wb_lit *lit = read_prose("1. Why?\n\n   ::: {.answer question=\"12\"}\n"
+                             "   Because.\n   :::\n::: hint\nLook.\n:::\n"
+                             ":: not a fence");
+    const wb_chunk *c = &lit->chunks[0];
+    assert_token(c, 0, WB_TOKEN_TEXT, "1. Why?\n\n");
+    assert_token(c, 1, WB_TOKEN_DIV, "   ::: {.answer question=\"12\"}");
+    cr_assert_str_eq(c->tokens[1].name, "answer");
+    cr_assert_eq(c->tokens[1].number, 12);
+    assert_token(c, 2, WB_TOKEN_TEXT, "   Because.\n");
+    assert_token(c, 3, WB_TOKEN_DIV_END, "   :::");
+    assert_token(c, 4, WB_TOKEN_DIV, "::: hint");
+    cr_assert_str_eq(c->tokens[4].name, "hint");
+    cr_assert_eq(c->tokens[4].number, 0);
+    assert_token(c, 5, WB_TOKEN_TEXT, "Look.\n");
+    assert_token(c, 6, WB_TOKEN_DIV_END, ":::");
+    assert_token(c, 7, WB_TOKEN_TEXT, ":: not a fence\n");
+    wb_lit_free(lit);
+}

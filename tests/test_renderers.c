@@ -166,6 +166,7 @@ static void assert_agree(const char *source, int n, const char *root,
     char *plain = squeeze(nb);
     const char *w = md, *t = plain;
     size_t steps = 0, step = 0, links = 0, tags = 0, listings = 0;
+    size_t answers = 0;
     cr_assert(lit, "%s", wb_error());
     for (size_t i = 0; i < lit->nchunks; i++)
         steps += lit->chunks[i].step != NULL;
@@ -212,6 +213,16 @@ static void assert_agree(const char *source, int n, const char *root,
                 b = wb_asprintf("(%d.%d)", n, tk->number);
                 *(tk->kind == WB_TOKEN_EQ_REF ? &links : &tags) += 1;
                 break;
+            case WB_TOKEN_DIV:
+            case WB_TOKEN_DIV_END:
+                /* the book keeps the fence; the notebook shows a hint
+                 * where it stands, and an answer after its chunk */
+                a = wb_asprintf("%.*s\n", (int)tk->len, tk->text);
+                if (tk->kind == WB_TOKEN_DIV && strcmp(tk->name, "hint") == 0)
+                    b = wb_strdup("Hint:");
+                answers += tk->kind == WB_TOKEN_DIV &&
+                           strcmp(tk->name, "answer") == 0;
+                break;
             case WB_TOKEN_REGION:
             case WB_TOKEN_LISTING:
                 expect_listing(&w, &t, lit, tk, root, source);
@@ -242,9 +253,10 @@ static void assert_agree(const char *source, int n, const char *root,
                 break;
             }
             }
-            if (a) {
-                char *sb = squeeze(b);
+            if (a)
                 expect(&w, a, "the book", source);
+            if (b) {
+                char *sb = squeeze(b);
                 expect(&t, sb, "the notebook", source);
                 free(sb);
             }
@@ -252,6 +264,9 @@ static void assert_agree(const char *source, int n, const char *root,
             free(b);
         }
     }
+    /* the notebook shows the answers, each chunk's after it */
+    cr_assert_eq(count(nb, "Answers to the questions") > 0, answers > 0,
+                 "%s: %zu answers", source, answers);
     /* and the book has no other link, number or listing */
     cr_assert_eq(count(md, "](#fig-") + count(md, "](#step-") +
                      count(md, "](#eq-"), links, "%s: links", source);
@@ -309,6 +324,18 @@ static const char *fixture_source =
     "\n"
     "/*md\n"
     "## Exercises\n"
+    "\n"
+    "1. What is $y$ at $x = 3$?\n"
+    "\n"
+    "   ::: {.hint}\n"
+    "   Square it.\n"
+    "   :::\n"
+    "\n"
+    "   ::: {.answer question=\"1\"}\n"
+    "   Nine, $3^2$.\n"
+    "\n"
+    "   Or $9$.\n"
+    "   :::\n"
     "\n"
     "@exercises\n"
     "*/\n";
@@ -423,6 +450,14 @@ Test(renderers, agree_on_a_chapter_with_every_directive)
     cr_assert(strstr(r.out, "::: {.fold"), "%s", r.out);
     cr_assert(strstr(r.out, "/* folded away */"), "%s", r.out);
     cr_assert_null(strstr(nb, "folded away"), "%s", nb);
+    /* a hint where it stands; the answer after the exercises, as item 1 */
+    const char *hint = strstr(nb, "Hint: Square it.");
+    const char *ex = strstr(nb, "Exercise 7.1");
+    const char *answer = strstr(nb, "Answers to the questions");
+    cr_assert(hint && ex && answer && hint < ex && ex < answer, "%s", nb);
+    cr_assert(strstr(answer, "1. Nine, 3².\n\n   Or 9."), "%s", answer);
+    cr_assert(strstr(r.out, "   ::: {.answer question=\"1\"}\n   Nine, "),
+              "%s", r.out);
     free_names(figures);
     program_result_free(&r);
     free(nb);
