@@ -77,7 +77,7 @@ void wb_figure_size(wb_figure *fig, int width, int height);
  * row by row. A new figure is one panel; after wb_figure_layout, the
  * calls go to panel 0 until wb_figure_panel(fig, k) sends them to panel
  * k: titles, labels, ranges, the legend and series are the panel's. Every
- * panel must have a series. At most 12 panels. */
+ * panel must have a series. At most 20 panels. */
 void wb_figure_layout(wb_figure *fig, int rows, int cols);
 void wb_figure_panel(wb_figure *fig, int k);
 
@@ -87,6 +87,12 @@ void wb_plot_line(wb_figure *fig, const wb_array *x, const wb_array *y,
                   const wb_style *style);
 void wb_plot_scatter(wb_figure *fig, const wb_array *x, const wb_array *y,
                      const wb_style *style);
+/* Arrows, as matplotlib's quiver draws them: arrow i from (x[i], y[i]) to
+ * (x[i] + dx[i], y[i] + dy[i]), its head at the end, in the axes'
+ * coordinates; all in the style's colour, with one legend entry. */
+void wb_plot_arrows(wb_figure *fig, const wb_array *x, const wb_array *y,
+                    const wb_array *dx, const wb_array *dy,
+                    const wb_style *style);
 /* A histogram of `values`: `bins` equal bins over [lo, hi] (wb_histogram),
  * drawn as bars; give alpha < 1 to overlay several. */
 void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,
