@@ -234,6 +234,20 @@ void wb_figure_logscale(wb_figure *fig, bool x, bool y)
     fig->p->ylog = y;
 }
 
+void wb_figure_tics(wb_figure *fig, double x, double y)
+{
+    if (!fig_ok(fig))
+        return;
+    if (!(x >= 0 && y >= 0 && isfinite(x) && isfinite(y))) {
+        wb_fail("tick marks every %g and %g: use steps above 0, or 0 for "
+                "gnuplot's", x, y);
+        fig_fail(fig, "tics");
+        return;
+    }
+    fig->p->xtics = x;
+    fig->p->ytics = y;
+}
+
 void wb_figure_size(wb_figure *fig, int width, int height)
 {
     if (!fig_ok(fig))

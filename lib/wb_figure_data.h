@@ -49,6 +49,7 @@ typedef struct wb_panel {
     wb_legend legend;
     bool square;
     bool xlog, ylog;        /* logarithmic axes */
+    double xtics, ytics;    /* the step between tick marks; 0: gnuplot's */
     wb_palette palette;
     bool view_set;
     double rot_x, rot_z;
