@@ -40,7 +40,12 @@ $(call lazy,CRITERION_CFLAGS,$(PKG_CONFIG) --cflags criterion 2>/dev/null)
 $(call lazy,CRITERION_LIBS,$(PKG_CONFIG) --libs criterion 2>/dev/null)
 
 WB_CPPFLAGS = -Ilib -D_DEFAULT_SOURCE -MMD -MP
-WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS)
+WB_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic -Werror -fPIC $(SAN_FLAGS) \
+              $(WB_DEBUG_MAP)
+# The debugging information names the sources from the workbook's folder,
+# as the .d files do, not from where it was when built: a debugger in a
+# copied or moved tree opens that tree's sources.
+WB_DEBUG_MAP = -fdebug-prefix-map=$(CURDIR)=.
 WB_LDFLAGS  = $(SAN_FLAGS)
 WB_LIBS     = $(CAIRO_LIBS) $(CMARK_LIBS) -llbfgs -lm
 
@@ -75,15 +80,17 @@ TEST_BIN    := $(TESTS:%=$(B)/tests/%)
 WEAVE       := $(B)/book/weave
 
 .PHONY: all deps figures book html pdf book-html book-pdf check tests \
-        install uninstall clean help bench bench-deps bench-figures fuzz \
+        FORCE install uninstall clean help bench bench-deps bench-figures fuzz \
         robust exercises exercise hint watch
 .DELETE_ON_ERROR:
 # Objects are kept once made (make would otherwise delete those it made on
 # the way to a program, and relink the program at the next make).
 .SECONDARY:
 
+TERM_TEXT   := $(B)/tools/term-text
+
 all: $(B)/libworkbook.so $(B)/libworkbook.a $(CHAPTER_BIN) $(WEAVE) \
-     $(B)/workbook.pc
+     $(B)/workbook.pc $(TERM_TEXT)
 
 help:
 	@echo 'make deps      check for the tools the workbook needs; install the missing ones'
@@ -146,13 +153,21 @@ $(B)/workbook.pc: Makefile
 
 # ---- the chapters ------------------------------------------------------
 
-# Compiled from their absolute path, so that __FILE__ lets a chapter find
-# its own prose (for --step) wherever it is run from.
+# Compiled from their path in the workbook, chapters/SLUG.c: __FILE__ says
+# where a chapter's prose is (for --step), and the runtime finds the
+# workbook's folder from the program's own file (the nearest folder above
+# it that holds chapters/SLUG.c), so that a copied or moved tree reads its
+# own prose and edits its own chapters. (With $(B) outside the workbook,
+# from their absolute path: that build belongs to this folder.) Nothing
+# built records the folder it was built in, and the .d files name the
+# sources as the rules do, relative to it.
+chapter_src = $(if $(filter /% ..%,$(B)),$(abspath $(1)),$(1))
+
 $(B)/chapters/%.o: chapters/%.c
 	@mkdir -p $(@D)
 	$(say) CC $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ \
-	  $(abspath $<)
+	  $(call chapter_src,$<)
 
 $(B)/chapters/%: $(B)/chapters/%.o $(B)/libworkbook.so
 	$(say) LINK $@
@@ -183,6 +198,17 @@ include book/book.mk
 
 # ---- exercises ---------------------------------------------------------
 
+# The hints' Markdown and maths, as a terminal shows them (the notebook's
+# renderer, lib/wb_term.h), for tools/exercises.
+$(B)/tools/%.o: tools/%.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(WB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(TERM_TEXT): $(B)/tools/term-text.o $(B)/libworkbook.a
+	$(say) LINK $@
+	$(Q)$(CC) $(WB_LDFLAGS) $(LDFLAGS) -o $@ $^ $(WB_LIBS)
+
 # Each exercise is built against the library and checked by tools/exercises
 # (see there); EX names one (01_1_boundary, or 1.1), or else the next. The
 # runner's exit status is make's: an exercise not done yet fails, as a
@@ -202,21 +228,31 @@ exercise: $(B)/libworkbook.so $(B)/workbook.pc
 ex-%: $(B)/libworkbook.so $(B)/workbook.pc
 	$(exercises_run) check $(call quote,$*)
 
-hint:
+hint: $(TERM_TEXT)
 	$(exercises_run) hint $(call quote,$(value EX))
 
-hint-%:
+hint-%: $(TERM_TEXT)
 	$(exercises_run) hint $(call quote,$*)
 
-watch: $(B)/libworkbook.so $(B)/workbook.pc
+watch: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 	$(exercises_run) watch $(call quote,$(value EX))
 
-watch-%: $(B)/libworkbook.so $(B)/workbook.pc
+watch-%: $(B)/libworkbook.so $(B)/workbook.pc $(TERM_TEXT)
 	$(exercises_run) watch $(call quote,$*)
 
 # ---- tests -------------------------------------------------------------
 
-$(B)/tests/%.o: tests/%.c
+# The tests know the build's and the workbook's folders (WB_BUILD_DIR,
+# WB_SOURCE_DIR): they are compiled again when the workbook has moved.
+# $(B)/folder names them, and is written only when they change.
+$(B)/folder: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CURDIR) $(abspath $(B))' | cmp -s - $@ 2>/dev/null || \
+	  echo '$(CURDIR) $(abspath $(B))' > $@
+
+FORCE:
+
+$(B)/tests/%.o: tests/%.c $(B)/folder
 	@mkdir -p $(@D)
 	$(say) CC $@
 	$(Q)$(CC) $(WB_CPPFLAGS) $(CPPFLAGS) $(CAIRO_CFLAGS) $(CRITERION_CFLAGS) \
@@ -256,7 +292,7 @@ $(B)/tests/gate_%: tests/gate/%.c
 # default: no more lines of it than of prose, and no listing over 40 lines
 # (tools/check-listings; README.md, "How a chapter is written"). The check
 # prints the figures of every chapter, and fails for these.
-BOOK_CODE_LIMITED :=
+BOOK_CODE_LIMITED := 01_sigmoid_1d 02_sigmoid_2d 03_logreg_fit 04_variable_change
 
 check: deps
 	@$(MAKE) --no-print-directory all tests
@@ -283,6 +319,8 @@ check: deps
 	@tests/book_filters.sh
 	@node tests/book_browser.js book/out $(B)/book/screenshots
 	@node tests/live_browser.js book/out $(B)/chapters $(B)/book/screenshots
+	@mkdir -p $(B)/bench && node bench/live.js book/out $(B) tiny \
+	  > $(B)/bench/live-tiny.md
 	@tests/book_isolation.sh $(B)
 
 # ---- the numerical layers in WebAssembly ---------------------------------
@@ -400,6 +438,7 @@ BENCH_SIZE ?= full
 BENCH_TOOLS := $(B)/bench/bench $(B)/bench/peak $(B)/bench/peak-native
 
 bench: all $(BENCH_TOOLS)
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' \
 	  WB_LIB_CFLAGS='$(WB_LIB_CFLAGS)' WB_MLP_CFLAGS='$(WB_MLP_CFLAGS)' \
 	  WB_LOGREG_CFLAGS='$(WB_LOGREG_CFLAGS)' \
@@ -481,5 +520,6 @@ clean:
 	rm -rf build figures book/out
 
 -include $(LIB_OBJ:.o=.d) $(B)/chapters/*.d $(B)/book/*.d $(B)/tests/*.d \
+  $(B)/tools/*.d \
   $(B)/fuzz/lib/*.d $(B)/bench/*.d $(B)/wasm/*.d $(B)/wasm/lib/*.d \
   $(B)/live/*.d

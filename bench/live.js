@@ -162,7 +162,7 @@ function sizes() {
 
 async function main() {
   console.log('\n## The live book, in a browser\n');
-  if (!fs.existsSync(path.join(out, '05_mlp.html'))) {
+  if (!fs.existsSync(path.join(out, 'live.js'))) {
     console.log('The HTML book was not built (`make html`): its live ' +
                 'figures were not measured.');
     return;

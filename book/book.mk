@@ -38,10 +38,11 @@ BOOK_MATH_TEXT := $(B)/book/math-text
 BOOK_FORMAT := svg
 
 # The source files the book shows as highlighted pages: the chapters, and
-# the library files their prose or listings name.
+# the library files their prose, their listings or their exercises name.
 BOOK_SOURCES := $(wildcard chapters/[0-9][0-9]_*.c) \
   $(sort $(filter $(wildcard lib/*.[ch]), \
-    $(shell grep -ohs 'lib/wb_[a-z0-9_]*\.[ch]' /dev/null $(wildcard chapters/*.c book/*.md))))
+    $(shell grep -ohs 'lib/wb_[a-z0-9_]*\.[ch]' /dev/null \
+      $(wildcard chapters/*.c exercises/*.c book/*.md))))
 BOOK_SOURCE_PAGES := $(BOOK_SOURCES:%=$(BOOK_OUT)/src/%.html)
 
 BOOK_STATIC := $(BOOK_OUT)/style.css $(BOOK_OUT)/book.js \

@@ -2,30 +2,30 @@
 # Fitting a logistic regression
 
 In chapter 2 we chose the neuron's parameters ourselves, $w_1 = 1$,
-$w_2 = 2$, $b = 0$, and looked at the boundary they draw. That line had
-nothing to do with the sample: it runs right through the middle of
-category 0's cloud. This chapter lets the sample choose. *Fitting* a logistic
-regression means finding the $w_1$, $w_2$ and $b$ that make the neuron's
-probabilities agree best with the labels of the examples.
+$w_2 = 2$, $b = 0$, and their boundary had nothing to do with the sample:
+it runs right through category 0's cloud (@fig:sample). This chapter lets
+the sample choose. *Fitting* a logistic regression means finding the $w_1$,
+$w_2$ and $b$ whose probabilities agree best with the labels of the
+examples, and the idea of it is a number: one that says how badly a set of
+parameters fits, which the fit makes as small as it can. Its reward is a
+map of probabilities whose boundary runs between the clouds.
 
-We fit it the way scikit-learn's `LogisticRegression` does, as the
-tutorial does, with the same objective, the same minimiser, L-BFGS, and the
-same rules for stopping, so that the numbers printed here are the ones
-scikit-learn finds for the same sample. On the way we open the library and
-read the code that measures how good a set of parameters is. Then, to draw
-the fitted model over the plane, we need three array operations the
-tutorial uses at this point: flatten, column stack and reshape.
+We fit the way scikit-learn's `LogisticRegression` does, as the tutorial
+does: the same objective, the same minimiser, L-BFGS, and the same rules
+for stopping, so that the numbers printed here are the ones scikit-learn
+finds for the same sample. On the way we read the library's code that
+measures how good a set of parameters is. Then, to draw the fitted model
+over the plane, we need three array operations the tutorial uses at this
+point: flatten, column stack and reshape.
 
 The program is `chapters/03_logreg_fit.c`. It fits chapter 2's sample
 unless you give it your own with `--data FILE`, and `--json` prints the
-fit as one line of JSON, to compare it with another tool.
-
-It opens with its options: the sample's file, the fit's settings, which
-are scikit-learn's defaults, and parameters of your own to compare with
-the fit's. Then what the steps share: the sample, the fitted model, and
-the grid the model is drawn on.
+fit as one line of JSON, to compare it with another tool. It opens with
+its options, scikit-learn's defaults for the fit, and what the steps
+share: the sample, the fitted model, and the grid the model is drawn on.
 */
 
+/* fold: the headers, the options, what the steps share */
 #include <math.h>
 #include <stdio.h>
 
@@ -42,6 +42,7 @@ static double your_w2 = NAN;        /* with the fit's by step fit */
 static double your_b = NAN;
 
 #define NPOINTS 51                  /* the grid: 51 by 51 points */
+#define SAMPLES 100                 /* the samples of step seeds */
 
 /* What the steps share. */
 static struct {
@@ -58,9 +59,10 @@ static struct {
 ## The sample
 
 Chapter 2's sample, drawn again: the same function, the same generator and
-the same seed give the same 1000 points, to the last digit. With
-`--data FILE`, the sample is read from a CSV file instead, with a header
-line `x1,x2,y` and one example a line, such as
+the same seed give the same 1000 points, to the last digit. @fig:sample
+shows them with the line of chapter 2's neuron, which a fit must beat.
+With `--data FILE`, the sample is read from a CSV file instead, with a
+header line `x1,x2,y` and one example a line, such as
 
 ```
 x1,x2,y
@@ -70,12 +72,28 @@ x1,x2,y
 
 A file the library cannot read is refused before anything runs, with one
 line that names the file, the line and what is wrong with it; so is a file
-whose examples do not have two features, or hold one category only.
-
-The grid that the maps of this chapter are drawn on covers the square
-$[-6, 6]^2$, as in chapter 2, or, for a sample of your own, a square
-around all its points.
+whose examples do not have two features, or hold one category only. The
+maps of this chapter cover the square $[-6, 6]^2$, as in chapter 2, or,
+for a sample of your own, a square around all its points.
 */
+/* fold: `plot_boundary`, which draws a line $w_1 x_1 + w_2 x_2 + b = 0$ */
+/* The line w1 x1 + w2 x2 + b = 0 over [lo, hi]: sampled along x1 when it
+ * is at most 45 degrees from the horizontal, else along x2 (gnuplot clips
+ * what falls outside the map). */
+static void plot_boundary(wb_figure *fig, wb_run *run, double w1, double w2,
+                          double b, const wb_style *style)
+{
+    bool flat = fabs(w2) >= fabs(w1);
+    wb_array *t = wb_keep(run, wb_linspace(ch.lo, ch.hi, 2 * NPOINTS));
+    wb_array *u = wb_keep(run, wb_full_like(t, 0));
+    if (!t || !u || (w1 == 0 && w2 == 0))
+        return;
+    for (size_t k = 0; k < t->size; k++)
+        u->data[k] = flat ? -(w1 * t->data[k] + b) / w2
+                          : -(w2 * t->data[k] + b) / w1;
+    wb_plot_line(fig, flat ? t : u, flat ? u : t, style);
+}
+
 static int sample(wb_run *run)
 {
     wb_array *X, *y;
@@ -88,6 +106,8 @@ static int sample(wb_run *run)
         if (!ch.X || !ch.y)
             return -1;
     }
+
+    /* fold: the square of the maps: $[-6, 6]^2$, or one around your sample */
     ch.lo = -6;
     ch.hi = 6;
     if (data) {     /* a square around every point, with a margin */
@@ -96,6 +116,8 @@ static int sample(wb_run *run)
         ch.lo = lo - margin;
         ch.hi = hi + margin;
     }
+
+    /* fold: prints the sample's shapes, and its categories' sizes */
     char sx[32], sy[32];
     printf("the sample: %s\n", data ? data : "chapter 2's, drawn again");
     printf("X.shape, y.shape: %s %s\n", wb_shape_str(sx, sizeof sx, ch.X),
@@ -109,7 +131,22 @@ static int sample(wb_run *run)
     printf("%.0f examples of category 0, %.0f of category 1\n",
            (double)ch.y->size - ones, ones);
     printf("the grid covers [%g, %g] along x1 and x2\n", ch.lo, ch.hi);
-    return 0;
+
+    /* fold: draws the sample, and chapter 2's line $x_1 + 2 x_2 = 0$ */
+    wb_figure *fig = wb_figure_new(&run->out, "sample",
+        "The sample, and the boundary of chapter 2's neuron: "
+        "$x_1 + 2 x_2 = 0$.");
+    wb_figure_xlabel(fig, "$x_1$");
+    wb_figure_ylabel(fig, "$x_2$");
+    wb_figure_square(fig);
+    wb_figure_xrange(fig, ch.lo, ch.hi);
+    wb_figure_yrange(fig, ch.lo, ch.hi);
+    wb_figure_legend(fig, WB_LEGEND_OUTSIDE);
+    wb_plot_categories(fig, ch.X, ch.y, &(wb_style){.alpha = 0.5});
+    plot_boundary(fig, run, 1, 2, 0, &(wb_style){.label = "chapter 2's line",
+                                                 .color = WB_BLACK,
+                                                 .dash = WB_DASHED});
+    return wb_figure_render(fig);
 }
 
 /*md
@@ -123,7 +160,7 @@ category 0. The *loss* of one example measures how far from that it is:
 minus the log of the probability given to its own label,
 
 $$\text{loss}_i = -\log p_i \text{ if } y_i = 1, \qquad
-  \text{loss}_i = -\log(1 - p_i) \text{ if } y_i = 0.$$
+  \text{loss}_i = -\log(1 - p_i) \text{ if } y_i = 0.$$ {#eq:loss}
 
 A right answer given with confidence costs almost nothing; a wrong one
 given with confidence costs a lot, without limit. Both cases fit in one
@@ -133,11 +170,19 @@ $10^4$:
 
 @code:lib/wb_logreg.c:loss
 
+The care is all in the exponential. For a score of $10^4$, $e^{z}$ is
+beyond the largest double, and $\log(1 + e^{z})$ would come out as
+infinity. So the code never takes $e^{z}$ of a positive $z$: it takes
+$e^{-|z|}$, which lies between 0 and 1 for any score, and writes the loss
+on each side of 0 with it, $\log(1 + e^{z}) = z + \log(1 + e^{-z})$ for
+$z > 0$. Its caller computes $e^{-|z|}$ and its `log1p` for a whole block
+of examples at once, as the next listing shows.
+
 The *objective* is the sum of the losses over the sample, plus a penalty
 on the weights:
 
 $$f(w, b) = \sum_i \text{loss}_i + \frac{1}{2C} \|w\|^2,
-  \qquad \|w\|^2 = w_1^2 + w_2^2.$$
+  \qquad \|w\|^2 = w_1^2 + w_2^2.$$ {#eq:objective}
 
 The sum asks the model to fit the examples; the penalty asks it to keep its
 weights small, which keeps the probabilities from growing more confident
@@ -146,13 +191,22 @@ penalty weak, a small one strong. scikit-learn's default, $C = 1$, is
 ours. The bias is not penalised.
 
 To go downhill, the minimiser also needs the *gradient*, how fast $f$
-changes with each parameter. The chain rule gives it in one line per
-parameter, and the library computes $f$ and its gradient together. It
-takes the examples by blocks of 256: the scores of a block, then their
-exponentials, then the logarithms, each a loop that does one thing to a
-whole array, which the compiler turns into instructions that work on two
-or four numbers at once; then one pass takes each example's loss and adds
-the sums up, in the order of the examples:
+changes with each parameter. The loss of example $i$ changes with its
+score as $\sigma(z_i) - y_i$, the probability minus the label, and the
+score with the parameters as $x_{i1}$, $x_{i2}$ and 1; the chain rule
+multiplies the two:
+
+$$\frac{\partial f}{\partial w_j} = \sum_i (\sigma(z_i) - y_i)\, x_{ij}
+  + \frac{w_j}{C}, \qquad
+  \frac{\partial f}{\partial b} = \sum_i (\sigma(z_i) - y_i).$$ {#eq:gradient}
+
+The library computes $f$ and its gradient together, equations
+@eq:objective and @eq:gradient, which its comment numbers (3) to (5). It
+takes the examples by blocks of 256, and computes the scores of a block,
+their exponentials and their logarithms in loops that the compiler turns
+into instructions working on two or four numbers at once (folded below);
+then one pass takes each example's loss and adds the sums up, in the
+order of the examples:
 
 @code:lib/wb_logreg.c:objective
 
@@ -160,7 +214,7 @@ The step evaluates $f$ at three points. At $w = 0$, $b = 0$ every $p_i$ is
 $1/2$, and $f = n \log 2$, about 693 for 1000 examples. The gradient there
 is negative along $w_1$ and $w_2$: raising them lowers $f$. Chapter 2's
 neuron does better, and a guess that puts the line between the clouds
-better still. The figure shows the loss of one example against its score.
+better still. @fig:loss shows the loss of one example against its score.
 */
 static int objective(wb_run *run)
 {
@@ -174,6 +228,7 @@ static int objective(wb_run *run)
     }
     printf("n log 2 = %.2f\n", (double)ch.y->size * log(2));
 
+    /* fold: draws the loss of one example of each label, against its score */
     wb_array *z = wb_keep(run, wb_linspace(-6, 6, 121));
     wb_array *loss0 = wb_keep(run, wb_full_like(z, 0));
     wb_array *loss1 = wb_keep(run, wb_full_like(z, 0));
@@ -224,7 +279,9 @@ own tests, in its order:
 
 @code:lib/wb_optim.c:stopping
 
-Test (7) says the fit is at the bottom, to within `tol`; test (8) says
+Test (6) is a budget: a fit that runs out of iterations stops where it is,
+and says it has not converged (`--max-iter 3` shows one). Test (7) says
+the fit is at the bottom, to within `tol`; test (8) says
 that L-BFGS is no longer getting anywhere, once an iteration improves $f$
 by a few billionths of its value or less. Which one ends the fit depends
 on the sample and the options, and the step prints it. Either way the fit
@@ -242,9 +299,12 @@ For comparison, the two distributions the sample is drawn from are best
 separated by the line $x_1 + x_2 = 2$, halfway between the centres and
 across the segment that joins them; the exact probabilities they give are
 those of $w_1 = w_2 = 2$, $b = -4$. Because the clouds overlap, even that
-line gets only $\Phi(\sqrt 2) \approx 0.92$ of the examples right on
-average ($\Phi$ is the normal distribution's cumulative probability).
+line gets only $\Phi(\sqrt 2) = 0.921$ of the examples right on average
+($\Phi$ is the normal distribution's cumulative probability); on one
+sample of 1000, a little more or a little less (step *Other samples* says
+how much).
 */
+/* fold: `compare_yours`, which measures your `--w1`, `--w2`, `--b` */
 /* Parameters of the reader's, yours = (w1, w2, b), measured as the fit
  * is: f and the accuracy. */
 static int compare_yours(const double *yours, wb_run *run)
@@ -285,6 +345,7 @@ static int fit(wb_run *run)
         return -1;
     ch.accuracy = wb_accuracy(ch.y, predicted);
 
+    /* fold: prints the fit: its parameters, iterations, $f$, accuracy */
     const wb_logreg *m = ch.model;
     printf("w1 = %.4f, w2 = %.4f, b = %.4f\n", m->coef[0], m->coef[1],
            m->intercept);
@@ -293,6 +354,8 @@ static int fit(wb_run *run)
            m->message);
     printf("f = %.4f\n", m->loss);
     printf("training accuracy: %.3f\n", ch.accuracy);
+
+    /* fold: measures your own parameters too, if you gave any */
     if (isnan(your_w1) && isnan(your_w2) && isnan(your_b))
         return 0;
     const double yours[3] = {isnan(your_w1) ? 0 : your_w1,      /* 0 where */
@@ -314,7 +377,7 @@ whether to go on:
 @code:lib/wb_optim.c:progress
 
 The step prints the curve with how much each iteration gained, and draws
-it.
+it in @fig:loss_curve.
 
 Almost all the way down is covered in the first few iterations. The last
 ones gain less and less, and polish digits that change nothing in the
@@ -323,20 +386,24 @@ pictures, until one of the tests ends the fit.
 static int loss_curve(wb_run *run)
 {
     const wb_logreg *m = ch.model;
-    size_t n = m->n_iter + 1;
-    wb_array *iteration = wb_keep(run, wb_vector(n));
+    size_t n = m->n_iter + 1;       /* f at the start, and after each */
     wb_array *f = wb_keep(run, wb_vector_from(m->loss_curve, n));
-    if (!iteration || !f)
+    if (!f)
         return -1;
+
+    /* fold: prints $f$ and what each iteration gained */
     printf("iteration   f(w, b)      gain\n");
     for (size_t k = 0; k < n; k++) {
-        iteration->data[k] = (double)k;
         printf("%9zu   %10.4f", k, f->data[k]);
         if (k > 0)
             printf("   %.3g", f->data[k - 1] - f->data[k]);
         printf("\n");
     }
 
+    /* fold: draws $f$ against the iterations */
+    wb_array *iteration = wb_keep(run, wb_vector(n));
+    for (size_t k = 0; iteration && k < n; k++)
+        iteration->data[k] = (double)k;
     wb_figure *fig = wb_figure_new(&run->out, "loss_curve",
         "The objective $f(w, b)$ after each iteration of L-BFGS.");
     wb_figure_xlabel(fig, "iteration");
@@ -379,19 +446,22 @@ notebook's `b`, they cannot overwrite anyone's bias.)
 */
 static int reshaping(wb_run *run)
 {
-    char s[32];
     wb_array *a = wb_keep(run, wb_vector_from((double[]){0, 1, 2, 3}, 4));
     wb_array *b = wb_keep(run, wb_vector_from((double[]){4, 5, 6, 7}, 4));
     if (!a || !b || wb_reshape(a, 2, 2) != 0 || wb_reshape(b, 2, 2) != 0)
-        return -1;
-    printf("a:\n");
-    wb_print(a);
-    wb_array *a_flat = wb_keep(run, wb_flatten(a));
+        return -1;                                  /* (2, 2) each */
+    wb_array *a_flat = wb_keep(run, wb_flatten(a));                /* (4,) */
     wb_array *b_flat = wb_keep(run, wb_flatten(b));
     const wb_array *columns[] = {a_flat, b_flat};
-    wb_array *c = wb_keep(run, wb_column_stack(columns, 2));
-    if (!c)
+    wb_array *c = wb_keep(run, wb_column_stack(columns, 2));    /* (4, 2) */
+    wb_array *d = wb_keep(run, wb_vector_from((double[]){0, 1, 2, 3}, 4));
+    if (!c || !d)
         return -1;
+
+    /* fold: prints `a`, the two flattened, `c` and its memory, then `d` */
+    char s[32];
+    printf("a:\n");
+    wb_print(a);
     printf("a flattened: ");
     wb_print(a_flat);
     printf("b flattened: ");
@@ -401,13 +471,9 @@ static int reshaping(wb_run *run)
     printf("c.shape: %s\nc in memory:", wb_shape_str(s, sizeof s, c));
     for (size_t k = 0; k < c->size; k++)
         printf(" %g", c->data[k]);
-    printf("\n");
-
-    wb_array *d = wb_keep(run, wb_vector_from((double[]){0, 1, 2, 3}, 4));
-    if (!d)
-        return -1;
-    printf("d: ");
+    printf("\nd: ");
     wb_print(d);
+
     if (wb_reshape(d, 2, 2) != 0)
         return -1;
     printf("d reshaped to (2, 2):\n");
@@ -443,7 +509,6 @@ returns that column alone; the probability of category 0 is 1 minus it.
 */
 static int grid(wb_run *run)
 {
-    char s1[32], s2[32];
     wb_array *x = wb_keep(run, wb_linspace(ch.lo, ch.hi, NPOINTS));
     if (!x || wb_meshgrid(&ch.gridx1, &ch.gridx2, x, x) != 0)
         return -1;
@@ -456,6 +521,9 @@ static int grid(wb_run *run)
     ch.prob = wb_keep(run, wb_logreg_predict_proba(ch.model, ch.grid));
     if (!ch.prob)
         return -1;
+
+    /* fold: prints the shapes on the way, and the grid's points */
+    char s1[32], s2[32];
     printf("gridx1.shape, gridx2.shape: %s %s\n",
            wb_shape_str(s1, sizeof s1, ch.gridx1),
            wb_shape_str(s2, sizeof s2, ch.gridx2));
@@ -464,6 +532,7 @@ static int grid(wb_run *run)
     printf("grid.shape: %s\ngrid:\n", wb_shape_str(s1, sizeof s1, ch.grid));
     wb_print(ch.grid);
     printf("prob.shape: %s\n", wb_shape_str(s1, sizeof s1, ch.prob));
+
     if (wb_reshape(ch.prob, NPOINTS, NPOINTS) != 0)
         return -1;
     printf("reshaped to %s\n", wb_shape_str(s1, sizeof s1, ch.prob));
@@ -473,12 +542,12 @@ static int grid(wb_run *run)
 /*md
 ## The probability map
 
-At last the picture: the probability of category 1 at each grid point as a
-colour, with the sample on top. The palette is the one chapter 2 used to
-show its boundary: blue where category 0 is the more likely, red where
-category 1 is, white where the model cannot tell. The dashed line is where
-$P = 1/2$, that is where $z = 0$: the line $w_1 x_1 + w_2 x_2 + b = 0$
-with the fitted parameters.
+At last the picture, @fig:probability_map: the probability of category 1
+at each grid point as a colour, with the sample on top. The palette is the
+one chapter 2 used to show its boundary: blue where category 0 is the more
+likely, red where category 1 is, white where the model cannot tell. The
+dashed line is where $P = 1/2$, that is where $z = 0$: the line
+$w_1 x_1 + w_2 x_2 + b = 0$ with the fitted parameters.
 
 Two calls of the library draw the map and the sample, as in the chapters
 that follow: `wb_plot_probability_map` sets up the figure for a
@@ -491,27 +560,12 @@ map's blue and red.
 
 The fitted line runs between the two clouds, across the segment joining
 their centres, close to the best line for the two distributions,
-$x_2 = -x_1 + 2$. The logistic regression separates the categories well.
+$x_2 = -x_1 + 2$; on another sample it would tilt and shift a little
+(*Other samples* gives its slope and intercept over a hundred samples).
+The logistic regression separates the categories well.
 Not perfectly: where the clouds overlap, some points lie on the wrong side
 of any line, and they are the examples the accuracy counts as wrong.
 */
-/* The line w1 x1 + w2 x2 + b = 0 over [lo, hi]: sampled along x1 when it
- * is at most 45 degrees from the horizontal, else along x2 (gnuplot clips
- * what falls outside the map). */
-static void plot_boundary(wb_figure *fig, wb_run *run, const wb_style *style)
-{
-    double w1 = ch.model->coef[0], w2 = ch.model->coef[1];
-    double b = ch.model->intercept;
-    bool flat = fabs(w2) >= fabs(w1);
-    wb_array *t = wb_keep(run, wb_linspace(ch.lo, ch.hi, 2 * NPOINTS));
-    wb_array *u = wb_keep(run, wb_full_like(t, 0));
-    if (!t || !u || (w1 == 0 && w2 == 0))
-        return;
-    for (size_t k = 0; k < t->size; k++)
-        u->data[k] = flat ? -(w1 * t->data[k] + b) / w2
-                          : -(w2 * t->data[k] + b) / w1;
-    wb_plot_line(fig, flat ? t : u, flat ? u : t, style);
-}
 
 static int probability_map(wb_run *run)
 {
@@ -522,6 +576,7 @@ static int probability_map(wb_run *run)
     if (!data)
         printf("the best line for the distributions: x2 = -x1 + 2\n");
 
+    /* fold: draws the map, the sample on it, and the line $P = 1/2$ */
     wb_figure *fig = wb_figure_new(&run->out, "probability_map",
         "The fitted probability of category 1, the sample, and the line "
         "where the probability is 1/2.");
@@ -529,9 +584,9 @@ static int probability_map(wb_run *run)
     wb_plot_categories(fig, ch.X, ch.y, &(wb_style){.color = WB_SKY,
                                                     .alpha = 0.6,
                                                     .size = 0.8});
-    plot_boundary(fig, run, &(wb_style){.label = "$P = 1/2$",
-                                        .color = WB_BLACK,
-                                        .dash = WB_DASHED});
+    plot_boundary(fig, run, m->coef[0], m->coef[1], m->intercept,
+                  &(wb_style){.label = "$P = 1/2$", .color = WB_BLACK,
+                              .dash = WB_DASHED});
     return wb_figure_render(fig);
 }
 
@@ -548,7 +603,7 @@ takes some value are exactly the points where $z$ takes one value: a
 straight line again. The sigmoid changes the numbers written on the
 plane, never the lines along which they stay the same.
 
-The figure shows it side by side. On the left, the score $z$ of the fitted
+@fig:levels shows it side by side. On the left, the score $z$ of the fitted
 model over the grid, with the lines where $z$ is $-4$, $-2$, 0, 2 and 4. On
 the right, the probability $P$, with the lines where $P$ is
 $\sigma(-4) = 0.018$, $\sigma(-2) = 0.119$, 0.5, 0.881 and 0.982. gnuplot
@@ -570,13 +625,19 @@ static int linear(wb_run *run)
                                                            ch.grid));
     if (!z || wb_reshape(z, NPOINTS, NPOINTS) != 0)
         return -1;
-    double zmax = ceil(fmax(-wb_min(z), wb_max(z)));
     printf("    z   P = sigma(z)   distance from the boundary\n");
     for (size_t k = 0; k < 5; k++) {
         ps[k] = wb_sigmoid(zs[k]);
-        printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+        if (norm > 0)
+            printf("%5g   %10.4f   %26.4f\n", zs[k], ps[k], zs[k] / norm);
+        else
+            printf("%5g   %10.4f   %26s\n", zs[k], ps[k],
+                   "none: w = 0, P is flat");
     }
 
+    /* fold: draws $z$ and $P$ side by side, each with its five level lines */
+    /* (a flat map too, w = 0 and b = 0, has colours from -1 to 1) */
+    double zmax = fmax(1, ceil(fmax(-wb_min(z), wb_max(z))));
     wb_figure *fig = wb_figure_new(&run->out, "levels",
         "The score $z$ (left) and the probability $P = \\sigma(z)$ "
         "(right) of the fitted model, each with five of its level lines: "
@@ -605,34 +666,136 @@ static int linear(wb_run *run)
 }
 
 /*md
+## Other samples
+
+The fit found its parameters, its iterations, its objective and its
+accuracy on one sample. This step fits 100 samples of chapter 2's two
+distributions, drawn with the seeds 1 to 100 (seed 1 draws this page's
+sample, whatever `--data` says), with the same options, and prints how
+each number spreads: its mean, its standard deviation (sd), its smallest
+and largest values. It also scores on each sample the best line for the
+two distributions, $x_1 + x_2 = 2$, which no fit chose.
+
+The parameters wander from sample to sample, but less than the clouds'
+width: the line they draw stays between the clouds, tilted and shifted a
+little, around the best line's slope $-1$ and intercept 2. The accuracy
+wanders more than one would like to read into a single run. A line right
+on a share $p$ of new examples scores on 1000 of them like a coin tossed
+1000 times: with a standard deviation of $\sqrt{p (1 - p) / 1000}$, about
+0.009 for $p = \Phi(\sqrt 2) = 0.921$, as the step computes. Two
+accuracies on one sample that differ by 0.005 tell the two lines apart no
+better than a coin; the fit's accuracy and the best line's go up and down
+together, with the sample.
+*/
+static int seeds(wb_run *run)
+{
+    /* fold: room for the numbers, the options, $x_1 + x_2 = 2$ as a model */
+    wb_array *w1 = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *w2 = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *b = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *iterations = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *f = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *accuracy = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *best = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *slope = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *intercept = wb_keep(run, wb_vector(SAMPLES));
+    if (!w1 || !w2 || !b || !iterations || !f || !accuracy || !best ||
+        !slope || !intercept)
+        return -1;
+    wb_logreg_options options = wb_logreg_default_options();
+    options.C = C;
+    options.tol = tol;
+    options.max_iter = (size_t)max_iter;
+    wb_logreg *best_line = wb_keep(run, wb_logreg_create(2, NULL));
+    if (!best_line)
+        return -1;
+    best_line->coef[0] = best_line->coef[1] = 2;    /* x1 + x2 = 2 */
+    best_line->intercept = -4;
+
+    for (size_t s = 0; s < SAMPLES; s++) {
+        wb_rng rng;
+        wb_array *X, *y;
+        wb_rng_seed(&rng, s + 1);     /* the sample of --seed s + 1 */
+        if (wb_sample_gaussians_2d(&X, &y, &rng, 500) != 0 ||
+            !wb_keep(run, X) || !wb_keep(run, y))
+            return -1;
+        wb_logreg *m = wb_keep(run, wb_logreg_create(2, &options));
+        if (!m || wb_logreg_fit(m, X, y) != 0)
+            return -1;
+        wb_array *predicted = wb_keep(run, wb_logreg_predict(m, X));
+        wb_array *by_best = wb_keep(run, wb_logreg_predict(best_line, X));
+        if (!predicted || !by_best)
+            return -1;
+
+        /* fold: keeps each number of this sample's fit */
+        w1->data[s] = m->coef[0];
+        w2->data[s] = m->coef[1];
+        b->data[s] = m->intercept;
+        slope->data[s] = -m->coef[0] / m->coef[1];
+        intercept->data[s] = -m->intercept / m->coef[1];
+        iterations->data[s] = (double)m->n_iter;
+        f->data[s] = m->loss;
+        accuracy->data[s] = wb_accuracy(y, predicted);
+        best->data[s] = wb_accuracy(y, by_best);
+    }
+
+    /* fold: prints how each number spreads over the samples */
+    char spread[96];
+    double p = 0.5 * erfc(-1);          /* Phi(sqrt 2) */
+    printf("over %d samples of 500 + 500 points (seeds 1 to %d):\n",
+           SAMPLES, SAMPLES);
+    printf("w1:          %s\n", wb_spread_str(spread, sizeof spread, w1, 3));
+    printf("w2:          %s\n", wb_spread_str(spread, sizeof spread, w2, 3));
+    printf("b:           %s\n", wb_spread_str(spread, sizeof spread, b, 3));
+    printf("iterations:  %s\n",
+           wb_spread_str(spread, sizeof spread, iterations, 1));
+    printf("f:           %s\n", wb_spread_str(spread, sizeof spread, f, 2));
+    printf("the line P = 1/2, x2 = slope x1 + intercept:\n");
+    printf("  slope:     %s\n",
+           wb_spread_str(spread, sizeof spread, slope, 3));
+    printf("  intercept: %s\n",
+           wb_spread_str(spread, sizeof spread, intercept, 3));
+    printf("accuracy of the fit:          %s\n",
+           wb_spread_str(spread, sizeof spread, accuracy, 3));
+    printf("accuracy of x1 + x2 > 2:      %s\n",
+           wb_spread_str(spread, sizeof spread, best, 3));
+    printf("  a coin's sd for p = Phi(sqrt 2) = %.3f: sqrt(p (1 - p) / 1000) "
+           "= %.3f\n", p, sqrt(p * (1 - p) / 1000));
+    return 0;
+}
+
+/*md
 ## The program
 
 The table of steps and the chapter's options. With `--json` the program
-runs every step silently and prints the fit as one JSON object, its
-numbers with 17 significant digits so that they read back exactly:
+runs every step silently and prints the fit as one JSON object, each
+number in the shortest form that reads back exactly:
 
 ```
-{"model":"logreg","w":[w1,w2],"b":b,"n_iter":13,"converged":true,
- "train_accuracy":0.92}
+{"model":"logreg","w":[W1,W2],"b":B,"n_iter":N,"converged":true,
+ "train_accuracy":A}
 ```
 
 (on one line). `--w1`, `--w2` and `--b` set parameters of your own, which
 the `fit` step compares with the fitted ones (see the exercises).
 */
+/* fold: `print_json`, which prints the fit as one JSON object */
 /* The --json summary. */
 static int print_json(wb_run *run, FILE *out)
 {
     const wb_logreg *m = ch.model;
     (void)run;
-    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%.17g,%.17g],"
-                "\"b\":%.17g,\"n_iter\":%zu,\"converged\":%s,"
-                "\"train_accuracy\":%.17g}\n", m->coef[0], m->coef[1],
-                m->intercept, m->n_iter, m->converged ? "true" : "false",
-                ch.accuracy) < 0)
+    if (fprintf(out, "{\"model\":\"logreg\",\"w\":[%s,%s],\"b\":%s,"
+                "\"n_iter\":%zu,\"converged\":%s,\"train_accuracy\":%s}\n",
+                wb_shortest(m->coef[0]).text, wb_shortest(m->coef[1]).text,
+                wb_shortest(m->intercept).text, m->n_iter,
+                m->converged ? "true" : "false",
+                wb_shortest(ch.accuracy).text) < 0)
         return wb_fail("cannot write the JSON object");
     return 0;
 }
 
+/* fold: `check_data`, which reads `--data` before any step */
 /* --data, read before any step: a file that cannot be read is a bad
  * command line, refused at once. */
 static int check_data(wb_run *run, const char **option)
@@ -648,12 +811,13 @@ static int check_data(wb_run *run, const char **option)
     return ch.X && ch.y ? 0 : -1;
 }
 
+/* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
     static const wb_step steps[] = {
         WB_STEP(sample), WB_STEP(objective), WB_STEP(fit),
         WB_STEP(loss_curve), WB_STEP(reshaping), WB_STEP(grid),
-        WB_STEP(probability_map), WB_STEP(linear), {0}};
+        WB_STEP(probability_map), WB_STEP(linear), WB_STEP(seeds), {0}};
     static const wb_option options[] = {
         {"data", WB_OPT_STRING, &data, "FILE",
          "fit the sample in FILE (CSV: x1,x2,y) instead of chapter 2's",
@@ -687,20 +851,21 @@ int main(int argc, char **argv)
 ## What we saw
 
 - Fitting a logistic regression minimises the examples' log-loss plus a
-  penalty on the weights, $f(w, b)$: 693.15, that is $n \log 2$, with every
-  parameter at 0.
-- L-BFGS found its minimum in 13 iterations: $w_1 = 1.95$, $w_2 = 1.86$,
-  $b = -3.96$, with $f = 202.30$ and 0.922 of the sample right; most of
-  the gain came in the first five iterations.
+  penalty on the weights, $f(w, b)$ of equation @eq:objective: 693.15,
+  that is $n \log 2$, with every parameter at 0.
+- L-BFGS finds its minimum in about a dozen iterations, most of the gain
+  in the first five, and its parameters, to many digits, are
+  scikit-learn's. On a hundred samples, they draw lines that stay between
+  the clouds, near the best line for the two distributions,
+  $x_2 = -x_1 + 2$, and score as well as it does, around
+  $\Phi(\sqrt 2) = 0.921$, give or take the 0.009 that a sample of 1000
+  allows (*Other samples*).
 - To draw the model over the plane, the grid's two arrays are flattened,
   stacked as the two columns of a $(2601, 2)$ array of points, given to the
   model, and the 2601 probabilities reshaped into the $51 \times 51$ map.
-- The boundary, where the probability is $1/2$, is the line
-  $x_2 = -1.04 x_1 + 2.12$, close to the best line for the two
-  distributions, $x_2 = -x_1 + 2$.
-- It is a line for any data: the probability is $1/2$ exactly where the
-  score $z = w_1 x_1 + w_2 x_2 + b$ is 0, and the score's level lines are
-  all parallel.
+- The boundary is a line for any data: the probability is $1/2$ exactly
+  where the score $z = w_1 x_1 + w_2 x_2 + b$ is 0, and the score's level
+  lines are all parallel.
 
 A line is all one neuron can draw. The next chapter poses a problem whose
 categories no line can separate, and finds a way out that does not yet
@@ -712,7 +877,7 @@ need a hidden layer.
 
 Predict first, then run; the program checks what it can. Run the commands
 from the top folder of the workbook; the figures go to
-`figures/03_logreg_fit/`.
+`figures/03_logreg_fit/`. Each answer is under its question, closed.
 
 1. **Beat the fit.** Find parameters with a lower $f$ than the fit's. Try
    chapter 2's neuron, then the best line for the two distributions,
@@ -721,17 +886,50 @@ from the top folder of the workbook; the figures go to
    step says whether your $f$ is lower. Before you run: can it be, when the
    fit has converged? Why is the best line for the distributions not the
    best for this sample?
+
+   ::: {.answer question="1"}
+   It cannot: $f$ is a bowl with one lowest point (it is convex), and the
+   fit stops within a millionth of it. Any other parameters, the best
+   line's included, give a higher $f$ on this sample. The best line is
+   best on average over all samples of the two distributions; this sample
+   is one draw, a little lopsided, and the fit follows its lopsidedness:
+   that is what fitting the sample means.
+   :::
+
 2. **Accuracy is not the objective.** Now look for parameters with a
    *higher accuracy* than the fit's, with the same options (small changes
    of $b$ are a good start). The step says when you have one. Why does the
    fit not look for the parameters of highest accuracy? Think of how the
    accuracy changes when $b$ changes a little, and what a gradient of it
    would be.
+
+   ::: {.answer question="2"}
+   Some may exist, a point or two better: moving or turning the line a
+   little can put one more point on its right side. But the accuracy is a
+   staircase in $b$: flat
+   while the line moves between two points, then a jump of $1/1000$. Its
+   gradient is 0 almost everywhere, and tells a minimiser nothing; the
+   loss, smooth and convex, tells it which way to go. And a gain of one
+   point in a thousand is less than the 0.009 by which a sample's
+   accuracy wanders anyway.
+   :::
+
 3. **The penalty.** Predict what `--C 0.001` does to the weights, to the
    line and to the white band of the map, then run it and look at
    `probability_map.png`. Then `--C 1000`. Does either move the line
    much? The penalty does not touch $b$, and yet $b$ changes with $C$:
    why must it?
+
+   ::: {.answer question="3"}
+   With $C = 0.001$ the penalty is a thousand times stronger: the weights
+   shrink, the probability rises slowly across the plane, and the white
+   band grows wide. With $C = 1000$ they grow a little, the band narrows a
+   little. The line moves little either way: it is the ratio of the
+   parameters that places it. But the line is where
+   $w_1 x_1 + w_2 x_2 + b = 0$: for it to stay between the clouds, $b$
+   must shrink or grow with the weights.
+   :::
+
 4. **A sample of your own.** The workbook's tests keep samples in
    `tests/fixtures/`. `logreg_separable.csv` has two clouds far apart.
    Predict the accuracy, then run
@@ -740,10 +938,28 @@ from the top folder of the workbook; the figures go to
    line separates the categories, making $w$ longer always lowers the sum
    of the losses: only the penalty stops it.) Then break a copy of the file
    (a letter in a number, a label 2) and see what the program says.
+
+   ::: {.answer question="4"}
+   An accuracy of 1: a line separates the clouds. The weights grow with
+   $C$, since only the penalty holds them back, but slowly: the losses are
+   already tiny, and a longer $w$ lowers them less and less. The map's
+   white band narrows towards a sharp edge. A
+   broken file stops the program before any step, with one line naming
+   the file, its line and what is wrong there.
+   :::
+
 5. **In the code.** In the `grid` step, stack the columns the other way
    round, `{flat2, flat1}`, and predict the new map before you run
    `make` and `--only probability_map`. Why does it change so little for
    this sample?
+
+   ::: {.answer question="5"}
+   The model then reads each point as $(x_2, x_1)$: the map is the true
+   one reflected across the diagonal $x_1 = x_2$. This sample's two clouds
+   lie on that diagonal, and the fitted line is nearly perpendicular to
+   it, with $w_1 \approx w_2$: reflected, it hardly moves. The dashed line,
+   drawn from the parameters and not from the map, stays where it was.
+   :::
 
 The exercises below are checked by the workbook, as in chapter 1.
 

@@ -1,20 +1,20 @@
 /*md
 # Changing variables
 
-Chapter 3 fitted a logistic regression to two clouds of points and drew its
-probability map: a straight boundary across the plane, with the probability
-of category 1 rising from one side of it to the other. It worked because a
-straight line could part the two clouds. This chapter gives the same model a
-problem that no straight line can solve, watches it fail, and then rescues
-it without changing the model at all: it changes what the model is given.
+Chapter 3's logistic regression drew a straight boundary, and it worked
+because a straight line could part the two clouds. This chapter gives the
+same model a problem that no line can solve: points of a square whose
+category is the sign of $x_1 x_2$, a checkerboard of four quadrants
+(@fig:sample). It watches the model fail, then rescues it without changing
+the model at all, by changing what it is given: not the point
+$(x_1, x_2)$, but one number computed from it, $u = x_1 x_2$. The idea of
+the chapter is in @fig:maps: the same model, pale and useless on the
+coordinates, sharp and right on $u$.
 
-The examples are points of the square $[-1, 1]^2$, and their category
-depends on the sign of the product $x_1 x_2$. Everything else is what
-chapters 2 and 3 built: the weighted sum $z$, the sigmoid $\sigma(z)$, the
-logistic regression fitted by L-BFGS, its map over a grid.
-
-This chapter is the C program `chapters/04_variable_change.c`. To go
-through it one step at a time, run
+Everything else is what chapters 2 and 3 built: the weighted sum $z$, the
+sigmoid $\sigma(z)$, the logistic regression fitted by L-BFGS, its map over
+a grid. This chapter is the C program `chapters/04_variable_change.c`. To
+go through it one step at a time, run
 
 ```sh
 build/chapters/04_variable_change --step
@@ -23,15 +23,13 @@ build/chapters/04_variable_change --step
 or give it `--help` to see its options: among them `--data FILE` to fit
 examples of your own, and `--json` for a summary of the fit.
 
-The program opens with its options, then describes the problem it solves
-as a small table: how a sample is drawn, and which variable $u$ the
-logistic regression is given. The chapter's own problem is the first row;
-the exercises at the end pose two others through the same table. Last come
-the arrays and models the steps share.
+The program opens with its options and what the steps share, then the
+variable $u$ the logistic regression is given: the tutorial's product,
+which the questions at the end ask you to change.
 */
 
+/* fold: the headers, the options, what the steps share */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "wb.h"
@@ -40,15 +38,10 @@ the arrays and models the steps share.
 static long n = 500;                  /* examples in each sample */
 static const char *data_path;         /* the training sample's file, if any */
 static const char *test_data_path;    /* the test sample's file, if any */
+static bool held_out;                 /* the test sample is a fifth of
+                                         --data's, held out */
 
-/* The tutorial's variable: u = x1 x2. */
-static double product(double x1, double x2)
-{
-    return x1 * x2;
-}
-
-/* The u axis's label in the figures. */
-#define U_LABEL "$u = x_1 x_2$"
+#define SAMPLES 100                   /* the samples of step seeds */
 
 /* What the steps share, as a notebook's cells share variables. */
 static struct {
@@ -63,6 +56,15 @@ static struct {
     wb_array *file_X, *file_y;    /* --data's sample, read before step 1 */
     wb_array *file_Xt, *file_yt;  /* --test-data's */
 } ch;
+
+/* The tutorial's variable: u = x1 x2. */
+static double product(double x1, double x2)
+{
+    return x1 * x2;
+}
+
+/* The u axis's label in the figures. */
+#define U_LABEL "$u = x_1 x_2$"
 
 /*md
 ## A sample that no line can split
@@ -90,9 +92,11 @@ rule everywhere, the one above, for training and testing alike.
 The step prints the first five points and their categories, `X[:5]` and
 `y[:5]` in numpy's words. In C they need no copy: `head` makes an array
 header whose data pointer is `X`'s own, with a shape of 5 rows, since the
-rows lie one after the other in memory. Then it draws the sample: a
-checkerboard of four squares, category 1 on one diagonal, category 0 on
-the other.
+rows lie one after the other in memory. Then it draws the sample,
+@fig:sample: a checkerboard of four squares, category 1 on one diagonal,
+category 0 on the other. To draw each category in its colour, the figure
+picks out its points with `where`, numpy's `X[y == k]`: the rows of `X`
+whose label is `k`, copied into an array of their own.
 */
 /* The examples of X: (n, 2) or (n,) whose label in y is k: numpy's
  * X[y == k]. NULL if there are none. */
@@ -111,6 +115,7 @@ static wb_array *where(const wb_array *X, const wb_array *y, double k)
     return s;
 }
 
+/* fold: `plot_sample`, which draws the points, each category in its colour */
 /* Draws the points of X: (n, 2), one series per category, each point a
  * dot with a dark rim, which shows on any background. */
 static void plot_sample(wb_figure *fig, const wb_array *X, const wb_array *y)
@@ -141,6 +146,7 @@ static wb_array head(const wb_array *a, size_t k)
     return h;
 }
 
+/* fold: `get_sample`, which takes your `--data`'s sample, or draws one */
 /* The examples of a sample: the ones read from a file, if given (they
  * were read before the first step: see check_files), else drawn now. */
 static int get_sample(wb_run *run, wb_array **X, wb_array **y,
@@ -162,9 +168,10 @@ static int sample(wb_run *run)
 {
     if (get_sample(run, &ch.X, &ch.y, ch.file_X, ch.file_y) != 0)
         return -1;
+    wb_array X5 = head(ch.X, 5), y5 = head(ch.y, 5);    /* X[:5], y[:5] */
 
+    /* fold: prints the shapes, the first five points and the categories */
     char shape[32];
-    wb_array X5 = head(ch.X, 5), y5 = head(ch.y, 5);
     printf("X, the points (x1, x2): shape %s; the first five, X[:5]:\n",
            wb_shape_str(shape, sizeof shape, ch.X));
     wb_print(&X5);
@@ -175,6 +182,7 @@ static int sample(wb_run *run)
            wb_mean(ch.y) * (double)ch.y->size,
            (1 - wb_mean(ch.y)) * (double)ch.y->size);
 
+    /* fold: draws the sample in the square */
     wb_figure *fig = wb_figure_new(&run->out, "sample",
         "The training sample: category 1 where $x_1$ and $x_2$ have the "
         "same sign, category 0 where they differ.");
@@ -198,8 +206,10 @@ probability of category 1 over a grid of $100 \times 100$ points covering
 the square, in the palette where white is $1/2$.
 
 The fit converges, and gives up: its weights are tiny, and its probability
-stays close to $1/2$ over the whole square. The map is nearly white. Its
-accuracy, a little under one half here, is no better than a coin's.
+stays close to $1/2$ over the whole square; the map, @fig:line_map, is
+nearly white. Its accuracy is no better than a coin's: a little above one
+half on some samples, a little below on others (step *Other samples*
+shows by how much).
 
 Why? Look at the sample in a mirror. Reflect it across the $x_1$ axis,
 $x_2 \to -x_2$: the top right quadrant lands on the bottom right, the top
@@ -220,8 +230,7 @@ less tilt and less bias. So the bottom of the bowl has none at all:
 $w_1 = w_2 = 0$ and $b = 0$, the probability $1/2$ everywhere. On 500
 points the symmetry holds only roughly, so the fit finds weights that are
 small, not zero, and a boundary (where its faint slope crosses $1/2$) that
-lands wherever the sample's noise puts it. Depending on the sample, its
-accuracy can be anywhere from about one third to two thirds.
+lands wherever the sample's noise puts it, and its accuracy with it.
 
 Could another line do better? A little: on average no line is right about
 more than two points in three. The best ones cut off a corner, such as the
@@ -231,6 +240,7 @@ look for it: the third of the points on the wrong side would be
 confidently wrong, and its loss punishes that more than it rewards the
 rest.
 */
+/* fold: `make_grid`, the meshgrid of $m \times m$ points over the square */
 /* The grid of m x m points over [-1, 1]^2, np.meshgrid(x, x) with
  * x = np.linspace(-1, 1, m), into ch.gridx1 and ch.gridx2: (m, m). */
 static int make_grid(wb_run *run, size_t m)
@@ -242,12 +252,23 @@ static int make_grid(wb_run *run, size_t m)
     return rc != 0 || !ch.gridx1 || !ch.gridx2 ? -1 : 0;
 }
 
+/* fold: `plot_map`, which draws a probability map and a sample on it */
 /* Draws a probability map and a sample on top, in the figure's panel. */
 static void plot_map(wb_figure *fig, const wb_array *p, const wb_array *X,
                      const wb_array *y)
 {
     wb_plot_probability_map(fig, ch.gridx1, ch.gridx2, p);
     plot_sample(fig, X, y);
+}
+
+/* The accuracy of a fitted model on the sample (X, y). */
+static double logreg_accuracy(const wb_logreg *model, const wb_array *X,
+                              const wb_array *y)
+{
+    wb_array *predicted = wb_logreg_predict(model, X);
+    double accuracy = predicted ? wb_accuracy(y, predicted) : NAN;
+    wb_free(predicted);
+    return accuracy;
 }
 
 /* The fraction of points that the rule "category 1 where x1 + x2 > 2/3"
@@ -275,6 +296,7 @@ static int line(wb_run *run)
         return -1;
     ch.linear_train_accuracy = wb_accuracy(ch.y, predicted);
 
+    /* fold: prints the fit, its range of $P$, its accuracy and the corner's */
     printf("w1 = %.4f, w2 = %.4f, b = %.4f\n%s: %s\n", ch.line->coef[0],
            ch.line->coef[1], ch.line->intercept,
            ch.line->converged ? "converged" : "not converged",
@@ -286,6 +308,7 @@ static int line(wb_run *run)
     printf("the corner rule x1 + x2 > 2/3, for comparison: %.3f\n",
            corner_accuracy(ch.X, ch.y));
 
+    /* fold: draws the map, nearly white */
     wb_figure *fig = wb_figure_new(&run->out, "line_map",
         "The logistic regression on $(x_1, x_2)$: its probability of "
         "category 1 is close to $1/2$ (white) everywhere.");
@@ -300,7 +323,7 @@ The rule that makes the categories is written in the sample's own code:
 category 1 when $x_1 x_2 > 0$. So instead of giving the model the two
 coordinates, give it their product,
 
-$$u = x_1 x_2,$$
+$$u = x_1 x_2,$$ {#eq:u}
 
 one number per example, positive for every point of category 1 and
 negative for every point of category 0. The change of variables is a loop
@@ -308,9 +331,10 @@ over the examples, each row $(x_1, x_2)$ of `X` becoming one value of `u`.
 It is written for any function of $(x_1, x_2)$, since the exercises look
 for others.
 
-Drawn against the category, as the examples of chapter 1 were, the new
-variable puts the two categories on either side of $u = 0$, without any
-overlap. This is a one-dimensional problem again, and an easy one.
+Drawn against the category, as the examples of chapter 1 were
+(@fig:u_sample), the new variable puts the two categories on either side
+of $u = 0$, without any overlap. This is a one-dimensional problem again,
+and an easy one.
 */
 /* u_i = variable(x_i1, x_i2) for each example. X: (n, 2) -> u: (n,). */
 static wb_array *change_variables(const wb_array *X,
@@ -322,6 +346,7 @@ static wb_array *change_variables(const wb_array *X,
     return u;
 }
 
+/* fold: `plot_u`, which draws each $u$ at the height of its category */
 /* Draws the values u: (n,) at the height of their category. */
 static void plot_u(wb_figure *fig, const wb_array *u, const wb_array *y)
 {
@@ -344,6 +369,8 @@ static int variable(wb_run *run)
     wb_array *u1 = wb_keep(run, where(ch.u, ch.y, 1));
     if (!ch.u || !u0 || !u1)
         return -1;
+
+    /* fold: prints $u$ of the first five points, and each category's range */
     char shape[32];
     printf("u: shape %s; the first five points:\n",
            wb_shape_str(shape, sizeof shape, ch.u));
@@ -354,6 +381,7 @@ static int variable(wb_run *run)
     printf("category 0: u from %.3g to %.3g\n", wb_min(u0), wb_max(u0));
     printf("category 1: u from %.3g to %.3g\n", wb_min(u1), wb_max(u1));
 
+    /* fold: draws $u$ against the category */
     wb_figure *fig = wb_figure_new(&run->out, "u_sample",
         "The new variable $u$ of each example, at the height of its "
         "category.");
@@ -370,7 +398,7 @@ static int variable(wb_run *run)
 
 Now the model of chapter 1, one input and one neuron,
 
-$$P(\text{category 1} \mid u) = \sigma(w u + b),$$
+$$P(\text{category 1} \mid u) = \sigma(w u + b),$$ {#eq:model_u}
 
 fitted with the very function that fitted the line, `wb_logreg_fit`, given
 a sample of one feature: `u` has shape $(n,)$, so the model has $d = 1$
@@ -379,8 +407,9 @@ $w$, which keeps the weight finite even though a threshold at $u = 0$ sorts
 every example.
 
 Its boundary is where $w u + b = 0$, at $u = -b/w$: close to 0, as it
-should be. The curve rises from 0 to 1 over a short stretch of $u$ around
-it, with the examples of category 0 below and those of category 1 above.
+should be. In @fig:u_fit the curve rises from 0 to 1 over a short stretch
+of $u$ around it, with the examples of category 0 below and those of
+category 1 above.
 */
 static int fit(wb_run *run)
 {
@@ -388,20 +417,28 @@ static int fit(wb_run *run)
     if (!ch.model || wb_logreg_fit(ch.model, ch.u, ch.y) != 0)
         return -1;
     double w = ch.model->coef[0], b = ch.model->intercept;
-    double lo = fmin(-1, wb_min(ch.u)), hi = fmax(1, wb_max(ch.u));
-    wb_array *u = wb_keep(run, wb_linspace(lo, hi, 100));
-    wb_array *p = wb_keep(run, wb_logreg_predict_proba(ch.model, u));
     wb_array *predicted = wb_keep(run, wb_logreg_predict(ch.model, ch.u));
-    if (!u || !p || !predicted)
+    if (!predicted)
         return -1;
     ch.train_accuracy = wb_accuracy(ch.y, predicted);
 
+    /* fold: prints the fit, its boundary in $u$ and its accuracy */
     printf("w = %.4f, b = %.4f\n%s: %s\n", w, b,
            ch.model->converged ? "converged" : "not converged",
            ch.model->message);
-    printf("the boundary: u = -b/w = %.4f\n", -b / w);
+    if (isfinite(-b / w))
+        printf("the boundary: u = -b/w = %.4f\n", -b / w);
+    else    /* a fit that could not move from w = 0 */
+        printf("no boundary: w = %g, and P = %.4f for every u\n", w,
+               wb_sigmoid(b));
     printf("accuracy on the training sample: %.3f\n", ch.train_accuracy);
 
+    /* fold: draws $\sigma(wu + b)$ over the examples */
+    double lo = fmin(-1, wb_min(ch.u)), hi = fmax(1, wb_max(ch.u));
+    wb_array *u = wb_keep(run, wb_linspace(lo, hi, 100));
+    wb_array *p = wb_keep(run, wb_logreg_predict_proba(ch.model, u));
+    if (!u || !p)
+        return -1;
     wb_figure *fig = wb_figure_new(&run->out, "u_fit",
         "The logistic regression on $u$: the probability of category 1, "
         "over the examples.");
@@ -421,7 +458,8 @@ static int fit(wb_run *run)
 
 The model only ever sees $u$, but $u$ is a function of the point, so the
 model gives a probability to every point of the plane: the probability
-that the point $(x_1, x_2)$ is in category 1 is $\sigma(w x_1 x_2 + b)$.
+that the point $(x_1, x_2)$ is in category 1 is equation @eq:model_u with
+$u$ from equation @eq:u, $\sigma(w x_1 x_2 + b)$.
 To draw it, the step computes $u$ at each point of the $100 \times 100$
 grid, flattens the $100 \times 100$ values into one array of 10000, has the
 model turn them into probabilities, and gives the result back the shape of
@@ -430,10 +468,10 @@ two.
 
 In the plane, the boundary $w x_1 x_2 + b = 0$ is no longer a line. With
 $b$ close to 0 it is close to the two axes, $x_1 x_2 = 0$: the model that
-could not draw one line now draws the two that the problem needs. The map
-is red in the quadrants of category 1 and blue in the others, and pales
-only near the axes, where $u$ is close to 0 whatever the point's distance
-from the centre.
+could not draw one line now draws the two that the problem needs. The map,
+@fig:u_map, is red in the quadrants of category 1 and blue in the others,
+and pales only near the axes, where $u$ is close to 0 whatever the point's
+distance from the centre.
 */
 static int plane(wb_run *run)
 {
@@ -446,17 +484,21 @@ static int plane(wb_run *run)
     ch.u_map = wb_keep(run, wb_logreg_predict_proba(ch.model, us));
     if (!us || !ch.u_map)
         return -1;
+
+    /* fold: prints the shapes on the way */
     char shape[32];
     printf("gridu: shape %s\n", wb_shape_str(shape, sizeof shape, gridu));
     printf("us, flattened: shape %s\n",
            wb_shape_str(shape, sizeof shape, us));
     printf("its probabilities: shape %s\n",
            wb_shape_str(shape, sizeof shape, ch.u_map));
+
     if (wb_reshape(ch.u_map, 100, 100) != 0)
         return -1;
     printf("reshaped for the map: shape %s\n",
            wb_shape_str(shape, sizeof shape, ch.u_map));
 
+    /* fold: draws the map in the plane, with the sample */
     wb_figure *fig = wb_figure_new(&run->out, "u_map",
         "The logistic regression on $u$, seen in the plane: the "
         "probability of category 1 at each point $(x_1, x_2)$.");
@@ -473,11 +515,11 @@ sample, and asks both models for their categories: the line, given
 $(x_1, x_2)$, and the model on $u$, given $x_1 x_2$. The confusion counts
 say where the mistakes are: category 0 taken for 1, or 1 taken for 0.
 
-The two maps, side by side, with the test points on top, tell the story at
-a glance: the same logistic regression, pale and useless on the left,
-sharp and right on the right, and the only difference is the variable it
-was given. Its few mistakes lie along the axes, where $u$ is so close to 0
-that a boundary a hair away from $u = 0$ puts a point on the wrong side.
+The two maps side by side, @fig:maps, with the test points on top, tell the
+story at a glance: the same logistic regression, pale and useless on the
+left, sharp and right on the right, and the only difference is the variable
+it was given. Its few mistakes lie along the axes, where $u$ is so close to
+0 that a boundary a hair away from $u = 0$ puts a point on the wrong side.
 */
 static int test(wb_run *run)
 {
@@ -493,12 +535,16 @@ static int test(wb_run *run)
     ch.test_accuracy = wb_accuracy(yt, by_u);
     wb_confusion c = wb_confusion_counts(yt, by_u);
 
-    printf("the test sample: %zu points\n", yt->size);
+    /* fold: prints both accuracies, and the mistakes of the model on $u$ */
+    printf("the test sample: %zu points%s\n", yt->size,
+           held_out ? ", held out of the training file (a fifth of each "
+                      "category)" : "");
     printf("accuracy of the line: %.3f\n", ch.linear_test_accuracy);
     printf("accuracy of the model on u: %.3f\n", ch.test_accuracy);
     printf("its mistakes: %zu of category 0 taken for 1, %zu of category 1 "
            "taken for 0\n", c.fp, c.fn);
 
+    /* fold: draws the two maps side by side, the test sample on each */
     wb_figure *fig = wb_figure_new(&run->out, "maps",
         "The same model given $(x_1, x_2)$ (left) and $u = x_1 x_2$ "
         "(right), with the test sample on top: blue dots for category 0, "
@@ -513,6 +559,96 @@ static int test(wb_run *run)
     plot_map(fig, ch.u_map, Xt, yt);
     wb_figure_legend(fig, WB_LEGEND_NONE);
     return wb_figure_render(fig);
+}
+
+/*md
+## Other samples
+
+A sample of 500 points is small, and each number above belongs to one
+sample: the line's faint tilt, its accuracy, the weight of $u$. This step
+draws 100 pairs of samples, a training sample and a test sample from each
+of the seeds 1 to 100 (seed 1 draws this page's), fits both models on
+each, and prints how their numbers spread: mean, standard deviation (sd),
+smallest and largest.
+
+The line's probabilities over the square reach furthest from $1/2$ at its
+corners, where $|z|$ is largest: at most $|w_1| + |w_2| + |b|$, so that the
+step needs no grid to find how pale its map is. Its accuracy wanders around
+one half, and much more than a coin's would. A rule that guesses right
+half the time scores on 500 points with a standard deviation of
+$\sqrt{0.5 \cdot 0.5 / 500} = 0.022$, which the step computes; the line's
+accuracy spreads several times as wide, from about one third to about two
+thirds, for its faint tilt still cuts the square somewhere, and where it
+cuts decides whether it wins a corner of the checkerboard or loses one.
+The corner rule of the second step does better on every sample, around two
+in three. The model on $u$ is right on nearly every point of every sample,
+training or test, and its weight, held back by the penalty alone, hardly
+moves.
+*/
+static int seeds(wb_run *run)
+{
+    /* fold: room for each number over the samples */
+    wb_array *pale = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *line_train = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *line_test = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *corner = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *u_w = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *u_train = wb_keep(run, wb_vector(SAMPLES));
+    wb_array *u_test = wb_keep(run, wb_vector(SAMPLES));
+    if (!pale || !line_train || !line_test || !corner || !u_w || !u_train ||
+        !u_test)
+        return -1;
+
+    for (size_t s = 0; s < SAMPLES; s++) {
+        wb_rng rng;
+        wb_array *X, *y, *Xt, *yt;
+        wb_rng_seed(&rng, s + 1);     /* the samples of --seed s + 1 */
+        if (wb_sample_quadrants(&X, &y, &rng, (size_t)n) != 0 ||
+            !wb_keep(run, X) || !wb_keep(run, y) ||
+            wb_sample_quadrants(&Xt, &yt, &rng, (size_t)n) != 0 ||
+            !wb_keep(run, Xt) || !wb_keep(run, yt))
+            return -1;
+        wb_array *u = wb_keep(run, change_variables(X, product));
+        wb_array *ut = wb_keep(run, change_variables(Xt, product));
+        wb_logreg *line = wb_keep(run, wb_logreg_create(2, NULL));
+        wb_logreg *model = wb_keep(run, wb_logreg_create(1, NULL));
+        if (!u || !ut || !line || !model || wb_logreg_fit(line, X, y) ||
+            wb_logreg_fit(model, u, y))
+            return -1;
+
+        /* fold: keeps each number: accuracies, the line's $|z|$, $w$ */
+        double reach = fabs(line->coef[0]) + fabs(line->coef[1]) +
+                       fabs(line->intercept);
+        pale->data[s] = wb_sigmoid(reach) - 0.5;
+        line_train->data[s] = logreg_accuracy(line, X, y);
+        line_test->data[s] = logreg_accuracy(line, Xt, yt);
+        corner->data[s] = corner_accuracy(X, y);
+        u_w->data[s] = model->coef[0];
+        u_train->data[s] = logreg_accuracy(model, u, y);
+        u_test->data[s] = logreg_accuracy(model, ut, yt);
+    }
+
+    /* fold: prints how each number spreads over the samples */
+    char spread[96];
+    printf("over %d pairs of samples of %ld points (seeds 1 to %d):\n",
+           SAMPLES, n, SAMPLES);
+    printf("the line, |P - 1/2| at most: %s\n",
+           wb_spread_str(spread, sizeof spread, pale, 3));
+    printf("  accuracy, training:  %s\n",
+           wb_spread_str(spread, sizeof spread, line_train, 3));
+    printf("  accuracy, test:      %s\n",
+           wb_spread_str(spread, sizeof spread, line_test, 3));
+    printf("  a coin's sd on %ld points: sqrt(0.5 0.5 / %ld) = %.3f\n", n, n,
+           sqrt(0.25 / (double)n));
+    printf("the corner rule:       %s\n",
+           wb_spread_str(spread, sizeof spread, corner, 3));
+    printf("the model on u, w:     %s\n",
+           wb_spread_str(spread, sizeof spread, u_w, 2));
+    printf("  accuracy, training:  %s\n",
+           wb_spread_str(spread, sizeof spread, u_train, 3));
+    printf("  accuracy, test:      %s\n",
+           wb_spread_str(spread, sizeof spread, u_test, 3));
+    return 0;
 }
 
 /*md
@@ -544,7 +680,9 @@ Training chooses those functions along with the output's weights.
 The table of steps, and the chapter's options. `--data FILE` fits the
 models to a sample of your own, a CSV file with the header `x1,x2,y` and
 one line per point (the format of `lib/wb_data.h`), and `--test-data FILE`
-tests them on another; each replaces the sample the chapter would draw. A
+tests them on another; each replaces the sample the chapter would draw.
+With `--data` alone, a fifth of each category of the file, chosen by the
+seed, is held out of the fit and is the test sample. A
 file that breaks the format stops the program with one line that names the
 file, the line and the problem. `--n N` changes the size of
 the samples drawn.
@@ -560,21 +698,28 @@ up:
   the logistic regression on $(x_1, x_2)$ on the training and test samples;
 - `"train_accuracy"` and `"test_accuracy"`, those of the model on $u$.
 */
+/* fold: `json`, which prints the fit as one JSON object */
 static int json(wb_run *run, FILE *out)
 {
     (void)run;
-    fprintf(out, "{\"model\":\"logreg_u\",\"w\":%.17g,\"b\":%.17g,"
-            "\"n_iter\":%zu,\"linear_train_accuracy\":%.17g,"
-            "\"linear_test_accuracy\":%.17g,\"train_accuracy\":%.17g,"
-            "\"test_accuracy\":%.17g}\n", ch.model->coef[0],
-            ch.model->intercept, ch.model->n_iter, ch.linear_train_accuracy,
-            ch.linear_test_accuracy, ch.train_accuracy, ch.test_accuracy);
+    fprintf(out, "{\"model\":\"logreg_u\",\"w\":%s,\"b\":%s,"
+            "\"n_iter\":%zu,\"linear_train_accuracy\":%s,"
+            "\"linear_test_accuracy\":%s,\"train_accuracy\":%s,"
+            "\"test_accuracy\":%s}\n", wb_shortest(ch.model->coef[0]).text,
+            wb_shortest(ch.model->intercept).text, ch.model->n_iter,
+            wb_shortest(ch.linear_train_accuracy).text,
+            wb_shortest(ch.linear_test_accuracy).text,
+            wb_shortest(ch.train_accuracy).text,
+            wb_shortest(ch.test_accuracy).text);
     return 0;
 }
 
+/* fold: `check_files`, which reads `--data` and `--test-data` first */
 /* --data and --test-data, read before any step: a file that cannot be
  * read is a bad command line, refused at once. The training sample must
- * hold both categories. */
+ * hold both categories. With --data alone, a fifth of each category of the
+ * file, chosen by the seed, is held out to test on: never the chapter's
+ * own test sample, drawn from another problem than the file's. */
 static int check_files(wb_run *run, const char **option)
 {
     *option = "data";
@@ -588,20 +733,27 @@ static int check_files(wb_run *run, const char **option)
                         false) != 0 ||
          !wb_keep(run, ch.file_Xt) || !wb_keep(run, ch.file_yt)))
         return -1;
+    *option = "data";
+    held_out = data_path && !test_data_path;
+    if (held_out && wb_hold_out_test(run, &ch.file_X, &ch.file_y, &ch.file_Xt,
+                                     &ch.file_yt, data_path) != 0)
+        return -1;
     return 0;
 }
 
+/* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
     static const wb_step steps[] = {
         WB_STEP(sample), WB_STEP(line), WB_STEP(variable), WB_STEP(fit),
-        WB_STEP(plane), WB_STEP(test), {0}};
+        WB_STEP(plane), WB_STEP(test), WB_STEP(seeds), {0}};
     static const wb_option options[] = {
         {"n", WB_OPT_INT, &n, "N", "points in each sample drawn", 20, 1e5},
         {"data", WB_OPT_STRING, &data_path, "FILE",
          "the training sample, from a CSV file x1,x2,y", 0, 0},
         {"test-data", WB_OPT_STRING, &test_data_path, "FILE",
-         "the test sample, from a CSV file x1,x2,y", 0, 0},
+         "the test sample, from a CSV file x1,x2,y (default: drawn; with "
+         "--data, a fifth of it, held out)", 0, 0},
         {0}};
     static const wb_chapter chapter = {
         .slug = "04_variable_change",
@@ -630,12 +782,14 @@ int main(int argc, char **argv)
 - A sample that no line can split: 500 points spread over the square
   $[-1, 1]^2$, in category 1 where $x_1$ and $x_2$ have the same sign.
 - A logistic regression fitted to it all the same does no better than a
-  coin: its probabilities stay between 0.40 and 0.59 over the whole
-  square, and it gets 0.472 of its training sample right, 0.426 of a fresh
-  one.
-- The new variable $u = x_1 x_2$ puts the two categories on either side of
-  $u = 0$. A logistic regression on $u$ alone gets 0.994 right, on the
-  training sample and on the fresh one alike.
+  coin: its probabilities stay close to $1/2$ over the whole square, and
+  its accuracy, on its training sample or a fresh one, lands anywhere
+  from about one third to two thirds, around one half on average
+  (*Other samples*, over a hundred samples).
+- The new variable $u = x_1 x_2$, equation @eq:u, puts the two categories
+  on either side of $u = 0$. A logistic regression on $u$ alone is right
+  on nearly every point, on the training sample and on a fresh one alike,
+  whatever the sample.
 - Drawn back in the plane, the model on $u$ has a boundary made of the two
   axes: a line in $u$ is a curve in $(x_1, x_2)$.
 
@@ -648,21 +802,53 @@ training find a variable of its own.
 /*md
 ## Exercises
 
-Predict first, then run.
+Predict first, then run. Each answer is under its question, closed.
 
 1. **Variables that say the same.** Which of these would change the
    accuracy of the model on $u$: $u = x_1 x_2 + 0.2$, $u = -x_1 x_2$,
    $u = 3 x_1 x_2$, $u = (x_1 x_2)^3$? Predict, then try each in
    `product` (at the top of the chapter). Look at `u_fit.png` for the last
    one: what happens to the examples near $u = 0$?
+
+   ::: {.answer question="1"}
+   The first three are lines of $x_1 x_2$, and a logistic regression fits
+   its own $w$ and $b$, so that $\sigma(wu + b)$ can be the same function
+   of the point: $b$ takes up the 0.2, a negative $w$ the minus sign, a
+   smaller $w$ the factor 3. Only the penalty on $w$ sees a difference: it
+   holds back $w$, not $3w$, so the factor 3 even sharpens the model a
+   little. The cube keeps the sign of $x_1 x_2$, so a threshold at 0 would
+   still sort every point; but it squeezes the small products towards 0,
+   a few thousandths for points near the axes, and the fitted curve, whose
+   weight the penalty holds back, cannot rise steeply enough to sort them:
+   the accuracy drops sharply, as `u_fit.png` shows.
+   :::
+
 2. **Another sample.** Run the chapter with `--seed 2`, then `--seed 3`.
    Before you look: will the line's accuracy be the same? Its weights? Why
    does the model on $u$ barely change?
-3. **The weight of $u$.** The model on $u$ has a weight of about 9, not
-   more, though a threshold at $u = 0$ is never wrong on the training
-   sample. What keeps it small? (The fit's penalty, $w^2/2C$ with
-   $C = 1$, scikit-learn's default.) Predict how the map of `--n 5000`
-   differs, then run it.
+
+   ::: {.answer question="2"}
+   Neither: the line's weights are the noise of its sample, and its
+   accuracy lands anywhere from about one third to two thirds (step
+   *Other samples*). The model on $u$ barely changes, since on every
+   sample the categories part at $u = 0$; only how far the nearest points
+   lie from 0, and so the exact weight, changes a little.
+   :::
+
+3. **The weight of $u$.** The model on $u$ has a weight below 10, on this
+   sample and on the others (*Other samples*), though a threshold at
+   $u = 0$ is never wrong on the training sample. What keeps it small?
+   (The fit's penalty, $w^2/2C$ with $C = 1$, scikit-learn's default.)
+   Predict how the map of `--n 5000` differs, then run it.
+
+   ::: {.answer question="3"}
+   The penalty $w^2/2$: a larger $w$ would make the probabilities more
+   confident and lower the sum of the losses, but each unit of $w$ costs
+   more penalty than it saves. With `--n 5000`, the sum of the losses is
+   ten times larger and the penalty weighs ten times less against it: $w$
+   grows, the probability rises more steeply across the axes, and the
+   map's pale cross around them grows thinner.
+   :::
 
 The exercises below are checked by the workbook. Each is a small file in
 `exercises/` where you write the variable $u$ for a problem of its own;

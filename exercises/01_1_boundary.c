@@ -1,17 +1,18 @@
 /* Chapter: 1
  * Goal: Place the boundary, with a given width
  *
- * The neuron of chapter 1 outputs f(x) = sigma(w x + b). Write
+ * The neuron of chapter 1 outputs $f(x) = \sigma(wx + b)$. Write
  * `place_neuron`: given a point `x0` and a `width`, it chooses `w` and `b`
- * so that the boundary is at x0, f(x0) = 1/2, and f rises from 0.1 at
- * x0 - width/2 to 0.9 at x0 + width/2, with category 1 on the right. The
- * check tries x0 = 1.5 with a width of 0.5, then two other pairs.
+ * so that the boundary is at $x_0$, $f(x_0) = 1/2$, and $f$ rises from
+ * 0.1 at $x_0 - \text{width}/2$ to 0.9 at $x_0 + \text{width}/2$, with
+ * category 1 on the right. The check tries $x_0 = 1.5$ with a width of
+ * 0.5, then two other pairs.
  *
- * Hint: f(x0) = 1/2 where w x0 + b = 0: that gives b once w is known.
- * sigma(z) = 0.9 where z = ln 9 (solve 1 / (1 + e^-z) = 0.9), and 0.1
- * where z = -ln 9, so across the width w x + b must climb by 2 ln 9.
- * Chapter 1's weight step prints the width for a given w, 2 ln 9 / w:
- * turn it around.
+ * Hint: $f(x_0) = 1/2$ where $w x_0 + b = 0$: that gives $b$ once $w$ is
+ * known. $\sigma(z) = 0.9$ where $z = \ln 9$ (solve
+ * $1/(1 + e^{-z}) = 0.9$), and 0.1 where $z = -\ln 9$, so across the width
+ * $wx + b$ must climb by $2 \ln 9$. Chapter 1's weight step prints the
+ * width for a given $w$, $2 \ln 9 / w$: turn it around.
  */
 #include <math.h>
 

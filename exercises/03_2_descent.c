@@ -1,22 +1,24 @@
 /* Chapter: 3
  * Goal: Gradient descent's steps against L-BFGS
  *
- * L-BFGS fits chapter 3's model in 13 iterations. Plain gradient descent
- * takes the simplest step there is, straight downhill:
+ * L-BFGS fits chapter 3's model in a dozen or so iterations (its fit step
+ * prints how many). Plain gradient descent takes the simplest step there
+ * is, straight downhill:
  *
- *     params <- params - rate * gradient of f at params
+ * $$\theta \leftarrow \theta - \text{rate} \cdot \nabla f(\theta),$$
  *
- * Write `descend`: starting from the `params` it is given, it repeats
- * this step until the largest of the gradient's three components (in
- * size) is at most `tol`, the test that ends L-BFGS's fit, and returns
- * the number of steps it took, or -1 if `max_steps` were not enough. The
- * library's `wb_logreg_objective(grad, params, X, y, C)` gives f and its
- * gradient (chapter 3 shows it). The check runs your descent on chapter
- * 2's sample (seed 1) from (0, 0, 0) with a rate of 0.001 and tol 1e-4,
+ * with $\theta$ the parameters, `params`. Write `descend`: starting from
+ * the `params` it is given, it repeats this step until the largest of the
+ * gradient's three components (in size) is at most `tol`, the test that
+ * ends L-BFGS's fit, and returns the number of steps it took, or $-1$ if
+ * `max_steps` were not enough. The library's
+ * `wb_logreg_objective(grad, params, X, y, C)` gives $f$ and its gradient
+ * (chapter 3 shows it). The check runs your descent on chapter 2's sample
+ * (seed 1) from $(0, 0, 0)$ with a rate of 0.001 and `tol` $= 10^{-4}$,
  * and compares where it ends with the L-BFGS fit.
  *
  * Hint: One loop: compute the gradient, stop (returning the count) when
- * its largest component in size (fabs) is at most tol, otherwise take
+ * its largest component in size (`fabs`) is at most `tol`, otherwise take
  * the step and count it. Check the gradient before the step, so that a
  * start already at the bottom takes 0 steps. Once it passes, try other
  * rates in the check's place: 0.008 and 0.01 are worth a look.

@@ -2,25 +2,24 @@
  * Goal: The smallest hidden layer that reaches 0.95
  *
  * How many ReLU neurons does the hidden layer need? Write two functions
- * with the library's network, wb_mlp (lib/wb_mlp.h). `test_accuracy`
- * trains a network of one hidden layer of `units` ReLU neurons on (X, y)
- * as chapter 5 trains it, scikit-learn's defaults with at most 10000
- * epochs, drawing its weights from the generator `start`, and returns its
- * accuracy on (X_test, y_test). `smallest_layer` returns the smallest
- * number of units, from 1 up to `max_units`, whose test accuracy reaches
- * 0.95, or 0 if none does. The check gives them the chapter's samples
- * (seed 1) and the generator's state after them, so that your networks
- * are the chapter's.
+ * with the library's network, `wb_mlp` (`lib/wb_mlp.h`). `test_accuracy`
+ * trains a network of one hidden layer of `units` ReLU neurons on
+ * `(X, y)` as chapter 5 trains it, scikit-learn's defaults with at most
+ * 10000 epochs, drawing its weights from the generator `start`, and
+ * returns its accuracy on `(X_test, y_test)`. `smallest_layer` returns the
+ * smallest number of units, from 1 up to `max_units`, whose test accuracy
+ * reaches 0.95, or 0 if none does. The check gives them the chapter's
+ * samples (seed 1) and the generator's state after them, so that your
+ * networks are the chapter's.
  *
  * Hint: `wb_mlp_default_options()` gives the options, in which you set
  * `max_iter`; `wb_mlp_create(2, (size_t[]){units}, 1, WB_RELU, &opt)`
  * makes the network that they train; `wb_mlp_fit(net, X, y, &start)`
  * trains it (`start` is your own copy of the generator, so each network
  * starts from the same state); `wb_mlp_predict` and `wb_accuracy` score
- * it. Free what you
- * make: `wb_free` for arrays, `wb_mlp_destroy` for the network. The
- * answer is small: the last step of chapter 5 shows why a few folds can
- * do.
+ * it. Free what you make: `wb_free` for arrays, `wb_mlp_destroy` for the
+ * network. The answer is small: the last step of chapter 5 shows why a
+ * few folds can do.
  */
 #include <math.h>
 

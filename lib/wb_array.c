@@ -512,12 +512,26 @@ char *wb_shape_str(char *buf, size_t size, const wb_array *a)
 
 char *wb_spread_str(char *buf, size_t size, const wb_array *a, int digits)
 {
-    if (!a || a->size == 0)
+    /* over the finite values only: a line with no slope (w2 = 0) has none */
+    double sum = 0, sq = 0, lo = INFINITY, hi = -INFINITY;
+    size_t n = 0, total = a ? a->size : 0;
+    for (size_t i = 0; i < total; i++)
+        if (isfinite(a->data[i])) {
+            sum += a->data[i];
+            lo = fmin(lo, a->data[i]);
+            hi = fmax(hi, a->data[i]);
+            n++;
+        }
+    double mean = n ? sum / (double)n : 0;
+    for (size_t i = 0; i < total; i++)
+        if (isfinite(a->data[i]))
+            sq += (a->data[i] - mean) * (a->data[i] - mean);
+    if (n == 0)
         snprintf(buf, size, "(no values)");
     else
-        snprintf(buf, size, "mean %.*f, sd %.*f, from %.*f to %.*f", digits,
-                 wb_mean(a), digits, wb_std(a), digits, wb_min(a), digits,
-                 wb_max(a));
+        snprintf(buf, size, "mean %.*f, sd %.*f, from %.*f to %.*f%s", digits,
+                 mean, digits, sqrt(sq / (double)n), digits, lo, digits, hi,
+                 n < total ? " (some have none)" : "");
     return buf;
 }
 

@@ -98,7 +98,9 @@ char *wb_shape_str(char *buf, size_t size, const wb_array *a);
 /* How the values of `a` spread, as the book gives a number that depends
  * on the random sample: "mean 0.921, sd 0.019, from 0.870 to 0.965", the
  * mean, the standard deviation and the range, with `digits` digits after
- * the point. Writes at most `size` bytes to buf and returns buf. */
+ * the point; values that are not finite (a slope of a line x2 = 0) are
+ * left out, and said to be. Writes at most `size` bytes to buf and
+ * returns buf. */
 char *wb_spread_str(char *buf, size_t size, const wb_array *a, int digits);
 
 /* What print(a) shows with numpy's default print options (precision 8,

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ int wb_fail(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(next, sizeof next, fmt, ap);
     va_end(ap);
+    wb_mask_controls(next);
     memcpy(error_message, next, sizeof error_message);
     return -1;
 }
@@ -42,6 +44,34 @@ void wb_assert_fail(const char *file, int line, const char *cond,
     va_end(ap);
     fputc('\n', stderr);
     abort();
+}
+
+char *wb_mask_controls(char *text)
+{
+    unsigned char *s = (unsigned char *)text;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] < 0x20 || s[i] == 0x7F) {
+            s[i] = '?';
+        } else if (s[i] == 0xC2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+            /* a C1 code, in UTF-8: two bytes, shown as one '?' */
+            s[i] = '?';
+            memmove(s + i + 1, s + i + 2, strlen((char *)s + i + 2) + 1);
+        }
+    }
+    return text;
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+wb_number wb_shortest(double v)
+{
+    wb_number n;
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(n.text, sizeof n.text, "%.*g", digits, v);
+        if (!isfinite(v) || strtod(n.text, NULL) == v)
+            break;
+    }
+    return n;
 }
 
 /* ---- memory ------------------------------------------------------------ */

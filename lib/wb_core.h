@@ -29,7 +29,9 @@
 
 /* Records a printf-style message as the current error and returns -1. The
  * arguments may include wb_error() itself, to add to the message:
- * wb_fail("figure %s: %s", name, wb_error()). */
+ * wb_fail("figure %s: %s", name, wb_error()). The message is one line:
+ * a control character that an argument brings in (a file name with a
+ * newline) is shown as '?' (wb_mask_controls). */
 int wb_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The current error message ("" when there is none). */
@@ -42,6 +44,27 @@ const char *wb_error(void);
 _Noreturn void wb_assert_fail(const char *file, int line, const char *cond,
                               const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Shows each control character of `text` (a newline, a tab, an escape;
+ * the C1 codes, U+0080 to U+009F, too) as '?', in place, so that a text
+ * quoted in a message leaves it one line and does nothing to a terminal.
+ * wb_fail does so to every message. Returns `text`. */
+char *wb_mask_controls(char *text);
+
+/* ---- numbers ----------------------------------------------------------- */
+
+/* A double as the shortest of %.15g, %.16g and %.17g that reads back as
+ * the same double: exact, and as short as the value allows (0.922, not
+ * 0.92200000000000004); "inf", "-inf" or "nan" when it is not finite. The
+ * text is in a struct, so that it can be an argument:
+ *
+ *     printf("w = %s\n", wb_shortest(w).text);
+ */
+typedef struct wb_number {
+    char text[32];
+} wb_number;
+
+wb_number wb_shortest(double v);
 
 /* ---- memory ------------------------------------------------------------ */
 

@@ -118,36 +118,19 @@ static size_t split(char **fields, size_t max, char *line)
     }
 }
 
-/* c as a message shows it: a control character (a newline, an escape) as
- * '?', so that the message stays one line and does nothing to a
- * terminal. */
-static char shown(char c)
-{
-    return (unsigned char)c < 0x20 || c == 0x7f ? '?' : c;
-}
-
-/* The field as it may be quoted in a message: at most 40 bytes, each
- * shown. */
+/* The field as it may be quoted in a message: at most 40 bytes. (wb_fail
+ * shows its control characters as '?', as those of the file's name.) */
 static const char *quoted(char *buf, size_t size, const char *field)
 {
     size_t i = 0;
     for (; field[i] && i + 4 < size && i < 40; i++)
-        buf[i] = shown(field[i]);
+        buf[i] = field[i];
     if (field[i]) {
         memcpy(buf + i, "...", 3);
         i += 3;
     }
     buf[i] = '\0';
     return buf;
-}
-
-/* A copy of the file's name as messages give it, each character shown. */
-static char *shown_path(const char *path)
-{
-    char *copy = wb_strdup(path);
-    for (char *s = copy; s && *s; s++)
-        *s = shown(*s);
-    return copy;
 }
 
 /* What has been checked of a text so far: its line, how long that line
@@ -185,10 +168,9 @@ static int check_text(text_check *c, const char *s, size_t n,
     return 0;
 }
 
-/* The contents of the file at `path` (`name` in messages), checked as they
- * come, into *len bytes and a final NUL; NULL, with an error, at the first
- * problem. */
-static char *read_text(size_t *len, const char *path, const char *name)
+/* The contents of the file at `path`, checked as they come, into *len
+ * bytes and a final NUL; NULL, with an error, at the first problem. */
+static char *read_text(size_t *len, const char *path)
 {
     FILE *fp = fopen(path, "rb");
     wb_buf b = {0};
@@ -198,18 +180,18 @@ static char *read_text(size_t *len, const char *path, const char *name)
     int status = 0;
 
     if (!fp) {
-        wb_fail("cannot open %s: %s", name, strerror(errno));
+        wb_fail("cannot open %s: %s", path, strerror(errno));
         return NULL;
     }
     while (status == 0 && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        status = check_text(&c, chunk, n, name);
+        status = check_text(&c, chunk, n, path);
         if (status == 0) {
             wb_buf_append(&b, chunk, n);
             status = b.failed ? -1 : 0;    /* wb_buf_append said why */
         }
     }
     if (status == 0 && ferror(fp))
-        status = wb_fail("cannot read %s: %s", name, strerror(errno));
+        status = wb_fail("cannot read %s: %s", path, strerror(errno));
     fclose(fp);
     if (status != 0) {
         wb_buf_free(&b);
@@ -373,38 +355,55 @@ done:
 int wb_read_csv(wb_array **X, wb_array **y, const char *path)
 {
     size_t len;
-    char *name = shown_path(path), *text;
-    int status = -1;
+    char *text;
     *X = *y = NULL;
-    if (name && (text = read_text(&len, path, name)) != NULL)
-        status = parse(X, y, text, len, name);
-    free(name);
-    return status;
+    if ((text = read_text(&len, path)) == NULL)
+        return -1;
+    return parse(X, y, text, len, path);
+}
+
+/* Whether every example of X: (n, d) is at the same point. */
+static bool all_at_one_point(const wb_array *X, size_t d)
+{
+    for (size_t k = d; k < X->size; k++)
+        if (X->data[k] != X->data[k % d])
+            return false;
+    return true;
 }
 
 int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                    bool both)
 {
-    size_t have, ones = 0;
-    char *name;
+    size_t have, ones = 0, big = 0, n;
     int status = 0;
     if (wb_read_csv(X, y, path) != 0)
         return -1;
+    n = (*y)->size;
     have = (*X)->ndim == 1 ? 1 : (*X)->shape[1];
-    for (size_t i = 0; i < (*y)->size; i++)
+    for (size_t i = 0; i < n; i++)
         ones += (*y)->data[i] == 1;
-    name = shown_path(path);
-    if (!name)
-        status = -1;
-    else if (have != d)
+    while (big < (*X)->size && fabs((*X)->data[big]) <= WB_SAMPLE_MAX)
+        big++;
+    if (have != d)
         status = wb_fail("%s: %zu feature%s, where %zu %s needed (a header "
-                         "%s)", name, have, have == 1 ? "" : "s", d,
+                         "%s)", path, have, have == 1 ? "" : "s", d,
                          d == 1 ? "is" : "are",
                          d == 1 ? "x,y" : d == 2 ? "x1,x2,y" : "x1,...,y");
-    else if (both && (ones == 0 || ones == (*y)->size))
+    else if (big < (*X)->size) {
+        char column[32] = "x";
+        if (d > 1)
+            snprintf(column, sizeof column, "x%zu", big % d + 1);
+        /* (line 1 is the header) */
+        status = wb_fail("%s:%zu: %s = %g: a model here can use values up "
+                         "to %g in size: scale the data", path, big / d + 2,
+                         column, (*X)->data[big], WB_SAMPLE_MAX);
+    } else if (both && (ones == 0 || ones == n))
         status = wb_fail("%s: only category %d in its %zu examples: a model "
-                         "learns from both", name, ones ? 1 : 0, (*y)->size);
-    free(name);
+                         "learns from both", path, ones ? 1 : 0, n);
+    else if (both && n > 1 && all_at_one_point(*X, d))
+        status = wb_fail("%s: its %zu examples are all at one point: a "
+                         "model cannot tell the categories apart there", path,
+                         n);
     if (status != 0) {
         wb_free(*X);
         wb_free(*y);
@@ -417,32 +416,82 @@ int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
                  const char *path)
 {
     text_check c = {.line = 1};
-    char *name = shown_path(path), *copy = NULL;
-    int status = -1;
+    char *copy = NULL;
     *X = *y = NULL;
-    if (name && check_text(&c, text, len, name) == 0 &&
-        (copy = wb_malloc(len + 1)) != NULL) {
-        memcpy(copy, text, len);
-        copy[len] = '\0';
-        status = parse(X, y, copy, len, name);
+    if (check_text(&c, text, len, path) != 0 ||
+        (copy = wb_malloc(len + 1)) == NULL)
+        return -1;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return parse(X, y, copy, len, path);
+}
+
+/* ---- holding out a test sample ----------------------------------------- */
+
+/* A new array of the shape of a, with `rows` rows. */
+static wb_array *rows_like(const wb_array *a, size_t rows)
+{
+    return a->ndim == 1 ? wb_vector(rows) : wb_matrix(rows, a->shape[1]);
+}
+
+int wb_hold_out(wb_array **X_train, wb_array **y_train, wb_array **X_test,
+                wb_array **y_test, const wb_array *X, const wb_array *y,
+                size_t parts, wb_rng *rng, const char *name)
+{
+    size_t n = y->size, width = n ? X->size / n : 0, held = 0;
+    size_t count[2] = {0, 0}, into[2] = {0, 0};
+    bool *test;
+
+    WB_ASSERT(X->shape[0] == n && parts > 0, "hold_out: X (n, d), y (n,)");
+    *X_train = *y_train = *X_test = *y_test = NULL;
+    for (size_t i = 0; i < n; i++)
+        count[y->data[i] == 1]++;
+    for (int c = 0; c < 2; c++)
+        if (count[c] < parts)
+            return wb_fail("%s: %zu point%s of category %d, too few to hold "
+                           "1 in %zu of them out to test on", name, count[c],
+                           count[c] == 1 ? "" : "s", c, parts);
+    if (!(test = wb_calloc(n, sizeof *test)))
+        return -1;
+    /* Of the `left` points of category c not looked at yet, each is held
+     * out with the chance take / left: every choice of take points is
+     * as likely (Knuth's selection sampling). */
+    for (int c = 0; c < 2; c++) {
+        size_t left = count[c], take = count[c] / parts;
+        for (size_t i = 0; i < n && take > 0; i++)
+            if ((y->data[i] == 1) == c) {
+                if (wb_rng_below(rng, left) < take) {
+                    test[i] = true;
+                    take--;
+                    held++;
+                }
+                left--;
+            }
     }
-    free(name);
-    return status;
+    *X_train = rows_like(X, n - held);
+    *y_train = wb_vector(n - held);
+    *X_test = rows_like(X, held);
+    *y_test = wb_vector(held);
+    if (!*X_train || !*y_train || !*X_test || !*y_test) {
+        wb_free(*X_train);
+        wb_free(*y_train);
+        wb_free(*X_test);
+        wb_free(*y_test);
+        *X_train = *y_train = *X_test = *y_test = NULL;
+        free(test);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = into[test[i]]++;
+        memcpy((test[i] ? *X_test : *X_train)->data + k * width,
+               X->data + i * width, width * sizeof *X->data);
+        (test[i] ? *y_test : *y_train)->data[k] = y->data[i];
+    }
+    free(test);
+    return 0;
 }
 
 /* ---- writing ----------------------------------------------------------- */
-
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: exact, and as short as the value allows (0.1, not
- * 0.10000000000000001). */
-static void format_number(char *s, size_t size, double v)
-{
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(s, size, "%.*g", digits, v);
-        if (strtod(s, NULL) == v)
-            return;
-    }
-}
 
 /* What wb_read_csv would refuse is refused before a file is made. */
 static int check_sample(const char *path, const wb_array *X,
@@ -471,7 +520,6 @@ int wb_write_csv(const char *path, const wb_array *X, const wb_array *y)
     size_t n, d;
     numeric_locale loc;
     wb_file f;
-    char s[40];
 
     WB_ASSERT(X && y, "X and y are required");
     WB_ASSERT(X->shape[0] == y->size, "X has %zu rows but y has %zu labels",
@@ -495,8 +543,8 @@ int wb_write_csv(const char *path, const wb_array *X, const wb_array *y)
     fputs("y\n", f.fp);
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < d; j++) {
-            format_number(s, sizeof s, X->data[i * d + j]);
-            fputs(s, f.fp);
+            /* exact, and as short as the value allows */
+            fputs(wb_shortest(X->data[i * d + j]).text, f.fp);
             fputc(',', f.fp);
         }
         fputs(y->data[i] == 1 ? "1\n" : "0\n", f.fp);

@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "wb_array.h"
+#include "wb_rng.h"
 
 /* The longest line and the largest file a sample may have: room for some
  * thousands of features, and for about ten million examples of two (the
@@ -45,10 +46,17 @@
  * Returns 0, or -1 with an error and *X and *y set to NULL. */
 int wb_read_csv(wb_array **X, wb_array **y, const char *path);
 
+/* The largest size of a value a model may learn from: the models
+ * multiply two values and sum the squares of such products over a sample
+ * (chapter 4's u = x1 x2), which must stay far within a double's 1e308. */
+#define WB_SAMPLE_MAX 1e50
+
 /* wb_read_csv of a sample a model will learn from or be judged on: it
- * must have `d` features, and, when `both` is set, examples of both
- * categories ("sample.csv: only category 1 in its 12 examples: a model
- * learns from both"). */
+ * must have `d` features, each value at most WB_SAMPLE_MAX in size
+ * ("sample.csv:7: x2 = 1e+300: a model here can use values up to 1e+50 in
+ * size: scale the data"), and, when `both` is set, as a sample to learn
+ * from, examples of both categories ("sample.csv: only category 1 in its
+ * 12 examples: a model learns from both") not all at one point. */
 int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
                    bool both);
 
@@ -56,6 +64,17 @@ int wb_read_sample(wb_array **X, wb_array **y, const char *path, size_t d,
  * need not end with one), read as the contents of a file named `path`. */
 int wb_parse_csv(wb_array **X, wb_array **y, const char *text, size_t len,
                  const char *path);
+
+/* Splits the sample X: (n,) or (n, d), y: (n,) named `name` into a part
+ * to learn from, *X_train and *y_train, and one held out to test on, *X_test
+ * and *y_test, as scikit-learn's train_test_split(stratify=y) does: of
+ * each category's k points, k / parts (rounded down), chosen at random
+ * with rng, are held out; each part keeps the sample's order. Returns 0,
+ * or -1 with an error when a category has fewer than `parts` points, and
+ * none of them could be held out. */
+int wb_hold_out(wb_array **X_train, wb_array **y_train, wb_array **X_test,
+                wb_array **y_test, const wb_array *X, const wb_array *y,
+                size_t parts, wb_rng *rng, const char *name);
 
 /* Writes X: (n,) or (n, d) and y: (n,) to `path` in the same format, each
  * number with as few digits as read back to the same double. The file is

@@ -7,13 +7,14 @@
  *     /\* Chapter: 1
  *      * Goal: Place the boundary, with a given width      <- one line
  *      *
- *      * What the exercise asks, in Markdown, over as many lines as it
- *      * needs.
+ *      * What the exercise asks, in Markdown with $...$ maths, as the
+ *      * chapters' prose, over as many lines as it needs.
  *      *
  *      * Hint: where to look, to the end of the comment.
  *      *\/
  *
- * and `make exercise EX=NN_K_NAME` checks it. A chapter's prose line
+ * and `make exercise EX=NN_K_NAME` checks it; `make hint` shows its hint
+ * with its maths in Unicode, as the notebook shows the prose. A chapter's prose line
  * `@exercises` stands for its exercises: the weaver writes them into the
  * book, and `--step` shows them at the end of the chapter.
  */

@@ -297,23 +297,12 @@ void wb_figure_panel(wb_figure *fig, int k)
 
 /* ---- numbers ----------------------------------------------------------- */
 
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same
- * double: exact, and as short as the value allows (0.1, not
- * 0.10000000000000001). Non-finite values are written NaN, which gnuplot
- * reads as a missing point. */
+/* The shortest text that reads back as the same double (wb_shortest).
+ * Non-finite values are written NaN, which gnuplot reads as a missing
+ * point. */
 static void put_number(wb_buf *b, double v)
 {
-    char s[40];
-    if (!isfinite(v)) {
-        wb_buf_puts(b, "NaN");
-        return;
-    }
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(s, sizeof s, "%.*g", prec, v);
-        if (strtod(s, NULL) == v)
-            break;
-    }
-    wb_buf_puts(b, s);
+    wb_buf_puts(b, isfinite(v) ? wb_shortest(v).text : "NaN");
 }
 
 /* ---- series ------------------------------------------------------------ */
@@ -745,6 +734,23 @@ void wb_plot_heatmap(wb_figure *fig, const wb_array *xx, const wb_array *yy,
     fig_check_bufs(fig, "heatmap");
 }
 
+/* Whether the values of z, where finite, cross one of the levels: a
+ * level with values on both sides of it has a line. */
+static bool crosses_a_level(const wb_array *z, const double *levels,
+                            size_t nlevels)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < z->size; i++)
+        if (isfinite(z->data[i])) {
+            lo = fmin(lo, z->data[i]);
+            hi = fmax(hi, z->data[i]);
+        }
+    for (size_t k = 0; k < nlevels; k++)
+        if (lo < levels[k] && levels[k] < hi)
+            return true;
+    return false;
+}
+
 void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
                      const wb_array *z, const double *levels, size_t nlevels,
                      const wb_style *style)
@@ -764,6 +770,11 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
             fig_fail(fig, "contour");
             return;
         }
+    /* When no level has a line (a flat map), there is nothing to draw,
+     * and gnuplot would refuse the empty table of lines. */
+    if (!have_arrays(fig, "contour", xx, yy, z) ||
+        !crosses_a_level(z, levels, nlevels))
+        return;
     if (take_look(fig, style, &lk) != 0) {
         fig_fail(fig, "contour");
         return;
@@ -787,11 +798,11 @@ void wb_plot_contour(wb_figure *fig, const wb_array *xx, const wb_array *yy,
                   "unset table\nunset contour\nset surface\n",
                   k, fig->name, k);
     begin_clause(fig);
-    /* On a 3-D figure, the lines float at their level's height. */
-    wb_buf_printf(&fig->p->plot, "$CONTOUR_%zu using 1:2%s with lines", k,
-                  fig->p->kinds & SERIES_SURFACE ? ":3" : "");
+    /* On a 3-D figure, the lines float at their level's height. The title
+     * comes before `with`, as in a surface's clause (below). */
+    wb_buf_printf(&fig->p->plot, "$CONTOUR_%zu using 1:2%s %s with lines", k,
+                  fig->p->kinds & SERIES_SURFACE ? ":3" : "", lk.title);
     put_line_look(fig, &fig->p->plot, &lk);
-    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     fig->nblocks++;
     fig->p->kinds |= SERIES_CONTOUR;
@@ -818,13 +829,15 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
         return;
     }
     begin_clause(fig);
-    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3 with lines",
-                  fig->name, fig->nblocks);
+    /* The title before `with`, as gnuplot's manual writes a clause: in a
+     * 3-D plot, gnuplot 5.4's text terminals (dumb, ansi) refuse a title
+     * after the line's style. */
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3 %s with "
+                  "lines", fig->name, fig->nblocks, lk.title);
     /* A wireframe's many lines are thinner than a curve. */
     if (lk.width == 0)
         lk.width = 1;
     put_line_look(fig, &fig->p->plot, &lk);
-    wb_buf_printf(&fig->p->plot, " %s", lk.title);
     free(lk.title);
     fig->nblocks++;
     fig->p->kinds |= SERIES_SURFACE;
@@ -832,6 +845,7 @@ void wb_plot_surface(wb_figure *fig, const wb_array *xx, const wb_array *yy,
 }
 
 /* region categories */
+/* fold: `wb_plot_categories`, a scatter of each category's points */
 /* Splits the sample X: (n, 2) by its labels y: (n,) and draws each
  * category as a scatter of its points (x1, x2). */
 void wb_plot_categories(wb_figure *fig, const wb_array *X, const wb_array *y,
@@ -867,6 +881,7 @@ void wb_plot_categories(wb_figure *fig, const wb_array *X, const wb_array *y,
 /* endregion categories */
 
 /* region probability_map */
+/* fold: `wb_plot_probability_map`: a probability's palette, range, labels */
 /* The map of a probability, read against 1/2: white there, blue below,
  * red above. */
 void wb_plot_probability_map(wb_figure *fig, const wb_array *xx,

@@ -312,7 +312,16 @@ static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
                  fig->image_min >= 0 && fig->image_max <= 1)
             /* Probabilities: white exactly at 0.5. */
             wb_buf_puts(b, "set cbrange [0:1]\n");
-        put_label(b, "cblabel", fig->cblabel, "");
+        if (fig->cblabel)
+            /* gnuplot's text terminals write the label beside the colour
+             * bar at a fixed distance, over the tic label on its row
+             * ("0σ(z)"): there it heads the bar. */
+            wb_buf_printf(b,
+"if (text_terminal) {\n"
+"    set label %s at graph 1, graph 1 offset 2, 1 left tc rgb '#%06X'\n"
+"} else {\n"
+"    set cblabel %s tc rgb '#%06X'\n"
+"}\n", fig->cblabel, WB_THEME_INK, fig->cblabel, WB_THEME_INK);
     } else {
         wb_buf_puts(b, "unset colorbox\n");
     }

@@ -192,13 +192,14 @@ static int read_folds(wb_region *r)
                 continue;
             }
         } else {
-            /* in a function: its lines up to a blank line or the end */
+            /* in a function: its lines up to a blank line or the end of
+             * its block, the first line indented less than itself */
             while (j < n && !is_blank(lines[j]) &&
-                   !starts_with_brace(lines[j]))
+                   indent_of(lines[j]) >= indent_of(lines[i]))
                 j++;
             if (j == i + 1) {
                 rc = wb_fail("%s:%zu: this fold folds nothing: the line "
-                             "after it is blank or ends the function",
+                             "after it is blank or ends its block",
                              r->path, at);
                 continue;
             }

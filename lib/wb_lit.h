@@ -56,7 +56,8 @@
  *     /\* fold: SUMMARY *\/
  *
  * folds itself and the lines after it: indented (in a function), up to
- * the next blank line or the function's closing brace, whichever comes
+ * the next blank line or the end of its block (a line indented less than
+ * the marker, such as the function's closing brace), whichever comes
  * first; at the start of its line (between functions), the whole
  * definition that follows, up to and with the next line that starts with
  * a closing brace. The book shows the folded lines as one line, SUMMARY

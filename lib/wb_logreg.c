@@ -95,23 +95,14 @@ __attribute__((simd("notinbranch"))) double log1p(double);
  *
  * with z_i = w . x_i + b. (4) and (5) are (3) differentiated by the chain
  * rule, since dz_i/dw_j = x_ij and dz_i/db = 1. The intercept b is not
- * penalised.
- *
- * The examples go by blocks of BLOCK: the block's scores z_i, then
- * its exponentials e_i = e^-|z_i|, then their log1p, each a loop
- * that does one thing to an array, which the compiler turns into
- * vector code (two or four examples at a time); then one pass takes
- * each example's loss and gathers the three sums, in the order of the
- * examples. WB_LOGREG_CLONES (above) has the function compiled twice:
- * for any x86-64, and for processors with AVX2, which do four
- * examples at a time.
- */
+ * penalised. The examples go by blocks of BLOCK. */
 enum { BLOCK = 256 };   /* 3 arrays of 256 doubles: 6 KiB */
 
 WB_LOGREG_CLONES
 double wb_logreg_objective(double *grad, const double *params,
                            const wb_array *X, const wb_array *y, double C)
 {
+    /* fold: the sizes, $w$ and $b$ in `params`, the sums at 0 */
     assert_shapes(X, y);
     size_t n = X->shape[0], d = X->shape[1];
     const double *w = params;            /* (d,) */
@@ -121,15 +112,25 @@ double wb_logreg_objective(double *grad, const double *params,
     double f = 0;
     double z[BLOCK];            /* the scores */
     double e[BLOCK], l[BLOCK];  /* e^-|z| and log1p(e^-|z|) */
-
     for (size_t j = 0; j < d; j++)
         grad_w[j] = 0;
+
     for (size_t start = 0; start < n; start += BLOCK) {
         size_t m = n - start < BLOCK ? n - start : BLOCK;
         const double *x = X->data + start * d;  /* the block: (m, d) */
         const double *yb = y->data + start;     /* (m,) */
-        /* z = x w + b, a feature at a time: w . x_i + b, summed in
-         * the same order, for all the block at once */
+        /* fold: the block's scores $z_i$, $e^{-|z_i|}$ and their `log1p` */
+        /* The block's scores z_i, then its exponentials e_i = e^-|z_i|,
+         * then their log1p, each a loop that does one thing to an array,
+         * which the compiler turns into vector code (two or four examples
+         * at a time); the pass below takes each example's loss and
+         * gathers the three sums, in the order of the examples.
+         * WB_LOGREG_CLONES (above) has the function compiled twice: for
+         * any x86-64, and for processors with AVX2, which do four
+         * examples at a time.
+         *
+         * z = x w + b, a feature at a time: w . x_i + b, summed in the
+         * same order, for all the block at once. */
         for (size_t i = 0; i < m; i++)
             z[i] = 0;
         for (size_t j = 0; j < d; j++)
@@ -141,6 +142,7 @@ double wb_logreg_objective(double *grad, const double *params,
             e[i] = exp(-fabs(z[i]));
         for (size_t i = 0; i < m; i++)
             l[i] = log1p(e[i]);
+
         for (size_t i = 0; i < m; i++) {
             double dloss;
             f += loss(&dloss, z[i], yb[i], e[i], l[i]); /* (3), the sum */
@@ -388,10 +390,12 @@ int wb_logreg_fit(wb_logreg *model, const wb_array *X, const wb_array *y)
 wb_array *wb_logreg_decision_function(const wb_logreg *model,
                                       const wb_array *X)
 {
+    /* fold: no `X`, or one of the wrong width, is an error */
     if (!X)
         return NULL;
     WB_ASSERT(X->shape[1] == model->d, "X has %zu columns but the model "
               "has %zu features", X->shape[1], model->d);
+
     size_t n = X->shape[0], d = model->d;
     const double *w = model->coef;
     wb_array *z = wb_vector(n);

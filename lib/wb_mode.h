@@ -35,10 +35,15 @@ typedef enum wb_sink {
     WB_SINK_HELD       /* held back, and handed to after() */
 } wb_sink;
 
+/* After a step: run it again, with the random numbers as they were
+ * before it, so that it shows what it showed. */
+#define WB_MODE_AGAIN 2
+
 /* What the modes see of a run. */
 typedef struct wb_session {
     wb_run *run;
-    const char *source;     /* the chapter's source file */
+    char *exe;              /* the program's own file (its real path) */
+    char *source;           /* the chapter's source file, or NULL */
     char *root;             /* the workbook's top folder, above the source's:
                                the library code the prose shows, the
                                exercises and the Makefile are there */
@@ -67,7 +72,8 @@ typedef struct wb_mode {
      * change *sink. */
     int (*before)(wb_session *s, size_t k, wb_sink *sink);
     /* With the step's status (0, or -1 after an error) and what it printed
-     * when held: returns the status, or 1 when the run stops here. */
+     * when held: returns the status, 1 when the run stops here, or
+     * WB_MODE_AGAIN to run the step again (before() is called again). */
     int (*after)(wb_session *s, size_t k, int status, const char *held);
     /* Once every step has run and drawn its figures: 0, or -1. */
     int (*end)(wb_session *s);

@@ -22,7 +22,11 @@ typedef struct notebook {
     int number;                 /* the chapter's, from its slug: 1 for 01_ */
     size_t next_chunk;          /* the first chunk not yet shown */
     size_t figures;             /* how many were drawn before the step */
+    size_t step;                /* the step whose text is kept (b) */
+    size_t chunks_from, chunks_to;  /* the text between two steps shown */
     bool hold;                  /* the step's output is held back */
+    bool ran;                   /* the step has run (its prompt is after) */
+    bool again;                 /* the step runs again, at once (r) */
     bool stop;                  /* the reader quit */
 } notebook;
 
@@ -38,9 +42,12 @@ static wb_term_graphics choose_graphics(void)
     for (size_t g = 0; want && *want && g < sizeof names / sizeof *names; g++)
         if (strcmp(want, names[g]) == 0)
             return (wb_term_graphics)g;
-    if (want && *want)
+    if (want && *want) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%s", want);
         fprintf(stderr, "warning: WB_GRAPHICS=%s is not none, dumb, ansi or "
-                "sixel; using text\n", want);
+                "sixel; using text\n", wb_mask_controls(shown));
+    }
     if (!wb_pager_colour_allowed())
         return WB_TERM_DUMB;
     return wb_pager_terminal_has_sixel() ? WB_TERM_SIXEL : WB_TERM_ANSI;
@@ -81,26 +88,42 @@ static void put_fold(wb_buf *b, const notebook *n, const wb_region *r,
         path += len + 1;
     while (text.len && (text.data[text.len - 1] == '\n'))
         text.len--;
-    wb_buf_printf(b, "%s      ⋯ %.*s (%s, lines %zu to %zu)%s\n",
-                  sgr(n, "\033[2m"), (int)text.len, text.data ? text.data : "",
-                  path, f->first_line, f->first_line + f->lines - 1,
+    char *where = wb_asprintf("(%s, lines %zu to %zu)", path, f->first_line,
+                              f->first_line + f->lines - 1);
+    /* where the lines are goes on a line of its own, should the screen be
+     * too narrow for both */
+    bool fits = !n->pg.interactive ||
+                8 + wb_term_width(text.data ? text.data : "", text.len) + 1 +
+                        strlen(where ? where : "") < (size_t)n->pg.cols;
+    wb_buf_printf(b, "%s      ⋯ %.*s%s%s%s\n", sgr(n, "\033[2m"),
+                  (int)text.len, text.data ? text.data : "",
+                  fits ? " " : "\n        ", where ? where : "",
                   sgr(n, "\033[0m"));
+    free(where);
     wb_buf_free(&text);
+}
+
+/* The gutter a listing has: the line numbers, on a screen wide enough for
+ * them beside a chapter's lines of up to 80 columns (and where there is
+ * no screen); none on a narrower one, where they would push 80-column
+ * code past its edge. */
+static size_t gutter(const notebook *n)
+{
+    return !n->pg.interactive || n->pg.cols >= 80 + GUTTER ? GUTTER : 0;
 }
 
 /* A listing with its line numbers, dim, under the name of its file when
  * it is library code, not the chapter's; each of its folds one line. On a
- * screen narrower than its lines (a chapter's lines are up to 80 columns,
- * and the numbers take 8 more), a line that does not fit goes on on the
+ * screen narrower than its lines, a line that does not fit goes on on the
  * next, after its indentation and two spaces, rather than at the screen's
  * left edge. */
 static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
 {
     const char *line = r->code, *dim = sgr(n, "\033[2m");
     const char *off = sgr(n, "\033[0m");
-    size_t first = r->first_line, part = 0, nparts;
-    size_t width = n->pg.interactive && n->pg.cols > GUTTER + 20
-                       ? (size_t)n->pg.cols - GUTTER - 1
+    size_t first = r->first_line, g = gutter(n), part = 0, nparts;
+    size_t width = n->pg.interactive && n->pg.cols > (int)g + 20
+                       ? (size_t)n->pg.cols - g - 1
                        : (size_t)-1;
     wb_part *parts = wb_calloc(2 * r->nfolds + 1, sizeof *parts);
     if (!parts) {
@@ -127,7 +150,8 @@ static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
             line += len + (line[len] == '\n');
             continue;
         }
-        wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
+        if (g)
+            wb_buf_printf(b, "%s%5zu │%s ", dim, first + i, off);
         while (wb_term_width(s, left) > room) {
             /* the last space that leaves a line of at most `room` */
             size_t cut = room;
@@ -137,8 +161,10 @@ static void put_listing(wb_buf *b, const notebook *n, const wb_region *r)
                 cut = room;
             while (cut > 1 && ((unsigned char)s[cut] & 0xC0) == 0x80)
                 cut--;    /* never in the middle of a character */
-            wb_buf_printf(b, "%.*s\n%s      │%s %*s", (int)cut, s, dim, off,
-                          (int)(indent + 2), "");
+            wb_buf_printf(b, "%.*s\n", (int)cut, s);
+            if (g)
+                wb_buf_printf(b, "%s      │%s ", dim, off);
+            wb_buf_printf(b, "%*s", (int)(indent + 2), "");
             s += cut;
             left -= cut;
             while (left > 0 && *s == ' ') {
@@ -177,7 +203,7 @@ static void flush_markdown(wb_buf *b, wb_buf *md, const notebook *n)
 
 /* The chapter's exercises (a prose line @exercises), as the book lists
  * them: each one's goal, what it asks, its file, the command that checks
- * it, and its hint. */
+ * it, and the one that shows its hint, on request. */
 static void put_exercises(wb_buf *md, const notebook *n)
 {
     wb_exercise *list = NULL;
@@ -194,9 +220,10 @@ static void put_exercises(wb_buf *md, const notebook *n)
         wb_buf_printf(md, "### Exercise %d.%d: %s\n\n%s\n\n"
                       "Open `exercises/%s.c`, write your code between its "
                       "markers, then check it:\n\n"
-                      "    make exercise EX=%s\n\n*Hint:* %s\n\n",
+                      "    make exercise EX=%s\n\nStuck? `make hint EX=%s` "
+                      "gives a hint.\n\n",
                       e->chapter, e->number, e->goal, e->text, e->name,
-                      e->name, e->hint);
+                      e->name, e->name);
     }
     wb_exercises_free(list, count);
     free(dir);
@@ -215,8 +242,20 @@ static void put_equation(wb_buf *md, const notebook *n, const wb_token *t,
         wb_buf_printf(md, "%s%s%s", open, t->name, close);
 }
 
+/* Whether what is appended to the Markdown gathered in `md` starts a
+ * sentence: it starts a paragraph, or follows a full stop. */
+static bool starts_sentence(const wb_buf *md)
+{
+    size_t i = md->len;
+    while (i > 0 && (md->data[i - 1] == ' ' || md->data[i - 1] == '\n'))
+        i--;
+    return i == 0 || strchr(".!?", md->data[i - 1]) ||
+           (i + 1 < md->len && md->data[i] == '\n' && md->data[i + 1] == '\n');
+}
+
 /* One token of the prose, into the Markdown gathered in `md` (or, for a
  * listing, into `b`): a reference in words (@fig:NAME is "figure NAME",
+ * "Figure NAME" at the start of a sentence,
  * @step:NAME the step's title in italics, @eq:NAME the equation's number
  * in parentheses, "(1.2)", as in the book), a labelled equation's label
  * the \tag that the terminal shows at its right edge, the library code it
@@ -232,7 +271,8 @@ static void put_token(wb_buf *b, wb_buf *md, const notebook *n,
         wb_buf_append(md, t->text, t->len);
         break;
     case WB_TOKEN_FIG_REF:
-        wb_buf_printf(md, "figure %s", t->name);
+        wb_buf_printf(md, "%s %s", starts_sentence(md) ? "Figure" : "figure",
+                      t->name);
         break;
     case WB_TOKEN_STEP_REF:
         wb_buf_printf(md, "*%s*", t->step && t->step->title ? t->step->title
@@ -362,30 +402,66 @@ static size_t step_chunk(const wb_session *s, size_t k)
     return c ? (size_t)(c - lit->chunks) : lit ? lit->nchunks : 0;
 }
 
+/* The chunks from n->chunks_from to n->chunks_to, for wb_pager_show. */
+static void render_chunks(wb_buf *b, void *ctx)
+{
+    const notebook *n = ctx;
+    for (size_t i = n->chunks_from; i < n->chunks_to; i++)
+        put_chunk(b, n, &n->s->lit->chunks[i], false);
+}
+
 /* Shows the chunks of the source from n->next_chunk up to chunk `end`:
  * the introduction before the first step, the text between two steps, the
- * exercises after the last. */
+ * exercises after the last. Returns 0, or 'q' when the reader closed it. */
 static int show_chunks(notebook *n, size_t end)
 {
-    const wb_lit *lit = n->s->lit;
-    wb_buf b = {0};
     int rc;
-    for (; lit && n->next_chunk < end; n->next_chunk++)
-        put_chunk(&b, n, &lit->chunks[n->next_chunk], false);
-    if (b.len == 0)
+    if (!n->s->lit || n->next_chunk >= end)
         return 0;
-    rc = wb_pager_page(&n->pg, b.data);
-    wb_buf_free(&b);
-    if (rc == 'q')
-        n->stop = true;
-    return rc;
+    n->chunks_from = n->next_chunk;
+    n->chunks_to = n->next_chunk = end;
+    rc = wb_pager_show(&n->pg, render_chunks, n);
+    return rc == 'q' ? 'q' : 0;
 }
 
 /* ---- the steps ---------------------------------------------------------- */
 
+/* Step k's title, as the prose shows it (its math in Unicode). */
+static void put_title(wb_buf *b, const wb_session *s, size_t k)
+{
+    const char *title = wb_lit_title(s->lit, s->run->chapter->steps[k].name);
+    if (wb_term_line(b, title, 0) != 0)
+        wb_buf_puts(b, title);
+}
+
+/* The banner of step n->step: a rule with its number and title. */
+static void put_banner(wb_buf *b, const notebook *n)
+{
+    wb_buf title = {0};
+    wb_buf_printf(&title, "Step %zu of %zu: ", n->step + 1, n->s->nsteps);
+    put_title(&title, n->s, n->step);
+    wb_buf_puts(b, "\n");
+    put_rule(b, n, title.data ? title.data : "");
+    wb_buf_free(&title);
+}
+
+/* The text of step n->step: its banner, prose and code; for
+ * wb_pager_keep_block. */
+static void render_step(wb_buf *b, void *ctx)
+{
+    const notebook *n = ctx;
+    size_t chunk = step_chunk(n->s, n->step);
+    put_banner(b, n);
+    wb_buf_puts(b, "\n");
+    if (n->s->lit && chunk < n->s->lit->nchunks)
+        put_chunk(b, n, &n->s->lit->chunks[chunk], true);
+}
+
 /* The keys of the notebook's prompts, and what they do: 'a' runs the rest
  * without stopping, 'q' quits, 'e' edits the chapter at step k, 'b' shows
- * the step's text again; the other keys are returned. */
+ * the step's text again, and so does a change of the screen's size before
+ * the step has run (after it, the prompt is asked again, for the new
+ * width); the other keys are returned. */
 static int ask(notebook *n, size_t k, const char *text, const char *keys)
 {
     for (;;) {
@@ -397,11 +473,11 @@ static int ask(notebook *n, size_t k, const char *text, const char *keys)
             n->pg.paging = false;
         if (key == 'q')
             n->stop = true;
-        if (key == 'e' && wb_rebuild(n->s, &n->pg, k) == 'q')
-            n->stop = true;
-        else if (key == 'b' && wb_pager_page_again(&n->pg) == 'q')
-            n->stop = true;
-        else if (key != 'b' && key != 'e')
+        if (key == 'e')
+            wb_rebuild(n->s, &n->pg, k);
+        else if (key == 'b' || (key == WB_KEY_RESIZE && !n->ran))
+            wb_pager_page_again(&n->pg);
+        else if (key != WB_KEY_RESIZE)
             return key;
         if (n->stop)
             return 'q';
@@ -409,41 +485,53 @@ static int ask(notebook *n, size_t k, const char *text, const char *keys)
 }
 
 /* Before step k: the text since the last step, then the step's title,
- * prose and code; then the prompt. */
+ * prose and code; then the prompt. (Run again with r, the step runs at
+ * once.) */
 static int before_step(wb_session *s, size_t k, wb_sink *sink)
 {
     notebook *n = s->state;
-    size_t chunk = step_chunk(s, k);
-    wb_buf b = {0};
-    char title[512];
     char prompt[128];
-    int key;
+    int key = 0;
 
     /* On a terminal the notebook holds the step's output back, to page it
      * once the step is done. */
     n->hold = n->pg.interactive && n->pg.paging;
-    if (show_chunks(n, chunk) == 'q')
-        return 1;
-    snprintf(title, sizeof title, "Step %zu of %zu: %s", k + 1, s->nsteps,
-             wb_lit_title(s->lit, s->run->chapter->steps[k].name));
-    wb_buf_puts(&b, "\n");
-    put_rule(&b, n, title);
-    wb_buf_puts(&b, "\n");
-    if (s->lit && chunk < s->lit->nchunks) {
-        put_chunk(&b, n, &s->lit->chunks[chunk], true);
-        n->next_chunk = chunk + 1;
+    n->ran = false;
+    if (n->again) {
+        wb_buf b = {0};
+        n->again = false;
+        wb_buf_printf(&b, "\n%sStep %zu again: ", sgr(n, "\033[1m"), k + 1);
+        put_title(&b, s, k);
+        wb_buf_printf(&b, "%s\n", sgr(n, "\033[0m"));
+        wb_pager_page(&n->pg, b.data ? b.data : "\n");
+        wb_buf_free(&b);
+    } else {
+        /* q closes the text before the step, its own text too: the
+         * prompt is next, and b shows it */
+        bool closed = show_chunks(n, step_chunk(s, k)) == 'q';
+        n->step = k;
+        if (s->lit && step_chunk(s, k) < s->lit->nchunks)
+            n->next_chunk = step_chunk(s, k) + 1;
+        /* e, at any page of the step's text, edits the chapter there */
+        n->pg.edit_key = true;
+        if (closed) {
+            wb_buf b = {0};
+            put_banner(&b, n);
+            wb_pager_page(&n->pg, b.data ? b.data : "\n");
+            wb_buf_free(&b);
+            n->pg.kept = render_step;
+            n->pg.kept_ctx = n;
+        } else {
+            key = wb_pager_keep_block(&n->pg, render_step, n);
+        }
+        n->pg.edit_key = false;
+        if (key == 'e')
+            wb_rebuild(s, &n->pg, k);
+        snprintf(prompt, sizeof prompt, "[Enter: run step %zu, e: edit, "
+                 "b: back, a: run all, q: quit]", k + 1);
+        if (n->stop || ask(n, k, prompt, "\neabq") == 'q')
+            return 1;
     }
-    /* e, at any page of the step's text, edits the chapter there */
-    n->pg.edit_key = true;
-    key = wb_pager_keep_block(&n->pg, b.data ? b.data : "");
-    n->pg.edit_key = false;
-    wb_buf_free(&b);
-    if (key == 'q' || (key == 'e' && wb_rebuild(s, &n->pg, k) == 'q'))
-        n->stop = true;
-    snprintf(prompt, sizeof prompt, "[Enter: run step %zu, e: edit, b: back, "
-             "a: run all, q: quit]", k + 1);
-    if (n->stop || ask(n, k, prompt, "\neabq") == 'q')
-        return 1;
     n->figures = s->run->out.nfigures;
     if (n->hold)
         *sink = WB_SINK_HELD;
@@ -504,7 +592,8 @@ static void trim_empty_lines(wb_buf *fig, const notebook *n)
 static void show_figures(notebook *n, const wb_run *run, size_t first)
 {
     wb_pager_resize(&n->pg);
-    for (size_t i = first; i < run->out.nfigures && !n->stop &&
+    bool closed = false;
+    for (size_t i = first; i < run->out.nfigures && !closed &&
                            !ferror(stdout); i++) {
         const wb_output_figure *f = &run->out.figures[i];
         char *file = wb_asprintf("%s.png", f->name);
@@ -534,8 +623,7 @@ static void show_figures(notebook *n, const wb_run *run, size_t first)
             wb_buf_append(&b, fig.data ? fig.data : "", fig.len);
             rc = wb_pager_page(&n->pg, b.data ? b.data : "");
         }
-        if (rc == 'q')
-            n->stop = true;
+        closed = rc == 'q';
         wb_buf_free(&b);
         wb_buf_free(&fig);
     }
@@ -548,27 +636,30 @@ static void show_figures(notebook *n, const wb_run *run, size_t first)
 static int after_step(wb_session *s, size_t k, int status, const char *held)
 {
     notebook *n = s->state;
-    bool last;
+    bool last, closed = false;
     if (status == 0)
         status = wb_output_wait(&s->run->out);
     if (status != 0)
         return status;
+    n->ran = true;
     if (*held) {
         size_t len = strlen(held);
         char *text = held[len - 1] == '\n' ? NULL
                                            : wb_asprintf("%s\n", held);
-        if (wb_pager_page(&n->pg, "\n") == 'q' ||
-            wb_pager_page(&n->pg, text ? text : held) == 'q')
-            n->stop = true;
+        closed = wb_pager_page(&n->pg, "\n") == 'q' ||
+                 wb_pager_page(&n->pg, text ? text : held) == 'q';
         free(text);
     }
-    if (!n->stop)
+    /* q at a page of the output closes the figures too */
+    if (!closed)
         show_figures(n, s->run, n->figures);
     last = k + 1 >= s->last &&
            (s->only || !s->lit || n->next_chunk >= s->lit->nchunks);
-    if (!n->stop && !last)
-        ask(n, k, "[Enter: next step, e: edit and rerun, a: run all, "
-            "q: quit]", "\neaq");
+    if (!last && ask(n, k, "[Enter: next step, r: run again, b: back, "
+                     "e: edit, a: run all, q: quit]", "\nrbeaq") == 'r') {
+        n->again = true;
+        return WB_MODE_AGAIN;
+    }
     return n->stop ? 1 : 0;
 }
 

@@ -150,6 +150,7 @@ static bool stopping_test(wb_stop *stop, size_t k, double f_prev,
 /* endregion stopping */
 
 /* region progress */
+/* fold: `after_iteration`: the model records $f$, then the tests decide */
 /* After iteration k, at a point where the loss is f and max|gradient| is
  * grad_max: the model records f (its loss curve; it may ask to stop),
  * then the tests above decide. Returns true to stop: m->r->stop says why,

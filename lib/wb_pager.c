@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -20,6 +21,10 @@
  * what is static. */
 static struct termios saved_mode;
 static volatile sig_atomic_t mode_changed;
+/* Whether the terminal takes escape sequences, for the handler. */
+static bool escapes;
+/* The screen's size changed (SIGWINCH) since a prompt last looked. */
+static volatile sig_atomic_t resized;
 
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 #define NFATAL (sizeof fatal_signals / sizeof *fatal_signals)
@@ -33,7 +38,8 @@ static void restore_and_die(int sig)
     if (mode_changed) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
         mode_changed = 0;
-        if (write(STDOUT_FILENO, "\033[0m\r\n", 6) < 0) {
+        if (write(STDOUT_FILENO, "\033[0m\r\n" + (escapes ? 0 : 4),
+                  escapes ? 6 : 2) < 0) {
             /* nothing more can be done */
         }
     }
@@ -46,11 +52,21 @@ static void restore_and_die(int sig)
     raise(sig);
 }
 
+static void note_resize(int sig)
+{
+    (void)sig;
+    resized = 1;
+}
+
 static void install_handlers(void)
 {
+    struct sigaction winch = {.sa_handler = note_resize};
     if (handlers_installed)
         return;
     handlers_installed = true;
+    /* without SA_RESTART: a prompt waiting for a key hears of it */
+    sigemptyset(&winch.sa_mask);
+    sigaction(SIGWINCH, &winch, NULL);
     for (size_t i = 0; i < NFATAL; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -91,11 +107,17 @@ static void mode_end(void)
     }
 }
 
+bool wb_pager_escapes_allowed(void)
+{
+    const char *term = getenv("TERM");
+    return isatty(STDOUT_FILENO) && term && *term &&
+           strcmp(term, "dumb") != 0;
+}
+
 bool wb_pager_colour_allowed(void)
 {
-    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-    return isatty(STDOUT_FILENO) && !(no && *no) &&
-           !(term && strcmp(term, "dumb") == 0);
+    const char *no = getenv("NO_COLOR");
+    return wb_pager_escapes_allowed() && !(no && *no);
 }
 
 bool wb_pager_terminal_has_sixel(void)
@@ -153,16 +175,27 @@ void wb_pager_init(wb_pager *pg)
 {
     *pg = (wb_pager){0};
     pg->interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    pg->escapes = escapes = wb_pager_escapes_allowed();
     pg->styled = wb_pager_colour_allowed();
     pg->paging = pg->interactive;
+    if (pg->interactive)
+        install_handlers();
     wb_pager_resize(pg);
 }
 
 void wb_pager_free(wb_pager *pg)
 {
     mode_end();
-    free(pg->last);
-    pg->last = NULL;
+    pg->kept = NULL;
+    pg->kept_ctx = NULL;
+}
+
+/* A clean screen for a page shown again: cleared, or on a terminal that
+ * takes no escape sequences, a blank line after what is there. */
+static void clear_screen(wb_pager *pg)
+{
+    fputs(pg->escapes ? "\033[H\033[2J" : "\n", stdout);
+    pg->used = 0;
 }
 
 /* ---- keys --------------------------------------------------------------- */
@@ -175,6 +208,27 @@ static int read_key(void)
     unsigned char c, seq[8];
     size_t n = 0;
     ssize_t r;
+    sigset_t winch, old;
+
+    /* SIGWINCH is let in only while waiting, so that it cannot come
+     * between looking at `resized` and waiting. */
+    sigemptyset(&winch);
+    sigaddset(&winch, SIGWINCH);
+    sigprocmask(SIG_BLOCK, &winch, &old);
+    for (;;) {
+        fd_set in;
+        if (resized) {
+            resized = 0;
+            sigprocmask(SIG_SETMASK, &old, NULL);
+            return WB_KEY_RESIZE;
+        }
+        FD_ZERO(&in);
+        FD_SET(STDIN_FILENO, &in);
+        if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old) >= 0 ||
+            errno != EINTR)
+            break;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     do
         r = read(STDIN_FILENO, &c, 1);
     while (r < 0 && errno == EINTR);
@@ -208,34 +262,91 @@ static int read_key(void)
     return 0x1B;
 }
 
-int wb_pager_ask(wb_pager *pg, const char *text, const char *keys)
+/* A prompt's keys without what they do, for a narrow screen: each item
+ * "KEY: what it does" of the list (items are separated by ", ") is its
+ * KEY alone, but the last: "[Enter: run step 2, e: edit, q: quit]" is
+ * "[Enter, e, q: quit]". */
+static void keys_alone(char *text)
 {
-    size_t shown;
-    int key;
-    if (!pg->interactive)
-        return '\n';
-    fflush(stdout);
-    if (mode_begin(0) != 0)
-        return '\n';
-    /* on one line, or the prompt could not be erased: cut to the width */
-    wb_pager_resize(pg);
+    char *from = text, *to = text;
+    for (;;) {
+        char *next = strstr(from, ", ");
+        char *colon = strstr(from, ": ");
+        size_t n = next ? (size_t)(next - from) : strlen(from);
+        if (next && colon && colon < next)
+            n = (size_t)(colon - from);
+        memmove(to, from, n);
+        to += n;
+        if (!next)
+            break;
+        memcpy(to, ", ", 2);
+        to += 2;
+        from = next + 2;
+    }
+    *to = '\0';
+}
+
+/* Writes the prompt on one line (or it could not be erased): its keys
+ * alone when it is wider than the screen, and cut to it if it still is.
+ * Returns the columns it takes. */
+static size_t put_prompt(const wb_pager *pg, const char *text)
+{
+    size_t width = (size_t)pg->cols - 1, shown;
+    char *keys = NULL;
+    if (wb_term_width(text, strlen(text)) > width &&
+        (keys = wb_strdup(text)) != NULL) {
+        keys_alone(keys);
+        text = keys;
+    }
     shown = strlen(text);
-    while (shown > 0 && wb_term_width(text, shown) > (size_t)pg->cols - 1)
+    while (shown > 0 && wb_term_width(text, shown) > width)
         shown--;
     while (shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80)
         shown--;
     printf("%s%.*s%s", pg->styled ? "\033[1;7m" : "", (int)shown, text,
            pg->styled ? "\033[0m" : "");
     fflush(stdout);
-    do
+    width = wb_term_width(text, shown);
+    free(keys);
+    return width;
+}
+
+/* Erases the prompt, `width` columns: the next text takes its place. */
+static void erase_prompt(const wb_pager *pg, size_t width)
+{
+    if (pg->escapes)
+        printf("\r\033[K");
+    else
+        printf("\r%*s\r", (int)width, "");
+    fflush(stdout);
+}
+
+int wb_pager_ask(wb_pager *pg, const char *text, const char *keys)
+{
+    size_t width;
+    int key, cols = pg->cols, rows = pg->rows;
+    if (!pg->interactive)
+        return '\n';
+    fflush(stdout);
+    if (mode_begin(0) != 0)
+        return '\n';
+    wb_pager_resize(pg);
+    width = put_prompt(pg, text);
+    for (;;) {
         key = read_key();
-    while (key == 0 || (key > 0 && !strchr(keys, key)));
+        if (key == WB_KEY_RESIZE) {
+            wb_pager_resize(pg);
+            if (pg->cols == cols && pg->rows == rows)
+                continue;    /* the same size after all */
+            break;
+        }
+        if (key < 0 || (key > 0 && strchr(keys, key)))
+            break;
+    }
     if (key < 0)
         key = 'q';    /* the end of the input */
     mode_end();
-    /* the prompt is erased: the next text takes its place */
-    printf("\r\033[K");
-    fflush(stdout);
+    erase_prompt(pg, width);
     pg->used = 0;
     return key;
 }
@@ -249,26 +360,34 @@ static int line_rows(const wb_pager *pg, const char *s, size_t n)
     return w == 0 ? 1 : (int)((w + (size_t)pg->cols - 1) / (size_t)pg->cols);
 }
 
-/* The prompt at a full screen, `percent` of the way through the block. */
-static int more(wb_pager *pg, int percent, bool back)
+/* The prompt at a full screen, `percent` of the way through the block;
+ * within a block (not at an image), b and G. */
+static int more(wb_pager *pg, int percent, bool within)
 {
     char text[160], keys[8] = " \nq";
     snprintf(text, sizeof text, "-- %d%% -- Space: page, Enter: line,%s%s "
-             "q: quit ", percent, back ? " b: back," : "",
+             "q: close ", percent, within ? " b: back, G: end," : "",
              pg->edit_key ? " e: edit," : "");
-    if (back)
-        strcat(keys, "b");
+    if (within)
+        strcat(keys, "bG");
     if (pg->edit_key)
         strcat(keys, "e");
     return wb_pager_ask(pg, text, keys);
 }
 
-/* What a key does at a full screen, line i of the block on the last row
- * and line `top` on the first (h: the rows line i takes): Space shows the
- * next page, Enter the next line, b the page before the one on the screen,
- * on a clean screen; q and e end the paging, and are returned (0 for the
- * others). */
-static int page_key(wb_pager *pg, int key, int h, size_t *i, size_t *top)
+typedef struct span {
+    const char *s;
+    size_t n;
+} span;
+
+/* What a key does at a full screen, line i of the n lines of the block
+ * on the last row and line `top` on the first (h: the rows line i
+ * takes): Space shows the next page, Enter the next line, b the page
+ * before the one on the screen, G the last page of the block, both on a
+ * clean screen; q, e and WB_KEY_RESIZE end the paging, and are returned
+ * (0 for the others). */
+static int page_key(wb_pager *pg, int key, int h, const span *lines,
+                    size_t n, size_t *i, size_t *top)
 {
     if (key == ' ') {
         *top = *i;
@@ -279,15 +398,19 @@ static int page_key(wb_pager *pg, int key, int h, size_t *i, size_t *top)
         size_t page = (size_t)(pg->rows > 2 ? pg->rows - 2 : 1);
         *top = *top > page ? *top - page : 0;
         *i = *top;
-        printf("\033[H\033[2J");
+        clear_screen(pg);
+    } else if (key == 'G') {
+        int rows = 0;
+        for (*top = n; *top > *i; (*top)--) {
+            rows += line_rows(pg, lines[*top - 1].s, lines[*top - 1].n);
+            if (rows > pg->rows - 1)
+                break;
+        }
+        *i = *top;
+        clear_screen(pg);
     }
-    return key == 'q' || key == 'e' ? key : 0;
+    return key == 'q' || key == 'e' || key == WB_KEY_RESIZE ? key : 0;
 }
-
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
 
 /* Whether the `count` lines from line i are a title: one line, or two
  * where the second is a rule under the first. */
@@ -319,7 +442,10 @@ static int section_rows(const wb_pager *pg, const span *lines, size_t n,
     return rows;
 }
 
-int wb_pager_page(wb_pager *pg, const char *text)
+/* wb_pager_page; on a change of the screen's size, the rest of the block
+ * is paged for the new size, or with `rewrap`, WB_KEY_RESIZE is returned
+ * for the caller to write the block again. */
+static int page(wb_pager *pg, const char *text, bool rewrap)
 {
     span *lines;
     size_t n = 0, i = 0, top = 0, asked = (size_t)-1;
@@ -361,7 +487,12 @@ int wb_pager_page(wb_pager *pg, const char *text)
             continue;
         }
         asked = i;
-        key = page_key(pg, more(pg, (int)(100 * i / n), true), h, &i, &top);
+        key = page_key(pg, more(pg, (int)(100 * i / n), true), h, lines, n,
+                       &i, &top);
+        if (key == WB_KEY_RESIZE && !rewrap) {
+            asked = (size_t)-1;    /* the prompt again, for the new size */
+            continue;
+        }
         if (key != 0) {
             free(lines);
             return key;
@@ -372,12 +503,19 @@ int wb_pager_page(wb_pager *pg, const char *text)
     return 0;
 }
 
+int wb_pager_page(wb_pager *pg, const char *text)
+{
+    return page(pg, text, false);
+}
+
 int wb_pager_page_image(wb_pager *pg, const char *data, size_t len, int rows)
 {
     int key = 0;
     if (pg->interactive && pg->paging && pg->used > 0 &&
         pg->used + rows > pg->rows - 1)
-        key = more(pg, 100, false);
+        do
+            key = more(pg, 100, false);
+        while (key == WB_KEY_RESIZE);
     if (key == 'q' || key == 'e')
         return key;
     fwrite(data, 1, len, stdout);
@@ -386,18 +524,32 @@ int wb_pager_page_image(wb_pager *pg, const char *data, size_t len, int rows)
     return 0;
 }
 
-int wb_pager_keep_block(wb_pager *pg, const char *text)
+int wb_pager_show(wb_pager *pg, wb_pager_render *render, void *ctx)
 {
-    free(pg->last);
-    pg->last = wb_strdup(text);
-    return wb_pager_page(pg, text);
+    for (;;) {
+        wb_buf b = {0};
+        int rc;
+        wb_pager_resize(pg);
+        render(&b, ctx);
+        rc = page(pg, b.data ? b.data : "", true);
+        wb_buf_free(&b);
+        if (rc != WB_KEY_RESIZE)
+            return rc;
+        clear_screen(pg);
+    }
+}
+
+int wb_pager_keep_block(wb_pager *pg, wb_pager_render *render, void *ctx)
+{
+    pg->kept = render;
+    pg->kept_ctx = ctx;
+    return wb_pager_show(pg, render, ctx);
 }
 
 int wb_pager_page_again(wb_pager *pg)
 {
-    if (!pg->last)
+    if (!pg->kept)
         return 0;
-    printf("\033[H\033[2J");
-    pg->used = 0;
-    return wb_pager_page(pg, pg->last);
+    clear_screen(pg);
+    return wb_pager_show(pg, pg->kept, pg->kept_ctx);
 }

@@ -3,7 +3,6 @@
 #include "wb_rebuild.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,39 +109,27 @@ static bool modified_since(const char *path, const struct stat *before)
            now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
 }
 
-/* The program's own file, and the build folder it is in (BUILD of
- * BUILD/chapters/SLUG), relative to the workbook's top when it is inside.
- * Returns 0, or -1 with an error when the program is not a chapter built
- * by the workbook's Makefile. */
-static int find_build(const char *root, const char *slug, char **exe,
-                      char **build)
+/* The build folder the program is in (BUILD of BUILD/chapters/SLUG),
+ * relative to the workbook's top when it is inside. Returns it, or NULL
+ * with an error when the program is not a chapter built by the
+ * workbook's Makefile. */
+static char *find_build(const wb_session *s)
 {
-    char self[PATH_MAX], top[PATH_MAX], *slash;
-    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
-    size_t tl;
-    *exe = *build = NULL;
-    if (len <= 0 || !realpath(root, top))
-        return wb_fail("cannot find the program's own file or the "
-                       "workbook's folder");
-    self[len] = '\0';
-    slash = strrchr(self, '/');
-    if (!slash || strcmp(slash + 1, slug) != 0 || slash - self < 10 ||
-        strncmp(slash - 9, "/chapters", 9) != 0)
-        return wb_fail("%s is not a chapter built by the workbook's "
-                       "Makefile (BUILD/chapters/%s)", self, slug);
-    *exe = wb_strdup(self);
-    tl = strlen(top);
-    slash[-9] = '\0';
-    if (strncmp(self, top, tl) == 0 && self[tl] == '/')
-        *build = wb_strdup(self + tl + 1);
-    else
-        *build = wb_strdup(self);
-    if (!*exe || !*build) {
-        free(*exe);
-        free(*build);
-        return -1;
+    const char *exe = s->exe, *slug = s->run->chapter->slug, *slash;
+    size_t tl = strlen(s->root), bl;
+    if (!exe)
+        return NULL;    /* the runtime said why */
+    slash = strrchr(exe, '/');
+    if (!slash || strcmp(slash + 1, slug) != 0 || slash - exe < 10 ||
+        strncmp(slash - 9, "/chapters", 9) != 0) {
+        wb_fail("%s is not a chapter built by the workbook's Makefile "
+                "(BUILD/chapters/%s)", exe, slug);
+        return NULL;
     }
-    return 0;
+    bl = (size_t)(slash - 9 - exe);
+    if (bl > tl && strncmp(exe, s->root, tl) == 0 && exe[tl] == '/')
+        return wb_strndup(exe + tl + 1, bl - tl - 1);
+    return wb_strndup(exe, bl);
 }
 
 /* Starts the new program at step k, with the same options. Returns only
@@ -170,23 +157,26 @@ static void restart(wb_session *s, wb_pager *pg, const char *exe, size_t k)
     free(argv);
 }
 
-int wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
+void wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
 {
     const wb_chapter *ch = s->run->chapter;
     const wb_chunk *c = s->lit ? wb_lit_find_step(s->lit, ch->steps[k].name)
                                : NULL;
     size_t line = c ? (c->code_line ? c->code_line : c->prose_line) : 1;
-    char *exe = NULL, *build = NULL, *target = NULL;
+    char *build = NULL, *target = NULL;
     wb_buf log = {0};
     struct stat before;
-    int status = -1, key = 0;
+    int status = -1;
 
-    if (stat(s->source, &before) != 0 || !s->root) {
+    if (!s->source || !s->root) {
+        printf("Cannot edit the chapter: %s\n", s->no_source);
+        goto done;
+    }
+    if (stat(s->source, &before) != 0) {
         printf("Cannot edit %s: %s\n", s->source, strerror(errno));
         goto done;
     }
-    if (find_build(s->root, ch->slug, &exe, &build) != 0 ||
-        edit(s->source, line) != 0) {
+    if ((build = find_build(s)) == NULL || edit(s->source, line) != 0) {
         printf("%s\n", wb_error());
         goto done;
     }
@@ -210,21 +200,19 @@ int wb_rebuild(wb_session *s, wb_pager *pg, size_t k)
         free(b_arg);
     }
     if (status == 0) {
-        restart(s, pg, exe, k);
+        restart(s, pg, s->exe, k);
         printf("%s\n", wb_error());
     } else if (status > 0) {
         wb_buf_printf(&log, "\nThe chapter does not build: still at step "
                             "%zu (e: edit it again).\n", k + 1);
-        key = wb_pager_page(pg, log.data);
+        wb_pager_page(pg, log.data);
     } else {
         printf("%s\n", wb_error());
     }
 done:
     fflush(stdout);
-    free(exe);
     free(build);
     free(target);
     wb_buf_free(&log);
-    return key == 'q' ? 'q' : 0;
 }
 

@@ -16,9 +16,9 @@
  * step's first line; if the reader changed it, rebuilds the program with
  * make in s->root and starts the new one at step k, with the same options
  * (execv: this does not return). When the source is unchanged or does not
- * build, says so (make's errors on pages of pg) and returns: 'q' if the
- * reader quit while reading them, else 0. Before the new program starts,
- * the figures are all drawn and the terminal is as it was. */
-int wb_rebuild(wb_session *s, wb_pager *pg, size_t k);
+ * build, says so (make's errors on pages of pg) and returns. Before the
+ * new program starts, the figures are all drawn and the terminal is as it
+ * was. */
+void wb_rebuild(wb_session *s, wb_pager *pg, size_t k);
 
 #endif

@@ -7,20 +7,24 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "wb_core.h"
+#include "wb_data.h"
 #include "wb_lit.h"
 #include "wb_manifest.h"
 #include "wb_mode.h"
 #include "wb_notebook.h"
 #include "wb_pager.h"
 #include "wb_signals.h"
+#include "wb_term.h"
 
 /* ---- what the run owns ------------------------------------------------ */
 
@@ -73,6 +77,21 @@ wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model)
     return keep(run, model, destroy_mlp);
 }
 
+int wb_hold_out_test(wb_run *run, wb_array **X, wb_array **y,
+                     wb_array **X_test, wb_array **y_test, const char *name)
+{
+    wb_array *X_all = *X, *y_all = *y;
+    wb_rng rng;
+    wb_rng_seed(&rng, run->seed);
+    if (wb_hold_out(X, y, X_test, y_test, X_all, y_all, 5, &rng, name) != 0)
+        return wb_fail("%s: give a test sample with --test-data FILE",
+                       wb_error());
+    return wb_keep(run, *X) && wb_keep(run, *y) && wb_keep(run, *X_test) &&
+                   wb_keep(run, *y_test)
+               ? 0
+               : -1;
+}
+
 /* At the end of the run: what it kept, last kept first. */
 static void release(wb_run *run)
 {
@@ -100,17 +119,20 @@ static const char *program_name(const wb_chapter *ch)
     return ch->slug;
 }
 
-/* One line on stderr, a hint, and exit status 2. */
+/* One line on stderr, a hint, and exit status 2. What it quotes of the
+ * command line stays on the line: its control characters are shown as
+ * '?'. */
 static int usage_error(const wb_chapter *ch, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static int usage_error(const wb_chapter *ch, const char *fmt, ...)
 {
+    char text[WB_ERROR_SIZE];
     va_list ap;
-    fprintf(stderr, "%s: ", program_name(ch));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fprintf(stderr, " (try '%s --help')\n", program_name(ch));
+    fprintf(stderr, "%s: %s (try '%s --help')\n", program_name(ch),
+            wb_mask_controls(text), program_name(ch));
     return 2;
 }
 
@@ -250,13 +272,24 @@ static const char *sgr(const char *code)
     return wb_pager_colour_allowed() ? code : "";
 }
 
+/* Step k's title, as the prose shows it (its math in Unicode), in `b`. */
+static const char *shown_title(wb_buf *b, const wb_session *s, size_t k)
+{
+    const char *title = wb_lit_title(s->lit, s->run->chapter->steps[k].name);
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return wb_term_line(b, title, 0) == 0 && b->data ? b->data : title;
+}
+
 /* The plain run: each step under its number and title. */
 static int plain_before(wb_session *s, size_t k, wb_sink *sink)
 {
+    wb_buf title = {0};
     (void)sink;
     printf("%s[%zu/%zu] %s%s\n", sgr("\033[1m"), k + 1, s->nsteps,
-           wb_lit_title(s->lit, s->run->chapter->steps[k].name),
-           sgr("\033[0m"));
+           shown_title(&title, s, k), sgr("\033[0m"));
+    wb_buf_free(&title);
     return 0;
 }
 
@@ -291,7 +324,7 @@ static char *option_value(const wb_option *o)
 {
     switch (o->type) {
     case WB_OPT_DOUBLE:
-        return wb_asprintf("%.17g", *(double *)o->value);
+        return wb_strdup(wb_shortest(*(double *)o->value).text);
     case WB_OPT_INT:
         return wb_asprintf("%ld", *(long *)o->value);
     case WB_OPT_STRING:
@@ -613,9 +646,12 @@ static void print_help(const wb_run *run)
 "introduction, then each step's prose and code, and the step runs when you\n"
 "press Enter; then its output and figures, and the exercises at the end.\n"
 "The keys (each prompt shows those it takes):\n"
-"  Enter  run the step; once it has run, go on to the next one\n"
+"  Enter  run the step; once it has run, go on to the next one (as\n"
+"         Shift-Enter runs a cell and goes on in Jupyter)\n"
+"  r      once the step has run, run it again, with the same random\n"
+"         numbers (as Ctrl-Enter does in Jupyter)\n"
 "  Space  the next page of a text longer than the screen (Enter: the next\n"
-"         line, b: the page before)\n"
+"         line, b: the page before, G: the end, q: close the text)\n"
 "  e      edit the chapter at this step with $VISUAL or $EDITOR (vi if\n"
 "         neither is set), rebuild it with make, and start again at this\n"
 "         step with your change; if it does not compile, the errors are\n"
@@ -630,6 +666,23 @@ static void print_help(const wb_run *run)
 
 /* ---- progress ----------------------------------------------------------- */
 
+/* Writes `text` over the line of progress on fd: back to the start of
+ * the line, the text, then what is left of the last one erased, with an
+ * escape sequence, or on a terminal that takes none (TERM=dumb), with
+ * spaces. */
+static void put_progress(int fd, const char *text)
+{
+    static size_t last;    /* the columns the last text took */
+    size_t width = wb_term_width(text, strlen(text));
+    fflush(stdout);
+    if (wb_pager_escapes_allowed())
+        dprintf(fd, "\r%s\033[K", text);
+    else
+        dprintf(fd, "\r%s%*s%s", text,
+                last > width ? (int)(last - width) : 0, "", *text ? "" : "\r");
+    last = width;
+}
+
 void wb_progress(const wb_run *run, const char *fmt, ...)
 {
     char text[512];
@@ -639,17 +692,13 @@ void wb_progress(const wb_run *run, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    /* Back to the start of the line, the text, then erase what is left. */
-    fflush(stdout);
-    dprintf(run->progress_fd, "\r%s\033[K", text);
+    put_progress(run->progress_fd, text);
 }
 
 void wb_progress_done(const wb_run *run)
 {
-    if (run->progress_fd < 0)
-        return;
-    fflush(stdout);
-    dprintf(run->progress_fd, "\r\033[K");
+    if (run->progress_fd >= 0)
+        put_progress(run->progress_fd, "");
 }
 
 /* ---- running the steps ---------------------------------------------------- */
@@ -718,8 +767,9 @@ static int send_output(redirect *r, const wb_session *s, size_t k,
     return rc;
 }
 
-/* Runs step k, shown by mode m. Returns 0, 1 when the run stops here, or
- * -1 after an error. */
+/* Runs step k, shown by mode m. Returns 0, 1 when the run stops here,
+ * WB_MODE_AGAIN to run it again (its random numbers put back as they were
+ * before it), or -1 after an error. */
 static int run_step(wb_session *s, const wb_mode *m, size_t k)
 {
     wb_run *run = s->run;
@@ -728,10 +778,14 @@ static int run_step(wb_session *s, const wb_mode *m, size_t k)
     wb_file file = {0};
     FILE *held = NULL;
     wb_buf text = {0};
+    wb_rng before;
+    size_t figures;
     int status;
 
     if (m->before && m->before(s, k, &sink) != 0)
         return 1;
+    before = run->rng;
+    figures = run->out.nfigures;
     run->step = run->out.tag = k;
     run->out.dry_run = m == &silent;
     status = send_output(&r, s, k, sink, &file, &held);
@@ -760,6 +814,16 @@ static int run_step(wb_session *s, const wb_mode *m, size_t k)
     }
     if (m->after)
         status = m->after(s, k, status, text.data ? text.data : "");
+    if (status == WB_MODE_AGAIN) {
+        /* as before the step: its random numbers, and its figures not
+         * drawn yet (it draws them again) */
+        run->rng = before;
+        while (run->out.nfigures > figures) {
+            wb_output_figure *f = &run->out.figures[--run->out.nfigures];
+            free(f->name);
+            free(f->caption);
+        }
+    }
     wb_buf_free(&text);
     return status;
 }
@@ -772,6 +836,10 @@ static int run_steps(wb_session *s, const wb_mode *m)
     const wb_chapter *ch = s->run->chapter;
     for (size_t k = 0; k < s->last; k++) {
         int rc = run_step(s, (k < s->first || m->silent) ? &silent : m, k);
+        if (rc == WB_MODE_AGAIN) {
+            k--;
+            continue;
+        }
         if (rc < 0)
             fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
                     ch->steps[k].name, wb_error());
@@ -800,13 +868,15 @@ static int check_steps(const wb_lit *lit, const wb_chapter *ch, size_t n)
 static void list_steps(const wb_session *s)
 {
     const wb_step *steps = s->run->chapter->steps;
+    wb_buf title = {0};
     int width = 0;
     for (size_t k = 0; k < s->nsteps; k++)
         if ((int)strlen(steps[k].name) > width)
             width = (int)strlen(steps[k].name);
     for (size_t k = 0; k < s->nsteps; k++)
         printf("%2zu  %-*s  %s\n", k + 1, width, steps[k].name,
-               wb_lit_title(s->lit, steps[k].name));
+               shown_title(&title, s, k));
+    wb_buf_free(&title);
 }
 
 /* One run at a time writes into a folder: two runs with other seeds or
@@ -846,29 +916,81 @@ static int output_written(const wb_chapter *ch)
     return 1;
 }
 
-/* The folder above the one of `source`. */
+/* The folder above the one of `source`, an absolute path. */
 static char *folder_above(const char *source)
 {
-    const char *slash = strrchr(source, '/'), *up;
-    if (!slash)
-        return wb_strdup("..");
-    for (up = slash; up > source && up[-1] != '/'; up--)
-        ;
-    if (up == source)
-        return wb_strdup(".");
-    return wb_strndup(source, (size_t)(up - 1 - source) + (up - 1 == source));
+    const char *slash = strrchr(source, '/'), *up = slash;
+    while (up > source && up[-1] != '/')
+        up--;
+    return up > source + 1 ? wb_strndup(source, (size_t)(up - 1 - source))
+                           : wb_strdup("/");
 }
 
-/* Where the chapter's source is, the file it was compiled from, and the
- * workbook around it, and what the source says: the steps' titles and
- * prose. Returns the source read, or NULL with s->no_source saying why it
- * cannot be. */
-static wb_lit *find_source(wb_session *s)
+/* The program's own file, its real path: /proc/self/exe, or where there
+ * is no /proc, argv[0] when it names a path. NULL with an error. */
+static char *own_file(const char *argv0)
 {
-    wb_lit *lit;
-    s->source = s->run->chapter->source;
-    s->root = folder_above(s->source);
-    lit = wb_lit_read(s->source);
+    char self[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len > 0) {
+        self[len] = '\0';
+        return wb_strdup(self);
+    }
+    if (argv0 && strchr(argv0, '/') && realpath(argv0, self))
+        return wb_strdup(self);
+    wb_fail("cannot find the program's own file");
+    return NULL;
+}
+
+/* Whether `path` is a file that can be read. */
+static bool readable_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+           access(path, R_OK) == 0;
+}
+
+/* Where the chapter's source is and the workbook around it (s->source,
+ * s->root), and what the source says: the steps' titles and prose.
+ *
+ * The chapter was compiled from chapters/SLUG.c, its path in the
+ * workbook (wb_chapter.source, its __FILE__): the workbook is the nearest
+ * folder above the program's own file that holds it, so that a copied or
+ * moved workbook reads and edits its own chapter, never the first one's.
+ * An absolute path (a build outside the workbook) is the source itself.
+ * Returns the source read, or NULL with s->no_source saying why it cannot
+ * be. */
+static wb_lit *find_source(wb_session *s, const char *argv0)
+{
+    const char *file = s->run->chapter->source;
+    char *dir = NULL, *slash;
+    wb_lit *lit = NULL;
+
+    s->exe = own_file(argv0);
+    if (file[0] == '/') {
+        s->source = wb_strdup(file);
+        s->root = folder_above(file);
+    } else if (s->exe) {
+        dir = wb_strdup(s->exe);
+        while (dir && !s->source && (slash = strrchr(dir, '/')) != NULL) {
+            char *path;
+            *slash = '\0';
+            path = wb_path_join(*dir ? dir : "/", file);
+            if (path && readable_file(path)) {
+                s->source = path;
+                s->root = wb_strdup(*dir ? dir : "/");
+            } else {
+                free(path);
+            }
+        }
+        if (dir && !s->source)
+            wb_fail("cannot find %s in a folder above %s: the program "
+                    "reads its chapter from the workbook it was built in, "
+                    "wherever that is now", file, s->exe);
+        free(dir);
+    }
+    if (s->source && s->root)
+        lit = wb_lit_read(s->source);
     s->no_source = lit ? NULL : wb_strdup(wb_error());
     return lit;
 }
@@ -905,7 +1027,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     wb_file_cleanup_on_signals();
 
     /* The chapter's own source: it must agree with the table of steps. */
-    s.lit = lit = find_source(&s);
+    s.lit = lit = find_source(&s, argv[0]);
     if (lit && check_steps(lit, ch, s.nsteps) != 0) {
         fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
         status = 1;
@@ -968,7 +1090,9 @@ done:
     release(&run);
     wb_lit_free(lit);
     free(s.no_source);
+    free(s.source);
     free(s.root);
+    free(s.exe);
     free(default_out);
     free(placing);
     return status;

@@ -70,7 +70,10 @@ typedef struct wb_option {
 
 typedef struct wb_chapter {
     const char *slug;            /* "01_sigmoid_1d" */
-    const char *source;          /* the chapter's source file: __FILE__ */
+    const char *source;          /* __FILE__: chapters/SLUG.c, its path in
+                                    the workbook, which the runtime finds
+                                    above the program's own file (or an
+                                    absolute path) */
     const char *summary;         /* one line for --help */
     const wb_step *steps;        /* the steps, in order, then {0} */
     const wb_option *options;    /* its parameters, then {0}; or NULL */
@@ -145,5 +148,14 @@ void wb_progress_done(const wb_run *run);
 wb_array *wb_keep_array(wb_run *run, wb_array *a);
 wb_logreg *wb_keep_logreg(wb_run *run, wb_logreg *model);
 wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model);
+
+/* For a chapter that tests its model on a second sample, given --data
+ * FILE (`name`) and not --test-data FILE: holds out 1 in 5 points of each
+ * category of the sample (*X, *y) to test on, chosen at random with the
+ * run's seed (wb_hold_out), into (*X_test, *y_test); (*X, *y) become the
+ * rest. The run keeps all four (wb_keep). Returns 0, or -1 with an error
+ * that says to give --test-data when a category has too few points. */
+int wb_hold_out_test(wb_run *run, wb_array **X, wb_array **y,
+                     wb_array **X_test, wb_array **y_test, const char *name);
 
 #endif

@@ -721,3 +721,22 @@ int wb_term_markdown(wb_buf *out, const char *markdown, int width,
         rc = wb_fail("%s", t.error);
     return rc;
 }
+
+int wb_term_line(wb_buf *out, const char *markdown, unsigned flags)
+{
+    wb_buf lines = {0};
+    int rc = wb_term_markdown(&lines, markdown, 4096, flags);
+    size_t len = lines.len;
+    /* one paragraph, on one line: without its newline */
+    while (len > 0 && lines.data[len - 1] == '\n')
+        len--;
+    for (size_t i = 0; i < len; i++)
+        if (lines.data[i] == '\n')
+            lines.data[i] = ' ';
+    if (len > 0)
+        wb_buf_append(out, lines.data, len);
+    if (lines.failed)
+        out->failed = true;
+    wb_buf_free(&lines);
+    return rc;
+}

@@ -44,6 +44,11 @@ enum {
 int wb_term_markdown(wb_buf *out, const char *markdown, int width,
                      unsigned flags);
 
+/* Appends one line of Markdown, such as a step's title, rendered as
+ * wb_term_markdown renders a paragraph but on one line, without its
+ * newline: "A new variable, $u = x_1 x_2$" is "A new variable, u = x₁x₂". */
+int wb_term_line(wb_buf *out, const char *markdown, unsigned flags);
+
 /* The columns that the n bytes of UTF-8 at s take on a terminal: escape
  * sequences and combining marks take none, East Asian wide characters
  * two, other characters one. */

@@ -224,7 +224,7 @@ async function main() {
             var r = f.getBoundingClientRect();
             return {id: (f.querySelector('[id]') || {}).id, x: r.left + scrollX,
                     y: r.top + scrollY, width: r.width, height: r.height};
-          }).filter(function (b) { return b.id; })`);
+          }).filter(function (b) { return b.id && b.width > 0 && b.height > 0; })`);
         fs.mkdirSync(path.join(shots, 'figures'), {recursive: true});
         for (const b of boxes) {
           fs.writeFileSync(path.join(shots, 'figures',
@@ -275,7 +275,17 @@ const layoutProblems = `(function () {
     var zoom = f.querySelector('a.zoom') || f;
     if (zoom.scrollWidth > zoom.clientWidth + 1)
       out.push(name + ' scrolls sideways');
+    // A live figure hides its static twin (checked when the twin is shown,
+    // below): the live one must then fit the column itself.
+    var live = f.querySelector('.live');
+    if (live) {
+      var l = live.getBoundingClientRect();
+      if (column && (l.left < column.left - 1 || l.right > column.right + 1))
+        out.push(name + "'s live figure is wider than the column (" +
+          Math.round(l.width) + ' px in ' + Math.round(column.width) + ')');
+    }
     f.querySelectorAll('img').forEach(function (img) {
+      if (!img.getClientRects().length) return;
       var r = img.getBoundingClientRect();
       if (column && (r.left < column.left - 1 || r.right > column.right + 1))
         out.push(name + ' is wider than the column (' + Math.round(r.width) +
@@ -311,6 +321,10 @@ async function checkColours(rel, dark, evaluate) {
     const box = await evaluate(`(function () {
       var f = document.getElementById('${check.figure}');
       if (!f) return null;
+      // A live figure stands in for its static twin, which readers without
+      // scripts and print still see: that twin is the one checked here.
+      var fig = f.closest('figure.live-on');
+      if (fig) fig.classList.replace('live-on', 'live-was-on');
       f.scrollIntoView();
       var r = f.getBoundingClientRect();
       return {x: r.left + scrollX, y: r.top + scrollY, width: r.width,
@@ -323,6 +337,8 @@ async function checkColours(rel, dark, evaluate) {
     }
     const png = decodePng(await browser.screenshot(Math.round(box.width),
       Math.round(box.height), {x: Math.round(box.x), y: Math.round(box.y)}));
+    await evaluate(`document.querySelectorAll('figure.live-was-on').forEach(
+      function (f) { f.classList.replace('live-was-on', 'live-on'); })`);
     const paper = png.at(2, 2);
     const rgb = box.page.match(/\d+/g).slice(0, 3).map((v) =>
       (+v).toString(16).toUpperCase().padStart(2, '0'));

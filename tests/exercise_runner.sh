@@ -94,7 +94,7 @@ make exercise EX=1.1 > "$work/out" 2>&1 &&
     fail "make exercise succeeded on an exercise not done"
 grep -q '^not yet: ' "$work/out" || fail "no 'not yet'"
 make hint EX=1.1 > "$work/out" 2>&1 || fail "make hint failed"
-grep -q '^hint: f(x0) = 1/2' "$work/out" || fail "make hint: no hint"
+grep -q '^hint: f(x₀) = 1/2' "$work/out" || fail "make hint: no hint"
 sed -i 's/    \*w = 1;/    *w = 1 +;/' exercises/01_1_boundary.c
 make exercise EX=1.1 > "$work/out" 2>&1 &&
     fail "make exercise succeeded on an exercise that does not build"
@@ -167,7 +167,8 @@ cp tests/exercises/solution/01_1_boundary.c exercises/
 wait_for "$work/watch" "Next: exercises/01_2_log_odds.c, watched from now on."
 wait_for "$work/watch" "(watching exercises/01_2_log_odds.c;"
 echo h >&5
-wait_for "$work/watch" "hint: $(tools/exercises field 1.2 Hint | cut -c1-30)"
+wait_for "$work/watch" "hint: $(tools/exercises field 1.2 Hint |
+    "$build/tools/term-text" 74 | head -n 1 | cut -d' ' -f1-5)"
 cat exercises/01_2_log_odds.c > "$work/saved" &&
     cat "$work/saved" > exercises/01_2_log_odds.c
 wait_for "$work/watch" "== 01_2_log_odds"

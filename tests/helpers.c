@@ -1,6 +1,7 @@
 /* Helpers shared by the tests. See helpers.h. */
 #include "helpers.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,8 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -238,13 +239,17 @@ terminal_result run_terminal_session(const terminal_session *t)
         }
         /* A new prompt: the next key for its kind. */
         for (;;) {
-            const char *step = strstr(seen.data + upto, "[Enter: ");
-            const char *page = strstr(seen.data + upto, "Space: page");
+            /* (on a narrow screen, the keys alone: "[Enter, e, q: quit]") */
+            const char *step = strstr(seen.data + upto, "[Enter");
+            const char *page = strstr(seen.data + upto, "% -- Space");
             const char *at = !step ? page : !page ? step
                                               : step < page ? step : page;
+            const char *end = at ? strstr(at, at == step ? "q: quit"
+                                                         : "q: close")
+                                 : NULL;
             char key;
             int rows;
-            if (!at || !strstr(at, "q: quit"))
+            if (!end)
                 break;
             rows = rows_written(seen.data + typed_at, at, ws.ws_col);
             if (rows > r.most_rows)
@@ -261,8 +266,17 @@ terminal_result run_terminal_session(const terminal_session *t)
                           : ' ';
                 r.pages++;
             }
-            cr_assert(write(fd, &key, 1) == 1);
-            upto = (size_t)(strstr(at, "q: quit") - seen.data) + 1;
+            if (key == TERMINAL_RESIZE) {
+                /* the window takes its new size: SIGWINCH, and a prompt
+                 * again, which takes the next key */
+                ws.ws_col = (unsigned short)t->resize_cols;
+                ws.ws_row = (unsigned short)t->resize_rows;
+                cr_assert_eq(ioctl(fd, TIOCSWINSZ, &ws), 0);
+                r.resizes++;
+            } else {
+                cr_assert(write(fd, &key, 1) == 1);
+            }
+            upto = (size_t)(end - seen.data) + 1;
             typed_at = upto;
         }
     }
@@ -282,6 +296,28 @@ void terminal_result_free(terminal_result *r)
 {
     free(r->out);
     r->out = NULL;
+}
+
+void assert_json_numbers_shortest(const char *json)
+{
+    size_t numbers = 0;
+    for (const char *s = json; *s; s++) {
+        char *end;
+        double v;
+        if (!strchr(":[,", *s) ||
+            !(s[1] == '-' || isdigit((unsigned char)s[1])))
+            continue;
+        v = strtod(s + 1, &end);
+        cr_assert(end > s + 1);
+        cr_assert(strncmp(s + 1, wb_shortest(v).text,
+                          (size_t)(end - s - 1)) == 0 &&
+                      strlen(wb_shortest(v).text) == (size_t)(end - s - 1),
+                  "%.*s is not written as %s: %s", (int)(end - s - 1), s + 1,
+                  wb_shortest(v).text, json);
+        numbers++;
+        s = end - 1;
+    }
+    cr_assert_gt(numbers, 0, "no number in %s", json);
 }
 
 /* ---- images ------------------------------------------------------------ */

@@ -46,25 +46,36 @@ void program_result_free(program_result *r);
 
 /* A program on a pseudo-terminal, as a reader at a keyboard runs it, in a
  * window of a given size, and with keys for the two kinds of prompt of the
- * notebook: a step's ("[Enter: run step 3, e: edit, ...]") and a page's,
- * when a text does not fit on the screen ("-- 40% -- Space: page, ..."). */
+ * notebook: a step's ("[Enter: run step 3, e: edit, ..., q: quit]") and a
+ * page's, when a text does not fit on the screen ("-- 40% -- Space: page,
+ * ..., q: close"). */
 typedef struct terminal_session {
     const char *const *argv;
-    const char *const *env;   /* more environment, "NAME=VALUE", or NULL */
+    const char *const *env;   /* more environment, "NAME=VALUE", or NULL;
+                                 "NAME" alone removes NAME (TERM is
+                                 xterm-256color unless given) */
     const char *da1;          /* the reply to the terminal query ESC [ c
                                  (a terminal that draws sixel graphics, or
                                  not), or NULL */
     int cols, rows;           /* the window; 0 for 80 x 24 */
     const char *keys;         /* one at each step prompt, in turn, then q;
-                                 "\n" is Enter, "\003" Ctrl-C */
+                                 "\n" is Enter, "\003" Ctrl-C, and
+                                 TERMINAL_RESIZE resizes the window */
     const char *page_keys;    /* one at each page prompt, in turn, then
                                  Space; NULL for Space at every one */
+    int resize_cols, resize_rows;    /* the window's size after
+                                        TERMINAL_RESIZE */
 } terminal_session;
+
+/* In keys and page_keys: no key, but the window resized to resize_cols x
+ * resize_rows (the program hears SIGWINCH, and prompts again). */
+#define TERMINAL_RESIZE '\001'
 
 typedef struct terminal_result {
     char *out;              /* everything the program wrote */
     int status;             /* its exit status, or 128 + signal */
     int prompts, pages;     /* the step and page prompts answered */
+    int resizes;            /* the times the window was resized */
     int most_rows;          /* the most rows written between two keys: the
                                screen holds rows - 1, and a prompt */
     bool raw_at_prompts;    /* keys were read one at a time, unechoed */
@@ -76,6 +87,10 @@ typedef struct terminal_result {
  * skipped, saying so. Free the result with terminal_result_free. */
 terminal_result run_terminal_session(const terminal_session *s);
 void terminal_result_free(terminal_result *r);
+
+/* Every number of a JSON text is written in the shortest form that reads
+ * back as the same double (0.922, not 0.92200000000000004). */
+void assert_json_numbers_shortest(const char *json);
 
 /* ---- images ------------------------------------------------------------ */
 

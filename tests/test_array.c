@@ -579,6 +579,14 @@ Test(array, spread_str)
                      "mean 0.9, sd 0.1, from 0.8 to 1.0");
     cr_assert_str_eq(wb_spread_str(buf, sizeof buf, none, 3), "(no values)");
     cr_assert_str_eq(wb_spread_str(buf, sizeof buf, NULL, 3), "(no values)");
+    /* values that are not finite are left out, and said to be */
+    const double w[] = {0.9, NAN, 1.1, INFINITY}, x[] = {NAN, -NAN};
+    wb_array *some = vec(4, w), *nans = vec(2, x);
+    cr_assert_str_eq(wb_spread_str(buf, sizeof buf, some, 2),
+                     "mean 1.00, sd 0.10, from 0.90 to 1.10 (some have none)");
+    cr_assert_str_eq(wb_spread_str(buf, sizeof buf, nans, 3), "(no values)");
+    wb_free(some);
+    wb_free(nans);
     wb_free(a);
     wb_free(none);
 }

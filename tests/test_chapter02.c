@@ -159,6 +159,33 @@ Test(chapter02, the_map_and_the_boundary)
     free(surface);
 }
 
+/* Weights inside their ranges whose line has no slope or no place a
+ * double can hold: a vertical line, or no boundary, said in words, and
+ * the figures drawn; never "inf" or "nan". */
+Test(chapter02, a_boundary_without_a_slope_or_out_of_reach)
+{
+    const char *cases[][4] = {
+        {"-100", "1e-310", "100", "the boundary: the vertical line x1 = 1 "
+                                  "(w2 is too small beside w1 for a slope)"},
+        {"1e-310", "1e-310", "100", "sigma = 1 everywhere, no boundary"},
+        {"0", "0", "1", "w1 = w2 = 0: sigma = 0.731059 everywhere"},
+        {"2", "0", "1", "the boundary: the vertical line x1 = -0.5\n"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *dir = test_dir("ch02-edge");
+        program_result r = run_program(
+            NULL, (const char *[]){CHAPTER, "--w1", cases[i][0], "--w2",
+                                   cases[i][1], "--b", cases[i][2], "--out",
+                                   dir, "--slope", "1", NULL});
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        cr_assert(strstr(r.out, cases[i][3]), "%s", r.out);
+        cr_assert_null(strstr(r.out, "inf"), "%s", r.out);
+        cr_assert_null(strstr(r.out, "nan"), "%s", r.out);
+        cr_assert(strstr(r.out, "your slope, 1: not quite"), "%s", r.out);
+        assert_png(dir, "boundary.png", 1000, NULL, NULL);
+        program_result_free(&r);
+    }
+}
+
 /* The same seed gives the same numbers and the same figures. */
 Test(chapter02, runs_are_reproducible)
 {

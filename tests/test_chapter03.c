@@ -55,6 +55,7 @@ static fit_json parse_json(const char *s)
     j.converged = strcmp(converged, "true") == 0;
     const char *end = strchr(s, '}');
     cr_assert(end && strcmp(end, "}\n") == 0, "one object, one line: %s", s);
+    assert_json_numbers_shortest(s);
     return j;
 }
 
@@ -131,7 +132,38 @@ Test(chapter03, data_fits_as_scikit_learn_does)
 Test(chapter03, book_run_makes_every_figure)
 {
     char *dir = chapter_book_run(CHAPTER, NULL);
-    cr_assert_eq(assert_book_figures(dir), 4);
+    cr_assert_eq(assert_book_figures(dir), 5);
+}
+
+/* The step seeds: the fit over 100 samples of the two distributions. On
+ * average it scores Phi(sqrt 2) = 0.921, with a sample's standard
+ * deviation sqrt(p (1 - p) / 1000) = 0.0085: the mean of 100 is within 5
+ * of its standard errors (0.0043), and so is the best line's; the line
+ * P = 1/2 is near the best one, x2 = -x1 + 2, on average (its slope's
+ * and intercept's spreads are about 0.1: 0.05 is 5 standard errors). Seed
+ * 1 is the book's sample: its fit is among them. */
+Test(chapter03, the_numbers_of_the_sample_spread_as_they_must)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *seeds = read_in(dir, "seeds.out", NULL);
+    char *fit = read_in(dir, "fit.out", NULL);
+    const char *acc = strstr(seeds, "accuracy of the fit:");
+    const char *best = strstr(seeds, "accuracy of x1 + x2 > 2:");
+    const char *slope = strstr(seeds, "slope:");
+    const char *intercept = strstr(seeds, "  intercept:");
+    cr_assert(acc && best && slope && intercept, "%s", seeds);
+    cr_assert(fabs(number_after(acc, "mean") - 0.921) < 0.0043, "%s", seeds);
+    cr_assert(fabs(number_after(best, "mean") - 0.921) < 0.0043, "%s",
+              seeds);
+    cr_assert(fabs(number_after(slope, "mean") + 1) < 0.05, "%s", seeds);
+    cr_assert(fabs(number_after(intercept, "mean") - 2) < 0.05, "%s", seeds);
+    double page = number_after(fit, "training accuracy:");
+    cr_assert(number_after(acc, "from") <= page &&
+              page <= number_after(acc, " to "), "%g: %s", page, seeds);
+    cr_assert(strstr(seeds, "sqrt(p (1 - p) / 1000) = 0.009\n"), "%s",
+              seeds);
+    free(seeds);
+    free(fit);
 }
 
 /* The same generator and seed as chapter 2: the same sample, printed the
@@ -330,7 +362,7 @@ Test(chapter03, command_line)
 
     r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
     cr_assert_eq(r.status, 0);
-    cr_assert_eq(count_lines(r.out), 8, "%s", r.out);
+    cr_assert_eq(count_lines(r.out), 9, "%s", r.out);
     program_result_free(&r);
 }
 
@@ -365,6 +397,24 @@ Test(chapter03, bad_files_are_refused)
     cr_assert_eq(r.status, 2);
     cr_assert(strstr(r.err, "--data: cannot open /no/such/file.csv"), "%s",
               r.err);
+    program_result_free(&r);
+}
+
+/* A tolerance inside its range that stops the fit where it starts, at
+ * w = 0: a flat map, no boundary, said in words, and every figure drawn;
+ * never "inf" or "nan". */
+Test(chapter03, a_fit_that_stays_at_zero)
+{
+    char *dir = test_dir("ch03-flat");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--tol", "1000", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "w1 = 0.0000, w2 = 0.0000"), "%s", r.out);
+    cr_assert(strstr(r.out, "none: w = 0, P is flat"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "inf"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "nan"), "%s", r.out);
+    assert_png(dir, "levels.png", 1000, NULL, NULL);
+    assert_png(dir, "probability_map.png", 1000, NULL, NULL);
     program_result_free(&r);
 }
 
@@ -416,7 +466,7 @@ Test(chapter03, step_mode_runs_through_without_a_terminal)
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--step", "--out", dir, NULL});
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "Step 3 of 8: Fitting with L-BFGS "));
+    cr_assert(strstr(r.out, "Step 3 of 9: Fitting with L-BFGS "));
     cr_assert(strstr(r.out, "lib/wb_logreg.c, lines"), "the library's code");
     cr_assert(strstr(r.out, "Figure probability_map"), "figures are named");
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");

@@ -158,6 +158,7 @@ Test(chapter04, json_sums_up_the_fit)
     cr_assert_eq(count_lines(r.out), 1, "one line: %s", r.out);
     cr_assert(r.out[0] == '{' && strstr(r.out, "}\n"), "%s", r.out);
     cr_assert(strstr(r.out, "\"model\":\"logreg_u\""), "%s", r.out);
+    assert_json_numbers_shortest(r.out);
 
     /* The same fit as the book's run, to the digits it prints. */
     char *fit = read_in(dir, "fit.out", NULL);
@@ -244,6 +245,18 @@ Test(chapter04, data_and_test_data_from_files)
     cr_assert_eq(json_number(r.out, "test_accuracy"), 1, "%s", r.out);
     cr_assert(fabs(json_number(r.out, "b")) < 1e-6, "%s", r.out);
     program_result_free(&r);
+
+    /* --data alone: a fifth of the file is the test sample, held out of
+     * the fit, never the sample the chapter would draw */
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only", "test",
+                                           "--data", train, "--out", out,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "the test sample: 80 points, held out of the "
+                            "training file"), "%s", r.out);
+    /* (the part left is no longer symmetric: a few mistakes by the axes) */
+    cr_assert_geq(number_after(r.out, "the model on u:"), 0.9, "%s", r.out);
+    program_result_free(&r);
     free(sample);
     free(line);
     free(fit);
@@ -317,8 +330,44 @@ Test(chapter04, command_line)
 
     r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
     cr_assert_eq(r.status, 0);
-    cr_assert_eq(count_lines(r.out), 6, "%s", r.out);
+    cr_assert_eq(count_lines(r.out), 7, "%s", r.out);
+    /* a title's math as the prose shows it */
+    cr_assert(strstr(r.out, "variable  A new variable, u = x₁ x₂\n"),
+              "%s", r.out);
+    cr_assert_null(strchr(r.out, '$'), "%s", r.out);
     program_result_free(&r);
+}
+
+/* The step seeds: both models over 100 pairs of samples. The line does
+ * no better than a coin on average: the mean of its test accuracies is
+ * within 0.05 of 1/2 (their spread is about 0.08; 0.05 is 6 of its
+ * standard errors); the corner rule's mean is 2/3 (its sd is about 0.02:
+ * 0.01 is 5 standard errors); the model on u is above 0.9 on every
+ * sample. Seed 1 is the book's: its accuracies are among them. */
+Test(chapter04, the_numbers_of_the_samples_spread_as_they_must)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *seeds = read_in(dir, "seeds.out", NULL);
+    char *test = read_in(dir, "test.out", NULL);
+    const char *line = strstr(seeds, "the line,");
+    const char *corner = strstr(seeds, "the corner rule:");
+    const char *u = strstr(seeds, "the model on u");
+    cr_assert(line && corner && u, "%s", seeds);
+    const char *line_test = strstr(line, "accuracy, test:");
+    const char *u_test = strstr(u, "accuracy, test:");
+    cr_assert(line_test && u_test, "%s", seeds);
+    cr_assert(fabs(number_after(line_test, "mean") - 0.5) < 0.05, "%s",
+              seeds);
+    cr_assert(fabs(number_after(corner, "mean") - 2.0 / 3) < 0.01, "%s",
+              seeds);
+    cr_assert(number_after(u_test, "from") > 0.9, "%s", seeds);
+    double page = number_after(test, "accuracy of the line:");
+    cr_assert(number_after(line_test, "from") <= page &&
+              page <= number_after(line_test, " to "), "%g: %s", page,
+              seeds);
+    cr_assert(strstr(seeds, "sqrt(0.5 0.5 / 500) = 0.022\n"), "%s", seeds);
+    free(seeds);
+    free(test);
 }
 
 /* The same seed gives the same numbers and the same figures. */
@@ -366,9 +415,12 @@ Test(chapter04, step_mode_runs_through_without_a_terminal)
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--step", "--out", dir, NULL});
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "Step 1 of 6: A sample that no line can "
+    cr_assert(strstr(r.out, "Step 1 of 7: A sample that no line can "
                             "split "), "%s", r.out);
-    cr_assert(strstr(r.out, "Step 6 of 6: On fresh examples "));
+    cr_assert(strstr(r.out, "Step 6 of 7: On fresh examples "));
+    cr_assert(strstr(r.out, "Step 3 of 7: A new variable, u = x₁ x₂ "),
+              "a title's math as the prose shows it");
+    cr_assert(strstr(r.out, "Step 4 of 7: A logistic regression on u "));
     cr_assert(strstr(r.out, "static int plane(wb_run *run)"));
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
     program_result_free(&r);

@@ -368,6 +368,45 @@ Test(chapter05, the_hidden_layer_is_as_the_prose_says)
     free(text);
 }
 
+/* The gradient check in a large network takes a bounded number of units,
+ * spread over the layer, and says so; with inputs so large that the
+ * output saturates, where finite differences measure nothing, it says
+ * so and is left out, and the run goes on. */
+Test(chapter05, the_gradient_check_in_large_networks_and_inputs)
+{
+    char *dir = test_dir("ch05-check");
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "gradient_check", "--hidden",
+                               "300,300", "--out", dir, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *at = strstr(r.out, " of the 300 units checked");
+    cr_assert(at, "%s", r.out);
+    while (at > r.out && at[-1] >= '0' && at[-1] <= '9')
+        at--;
+    size_t checked = strtoul(at, NULL, 10);
+    cr_assert(checked >= 5 && checked < 50, "%zu units: %s", checked, r.out);
+    program_result_free(&r);
+
+    char *path = wb_path_join(dir, "large.csv");
+    wb_rng rng;
+    wb_array *X, *y;
+    wb_rng_seed(&rng, 5);
+    cr_assert_eq(wb_sample_quadrants(&X, &y, &rng, 200), 0);
+    for (size_t i = 0; i < X->size; i++)
+        X->data[i] *= 1e4;
+    cr_assert_eq(wb_write_csv(path, X, y), 0, "%s", wb_error());
+    r = run_program(NULL, (const char *[]){CHAPTER, "--only",
+                                           "gradient_check", "--data", path,
+                                           "--test-data", path, "--out", dir,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "samples saturate the output"), "%s", r.out);
+    program_result_free(&r);
+    wb_free(X);
+    wb_free(y);
+    free(path);
+}
+
 /* The table: every row, sensible values, and the rows the prose speaks
  * of as it says. */
 Test(chapter05, the_table_compares_the_networks)
@@ -451,7 +490,8 @@ Test(chapter05, json_summarises_the_fit)
                        "\"activation\":\"relu\",\"solver\":\"adam\",";
     cr_assert(strncmp(r.out, head, strlen(head)) == 0, "%s", r.out);
     cr_assert(r.out[strlen(r.out) - 2] == '}', "%s", r.out);
-    /* The same fit as the book's, read back from its 17 digits. */
+    assert_json_numbers_shortest(r.out);
+    /* The same fit as the book's, read back from its exact digits. */
     cr_assert_eq(json_number(r.out, "n_iter"),
                  number_after(training, "converged after"));
     cr_assert(strstr(r.out, "\"converged\":true"), "%s", r.out);
@@ -549,6 +589,26 @@ Test(chapter05, command_line)
     cr_assert_eq(count_lines(r.out), 13, "%s", r.out);
     cr_assert(strstr(r.out, "switch_lines"), "%s", r.out);
     program_result_free(&r);
+
+    /* A word of the command line quoted in a complaint keeps it on one
+     * line: its control characters are shown as '?'. */
+    const char *quoted[][3] = {
+        {"--hidden", "5\n0", "'5?0' is not a list"},
+        {"--activation", "re\nlu", "unknown activation 're?lu'"},
+        {"--solver", "ad\033[2Jam", "'ad?[2Jam'"},
+        {"--predict", "learns\n", "'learns?' is neither"},
+        {"--data", "/no/such\nfile.csv", "/no/such?file.csv"},
+        {"--test-data", "/no/such\rfile.csv", "/no/such?file.csv"}};
+    for (size_t i = 0; i < sizeof quoted / sizeof *quoted; i++) {
+        r = run_program(NULL, (const char *[]){CHAPTER, quoted[i][0],
+                                               quoted[i][1], NULL});
+        cr_assert_eq(r.status, 2, "%s", r.err);
+        cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+        cr_assert_null(strchr(r.err, '\r'), "%s", r.err);
+        cr_assert_null(strchr(r.err, '\033'), "%s", r.err);
+        cr_assert(strstr(r.err, quoted[i][2]), "%s", r.err);
+        program_result_free(&r);
+    }
 }
 
 /* On a terminal, a line of progress while the network trains; never in
@@ -614,6 +674,66 @@ Test(chapter05, samples_from_files)
     program_result_free(&r);
     free(train);
     free(test);
+    free(out);
+}
+
+/* --data alone: the network is tested on a fifth of the file's points,
+ * held out of its training (and the run says so), never on the chapter's
+ * own test sample of another problem. Here the file's problem is x1 > 0,
+ * which the quadrants' sample would judge wrong half the time. */
+Test(chapter05, data_alone_holds_out_a_fifth_to_test_on)
+{
+    char *dir = test_dir("ch05-held");
+    char *path = wb_path_join(dir, "half.csv");
+    char *out = wb_path_join(dir, "figures");
+    wb_array *X = wb_matrix(40, 2), *y = wb_vector(40);
+    wb_rng rng;
+    wb_rng_seed(&rng, 11);
+    for (size_t i = 0; i < 40; i++) {
+        WB_AT(X, i, 0) = (i % 2 ? 1 : -1) * wb_rng_uniform(&rng, 0.2, 1);
+        WB_AT(X, i, 1) = wb_rng_uniform(&rng, -1, 1);
+        y->data[i] = WB_AT(X, i, 0) > 0;
+    }
+    cr_assert_eq(wb_write_csv(path, X, y), 0, "%s", wb_error());
+    program_result r = run_program(
+        NULL, (const char *[]){CHAPTER, "--only", "samples", "--data", path,
+                               "--out", out, NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "training sample: X (32, 2)"), "%s", r.out);
+    cr_assert(strstr(r.out, "test sample: X (8, 2), held out of the "
+                            "training file: a fifth of each category; 4 in "
+                            "category 1, 4 in category 0"), "%s", r.out);
+    program_result_free(&r);
+
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--data", path,
+                                           NULL});
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "\"test_sample\":\"held out\""), "%s", r.out);
+    double acc = json_number(r.out, "test_accuracy") * 8;
+    cr_assert(fabs(acc - round(acc)) < 1e-9, "a multiple of 1/8: %s", r.out);
+    cr_assert_geq(acc, 7, "the file's own problem, learnt: %s", r.out);
+    program_result_free(&r);
+
+    /* Too few points to hold a fifth out: a bad command line. */
+    wb_array *X4 = wb_matrix(8, 2), *y4 = wb_vector(8);
+    for (size_t i = 0; i < 8; i++) {
+        WB_AT(X4, i, 0) = WB_AT(X, i, 0);
+        WB_AT(X4, i, 1) = WB_AT(X, i, 1);
+        y4->data[i] = y->data[i];
+    }
+    cr_assert_eq(wb_write_csv(path, X4, y4), 0, "%s", wb_error());
+    r = run_program(NULL, (const char *[]){CHAPTER, "--json", "--data", path,
+                                           NULL});
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    cr_assert_eq(count_lines(r.err), 1, "%s", r.err);
+    cr_assert(strstr(r.err, "--data: ") && strstr(r.err, "--test-data FILE"),
+              "%s", r.err);
+    program_result_free(&r);
+    wb_free(X);
+    wb_free(y);
+    wb_free(X4);
+    wb_free(y4);
+    free(path);
     free(out);
 }
 

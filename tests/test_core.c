@@ -2,6 +2,7 @@
  * temporary names. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +25,40 @@ Test(core, fail_records_the_message)
     cr_assert_str_eq(wb_error(), "bad thing 3 (and more)");
     wb_fail("figure %s: %s", "f", wb_error());
     cr_assert_str_eq(wb_error(), "figure f: bad thing 3 (and more)");
+}
+
+/* A message is one line: the control characters its arguments bring are
+ * shown as '?', a C1 code (two bytes of UTF-8) as one; other characters
+ * stay. */
+Test(core, a_message_is_one_line)
+{
+    wb_fail("cannot open %s: %s", "a\nb\tc\033[31m\x7f", "why");
+    cr_assert_str_eq(wb_error(), "cannot open a?b?c?[31m?: why");
+    wb_fail("'%s'", "σ\xc2\x85x\xc2\xa0y");
+    cr_assert_str_eq(wb_error(), "'σ?x\xc2\xa0y'");
+    char text[] = "one\ntwo";
+    cr_assert_eq(wb_mask_controls(text), text);
+    cr_assert_str_eq(text, "one?two");
+}
+
+/* The shortest text that reads back as the same double. */
+Test(core, shortest_numbers)
+{
+    cr_assert_str_eq(wb_shortest(0.922).text, "0.922");
+    cr_assert_str_eq(wb_shortest(0.1).text, "0.1");
+    cr_assert_str_eq(wb_shortest(1.0 / 3).text, "0.3333333333333333");
+    cr_assert_str_eq(wb_shortest(2.0 / 3).text, "0.6666666666666666");
+    cr_assert_str_eq(wb_shortest(-1e-300).text, "-1e-300");
+    cr_assert_str_eq(wb_shortest(5e-324).text, "4.94065645841247e-324");
+    cr_assert_str_eq(wb_shortest(0).text, "0");
+    cr_assert_str_eq(wb_shortest(INFINITY).text, "inf");
+    double hard[] = {0.1 + 0.2, 1e22, 123456789012345678.0,
+                     2.2250738585072014e-308, 1.7976931348623157e308,
+                     0.92200000000000004};
+    for (size_t i = 0; i < sizeof hard / sizeof *hard; i++)
+        cr_assert_eq(strtod(wb_shortest(hard[i]).text, NULL), hard[i],
+                     "%s", wb_shortest(hard[i]).text);
+    cr_assert_str_eq(wb_shortest(0.1 + 0.2).text, "0.30000000000000004");
 }
 
 /* A message about the longest path keeps its reason at the end. */

@@ -685,3 +685,102 @@ Test(data, writing_mismatched_arrays_aborts, .signal = SIGABRT,
     wb_array *X = wb_matrix(3, 2), *y = wb_vector(2);
     wb_write_csv("/tmp/never-written.csv", X, y);
 }
+
+/* ---- holding out a test sample ------------------------------------------ */
+
+/* 1 in `parts` of each category, at random but by the seed, in the
+ * sample's order; every point in one part exactly. */
+Test(data, hold_out_a_fifth_of_each_category)
+{
+    size_t n = 53;    /* 20 of category 1, 33 of category 0 */
+    wb_array *X = wb_matrix(n, 2), *y = wb_vector(n);
+    wb_array *Xa, *ya, *Xt, *yt, *Xb, *yb, *Xu, *yu;
+    wb_rng rng;
+    for (size_t i = 0; i < n; i++) {
+        WB_AT(X, i, 0) = (double)i;
+        WB_AT(X, i, 1) = -(double)i;
+        y->data[i] = i % 8 < 3;
+    }
+    wb_rng_seed(&rng, 4);
+    cr_assert_eq(wb_hold_out(&Xa, &ya, &Xt, &yt, X, y, 5, &rng, "s.csv"), 0,
+                 "%s", wb_error());
+    cr_assert_eq(yt->size, 20 / 5 + 33 / 5);
+    cr_assert_eq(Xt->shape[0], yt->size);
+    cr_assert_eq(Xt->shape[1], 2);
+    cr_assert_eq(ya->size + yt->size, n);
+    cr_assert_eq(wb_mean(yt) * (double)yt->size, 4);
+    /* each point once, in order, with its label */
+    size_t a = 0, t = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool in_test = t < yt->size && WB_AT(Xt, t, 0) == (double)i;
+        wb_array *Xp = in_test ? Xt : Xa, *yp = in_test ? yt : ya;
+        size_t k = in_test ? t++ : a++;
+        cr_assert_eq(WB_AT(Xp, k, 0), (double)i, "point %zu", i);
+        cr_assert_eq(WB_AT(Xp, k, 1), -(double)i);
+        cr_assert_eq(yp->data[k], y->data[i]);
+    }
+    cr_assert_eq(a, ya->size);
+    cr_assert_eq(t, yt->size);
+    /* the same seed, the same points; another, others */
+    wb_rng_seed(&rng, 4);
+    cr_assert_eq(wb_hold_out(&Xb, &yb, &Xu, &yu, X, y, 5, &rng, "s.csv"), 0);
+    cr_assert_eq(memcmp(Xu->data, Xt->data, Xt->size * sizeof *Xt->data), 0);
+    wb_free(Xb), wb_free(yb), wb_free(Xu), wb_free(yu);
+    wb_rng_seed(&rng, 5);
+    cr_assert_eq(wb_hold_out(&Xb, &yb, &Xu, &yu, X, y, 5, &rng, "s.csv"), 0);
+    cr_assert_neq(memcmp(Xu->data, Xt->data, Xt->size * sizeof *Xt->data), 0);
+    wb_free(Xb), wb_free(yb), wb_free(Xu), wb_free(yu);
+
+    /* a category of fewer than 5 points cannot lend one to the test */
+    y->data[0] = y->data[1] = y->data[2] = 0;
+    for (size_t i = 8; i < n; i++)
+        y->data[i] = 0;
+    y->data[3] = 1;
+    cr_assert_eq(wb_hold_out(&Xb, &yb, &Xu, &yu, X, y, 5, &rng, "s.csv"), -1);
+    cr_assert_str_eq(wb_error(), "s.csv: 1 point of category 1, too few to "
+                     "hold 1 in 5 of them out to test on");
+    cr_assert(!Xb && !yb && !Xu && !yu);
+    wb_free(X), wb_free(y), wb_free(Xa), wb_free(ya), wb_free(Xt);
+    wb_free(yt);
+}
+
+/* A sample a model learns from holds values a model can use: at most
+ * WB_SAMPLE_MAX in size, and not every example at one point. */
+Test(data, a_sample_a_model_can_use)
+{
+    char *dir = test_dir("data-usable");
+    char *path = wb_path_join(dir, "s.csv");
+    const struct {
+        const char *text, *says;
+        bool both;
+    } cases[] = {
+        {"x1,x2,y\n1,2,0\n1e300,0,1\n", "s.csv:3: x1 = 1e+300: a model here "
+         "can use values up to 1e+50 in size: scale the data", false},
+        {"x1,x2,y\n1e-300,2,0\n0,-1e51,1\n", "s.csv:3: x2 = -1e+51", false},
+        {"x,y\n1,0\n2e60,1\n", "s.csv:3: x = 2e+60", true},
+        {"x1,x2,y\n1,1,0\n1,1,1\n1,1,0\n", "s.csv: its 3 examples are all "
+         "at one point: a model cannot tell the categories apart there",
+         true}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        wb_array *X, *y;
+        size_t d = strncmp(cases[i].text, "x,", 2) == 0 ? 1 : 2;
+        cr_assert_eq(wb_write_file(path, cases[i].text,
+                                   strlen(cases[i].text)), 0);
+        cr_assert_eq(wb_read_sample(&X, &y, path, d, cases[i].both), -1,
+                     "%s", cases[i].text);
+        cr_assert(strstr(wb_error(), cases[i].says), "%s", wb_error());
+        cr_assert(!X && !y);
+    }
+    /* at the edge, and all at one point for a sample only judged on */
+    const char *fine[] = {"x1,x2,y\n1e50,-1e50,0\n1e-300,0,1\n",
+                          "x1,x2,y\n1,1,0\n1,1,1\n"};
+    for (size_t i = 0; i < 2; i++) {
+        wb_array *X, *y;
+        cr_assert_eq(wb_write_file(path, fine[i], strlen(fine[i])), 0);
+        cr_assert_eq(wb_read_sample(&X, &y, path, 2, i == 0), 0, "%s",
+                     wb_error());
+        wb_free(X);
+        wb_free(y);
+    }
+    free(path);
+}

@@ -399,14 +399,18 @@ Test(exercises, a_broken_build_tree_is_not_the_reader_s_fault)
     free(out);
 }
 
-/* The hint, on request: the exercise's own, whole. */
+/* The hint, on request: the exercise's own, whole, its maths as the
+ * notebook shows them (in Unicode, by the build's tools/term-text). */
 Test(exercises, a_hint_on_request)
 {
-    char *hint = field("03_1", "Hint"), *out;
+    char *hint, *out;
+    cr_assert_eq(shell(&hint, RUNNER " field 3.1 Hint | '" WB_BUILD_DIR
+                       "/tools/term-text'"), 0, "%s", hint);
     cr_assert_eq(shell(&out, RUNNER " hint 3.1"), 0, "%s", out);
     cr_assert(strstr(out, "== 03_1_objective (chapter 3)"), "%s", out);
-    cr_assert(strstr(out, "\nhint: The derivative of log(1 + e^z)"), "%s",
-              out);
+    cr_assert(strstr(out, "\nhint: The derivative of log(1 + eᶻ) − yz"),
+              "%s", out);
+    cr_assert_null(strstr(out, "\\sigma"), "no TeX: %s", out);
     /* every word of it, in order, folded */
     const char *at = out;
     for (char *word = strtok(hint, " \n"); word; word = strtok(NULL, " \n")) {

@@ -469,10 +469,20 @@ Test(lit, a_region_has_folds)
     cr_assert_eq(r.folds[0].first_line, 4);
     cr_assert_eq(r.folds[0].lines, 3);
     wb_region_free(&r);
+    /* in a block, a fold ends with it */
+    text = "/* region r */\nint f(void)\n{\n    for (;;) {\n"
+           "        /* fold: keeps it */\n        keep();\n    }\n"
+           "    return 1;\n}\n/* endregion r */\n";
+    cr_assert_eq(wb_region_find(&r, text, "lib/x.c", "r"), 0, "%s",
+                 wb_error());
+    cr_assert_eq(r.nfolds, 1);
+    cr_assert_eq(r.folds[0].first_line, 5);
+    cr_assert_eq(r.folds[0].lines, 2, "not the loop's closing brace");
+    wb_region_free(&r);
     text = "/* region r */\n    /* fold: nothing */\n/* endregion r */\n";
     cr_assert_eq(wb_region_find(&r, text, "lib/x.c", "r"), -1);
     cr_assert_str_eq(wb_error(), "lib/x.c:2: this fold folds nothing: the "
-                     "line after it is blank or ends the function");
+                     "line after it is blank or ends its block");
 }
 
 /* A wrong fold marker is an error of the source, at its line. */
@@ -490,6 +500,9 @@ Test(lit, a_wrong_fold_is_an_error_at_its_line)
          "after it, to a line that starts with '}'; there is none"},
         {"int f(void)\n{\n    /* fold: prints */\n\n    g();\n}\n",
          "ch.c:6: this fold folds nothing"},
+        {"int f(void)\n{\n    if (x) {\n        /* fold: g */\n    }\n}\n",
+         "ch.c:7: this fold folds nothing: the line after it is blank or "
+         "ends its block"},
         {"int f(void)\n{\n    /* fold: prints */\n    /* fold: more */\n}\n",
          "ch.c:7: a fold inside the fold of line 6"},
     };

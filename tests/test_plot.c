@@ -514,7 +514,8 @@ Test(plot, script_and_data_for_each_kind_of_series)
     cr_assert(strstr(gp, "set palette defined (0 '#440154'"));
     cr_assert(strstr(gp, "set cntrparam levels discrete 0.25, 0.5"));
     cr_assert(strstr(gp, "set table $CONTOUR_3\nsplot 'kinds.dat' index 3"));
-    cr_assert(strstr(gp, "$CONTOUR_3 using 1:2 with lines lt 8 dt 2"));
+    cr_assert(strstr(gp, "$CONTOUR_3 using 1:2 notitle with lines lt 8 "
+                         "dt 2"));
     cr_assert(strstr(gp, "'kinds.dat' index 4 using 1:2:(1) with boxes lt 3"));
     cr_assert(strstr(gp, "fs transparent solid 0.4"));
     cr_assert(strstr(gp, "set arrow from first 0.25, graph 0 to first 0.25, "
@@ -719,9 +720,9 @@ Test(plot, surface_is_a_3d_figure)
     wb_plot_contour(fig, xx, yy, z, &half, 1, NULL);
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     gp = slurp("surface.gp", NULL);
-    cr_assert(strstr(gp, "\nsplot 'surface.dat' index 0 using 1:2:3 with "
-                         "lines lt 1 lw 1 notitle"));
-    cr_assert(strstr(gp, "$CONTOUR_1 using 1:2:3 with lines lt 2"));
+    cr_assert(strstr(gp, "\nsplot 'surface.dat' index 0 using 1:2:3 "
+                         "notitle with lines lt 1 lw 1"));
+    cr_assert(strstr(gp, "$CONTOUR_1 using 1:2:3 notitle with lines lt 2"));
     cr_assert(strstr(gp, "set hidden3d"));
     cr_assert(strstr(gp, "set view 70, 120"));
     cr_assert(strstr(gp, "set zlabel '{/:Italic σ}' rotate parallel"));
@@ -1035,6 +1036,35 @@ Test(plot, figures_that_cannot_be_drawn)
     wb_free(xx);
     wb_free(yy);
     wb_free(z);
+}
+
+/* A flat map has no level lines: its heat map is drawn, with no contour
+ * (gnuplot would refuse an empty table of lines); a level the values do
+ * not reach is left to gnuplot when another one is crossed. */
+Test(plot, a_flat_map_has_no_level_lines)
+{
+    wb_array *xx, *yy, *z;
+    double levels[] = {0.25, 0.5, 0.75}, beyond[] = {0.5, 7};
+    sigmoid_grid(11, 11, &xx, &yy, &z);
+    wb_array *flat = wb_full_like(z, 0.5);
+    wb_figure *fig = wb_figure_new(&out, "flat", NULL);
+    wb_plot_heatmap(fig, xx, yy, flat, NULL);
+    wb_plot_contour(fig, xx, yy, flat, levels, 3, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    char *gp = slurp("flat.gp", NULL);
+    cr_assert_null(strstr(gp, "CONTOUR"), "%s", gp);
+    free(gp);
+    fig = wb_figure_new(&out, "partly", NULL);
+    wb_plot_heatmap(fig, xx, yy, z, NULL);
+    wb_plot_contour(fig, xx, yy, z, beyond, 2, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    gp = slurp("partly.gp", NULL);
+    cr_assert(strstr(gp, "levels discrete 0.5, 7"), "%s", gp);
+    free(gp);
+    wb_free(xx);
+    wb_free(yy);
+    wb_free(z);
+    wb_free(flat);
 }
 
 Test(plot, a_null_figure_is_harmless)

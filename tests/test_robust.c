@@ -165,6 +165,69 @@ Test(robust, every_bad_value_gets_one_line)
     free_names(all);
 }
 
+/* Samples that read fine but that a model cannot use, or can hardly use:
+ * both categories at one point, values of 1e300, a sample from 1e-300 to
+ * 1e300, two points. Each chapter that fits one (--data) refuses it
+ * before any step with one line that names --data, or runs to the end and
+ * says in words what its model could not do: never a library's bare code,
+ * a failed check, "inf" or "nan". */
+Test(robust, a_degenerate_sample_is_refused_or_run_through, .timeout = 600)
+{
+    static const char *const samples[][2] = {
+        {"one_point", "x1,x2,y\n1,1,0\n1,1,1\n1,1,0\n1,1,1\n1,1,0\n"
+                      "1,1,1\n1,1,0\n1,1,1\n1,1,0\n1,1,1\n"},
+        {"huge", "x1,x2,y\n1e300,-1e300,0\n-1e300,1e300,1\n1e300,1e300,0\n"
+                 "-1e300,-1e300,1\n1e300,0,0\n0,1e300,1\n-1e300,0,0\n"
+                 "0,-1e300,1\n1e300,1e300,1\n-1e300,-1e300,0\n"},
+        {"span", "x1,x2,y\n1e-300,1e300,0\n1e300,1e-300,1\n"
+                 "-1e-300,1e300,0\n1e300,-1e-300,1\n1e-300,-1e300,0\n"
+                 "-1e300,1e-300,1\n2e-300,1e300,0\n1e300,2e-300,1\n"
+                 "3e-300,1e300,0\n1e300,3e-300,1\n"},
+        {"two", "x1,x2,y\n0,0,0\n1,1,1\n"},
+        {"wide", "x1,x2,y\n0,0,0\n1e40,1e40,1\n-1e40,1e40,0\n"
+                 "1e40,-1e40,1\n-1e40,-1e40,0\n2e40,0,1\n0,2e40,0\n"
+                 "-2e40,0,1\n0,-2e40,0\n3e40,1e40,1\n"}};
+    static const char *const chapters_with_data[] = {
+        "03_logreg_fit", "04_variable_change", "05_mlp"};
+    size_t refused = 0, ran = 0;
+    for (size_t c = 0; c < 3; c++)
+        for (size_t i = 0; i < sizeof samples / sizeof *samples; i++)
+            for (int test = 0; test < (c > 0 ? 2 : 1); test++) {
+                char *dir = test_dir("robust-sample");
+                char *path = wb_path_join(dir, "sample.csv");
+                char *chapter = wb_path_join(CHAPTERS, chapters_with_data[c]);
+                cr_assert_eq(wb_write_file(path, samples[i][1],
+                                           strlen(samples[i][1])), 0);
+                program_result r = run_program(
+                    dir, (const char *[]){chapter, "--data", path,
+                                          test ? "--test-data" : "--out",
+                                          test ? path : "figures",
+                                          NULL});
+                const char *what = samples[i][0];
+                if (r.status == 2) {
+                    cr_assert_eq(count_lines(r.err), 1, "%s %s:\n%s",
+                                 chapter, what, r.err);
+                    cr_assert(strstr(r.err, "--data: "), "%s", r.err);
+                    cr_assert_str_eq(r.out, "");
+                    refused++;
+                } else {
+                    cr_assert_eq(r.status, 0, "%s %s: status %d\n%s", chapter,
+                                 what, r.status, r.err);
+                    cr_assert_str_eq(r.err, "", "%s %s", chapter, what);
+                    cr_assert_null(strstr(r.out, "inf"), "%s %s:\n%s",
+                                   chapter, what, r.out);
+                    cr_assert_null(strstr(r.out, "nan"), "%s %s:\n%s",
+                                   chapter, what, r.out);
+                    ran++;
+                }
+                program_result_free(&r);
+                free(path);
+                free(chapter);
+            }
+    cr_assert_gt(refused, 0);
+    cr_assert_gt(ran, 0);
+}
+
 /* Hidden temporary files (".NAME.XXXXXX") left in dir, named in the
  * test's log. */
 static int temporaries(const char *dir)

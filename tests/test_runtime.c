@@ -260,6 +260,20 @@ Test(runtime, bad_command_lines)
                        "--step and --quiet do not go together");
 }
 
+/* A message that quotes the command line stays one line: what it quotes
+ * has its control characters (a newline, an escape) shown as '?'. */
+Test(runtime, a_quoted_word_keeps_the_message_on_one_line)
+{
+    assert_usage_error(RUN("--only", "sam\nple"), "no step 'sam?ple'");
+    assert_usage_error(RUN("--from", "a\nb"), "no step 'a?b'");
+    assert_usage_error(RUN("--x\ny"), "unknown option '--x?y'");
+    assert_usage_error(RUN("stray\n"), "unexpected argument 'stray?'");
+    assert_usage_error(RUN("--w", "1\n2"), "--w: '1?2' is not a number");
+    assert_usage_error(RUN("--seed", "\0331"), "--seed: '?1'");
+    assert_usage_error(RUN("--format", "png,\ngif"), "'?gif' is not one");
+    assert_usage_error(RUN("--only", "a\xc2\x9b" "b"), "no step 'a?b'");
+}
+
 Test(runtime, options_set_the_parameters)
 {
     char out[128];
