@@ -366,7 +366,7 @@ static const char *verdict(double guess, double truth)
                ? "right!" : "not quite, try again";
 }
 
-/* fold: `check_guesses`, which checks your `--slope` and `--intercept` */
+/* fold: `has_slope`, whether the boundary has a slope and an intercept */
 /* Whether the boundary is a line x2 = slope x1 + intercept whose slope
  * and intercept are numbers: not when w2 = 0, nor when w2 is so small
  * beside w1 or b that -w1/w2 or -b/w2 is beyond any double. */
@@ -375,6 +375,7 @@ static bool has_slope(void)
     return isfinite(-w1 / w2) && isfinite(b / w2);
 }
 
+/* fold: `check_guesses`, which checks your `--slope` and `--intercept` */
 /* Says whether the reader's slope and intercept, if given, are the
  * boundary's. */
 static void check_guesses(void)
@@ -393,6 +394,7 @@ static void check_guesses(void)
                has_slope() ? verdict(intercept, 0 - b / w2) : none);
 }
 
+/* fold: `line_point`, which finds a point of the line to draw it through */
 /* The point of the line w1 x1 + w2 x2 + b = 0 where x1 = t, if the line
  * is at most 45 degrees from the horizontal (|w2| >= |w1|), or else where
  * x2 = t. With t within the map, the point is not far from it. */

@@ -292,6 +292,10 @@ static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
     if (fig->xlog || fig->ylog)
         wb_buf_printf(b, "set logscale %s%s\n", fig->xlog ? "x" : "",
                       fig->ylog ? "y" : "");
+    /* a logarithmic y's ticks as powers of ten, 10^{-6}, not 0.000001 (x
+     * is epochs or iterations: 1, 10, 100 read better) */
+    if (fig->ylog)
+        wb_buf_puts(b, "set format y '10^{%L}'\n");
     if (fig->square)
         wb_buf_puts(b, three_d ? "set view equal xy    # same scale on x "
                                  "and y\n"

@@ -132,7 +132,7 @@ Test(chapter03, data_fits_as_scikit_learn_does)
 Test(chapter03, book_run_makes_every_figure)
 {
     char *dir = chapter_book_run(CHAPTER, NULL);
-    cr_assert_eq(assert_book_figures(dir), 5);
+    cr_assert_eq(assert_book_figures(dir), 6);
 }
 
 /* The step seeds: the fit over 100 samples of the two distributions. On
@@ -255,6 +255,35 @@ Test(chapter03, the_loss_falls)
     free(curve);
 }
 
+/* Newton's method lands where L-BFGS does: f is convex, with one lowest
+ * point. Both stop within tol = 1e-4 of a zero gradient, so their
+ * parameters agree to about 1e-5 (|delta| <= |H^-1| tol, and H's smallest
+ * eigenvalue is near 10 on this sample); f, flat at its bottom, to 1e-9
+ * relative. Newton needs fewer iterations. */
+Test(chapter03, newton_lands_where_l_bfgs_does)
+{
+    char *dir = chapter_book_run(CHAPTER, NULL);
+    char *out = read_in(dir, "newton.out", NULL);
+    double w[2][3], f[3];
+    int it[2];
+    const char *l = strstr(out, "L-BFGS:"), *n = strstr(out, "Newton:");
+    cr_assert(l && n, "%s", out);
+    cr_assert_eq(sscanf(l, "L-BFGS: %d iterations, w1 = %lf, w2 = %lf, "
+                        "b = %lf", &it[0], &w[0][0], &w[0][1], &w[0][2]), 4);
+    cr_assert_eq(sscanf(n, "Newton: %d iterations, w1 = %lf, w2 = %lf, "
+                        "b = %lf", &it[1], &w[1][0], &w[1][1], &w[1][2]), 4);
+    for (int k = 0; k < 3; k++)
+        cr_assert(fabs(w[0][k] - w[1][k]) < 1e-5, "parameter %d: %g, %g", k,
+                  w[0][k], w[1][k]);
+    cr_assert_lt(it[1], it[0], "Newton in fewer iterations:\n%s", out);
+    const char *fs = strstr(out, "f: L-BFGS");
+    cr_assert(fs && sscanf(fs, "f: L-BFGS %lf, Newton %lf, lowest %lf",
+                           &f[0], &f[1], &f[2]) == 3, "%s", out);
+    cr_assert(f[2] <= f[0] && f[2] <= f[1] && f[0] - f[2] < 1e-9 * f[2] &&
+              f[1] - f[2] < 1e-9 * f[2], "%s", out);
+    free(out);
+}
+
 /* flatten, column stack and reshape print what numpy prints for the
  * tutorial's arrays made of floats; then the shapes on the grid. */
 Test(chapter03, reshaping_prints_as_numpy_does)
@@ -362,7 +391,7 @@ Test(chapter03, command_line)
 
     r = run_program(NULL, (const char *[]){CHAPTER, "--list", NULL});
     cr_assert_eq(r.status, 0);
-    cr_assert_eq(count_lines(r.out), 9, "%s", r.out);
+    cr_assert_eq(count_lines(r.out), 10, "%s", r.out);
     program_result_free(&r);
 }
 
@@ -466,7 +495,7 @@ Test(chapter03, step_mode_runs_through_without_a_terminal)
     program_result r = run_program(
         NULL, (const char *[]){CHAPTER, "--step", "--out", dir, NULL});
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert(strstr(r.out, "Step 3 of 9: Fitting with L-BFGS "));
+    cr_assert(strstr(r.out, "Step 3 of 10: Fitting with L-BFGS "));
     cr_assert(strstr(r.out, "lib/wb_logreg.c, lines"), "the library's code");
     cr_assert(strstr(r.out, "Figure probability_map"), "figures are named");
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
