@@ -1860,7 +1860,7 @@ static void print_comparison(wb_mlp *net[NF][NW], wb_array *acc[NF][NW])
 
 /* fold: `draw_boundaries`, the 20 maps side by side */
 /* The probability map of each network net[i][j], trained on this page's
- * sample: a width a column, an activation a row; and its test accuracy
+ * sample: an activation a column, a width a row; and its test accuracy
  * acc[i][j]->data[0] above it. */
 static int draw_boundaries(wb_run *run, wb_mlp *net[NF][NW],
                            wb_array *acc[NF][NW])
@@ -1870,12 +1870,12 @@ static int draw_boundaries(wb_run *run, wb_mlp *net[NF][NW],
         return -1;
     wb_figure *fig = wb_figure_new(&run->out, "boundaries",
         "What each network learned from this page's sample: its "
-        "probability of category 1, by number of hidden neurons (across) "
-        "and activation (down), with its test accuracy.");
-    wb_figure_size(fig, 1500, 1240);
-    wb_figure_layout(fig, NF, NW);
-    for (size_t i = 0; i < NF; i++)
-        for (size_t j = 0; j < NW; j++) {
+        "probability of category 1, by activation (across) and number of "
+        "hidden neurons (down), with its test accuracy.");
+    wb_figure_size(fig, 1480, 1400);    /* landscape, four maps a row */
+    wb_figure_layout(fig, NW, NF);
+    for (size_t j = 0; j < NW; j++)
+        for (size_t i = 0; i < NF; i++) {
             char title[64];
             wb_array *p = wb_keep(run, wb_mlp_predict_proba(net[i][j],
                                                             g.points));
@@ -1887,7 +1887,8 @@ static int draw_boundaries(wb_run *run, wb_mlp *net[NF][NW],
                      compared_width[j],
                      wb_activation_get(compared_f[i])->name,
                      acc[i][j]->data[0]);
-            wb_figure_panel(fig, (int)(i * NW + j));
+            wb_figure_panel(fig, (int)(j * NF + i));
+            wb_figure_square(fig);
             wb_figure_title(fig, title);
             wb_plot_probability_map(fig, g.xx, g.yy, p);
             wb_figure_legend(fig, WB_LEGEND_NONE);
