@@ -1871,8 +1871,9 @@ static int draw_boundaries(wb_run *run, wb_mlp *net[NF][NW],
     wb_figure *fig = wb_figure_new(&run->out, "boundaries",
         "What each network learned from this page's sample: its "
         "probability of category 1, by activation (across) and number of "
-        "hidden neurons (down), with its test accuracy.");
-    wb_figure_size(fig, 1480, 1400);    /* landscape, four maps a row */
+        "hidden neurons (down), with its test accuracy; each map is the "
+        "square, $x_1$ across and $x_2$ up.");
+    wb_figure_size(fig, 1480, 1460);    /* landscape, four maps a row */
     wb_figure_layout(fig, NW, NF);
     for (size_t j = 0; j < NW; j++)
         for (size_t i = 0; i < NF; i++) {
@@ -1892,7 +1893,10 @@ static int draw_boundaries(wb_run *run, wb_mlp *net[NF][NW],
             wb_figure_title(fig, title);
             wb_plot_probability_map(fig, g.xx, g.yy, p);
             wb_figure_legend(fig, WB_LEGEND_NONE);
-            wb_figure_tics(fig, 1, 1);
+            wb_figure_tics(fig, 1, 1, 0.5);
+            wb_figure_cblabel(fig, "$p$");
+            wb_figure_xlabel(fig, "");
+            wb_figure_ylabel(fig, "");
         }
     return wb_figure_render(fig);
 }

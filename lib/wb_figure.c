@@ -234,18 +234,20 @@ void wb_figure_logscale(wb_figure *fig, bool x, bool y)
     fig->p->ylog = y;
 }
 
-void wb_figure_tics(wb_figure *fig, double x, double y)
+void wb_figure_tics(wb_figure *fig, double x, double y, double cb)
 {
     if (!fig_ok(fig))
         return;
-    if (!(x >= 0 && y >= 0 && isfinite(x) && isfinite(y))) {
-        wb_fail("tick marks every %g and %g: use steps above 0, or 0 for "
-                "gnuplot's", x, y);
+    if (!(x >= 0 && y >= 0 && cb >= 0 && isfinite(x) && isfinite(y) &&
+          isfinite(cb))) {
+        wb_fail("tick marks every %g, %g and %g: use steps above 0, or 0 "
+                "for gnuplot's", x, y, cb);
         fig_fail(fig, "tics");
         return;
     }
     fig->p->xtics = x;
     fig->p->ytics = y;
+    fig->p->cbtics = cb;
 }
 
 void wb_figure_size(wb_figure *fig, int width, int height)

@@ -66,10 +66,10 @@ void wb_figure_view(wb_figure *fig, double rot_x, double rot_z);
 
 /* Logarithmic axes (for a loss that falls by orders of magnitude). */
 void wb_figure_logscale(wb_figure *fig, bool x, bool y);
-/* A tick mark every `x` along the x axis and every `y` along the y axis
- * (0: where gnuplot puts them), for a small panel that has no room for
- * many numbers. */
-void wb_figure_tics(wb_figure *fig, double x, double y);
+/* A tick mark every `x` along the x axis, every `y` along the y axis and
+ * every `cb` along the colour bar (0: where gnuplot puts them), for a
+ * small panel that has no room for many numbers. */
+void wb_figure_tics(wb_figure *fig, double x, double y, double cb);
 
 /* The size of the PNG in pixels: 960 x 600 unless set (the PDF is the same
  * at 160 pixels to the inch; the SVG, which the HTML book shows, the same

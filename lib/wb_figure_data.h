@@ -49,7 +49,8 @@ typedef struct wb_panel {
     wb_legend legend;
     bool square;
     bool xlog, ylog;        /* logarithmic axes */
-    double xtics, ytics;    /* the step between tick marks; 0: gnuplot's */
+    double xtics, ytics, cbtics;  /* the step between tick marks; 0:
+                                     gnuplot's */
     wb_palette palette;
     bool view_set;
     double rot_x, rot_z;

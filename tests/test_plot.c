@@ -617,18 +617,20 @@ Test(plot, tick_marks_at_a_step)
     wb_array *x = ramp(5, -1, 1);
     wb_figure *fig = wb_figure_new(&out, "tics", NULL);
     char *gp;
-    wb_figure_tics(fig, 1, 0);
+    wb_figure_tics(fig, 1, 0, 0.5);
     wb_plot_line(fig, x, x, NULL);
     cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
     gp = slurp("tics.gp", NULL);
     cr_assert(strstr(gp, "\nset xtics 1\n"), "%s", gp);
     cr_assert_null(strstr(gp, "set ytics"), "%s", gp);
+    cr_assert(strstr(gp, "\nset cbtics 0.5\n"), "%s", gp);
     free(gp);
     fig = wb_figure_new(&out, "badtics", NULL);
-    wb_figure_tics(fig, -1, 1);
+    wb_figure_tics(fig, 1, 1, -1);
     wb_plot_line(fig, x, x, NULL);
     cr_assert_eq(wb_figure_render(fig), -1);
-    cr_assert(strstr(wb_error(), "tick marks every -1"), "%s", wb_error());
+    cr_assert(strstr(wb_error(), "tick marks every 1, 1 and -1"), "%s",
+              wb_error());
     wb_free(x);
 }
 
@@ -1089,7 +1091,7 @@ Test(plot, a_null_figure_is_harmless)
     wb_plot_hist(NULL, x, 3, 0, 1, NULL);
     wb_plot_hline(NULL, 0, NULL);
     wb_plot_arrows(NULL, x, x, x, x, NULL);
-    wb_figure_tics(NULL, 1, 1);
+    wb_figure_tics(NULL, 1, 1, 1);
     wb_plot_vline(NULL, 0, NULL);
     wb_plot_text(NULL, 0, 0, "t");
     wb_plot_heatmap(NULL, x, x, x, NULL);
