@@ -923,8 +923,8 @@ from its *discontinuity* at $z = 0$, but the ReLU has none: both pieces
 reach 0 there, and a small change of $z$ makes a small change of $f(z)$ on
 either side. What breaks at $z = 0$ is its slope, 0 on the left and 1 on
 the right: the ReLU has a *kink*, and its derivative (right-hand panel of
-@fig:relu) is the one that jumps. The kink is the whole of the non-linearity: in the
-plane, a ReLU neuron is flat on one side of the line $z_h = 0$ and a
+@fig:relu) is the one that jumps. The kink is the whole of the
+non-linearity: in the plane, a ReLU neuron is flat on one side of the line $z_h = 0$ and a
 tilted plane on the other, and a sum of such folded planes can bend along
 every fold.
 
@@ -1028,12 +1028,12 @@ two neurons folded along the same diagonal, back to back, make an absolute
 value: in panel a, the arrows point away from the diagonal
 $x_1 + x_2 = 0$ on both sides. So the network computes, roughly,
 
-$$z \approx k \, \big(|x_1 + x_2| - |x_1 - x_2|\big)
-  = 2k \, \mathrm{sign}(x_1 x_2) \min(|x_1|, |x_2|),$$ {#eq:folds}
+$$z \approx k \, \big(|x_1 + x_2| - |x_1 - x_2|\big),$$ {#eq:folds}
 
-with $k > 0$: positive in the same-sign quadrants and negative in the
-others, as $u = x_1 x_2$ was in chapter 4. Nobody told the network about
-products or signs. Folds along the two diagonals were enough, and the
+with $k > 0$, which is $2k \, \mathrm{sign}(x_1 x_2) \min(|x_1|, |x_2|)$:
+positive in the same-sign quadrants and negative in the others, as
+$u = x_1 x_2$ was in chapter 4. Nobody told the network about products or
+signs. Folds along the two diagonals were enough, and the
 boundary, where the two absolute values are equal, is the pair of axes.
 
 Of the other neurons, a few fold across a corner of the square, with small
@@ -1529,12 +1529,12 @@ $k |x_1 + x_2|$, the back-to-back neurons along one diagonal (panel a of
 @fig:switch_lines), and $s_-$ about $k |x_1 - x_2|$ (panel b). Their
 squares differ by chapter 4's variable itself,
 
-$$s_+^2 - s_-^2 \approx k^2 \big( (x_1 + x_2)^2 - (x_1 - x_2)^2 \big)
-  = 4 k^2 \, x_1 x_2 = 4 k^2 u,$$ {#eq:invented}
+$$s_+^2 - s_-^2 \approx 4 k^2 \, x_1 x_2 = 4 k^2 u,$$ {#eq:invented}
 
-so that $s_+ > s_-$ where $u > 0$, and $s_+ < s_-$ where $u < 0$. The
-hidden layer invented $u$ by itself; or rather a variable with the sign of
-$u$, $s_+ - s_-$, which is all a boundary needs. The right panel draws
+since $(x_1 + x_2)^2 - (x_1 - x_2)^2 = 4 x_1 x_2$; so that $s_+ > s_-$
+where $u > 0$, and $s_+ < s_-$ where $u < 0$. The hidden layer invented
+$u$ by itself; or rather a variable with the sign of $u$, $s_+ - s_-$,
+which is all a boundary needs. The right panel draws
 $z = s_+ - s_- + c$ against $u$ for each test point: nearly every point
 lies where $z$ and $u$ have the same sign. The step measures how closely
 $s_+$ and $s_-$ follow $|x_1 + x_2|$ and $|x_1 - x_2|$ over the test
@@ -1717,8 +1717,8 @@ test sample's alone (@eq:binomial): much of the wander is the test
 sample's, and less is the network's. The mistakes always lie within a
 few hundredths of an axis, where a small error in the boundary's place
 changes a point's side. Training stops after much the same number of
-epochs on every sample, within a few per cent. The folds tell the same story on every sample:
-most pass through the centre, and a handful of neurons end off all over
+epochs on every sample, within a few per cent. The folds tell the same
+story on every sample: most pass through the centre, and a handful of neurons end off all over
 the square, a few more than the one in 12 that started dead
 (@step:start), since training switches off some of its own.
 
