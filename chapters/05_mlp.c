@@ -1401,8 +1401,11 @@ static wb_array *unit_map(const wb_array *A, size_t h, const grid *g,
 }
 
 /* fold: `correlation`, the correlation coefficient of two arrays */
-/* The correlation coefficient of a and b: (n,). */
-static double correlation(const wb_array *a, const wb_array *b)
+/* The correlation coefficient of a and b: (n,), as text in buf: "0.998",
+ * or "none" when either is constant over the points (a tiny sample, or a
+ * network whose units of one sign are all off), where it is 0 / 0. */
+static const char *correlation(char buf[32], const wb_array *a,
+                               const wb_array *b)
 {
     double ma = wb_mean(a), mb = wb_mean(b), ab = 0, aa = 0, bb = 0;
     for (size_t i = 0; i < a->size; i++) {
@@ -1410,7 +1413,11 @@ static double correlation(const wb_array *a, const wb_array *b)
         aa += (a->data[i] - ma) * (a->data[i] - ma);
         bb += (b->data[i] - mb) * (b->data[i] - mb);
     }
-    return ab / sqrt(aa * bb);
+    if (aa > 0 && bb > 0)
+        snprintf(buf, 32, "%.3f", ab / sqrt(aa * bb));
+    else
+        snprintf(buf, 32, "none (one is constant)");
+    return buf;
 }
 
 /* fold: `draw_maps`, the units' maps, $z$'s and $p$'s, side by side */
@@ -1485,8 +1492,9 @@ static int hidden_maps(wb_run *run)
         double x1 = WB_AT(g.points, n, 0), x2 = WB_AT(g.points, n, 1);
         folds->data[n] = fabs(x1 + x2) - fabs(x1 - x2);
     }
+    char r[32];
     printf("correlation of z with |x1 + x2| - |x1 - x2| over the grid: "
-           "%.3f\n", correlation(z, folds));
+           "%s\n", correlation(r, z, folds));
     for (size_t i = 0; i < k; i++) {
         size_t h = pick[i];
         printf("unit %2zu: w_h = (%+.2f, %+.2f), b_h = %+.3f", h + 1,
@@ -1616,10 +1624,11 @@ static int hidden_space(wb_run *run)
         d_minus->data[n] = fabs(x1 - x2);
         agree += (z->data[n] > 0) == (u->data[n] > 0);
     }
-    printf("over the test sample, correlation of s+ with |x1 + x2|: %.3f\n",
-           correlation(plus, d_plus));
-    printf("                      correlation of s- with |x1 - x2|: %.3f\n",
-           correlation(minus, d_minus));
+    char r[32];
+    printf("over the test sample, correlation of s+ with |x1 + x2|: %s\n",
+           correlation(r, plus, d_plus));
+    printf("                      correlation of s- with |x1 - x2|: %s\n",
+           correlation(r, minus, d_minus));
     printf("the output's bias c = %.3f; z = s+ - s- + c has the sign of "
            "u = x1 x2\nat %zu of the %zu test points\n", c, agree, N);
     return draw_hidden_space(run, plus, minus, u, z, c);
