@@ -292,7 +292,7 @@ $(B)/tests/gate_%: tests/gate/%.c
 # default: no more lines of it than of prose, and no listing over 40 lines
 # (tools/check-listings; README.md, "How a chapter is written"). The check
 # prints the figures of every chapter, and fails for these.
-BOOK_CODE_LIMITED := 01_sigmoid_1d 02_sigmoid_2d 03_logreg_fit 04_variable_change
+BOOK_CODE_LIMITED := 01_sigmoid_1d 02_sigmoid_2d 03_logreg_fit 04_variable_change 05_mlp
 
 check: deps
 	@$(MAKE) --no-print-directory all tests

@@ -694,15 +694,19 @@ int wb_diagram_neuron(wb_output *out, const char *name, const char *caption)
 
 /* ---- the network ------------------------------------------------------- */
 
-/* A layer of more than MAX_SHOWN neurons is drawn as its first SHOWN_HEAD
- * neurons, a vertical ellipsis, and its last SHOWN_TAIL. */
+/* A layer of more than MAX_SHOWN neurons is drawn, unless the caller
+ * chooses its neurons, as its first SHOWN_HEAD neurons, a vertical
+ * ellipsis, and its last SHOWN_TAIL. */
 #define MAX_SHOWN 8
 #define SHOWN_HEAD 4
 #define SHOWN_TAIL 3
+#define ELLIPSIS SIZE_MAX  /* a row that is the ellipsis, not a neuron */
 
 #define NODE_R 15.0        /* a neuron's radius */
 #define NODE_LABEL_SIZE 13.0
 #define NODE_PITCH 42.0    /* from one neuron to the next in a layer */
+#define BIAS_PITCH 58.0    /* ... with a bias written under each */
+#define BIAS_SIZE 11.0
 #define LAYER_GAP 230.0    /* from one layer to the next, at most */
 #define MIN_LAYER_GAP 130.0
 #define SIDE_MARGIN 70.0   /* room for the captions of the outer layers */
@@ -712,32 +716,51 @@ int wb_diagram_neuron(wb_output *out, const char *name, const char *caption)
 #define EDGE_MAX 3.5       /* ... and for the largest |w| of its layer */
 
 typedef struct network {
-    const size_t *sizes;
+    const wb_diagram_layer *layers;
     size_t nlayers;
-    const wb_array *const *weights;
+    size_t **rows;         /* rows[l]: the neuron drawn in each row of
+                              layer l, or ELLIPSIS */
+    size_t *nrows;         /* nrows[l]: how many rows layer l has */
+    struct edge *edges;    /* room for the edges between two layers */
     bool weighted;         /* some layer has weights: draw the legend */
-    size_t rows;           /* slots in the tallest layer */
+    bool biased;           /* some layer has biases: room under the nodes */
+    size_t most_rows;      /* rows of the tallest layer */
+    double pitch;          /* from one row to the next */
     double width;          /* of the whole picture */
     double x0, gap;        /* the first layer's x, the layers' spacing */
     double mid;            /* the layers' vertical centre */
     double caption_y;      /* the baseline of the layer captions */
 } network;
 
-/* Rows a layer of n neurons takes (the ellipsis takes one). */
-static size_t layer_rows(size_t n)
+/* The rows of layer l: the chosen neurons, and an ellipsis after them if
+ * some are left out; or every neuron of a small layer; or the first and
+ * last ones of a large one, with the ellipsis between. A new array of
+ * *n rows, or NULL. */
+static size_t *layer_rows(const wb_diagram_layer *layer, size_t *n)
 {
-    return n <= MAX_SHOWN ? n : SHOWN_HEAD + 1 + SHOWN_TAIL;
-}
-
-/* The neuron drawn in row `row` of a layer of n neurons, or SIZE_MAX for
- * the ellipsis. */
-static size_t row_neuron(size_t n, size_t row)
-{
-    if (n <= MAX_SHOWN || row < SHOWN_HEAD)
-        return row;
-    if (row == SHOWN_HEAD)
-        return SIZE_MAX;
-    return n - (SHOWN_HEAD + 1 + SHOWN_TAIL - row);
+    size_t size = layer->size, k = 0;
+    size_t cap = layer->shown ? layer->nshown + 1
+                 : size <= MAX_SHOWN ? size : SHOWN_HEAD + 1 + SHOWN_TAIL;
+    size_t *rows = wb_calloc(cap, sizeof *rows);
+    if (!rows)
+        return NULL;
+    if (layer->shown) {
+        for (; k < layer->nshown; k++)
+            rows[k] = layer->shown[k];
+        if (layer->nshown < size)
+            rows[k++] = ELLIPSIS;
+    } else if (size <= MAX_SHOWN) {
+        for (; k < size; k++)
+            rows[k] = k;
+    } else {
+        for (size_t i = 0; i < SHOWN_HEAD; i++)
+            rows[k++] = i;
+        rows[k++] = ELLIPSIS;
+        for (size_t i = size - SHOWN_TAIL; i < size; i++)
+            rows[k++] = i;
+    }
+    *n = k;
+    return rows;
 }
 
 static double node_x(const network *net, size_t l)
@@ -747,8 +770,8 @@ static double node_x(const network *net, size_t l)
 
 static double node_y(const network *net, size_t l, size_t row)
 {
-    double rows = (double)layer_rows(net->sizes[l]);
-    return net->mid + ((double)row - (rows - 1) / 2) * NODE_PITCH;
+    double rows = (double)net->nrows[l];
+    return net->mid + ((double)row - (rows - 1) / 2) * net->pitch;
 }
 
 typedef struct edge {
@@ -765,22 +788,22 @@ static int edge_order(const void *a, const void *b)
     return (wa > wb) - (wa < wb);
 }
 
+/* The edges from layer l to layer l + 1. */
 static void draw_edges(cairo_t *cr, const network *net, size_t l)
 {
-    const wb_array *w = net->weights ? net->weights[l] : NULL;
-    size_t n0 = net->sizes[l], n1 = net->sizes[l + 1];
-    edge edges[MAX_SHOWN * MAX_SHOWN];
-    size_t nedges = 0;
+    const wb_array *w = net->layers[l + 1].weights;
+    size_t n0 = net->nrows[l], n1 = net->nrows[l + 1], nedges = 0;
+    edge *edges = net->edges;
     double max_w = 0;
 
     if (w)
         for (size_t k = 0; k < w->size; k++)
             if (isfinite(w->data[k]) && fabs(w->data[k]) > max_w)
                 max_w = fabs(w->data[k]);
-    for (size_t a = 0; a < layer_rows(n0); a++)
-        for (size_t b = 0; b < layer_rows(n1); b++) {
-            size_t i = row_neuron(n0, a), j = row_neuron(n1, b);
-            if (i == SIZE_MAX || j == SIZE_MAX)
+    for (size_t a = 0; a < n0; a++)
+        for (size_t b = 0; b < n1; b++) {
+            size_t i = net->rows[l][a], j = net->rows[l + 1][b];
+            if (i == ELLIPSIS || j == ELLIPSIS)
                 continue;
             edges[nedges++] = (edge){
                 node_x(net, l), node_y(net, l, a), node_x(net, l + 1),
@@ -808,49 +831,86 @@ static void draw_edges(cairo_t *cr, const network *net, size_t l)
     }
 }
 
+/* The label of neuron i of layer l, as math: $x_{1}$, $h_{13}$, $p$; or
+ * an empty string where it would be ambiguous (several hidden layers). */
+static void node_tex(char *tex, size_t size, const network *net, size_t l,
+                     size_t i)
+{
+    bool first = l == 0, last = l + 1 == net->nlayers;
+    if (first)
+        snprintf(tex, size, "$x_{%zu}$", i + 1);
+    else if (last && net->layers[l].size == 1)
+        snprintf(tex, size, "$p$");
+    else if (last)
+        snprintf(tex, size, "$p_{%zu}$", i + 1);
+    else if (net->nlayers == 3)
+        snprintf(tex, size, "$h_{%zu}$", i + 1);
+    else
+        tex[0] = '\0';
+}
+
+/* The caption under layer l. */
+static void layer_caption(char *text, size_t size, const network *net,
+                          size_t l)
+{
+    if (l == 0)
+        snprintf(text, size, "input layer");
+    else if (l + 1 == net->nlayers)
+        snprintf(text, size, "output layer");
+    else if (net->nlayers == 3)
+        snprintf(text, size, "hidden layer");
+    else
+        snprintf(text, size, "hidden layer %zu", l);
+}
+
+/* A small text whose baseline is at y, starting or centred at x, on a
+ * patch of paper that the edges pass behind. */
+static void draw_note(cairo_t *cr, const char *text, double x, double y,
+                      align a)
+{
+    double w = text_width(cr, text, BIAS_SIZE) + 6, h = BIAS_SIZE + 4;
+    double left = a == CENTER ? x - w / 2 : x - 3;
+    rounded_rect(cr, left, y - BIAS_SIZE, w, h, 3);
+    set_colour(cr, PAPER);
+    cairo_fill(cr);
+    draw_text(cr, text, BIAS_SIZE, x, y, a, MUTED);
+}
+
 static void draw_layer(cairo_t *cr, const network *net, size_t l)
 {
-    size_t n = net->sizes[l];
+    const wb_diagram_layer *layer = &net->layers[l];
     bool first = l == 0, last = l + 1 == net->nlayers;
     double x = node_x(net, l);
     char text[64];
 
-    for (size_t row = 0; row < layer_rows(n); row++) {
-        size_t i = row_neuron(n, row);
+    for (size_t row = 0; row < net->nrows[l]; row++) {
+        size_t i = net->rows[l][row];
         double y = node_y(net, l, row);
-        if (i == SIZE_MAX) {    /* the vertical ellipsis */
+        if (i == ELLIPSIS) {    /* the vertical ellipsis, and its count */
             set_colour(cr, INK);
             for (int k = -1; k <= 1; k++) {
                 cairo_new_sub_path(cr);
                 cairo_arc(cr, x, y + 7.0 * k, 1.8, 0, 2 * M_PI);
             }
             cairo_fill(cr);
+            snprintf(text, sizeof text, "%zu more", layer->size -
+                     (net->nrows[l] - 1));
+            draw_note(cr, text, x + 9, y + 0.35 * BIAS_SIZE, LEFT);
             continue;
         }
         draw_node(cr, x, y, NODE_R,
                   first ? INPUT_TINT : last ? OUTPUT_TINT : PAPER);
-        if (first)
-            snprintf(text, sizeof text, "$x_{%zu}$", i + 1);
-        else if (last && n == 1)
-            snprintf(text, sizeof text, "$p$");
-        else if (last)
-            snprintf(text, sizeof text, "$p_{%zu}$", i + 1);
-        else if (net->nlayers == 3)
-            snprintf(text, sizeof text, "$h_{%zu}$", i + 1);
-        else
-            continue;    /* several hidden layers: h_i would be ambiguous */
-        draw_text(cr, text, NODE_LABEL_SIZE, x,
-                  y + CENTRE_DROP * NODE_LABEL_SIZE, CENTER, INK);
+        node_tex(text, sizeof text, net, l, i);
+        if (text[0])
+            draw_text(cr, text, NODE_LABEL_SIZE, x,
+                      y + CENTRE_DROP * NODE_LABEL_SIZE, CENTER, INK);
+        if (layer->biases) {
+            snprintf(text, sizeof text, "$b = %+.2f$",
+                     layer->biases->data[i]);
+            draw_note(cr, text, x, y + NODE_R + 3 + BIAS_SIZE, CENTER);
+        }
     }
-
-    if (first)
-        snprintf(text, sizeof text, "input layer");
-    else if (last)
-        snprintf(text, sizeof text, "output layer");
-    else if (net->nlayers == 3)
-        snprintf(text, sizeof text, "hidden layer");
-    else
-        snprintf(text, sizeof text, "hidden layer %zu", l);
+    layer_caption(text, sizeof text, net, l);
     draw_text(cr, text, TEXT_SIZE, x, net->caption_y, CENTER, MUTED);
 }
 
@@ -894,8 +954,10 @@ static void draw_network(cairo_t *cr, const void *data)
 
 /* ---- the network in text ----------------------------------------------- */
 
-/* A layer's column is this wide; an arrow joins two columns. */
+/* A layer's column is this wide (wider with the biases); an arrow joins
+ * two columns. */
 #define TEXT_COLUMN 14
+#define TEXT_BIAS_COLUMN 16
 #define TEXT_ARROW " ────▶ "
 
 /* The columns a text takes: one per character (the labels have neither
@@ -917,24 +979,17 @@ static void put_centred(wb_buf *b, const char *s, size_t width)
 }
 
 /* The label of neuron i of layer l, as the picture writes it, in Unicode:
- * "x₁", "h₅₀", "p". */
+ * "( x₁ )", "( h₅₀ )", "( p )", and its bias after it: "( h₁₃ ) +0.01". */
 static void node_label(wb_buf *b, const network *net, size_t l, size_t i)
 {
-    char tex[64];
-    size_t n = net->sizes[l];
-    bool first = l == 0, last = l + 1 == net->nlayers;
-    if (first)
-        snprintf(tex, sizeof tex, "( $x_{%zu}$ )", i + 1);
-    else if (last && n == 1)
-        snprintf(tex, sizeof tex, "( $p$ )");
-    else if (last)
-        snprintf(tex, sizeof tex, "( $p_{%zu}$ )", i + 1);
-    else if (net->nlayers == 3)
-        snprintf(tex, sizeof tex, "( $h_{%zu}$ )", i + 1);
-    else
-        snprintf(tex, sizeof tex, "(  )");
-    if (wb_mt_unicode(b, tex, 0) != 0)
+    char tex[64], label[80];
+    const wb_array *biases = net->layers[l].biases;
+    node_tex(tex, sizeof tex, net, l, i);
+    snprintf(label, sizeof label, "( %s )", tex[0] ? tex : " ");
+    if (wb_mt_unicode(b, label, 0) != 0)
         b->failed = true;
+    if (biases)
+        wb_buf_printf(b, " %+.2f", biases->data[i]);
 }
 
 /* Strips the spaces at the end of the text's last line. */
@@ -945,43 +1000,39 @@ static void end_text_line(wb_buf *b)
     wb_buf_puts(b, "\n");
 }
 
-/* The network in text: a column per layer, its first and last neurons
- * (an ellipsis between, as in the picture), arrows between layers, and
- * under them how many weights each layer has and their range. */
+/* The network in text: a column per layer, its neurons as the picture
+ * draws them (an ellipsis for those left out), arrows between layers, and
+ * under them how many neurons each layer has, how many weights and their
+ * range. */
 static char *network_text(const network *net)
 {
     wb_buf b = {0};
-    size_t mid = (net->rows - 1) / 2;
+    size_t mid = (net->most_rows - 1) / 2;
+    size_t width = net->biased ? TEXT_BIAS_COLUMN : TEXT_COLUMN;
 
     for (size_t l = 0; l < net->nlayers; l++) {
         char caption[48];
-        if (l == 0)
-            snprintf(caption, sizeof caption, "input layer");
-        else if (l + 1 == net->nlayers)
-            snprintf(caption, sizeof caption, "output layer");
-        else if (net->nlayers == 3)
-            snprintf(caption, sizeof caption, "hidden layer");
-        else
-            snprintf(caption, sizeof caption, "hidden layer %zu", l);
-        put_centred(&b, caption, TEXT_COLUMN);
+        layer_caption(caption, sizeof caption, net, l);
+        put_centred(&b, caption, width);
         if (l + 1 < net->nlayers)
             put_centred(&b, "", columns(TEXT_ARROW));
     }
     end_text_line(&b);
     end_text_line(&b);
-    for (size_t row = 0; row < net->rows; row++) {
+    for (size_t row = 0; row < net->most_rows; row++) {
         for (size_t l = 0; l < net->nlayers; l++) {
-            size_t rows = layer_rows(net->sizes[l]);
-            size_t top = (net->rows - rows) / 2;
+            size_t rows = net->nrows[l];
+            size_t top = (net->most_rows - rows) / 2;
             wb_buf cell = {0};
             if (row >= top && row < top + rows) {
-                size_t i = row_neuron(net->sizes[l], row - top);
-                if (i == SIZE_MAX)
-                    wb_buf_puts(&cell, "⋮");
+                size_t i = net->rows[l][row - top];
+                if (i == ELLIPSIS)
+                    wb_buf_printf(&cell, "⋮ %zu more", net->layers[l].size -
+                                  (rows - 1));
                 else
                     node_label(&cell, net, l, i);
             }
-            put_centred(&b, cell.data ? cell.data : "", TEXT_COLUMN);
+            put_centred(&b, cell.data ? cell.data : "", width);
             if (cell.failed)
                 b.failed = true;
             wb_buf_free(&cell);
@@ -994,9 +1045,9 @@ static char *network_text(const network *net)
     end_text_line(&b);
     for (size_t l = 0; l < net->nlayers; l++) {
         char count[48];
-        snprintf(count, sizeof count, "%zu neuron%s", net->sizes[l],
-                 net->sizes[l] == 1 ? "" : "s");
-        put_centred(&b, count, TEXT_COLUMN);
+        size_t n = net->layers[l].size;
+        snprintf(count, sizeof count, "%zu neuron%s", n, n == 1 ? "" : "s");
+        put_centred(&b, count, width);
         if (l + 1 < net->nlayers)
             put_centred(&b, "", columns(TEXT_ARROW));
     }
@@ -1008,12 +1059,13 @@ static char *network_text(const network *net)
         wb_buf_puts(&b, "\nEvery neuron takes the outputs of all those of "
                         "the layer before.\n");
     for (size_t l = 0; net->weighted && l + 1 < net->nlayers; l++) {
-        const wb_array *w = net->weights[l];
+        const wb_array *w = net->layers[l + 1].weights;
         double lo = INFINITY, hi = -INFINITY;
         size_t positive = 0;
+        size_t n0 = net->layers[l].size, n1 = net->layers[l + 1].size;
         if (!w) {
             wb_buf_printf(&b, "  layer %zu to %zu: %zu x %zu weights\n", l,
-                          l + 1, net->sizes[l], net->sizes[l + 1]);
+                          l + 1, n0, n1);
             continue;
         }
         for (size_t k = 0; k < w->size; k++) {
@@ -1022,58 +1074,115 @@ static char *network_text(const network *net)
             positive += w->data[k] > 0;
         }
         wb_buf_printf(&b, "  layer %zu to %zu: %zu x %zu weights, from %.3g "
-                          "to %.3g, %zu positive\n", l, l + 1, net->sizes[l],
-                      net->sizes[l + 1], lo, hi, positive);
+                          "to %.3g, %zu positive\n", l, l + 1, n0, n1, lo,
+                      hi, positive);
     }
+    if (net->biased)
+        wb_buf_puts(&b, "The number beside a neuron is its bias.\n");
     return wb_buf_take(&b);
+}
+
+/* Checks what the caller gave, as programmer's errors. */
+static void check_layers(const wb_diagram_layer *layers, size_t nlayers)
+{
+    WB_ASSERT(layers != NULL && nlayers >= 2,
+              "a network has at least two layers (got %zu)", nlayers);
+    for (size_t l = 0; l < nlayers; l++) {
+        const wb_diagram_layer *layer = &layers[l];
+        const wb_array *w = layer->weights, *b = layer->biases;
+        WB_ASSERT(layer->size >= 1, "layer %zu has no neurons", l);
+        WB_ASSERT(!layer->shown || layer->nshown >= 1,
+                  "layer %zu shows no neuron", l);
+        for (size_t k = 0; layer->shown && k < layer->nshown; k++)
+            WB_ASSERT(layer->shown[k] < layer->size,
+                      "layer %zu has no neuron %zu (it has %zu)", l,
+                      layer->shown[k], layer->size);
+        WB_ASSERT(!w || l > 0, "the input layer has no weights coming in");
+        WB_ASSERT(!w || (w->ndim == 2 && w->shape[0] == layers[l - 1].size &&
+                         w->shape[1] == layer->size),
+                  "the weights of layer %zu must have shape (%zu, %zu), "
+                  "not (%zu, %zu)",
+                  l - 1, l ? layers[l - 1].size : 0, layer->size,
+                  w ? w->shape[0] : 0, w ? w->shape[1] : 0);
+        WB_ASSERT(!b || b->size == layer->size,
+                  "layer %zu has %zu neurons and %zu biases", l, layer->size,
+                  b ? b->size : 0);
+    }
+}
+
+/* The picture's geometry, once every layer's rows are known. */
+static void place(network *net, diagram *d)
+{
+    size_t n = net->nlayers;
+    double under = net->biased ? BIAS_SIZE + 6 : 0;   /* a bias's room */
+    net->pitch = net->biased ? BIAS_PITCH : NODE_PITCH;
+    net->gap = (MIN_WIDTH - 2 * SIDE_MARGIN) / (double)(n - 1);
+    if (net->gap > LAYER_GAP)
+        net->gap = LAYER_GAP;
+    if (net->gap < MIN_LAYER_GAP)
+        net->gap = MIN_LAYER_GAP;
+    d->width = 2 * SIDE_MARGIN + net->gap * (double)(n - 1);
+    if (d->width < MIN_WIDTH)
+        d->width = MIN_WIDTH;
+    net->width = d->width;
+    net->x0 = (d->width - net->gap * (double)(n - 1)) / 2;
+    net->mid = TOP_MARGIN + NODE_R +
+               (double)(net->most_rows - 1) * net->pitch / 2;
+    net->caption_y = 2 * net->mid - TOP_MARGIN + under + 24;
+    d->height = net->caption_y + (net->weighted ? 40 : 14);
+}
+
+int wb_diagram_layers(wb_output *out, const char *name, const char *caption,
+                      const wb_diagram_layer *layers, size_t nlayers)
+{
+    network net = {.layers = layers, .nlayers = nlayers};
+    diagram d = {.draw = draw_network, .data = &net};
+    size_t most_edges = 0;
+    int rc = -1;
+
+    check_layers(layers, nlayers);
+    net.rows = wb_calloc(nlayers, sizeof *net.rows);
+    net.nrows = wb_calloc(nlayers, sizeof *net.nrows);
+    for (size_t l = 0; net.rows && net.nrows && l < nlayers; l++) {
+        if (!(net.rows[l] = layer_rows(&layers[l], &net.nrows[l])))
+            break;
+        if (net.nrows[l] > net.most_rows)
+            net.most_rows = net.nrows[l];
+        if (l > 0 && net.nrows[l - 1] * net.nrows[l] > most_edges)
+            most_edges = net.nrows[l - 1] * net.nrows[l];
+        net.weighted |= layers[l].weights != NULL;
+        net.biased |= layers[l].biases != NULL;
+    }
+    if (net.rows && net.nrows && net.rows[nlayers - 1] &&
+        (net.edges = wb_calloc(most_edges, sizeof *net.edges))) {
+        place(&net, &d);
+        d.text = network_text(&net);
+        rc = d.text ? render(out, name, caption, &d)
+                    : wb_fail("diagram %s: out of memory", name);
+    }
+    free(d.text);
+    for (size_t l = 0; net.rows && l < nlayers; l++)
+        free(net.rows[l]);
+    free(net.rows);
+    free(net.nrows);
+    free(net.edges);
+    return rc;
 }
 
 int wb_diagram_network(wb_output *out, const char *name, const char *caption,
                        const size_t *sizes, size_t nlayers,
                        const wb_array *const *weights)
 {
-    network net = {.sizes = sizes, .nlayers = nlayers, .weights = weights};
-    diagram d = {.draw = draw_network, .data = &net};
-    double body;
-    int rc;
-
     WB_ASSERT(sizes != NULL && nlayers >= 2,
               "a network has at least two layers (got %zu)", nlayers);
-    for (size_t l = 0; l < nlayers; l++) {
-        WB_ASSERT(sizes[l] >= 1, "layer %zu has no neurons", l);
-        if (layer_rows(sizes[l]) > net.rows)
-            net.rows = layer_rows(sizes[l]);
-    }
-    for (size_t l = 0; weights && l + 1 < nlayers; l++) {
-        const wb_array *w = weights[l];
-        if (!w)
-            continue;
-        WB_ASSERT(w->ndim == 2 && w->shape[0] == sizes[l] &&
-                      w->shape[1] == sizes[l + 1],
-                  "the weights of layer %zu must have shape (%zu, %zu), "
-                  "not (%zu, %zu)",
-                  l, sizes[l], sizes[l + 1], w->shape[0], w->shape[1]);
-        net.weighted = true;
-    }
-
-    net.gap = (MIN_WIDTH - 2 * SIDE_MARGIN) / (double)(nlayers - 1);
-    if (net.gap > LAYER_GAP)
-        net.gap = LAYER_GAP;
-    if (net.gap < MIN_LAYER_GAP)
-        net.gap = MIN_LAYER_GAP;
-    d.width = 2 * SIDE_MARGIN + net.gap * (double)(nlayers - 1);
-    if (d.width < MIN_WIDTH)
-        d.width = MIN_WIDTH;
-    net.width = d.width;
-    net.x0 = (d.width - net.gap * (double)(nlayers - 1)) / 2;
-    body = (double)(net.rows - 1) * NODE_PITCH + 2 * NODE_R;
-    net.mid = TOP_MARGIN + body / 2;
-    net.caption_y = TOP_MARGIN + body + 24;
-    d.height = net.caption_y + (net.weighted ? 40 : 14);
-    d.text = network_text(&net);
-    if (!d.text)
+    wb_diagram_layer *layers = wb_calloc(nlayers, sizeof *layers);
+    if (!layers)
         return wb_fail("diagram %s: out of memory", name ? name : "(null)");
-    rc = render(out, name, caption, &d);
-    free(d.text);
+    for (size_t l = 0; l < nlayers; l++) {
+        layers[l].size = sizes[l];
+        layers[l].weights = l > 0 && weights ? weights[l - 1] : NULL;
+    }
+    int rc = wb_diagram_layers(out, name, caption, layers, nlayers);
+    free(layers);
     return rc;
 }

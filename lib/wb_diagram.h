@@ -31,4 +31,29 @@ int wb_diagram_network(wb_output *out, const char *name, const char *caption,
                        const size_t *sizes, size_t nlayers,
                        const wb_array *const *weights);
 
+/* One layer of a network's picture, for wb_diagram_layers. Only `size` is
+ * needed; the rest, when given, shows more of a trained network. */
+typedef struct wb_diagram_layer {
+    size_t size;              /* its neurons */
+    const size_t *shown;      /* the neurons to draw, counted from 0, in
+                                 this order, and an ellipsis after them for
+                                 the others; NULL: every neuron of a small
+                                 layer, the first and last ones of a large
+                                 one */
+    size_t nshown;            /* how many `shown` lists */
+    const wb_array *weights;  /* (size of the layer before, size): the
+                                 weights of the edges coming in, drawn as
+                                 by wb_diagram_network; NULL: plain edges
+                                 (and always for the input layer) */
+    const wb_array *biases;   /* (size,): each neuron's bias, written under
+                                 it; or NULL */
+} wb_diagram_layer;
+
+/* The network of layers[0..nlayers-1], inputs first, the output last, as
+ * wb_diagram_network draws it, with the neurons each layer chooses to show
+ * and their biases. A neuron keeps its number (h_13 is neuron 12 of the
+ * hidden layer), and an edge its weight, whichever neurons are drawn. */
+int wb_diagram_layers(wb_output *out, const char *name, const char *caption,
+                      const wb_diagram_layer *layers, size_t nlayers);
+
 #endif

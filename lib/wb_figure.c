@@ -234,6 +234,22 @@ void wb_figure_logscale(wb_figure *fig, bool x, bool y)
     fig->p->ylog = y;
 }
 
+void wb_figure_tics(wb_figure *fig, double x, double y, double cb)
+{
+    if (!fig_ok(fig))
+        return;
+    if (!(x >= 0 && y >= 0 && cb >= 0 && isfinite(x) && isfinite(y) &&
+          isfinite(cb))) {
+        wb_fail("tick marks every %g, %g and %g: use steps above 0, or 0 "
+                "for gnuplot's", x, y, cb);
+        fig_fail(fig, "tics");
+        return;
+    }
+    fig->p->xtics = x;
+    fig->p->ytics = y;
+    fig->p->cbtics = cb;
+}
+
 void wb_figure_size(wb_figure *fig, int width, int height)
 {
     if (!fig_ok(fig))
@@ -476,6 +492,50 @@ void wb_plot_scatter(wb_figure *fig, const wb_array *x, const wb_array *y,
                      const wb_style *style)
 {
     plot_xy(fig, x, y, style, true);
+}
+
+void wb_plot_arrows(wb_figure *fig, const wb_array *x, const wb_array *y,
+                    const wb_array *dx, const wb_array *dy,
+                    const wb_style *style)
+{
+    look lk;
+    if (!fig_ok(fig) || !have_arrays(fig, "arrows", x, y, dx) ||
+        !have_arrays(fig, "arrows", dy, dy, dy))
+        return;
+    WB_ASSERT(x->size == y->size && x->size == dx->size &&
+                  x->size == dy->size,
+              "arrows: x, y, dx and dy have %zu, %zu, %zu and %zu values",
+              x->size, y->size, dx->size, dy->size);
+    if (x->size == 0) {
+        wb_fail("no arrows to draw");
+        fig_fail(fig, "arrows");
+        return;
+    }
+    if (take_look(fig, style, &lk) != 0) {
+        fig_fail(fig, "arrows");
+        return;
+    }
+    begin_block(fig, "arrows, columns x y dx dy");
+    for (size_t i = 0; i < x->size; i++) {
+        const double v[] = {x->data[i], y->data[i], dx->data[i],
+                            dy->data[i]};
+        for (int k = 0; k < 4; k++) {
+            put_number(&fig->data, v[k]);
+            wb_buf_puts(&fig->data, k < 3 ? " " : "\n");
+        }
+    }
+    /* A filled head of a fixed size, 2.5% of the plot's width, whatever
+     * the arrow's length. */
+    begin_clause(fig);
+    wb_buf_printf(&fig->p->plot, "'%s.dat' index %zu using 1:2:3:4 with "
+                  "vectors head filled size graph 0.025,25 fixed",
+                  fig->name, fig->nblocks);
+    put_line_look(fig, &fig->p->plot, &lk);
+    wb_buf_printf(&fig->p->plot, " %s", lk.title);
+    fig->nblocks++;
+    fig->p->kinds |= SERIES_ARROWS;
+    free(lk.title);
+    fig_check_bufs(fig, "arrows");
 }
 
 static void widen(range *r, double lo, double hi)

@@ -66,6 +66,10 @@ void wb_figure_view(wb_figure *fig, double rot_x, double rot_z);
 
 /* Logarithmic axes (for a loss that falls by orders of magnitude). */
 void wb_figure_logscale(wb_figure *fig, bool x, bool y);
+/* A tick mark every `x` along the x axis, every `y` along the y axis and
+ * every `cb` along the colour bar (0: where gnuplot puts them), for a
+ * small panel that has no room for many numbers. */
+void wb_figure_tics(wb_figure *fig, double x, double y, double cb);
 
 /* The size of the PNG in pixels: 960 x 600 unless set (the PDF is the same
  * at 160 pixels to the inch; the SVG, which the HTML book shows, the same
@@ -77,7 +81,7 @@ void wb_figure_size(wb_figure *fig, int width, int height);
  * row by row. A new figure is one panel; after wb_figure_layout, the
  * calls go to panel 0 until wb_figure_panel(fig, k) sends them to panel
  * k: titles, labels, ranges, the legend and series are the panel's. Every
- * panel must have a series. At most 12 panels. */
+ * panel must have a series. At most 20 panels. */
 void wb_figure_layout(wb_figure *fig, int rows, int cols);
 void wb_figure_panel(wb_figure *fig, int k);
 
@@ -87,6 +91,12 @@ void wb_plot_line(wb_figure *fig, const wb_array *x, const wb_array *y,
                   const wb_style *style);
 void wb_plot_scatter(wb_figure *fig, const wb_array *x, const wb_array *y,
                      const wb_style *style);
+/* Arrows, as matplotlib's quiver draws them: arrow i from (x[i], y[i]) to
+ * (x[i] + dx[i], y[i] + dy[i]), its head at the end, in the axes'
+ * coordinates; all in the style's colour, with one legend entry. */
+void wb_plot_arrows(wb_figure *fig, const wb_array *x, const wb_array *y,
+                    const wb_array *dx, const wb_array *dy,
+                    const wb_style *style);
 /* A histogram of `values`: `bins` equal bins over [lo, hi] (wb_histogram),
  * drawn as bars; give alpha < 1 to overlay several. */
 void wb_plot_hist(wb_figure *fig, const wb_array *values, size_t bins,

@@ -23,12 +23,14 @@ typedef enum series_kind {
     SERIES_HEATMAP = 1 << 3,
     SERIES_CONTOUR = 1 << 4,
     SERIES_SURFACE = 1 << 5,
-    SERIES_RULE = 1 << 6        /* hline, vline */
+    SERIES_RULE = 1 << 6,       /* hline, vline */
+    SERIES_ARROWS = 1 << 7
 } series_kind;
 
 /* Kinds that only make sense on a flat (2-D) plot. */
 #define FLAT_ONLY                                                             \
-    (SERIES_LINE | SERIES_SCATTER | SERIES_HIST | SERIES_HEATMAP | SERIES_RULE)
+    (SERIES_LINE | SERIES_SCATTER | SERIES_HIST | SERIES_HEATMAP |            \
+     SERIES_RULE | SERIES_ARROWS)
 
 typedef struct range {
     bool set;
@@ -47,6 +49,8 @@ typedef struct wb_panel {
     wb_legend legend;
     bool square;
     bool xlog, ylog;        /* logarithmic axes */
+    double xtics, ytics, cbtics;  /* the step between tick marks; 0:
+                                     gnuplot's */
     wb_palette palette;
     bool view_set;
     double rot_x, rot_z;
@@ -60,7 +64,7 @@ typedef struct wb_panel {
     wb_buf plot;            /* the clauses, separated by ", \\\n" */
 } wb_panel;
 
-enum { WB_MAX_PANELS = 12 };
+enum { WB_MAX_PANELS = 20 };
 
 /* The size of a figure's PNG unless set: shown 720 pixels wide in the
  * HTML book. The PDF is the same at 160 pixels to the inch: 6 inches, the

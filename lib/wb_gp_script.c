@@ -285,6 +285,12 @@ static void put_axes(wb_buf *b, const wb_panel *fig, bool three_d)
     }
     if (fig->z.set)
         put_range(b, "z", fig->z);
+    if (fig->xtics > 0)
+        wb_buf_printf(b, "set xtics %.10g\n", fig->xtics);
+    if (fig->ytics > 0)
+        wb_buf_printf(b, "set ytics %.10g\n", fig->ytics);
+    if (fig->cbtics > 0)
+        wb_buf_printf(b, "set cbtics %.10g\n", fig->cbtics);
     if (fig->xlog || fig->ylog)
         wb_buf_printf(b, "set logscale %s%s\n", fig->xlog ? "x" : "",
                       fig->ylog ? "y" : "");

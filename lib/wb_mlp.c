@@ -181,9 +181,8 @@ static void activate_backward(double *restrict dZ, const double *restrict A,
 /* ---- the forward pass ------------------------------------------------ */
 
 /* region forward */
-/* One sample's weighted inputs, a row of Z = A_in W + b:
- *     z = a W + b
- * starting from the biases and adding each input times its row of W.
+/* One sample's weighted inputs, a row of Z = A_in W + b, from the biases
+ * up:  z = a W + b
  * z: (H,)  a: (I,)  W: (I, H)  b: (H,) */
 static void weighted_input(double *restrict z, const double *restrict a,
                            const wb_mlp_layer *layer)
@@ -212,6 +211,7 @@ static void hidden_forward(double *restrict A_out,
     }
 }
 
+/* fold: `output_forward`, the output unit: $z = A w + c$, $p = \sigma(z)$ */
 /* The output unit: a logistic regression on the last hidden layer,
  *     z = A w + c
  *     p = sigmoid(z)
@@ -271,7 +271,8 @@ static double batch_loss(const double *p, const double *y, const wb_mlp *m,
 
 /* ---- the backward pass ------------------------------------------------- */
 
-/* region backward */
+/* region layer_backward */
+/* fold: `output_backward`, back through $z = A w + c$, from $d = p - y$ */
 /* Back through the output unit. Its forward line, with the loss after it:
  *     z = A w + c,   p = sigmoid(z),   L = log-loss(p) + penalty
  * The sigmoid and the log-loss together have the simple derivative
@@ -341,6 +342,10 @@ static void hidden_backward(double *restrict dW, double *restrict db,
         db[h] /= N;
 }
 
+/* endregion layer_backward */
+
+/* region backward */
+/* fold: `grad_of`, where a block of parameters has its gradient */
 /* Where the gradient of a block of m->params sits in grad: (P,). */
 static double *grad_of(double *grad, const wb_mlp *m, const double *param)
 {
@@ -717,7 +722,7 @@ static void describe_epochs(wb_mlp *m, const wb_mlp_options *opt)
                  "hook after %zu epochs", m->n_iter);
 }
 
-/* region epoch */
+/* region batch */
 /* One mini-batch: the samples order[0..N-1] of X: (n, D) and y: (n,)
  * go forward, give their loss, come back as a gradient, and the optimiser
  * takes one step. Returns the batch's loss, before the step. */
@@ -744,7 +749,9 @@ static double train_batch(wb_mlp *m, work *w, const double *X,
         sgd_step(m->params, w->m1, w->grad, opt, m->n_params);
     return loss;
 }
+/* endregion batch */
 
+/* region epoch */
 /* Adam's or SGD's training under way: what one epoch hands the next. */
 struct wb_mlp_training {
     wb_mlp *m;

@@ -454,3 +454,122 @@ Test(diagram, weights_of_the_wrong_shape_abort, .signal = SIGABRT)
 
     wb_diagram_network(&out, "wrong", NULL, sizes, 3, weights);
 }
+
+/* ---- chosen neurons and their biases ---------------------------------- */
+
+/* The trained network as chapter 5 draws it: four hidden neurons chosen
+ * out of 50, in the order given, and an ellipsis for the others; each
+ * neuron's bias under it; the picture taller than without the biases, and
+ * the same edges' weights as the whole matrices give. */
+Test(diagram, chosen_neurons_and_biases)
+{
+    char *dir = make_dir();
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_PDF | WB_SVG};
+    mlp_weights m;
+    double b_hidden[50], b_out[1] = {-0.25};
+    for (size_t h = 0; h < 50; h++)
+        b_hidden[h] = 0.001 * (double)h - 0.02;
+    wb_array bh = {1, {50}, 50, b_hidden}, bo = {1, {1}, 1, b_out};
+    static const size_t chosen[] = {12, 21, 10, 14};
+    uint32_t w, h, w_plain, h_plain;
+    char *text;
+
+    make_mlp_weights(&m);
+    const wb_diagram_layer layers[] = {
+        {.size = 2},
+        {.size = 50, .shown = chosen, .nshown = 4, .weights = &m.w0,
+         .biases = &bh},
+        {.size = 1, .weights = &m.w1, .biases = &bo}};
+    cr_assert_eq(wb_diagram_layers(&out, "chosen", "c", layers, 3), 0, "%s",
+                 wb_error());
+    const wb_diagram_layer plain[] = {
+        {.size = 2}, {.size = 50, .shown = chosen, .nshown = 4},
+        {.size = 1}};
+    cr_assert_eq(wb_diagram_layers(&out, "plain", NULL, plain, 3), 0, "%s",
+                 wb_error());
+    check_png(dir, "chosen.png", &w, &h);
+    check_png(dir, "plain.png", &w_plain, &h_plain);
+    check_pdf(dir, "chosen.pdf");
+    cr_assert_eq(w, w_plain);
+    cr_assert(h > h_plain, "the biases take room: %u, not more than %u", h,
+              h_plain);
+
+    /* The drawing in text: the chosen neurons in their order, their
+     * biases, the ellipsis, and no neuron that was not chosen. */
+    text = read_in(dir, "chosen.txt", NULL);
+    const char *h13 = strstr(text, "( h₁₃ ) -0.01"),
+               *h22 = strstr(text, "( h₂₂ ) +0.00"),
+               *h11 = strstr(text, "( h₁₁ ) -0.01"),
+               *h15 = strstr(text, "( h₁₅ ) -0.01"),
+               *dots = strstr(text, "⋮");
+    cr_assert(h13 && h22 && h11 && h15 && dots && h13 < h22 && h22 < h11 &&
+              h11 < h15 && h15 < dots, "%s", text);
+    cr_assert(strstr(text, "( p ) -0.25"), "%s", text);
+    cr_assert_null(strstr(text, "( h₁ )"), "%s", text);
+    cr_assert(strstr(text, "50 neurons"), "%s", text);
+    cr_assert(strstr(text, "2 x 50 weights"), "%s", text);
+    cr_assert(strstr(text, "its bias"), "%s", text);
+    free(text);
+
+    /* Every neuron chosen: no ellipsis. */
+    static const size_t both[] = {1, 0};
+    const wb_diagram_layer all[] = {{.size = 2, .shown = both, .nshown = 2},
+                                    {.size = 1}};
+    cr_assert_eq(wb_diagram_layers(&out, "all", NULL, all, 2), 0, "%s",
+                 wb_error());
+    text = read_in(dir, "all.txt", NULL);
+    cr_assert(strstr(text, "( x₂ )") < strstr(text, "( x₁ )"), "%s", text);
+    cr_assert_null(strstr(text, "⋮"), "%s", text);
+    free(text);
+    wb_output_close(&out);
+}
+
+/* wb_diagram_network is wb_diagram_layers with sizes and weights alone:
+ * the same picture, to the byte. */
+Test(diagram, network_is_layers_with_sizes_and_weights)
+{
+    char *dir = make_dir();
+    wb_output out = {.dir = dir, .formats = WB_PNG | WB_SVG};
+    mlp_weights m;
+    make_mlp_weights(&m);
+    const wb_diagram_layer layers[] = {{.size = 2},
+                                       {.size = 50, .weights = &m.w0},
+                                       {.size = 1, .weights = &m.w1}};
+    cr_assert_eq(wb_diagram_network(&out, "a", NULL, MLP_SIZES, 3, m.layers),
+                 0, "%s", wb_error());
+    cr_assert_eq(wb_diagram_layers(&out, "b", NULL, layers, 3), 0, "%s",
+                 wb_error());
+    size_t na, nb;
+    char *a = read_in(dir, "a.png", &na), *b = read_in(dir, "b.png", &nb);
+    cr_assert(na == nb && memcmp(a, b, na) == 0, "a.png and b.png differ");
+    free(a);
+    free(b);
+    a = read_in(dir, "a.txt", &na);
+    b = read_in(dir, "b.txt", &nb);
+    cr_assert(na == nb && memcmp(a, b, na) == 0, "%s\n%s", a, b);
+    free(a);
+    free(b);
+    wb_output_close(&out);
+}
+
+/* A neuron that is not there, or biases of the wrong size: assertions. */
+Test(diagram, a_chosen_neuron_that_is_not_there_aborts, .signal = SIGABRT)
+{
+    wb_output out = {.dir = "unused", .formats = WB_PNG, .dry_run = true};
+    static const size_t chosen[] = {2, 3};
+    const wb_diagram_layer layers[] = {{.size = 2},
+                                       {.size = 3, .shown = chosen,
+                                        .nshown = 2},
+                                       {.size = 1}};
+    wb_diagram_layers(&out, "missing", NULL, layers, 3);
+}
+
+Test(diagram, biases_of_the_wrong_size_abort, .signal = SIGABRT)
+{
+    wb_output out = {.dir = "unused", .formats = WB_PNG, .dry_run = true};
+    double values[2] = {0};
+    wb_array b = {1, {2}, 2, values};
+    const wb_diagram_layer layers[] = {{.size = 2}, {.size = 3, .biases = &b},
+                                       {.size = 1}};
+    wb_diagram_layers(&out, "biases", NULL, layers, 3);
+}

@@ -570,6 +570,77 @@ Test(plot, script_and_data_for_each_kind_of_series)
     wb_free(z);
 }
 
+/* Arrows: one block "x y dx dy", one clause with vectors, one legend
+ * entry; arrays of different sizes are a programmer's error. */
+Test(plot, arrows_from_points)
+{
+    wb_array *x = ramp(3, -1, 1), *y = ramp(3, 0, 0), *d = ramp(3, 0.5, 0.5);
+    wb_figure *fig = wb_figure_new(&out, "arrows", NULL);
+    char *gp, *dat, *block;
+    wb_plot_arrows(fig, x, y, d, x, &(wb_style){.label = "on side",
+                                                 .color = WB_VERMILION});
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    gp = slurp("arrows.gp", NULL);
+    cr_assert(strstr(gp, "\nplot 'arrows.dat' index 0 using 1:2:3:4 with "
+                         "vectors head filled size graph 0.025,25 fixed lt 4 "
+                         "title 'on side'"), "%s", gp);
+    free(gp);
+    dat = slurp("arrows.dat", NULL);
+    block = data_block(dat, 0);
+    cr_assert_eq(data_rows(block), 3);
+    cr_assert(strncmp(block, "# index 0: arrows, columns x y dx dy", 36) == 0,
+              "%s", block);
+    cr_assert(strstr(block, "\n-1 0 0.5 -1\n0 0 0.5 0\n1 0 0.5 1"), "%s",
+              block);
+    free(block);
+    free(dat);
+
+    wb_array *empty = wb_vector(0);
+    fig = wb_figure_new(&out, "noarrows", NULL);
+    wb_plot_arrows(fig, empty, empty, empty, empty, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "no arrows to draw"), "%s", wb_error());
+    fig = wb_figure_new(&out, "nullarrows", NULL);
+    wb_plot_arrows(fig, x, y, d, NULL, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "an array is NULL"), "%s", wb_error());
+    wb_free(empty);
+    wb_free(x);
+    wb_free(y);
+    wb_free(d);
+}
+
+/* Tick marks at a step of the caller's, or where gnuplot puts them; a
+ * step below 0 is refused. */
+Test(plot, tick_marks_at_a_step)
+{
+    wb_array *x = ramp(5, -1, 1);
+    wb_figure *fig = wb_figure_new(&out, "tics", NULL);
+    char *gp;
+    wb_figure_tics(fig, 1, 0, 0.5);
+    wb_plot_line(fig, x, x, NULL);
+    cr_assert_eq(wb_figure_render(fig), 0, "%s", wb_error());
+    gp = slurp("tics.gp", NULL);
+    cr_assert(strstr(gp, "\nset xtics 1\n"), "%s", gp);
+    cr_assert_null(strstr(gp, "set ytics"), "%s", gp);
+    cr_assert(strstr(gp, "\nset cbtics 0.5\n"), "%s", gp);
+    free(gp);
+    fig = wb_figure_new(&out, "badtics", NULL);
+    wb_figure_tics(fig, 1, 1, -1);
+    wb_plot_line(fig, x, x, NULL);
+    cr_assert_eq(wb_figure_render(fig), -1);
+    cr_assert(strstr(wb_error(), "tick marks every 1, 1 and -1"), "%s",
+              wb_error());
+    wb_free(x);
+}
+
+Test(plot, arrows_of_different_sizes, .signal = SIGABRT)
+{
+    wb_array *x = ramp(3, -1, 1), *y = ramp(2, 0, 0);
+    wb_figure *fig = wb_figure_new(&out, "badarrows", NULL);
+    wb_plot_arrows(fig, x, x, x, y, NULL);
+}
+
 Test(plot, data_numbers_read_back_exactly)
 {
     double values[] = {0.1, 1.0 / 3, -0.0, 1e-300, 123456789.123456789,
@@ -1019,6 +1090,8 @@ Test(plot, a_null_figure_is_harmless)
     wb_plot_scatter(NULL, x, x, NULL);
     wb_plot_hist(NULL, x, 3, 0, 1, NULL);
     wb_plot_hline(NULL, 0, NULL);
+    wb_plot_arrows(NULL, x, x, x, x, NULL);
+    wb_figure_tics(NULL, 1, 1, 1);
     wb_plot_vline(NULL, 0, NULL);
     wb_plot_text(NULL, 0, 0, "t");
     wb_plot_heatmap(NULL, x, x, x, NULL);
@@ -1366,10 +1439,10 @@ Test(plot, panels_that_cannot_be)
               wb_error());
 
     fig = wb_figure_new(&out, "toomany", NULL);
-    wb_figure_layout(fig, 4, 4);
+    wb_figure_layout(fig, 3, 7);
     wb_plot_line(fig, x, x, NULL);
     cr_assert_eq(wb_figure_render(fig), -1);
-    cr_assert(strstr(wb_error(), "at most 12"), "%s", wb_error());
+    cr_assert(strstr(wb_error(), "at most 20"), "%s", wb_error());
 
     fig = wb_figure_new(&out, "outside", NULL);
     wb_figure_layout(fig, 2, 2);
