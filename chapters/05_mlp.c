@@ -1973,9 +1973,10 @@ text: `--hidden 50,20` (two hidden layers, of 50 and 20 neurons),
 sgd or lbfgs). The chapter's `check_params`, which the runtime calls once
 the command line is read and before any step, makes sense of them and reads
 the `--data` files, so that a bad one stops the program at once, with one
-line and exit status 2, like any bad option. `--json` runs every step
-silently and prints the fit as one JSON object, to compare it with
-scikit-learn's.
+line and exit status 2, like any bad option. `--json` runs only the steps
+its numbers need, the samples, the training and the test, silently (the
+table of steps names what each step needs, `WB_STEP_NEEDS`), and prints
+the fit as one JSON object, to compare it with scikit-learn's.
 */
 /* fold: `parse_hidden`, which reads a list of layer sizes */
 /* "50" or "50,20": the hidden layers' sizes, into hidden and n_hidden. */
@@ -2067,12 +2068,23 @@ static int print_json(wb_run *run, FILE *out)
 /* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
 {
+    /* Each step after the earlier ones whose work it reads. */
     static const wb_step steps[] = {
-        WB_STEP(network), WB_STEP(samples), WB_STEP(start),
-        WB_STEP(gradient_check), WB_STEP(training), WB_STEP(test),
-        WB_STEP(relu), WB_STEP(switch_lines), WB_STEP(snapshots),
-        WB_STEP(hidden_maps), WB_STEP(hidden_space),
-        WB_STEP(trained_network), WB_STEP(seeds), WB_STEP(compare), {0}};
+        WB_STEP_NEEDS(network, ),
+        WB_STEP_NEEDS(samples, ),
+        WB_STEP_NEEDS(start, samples),
+        WB_STEP_NEEDS(gradient_check, samples),
+        WB_STEP_NEEDS(training, samples),
+        WB_STEP_NEEDS(test, samples, training),
+        WB_STEP_NEEDS(relu, samples, training),
+        WB_STEP_NEEDS(switch_lines, training),
+        WB_STEP_NEEDS(snapshots, samples, training, test),
+        WB_STEP_NEEDS(hidden_maps, training),
+        WB_STEP_NEEDS(hidden_space, samples, training),
+        WB_STEP_NEEDS(trained_network, training, hidden_maps),
+        WB_STEP_NEEDS(seeds, samples),
+        WB_STEP_NEEDS(compare, samples),
+        {0}};
 
     static const wb_option options[] = {
         {"hidden", WB_OPT_STRING, &hidden_arg, "LIST",
@@ -2110,6 +2122,7 @@ int main(int argc, char **argv)
         .options = options,
         .check = check_params,
         .json = print_json,
+        .json_needs = WB_NEEDS(training, test),
     };
     return wb_main(&chapter, argc, argv);
 }

@@ -827,3 +827,11 @@ Test(chapter05, exercise_1_checks_the_prediction)
     cr_assert(strstr(r.out, "your prediction, learns: right!"), "%s", r.out);
     program_result_free(&r);
 }
+
+/* --json runs the samples, the training and the test alone: it prints what
+ * it prints after every step. (One network: a run of every step trains a
+ * hundred more.) */
+Test(chapter05, json_as_after_every_step)
+{
+    assert_json_needs_no_more(CHAPTER, (const char *[]){"--seed", "3", NULL});
+}
