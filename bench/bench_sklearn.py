@@ -8,9 +8,10 @@ REPEAT runs of the one call that does the work (fit, predict_proba),
 measured with time.perf_counter: starting the interpreter, importing
 scikit-learn and reading the files are not counted. A logistic
 regression's first fit is also reported apart (first_seconds), and its time
-is then the median of the others, as bench/bench.c does. Run it with
-/usr/bin/python3 (Debian's python3-sklearn), and with OMP_NUM_THREADS=1
-and OPENBLAS_NUM_THREADS=1 for one thread, as bench/run does.
+is then the median of the later half of its fits, as bench/bench.c does.
+Run it with /usr/bin/python3 (Debian's python3-sklearn), and with
+OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1 for one thread, as bench/run
+does.
 """
 import os
 import statistics
@@ -79,7 +80,7 @@ def main(folder):
                                   lambda: LogisticRegression().fit(X, y))
             put(case, "n", len(y))
             put(case, "first_seconds", times[0])
-            put(case, "seconds", statistics.median(times[1:] or times))
+            put(case, "seconds", statistics.median(times[repeat // 2:]))
             put(case, "n_iter", clf.n_iter_[0])
             put(case, "coef_0", clf.coef_[0, 0])
             put(case, "coef_1", clf.coef_[0, 1])

@@ -168,6 +168,7 @@ END {
                 first = ratio(pf, cf)
                 first_py = pf
                 steady_py = py
+                fits = get("c", name, "fits")
             }
         }
         if (lr[i] == 1000)
@@ -263,25 +264,26 @@ END {
     if (full && first != "")
         print "\nThe logistic regression on 100,000 and 1,000,000 points is" \
               " timed twice. The headline is a fit in a program that has" \
-              " fitted before (the median of its fits after the first):" \
-              " the work of the fit itself, what a program that fits again" \
-              " and again pays. A program's first fits on a large sample" \
-              " also pay for memory: glibc's allocator takes a block larger" \
-              " than its threshold (128 KiB at first) straight from the" \
-              " system (mmap) and gives it back when it is freed, so that" \
-              " its pages fault afresh when written; each such block freed" \
-              " raises the threshold, and after a few fits the arrays stay" \
-              " in memory the allocator keeps (with MALLOC_MMAP_THRESHOLD_" \
-              " and MALLOC_TRIM_THRESHOLD_ raised, the first fit is nearly" \
-              " as fast as the next ones). scikit-learn's fit makes many" \
-              " arrays the size of the sample, the workbook's few: at" \
-              " 100,000 points scikit-learn's first fit takes " \
-              time_of(first_py) " and its later ones " time_of(steady_py) \
-              ", so that the workbook is " sig(first) " times as fast on" \
-              " a program's first fit and " sig(steady) " times on the" \
-              " later ones. A reader who runs a chapter once meets the" \
-              " first fit, and more: the whole program, timed in the next" \
-              " section."
+              " fitted before (the median of the later half of its " \
+              fits " fits): the work of the" \
+              " fit itself, what a program that fits again and again pays." \
+              " A program's first fits on a large sample also pay for" \
+              " memory: glibc's allocator takes a block larger than its" \
+              " threshold (128 KiB at first) straight from the system" \
+              " (mmap) and gives it back when it is freed, so that its" \
+              " pages fault afresh when written; each such block freed" \
+              " raises the threshold, up to 32 MiB, and once it is above" \
+              " the arrays of a fit they stay in memory the allocator keeps" \
+              " (with MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_" \
+              " raised, the first fit is nearly as fast as the later ones)." \
+              " scikit-learn's fit makes many arrays the size of the" \
+              " sample, the workbook's few. At 100,000 points" \
+              " scikit-learn's first fit takes " time_of(first_py) " and" \
+              " its later ones " time_of(steady_py) ": the workbook is " \
+              sig(first) " times as fast on a program's first fit and " \
+              sig(steady) " times on the later ones. A reader who runs a" \
+              " chapter once meets the first fit, and more: the whole" \
+              " program, timed in the next section."
     print ""
     print "The network is chapter 5's own run: its " \
           count(get("c", "mlp_tutorial", "n")) " training points and its " \
