@@ -312,7 +312,7 @@ check: deps
 	@tools/check-layers $(B) >/dev/null || tools/check-layers $(B)
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	@tools/fuzz $(B) 5 $(FUZZ_TARGETS)
-	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-pdf book-html
 	@tools/check-book $(CHAPTERS)
 	@tools/check-listings $(B) $(CHAPTERS) -- $(BOOK_CODE_LIMITED)
 	@tools/check-exercises $(B)

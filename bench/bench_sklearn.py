@@ -6,9 +6,12 @@ each REPEAT times, and prints what it measured, one line each: CASE <tab>
 KEY <tab> VALUE, as bench/bench.c does. A time is the median of the
 REPEAT runs of the one call that does the work (fit, predict_proba),
 measured with time.perf_counter: starting the interpreter, importing
-scikit-learn and reading the files are not counted. Run it with
-/usr/bin/python3 (Debian's python3-sklearn), and with OMP_NUM_THREADS=1
-and OPENBLAS_NUM_THREADS=1 for one thread, as bench/run does.
+scikit-learn and reading the files are not counted. A logistic
+regression's first fit is also reported apart (first_seconds), and its time
+is then the median of the later half of its fits, as bench/bench.c does.
+Run it with /usr/bin/python3 (Debian's python3-sklearn), and with
+OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1 for one thread, as bench/run
+does.
 """
 import os
 import statistics
@@ -36,13 +39,19 @@ def read_sample(folder, name):
     return data[:, :-1], data[:, -1]
 
 
-def timed(repeat, work):
-    """The median time of `repeat` calls of work(), and its last result."""
+def times_of(repeat, work):
+    """The times of `repeat` calls of work(), and its last result."""
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = work()
         times.append(time.perf_counter() - t0)
+    return times, result
+
+
+def timed(repeat, work):
+    """The median time of `repeat` calls of work(), and its last result."""
+    times, result = times_of(repeat, work)
     return statistics.median(times), result
 
 
@@ -67,9 +76,11 @@ def main(folder):
         case, repeat = field[0], int(field[1])
         if case.startswith("logreg_"):
             X, y = read_sample(folder, field[2])
-            seconds, clf = timed(repeat, lambda: LogisticRegression().fit(X, y))
+            times, clf = times_of(repeat,
+                                  lambda: LogisticRegression().fit(X, y))
             put(case, "n", len(y))
-            put(case, "seconds", seconds)
+            put(case, "first_seconds", times[0])
+            put(case, "seconds", statistics.median(times[repeat // 2:]))
             put(case, "n_iter", clf.n_iter_[0])
             put(case, "coef_0", clf.coef_[0, 0])
             put(case, "coef_1", clf.coef_[0, 1])

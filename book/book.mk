@@ -84,8 +84,18 @@ $(B)/book/%.md: chapters/%.c $(BOOK_RUN)/%/manifest.tsv $(WEAVE) \
 BOOK_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell env -u OMP_NUM_THREADS \
   -u OMP_THREAD_LIMIT nproc 2>/dev/null || echo 1))
 
-book: deps
-	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html book-pdf
+# The tools are checked once for a build tree, and again when tools/deps
+# changes (`make deps` checks them every time): a fresh machine, which has
+# no build tree, gets what is missing.
+BOOK_DEPS := $(B)/.deps-checked
+$(BOOK_DEPS): tools/deps
+	@mkdir -p $(@D)
+	@tools/deps && touch $@
+
+# The PDF, the longest job, is named first: it starts as soon as the
+# chapters are woven, and the pages are made beside it.
+book: $(BOOK_DEPS)
+	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-pdf book-html
 	@echo 'The book: book/out/index.html and book/out/workbook.pdf'
 html:
 	@$(MAKE) --no-print-directory $(BOOK_JOBS) book-html
@@ -142,8 +152,15 @@ $(BOOK_FRAG)/index.html: $(B)/book/index.md $(BOOK_FRAG_DEPS)
 	$(say) HTML $@
 	$(Q)$(BOOK_PANDOC_HTML) -o $@.tmp $< && mv $@.tmp $@
 
-$(BOOK_TOC): $(BOOK_PAGES:%=$(BOOK_FRAG)/%.html) book/toc.js
-	$(Q)node book/toc.js $@ $(BOOK_FRAG) $(BOOK_PAGES)
+# book/toc.js rewrites the contents only when they change, so that a page
+# whose sections did not change rebuilds its page alone; its stamp says
+# when it last read the fragments, so that a make with nothing new does not
+# read them again.
+BOOK_TOC_STAMP := $(B)/book/toc.stamp
+$(BOOK_TOC_STAMP): $(BOOK_PAGES:%=$(BOOK_FRAG)/%.html) book/toc.js \
+                   $(if $(wildcard $(BOOK_TOC)),,FORCE)
+	$(Q)node book/toc.js $(BOOK_TOC) $(BOOK_FRAG) $(BOOK_PAGES) && touch $@
+$(BOOK_TOC): $(BOOK_TOC_STAMP) ;
 
 $(BOOK_OUT)/%.html: $(BOOK_FRAG)/%.html $(BOOK_TOC) book/finish.js \
                     book/template.html

@@ -40,12 +40,19 @@ static void assert_page(const char *page)
 {
     static const char *rows[] = {
         "# How fast is it?",
-        "| logistic regression, fit, 200 points | ",
-        "| the same, 2,000 points | ",
-        "| MLP of 50 ReLU, Adam: one epoch, 200 points | ",
-        "| the same: one epoch, 1,000 points | ",
-        "| its GFLOP/s (share of the peak) | ",
-        "| predict_proba, 50 × 50 grid: logistic regression | ",
+        "| logistic regression on 200 points: one fit | ",
+        "| logistic regression on 2,000 points: one fit, in a program that"
+        " has fitted before | ",
+        "| the same: the program's first fit | ",
+        "| neural network (50 ReLU units, Adam) on chapter 5's 200 points:"
+        " one epoch | ",
+        "| the same network on 1,000 points: one epoch | ",
+        "| its computing rate, GFLOP/s (share of the processor's peak) | ",
+        "| the probabilities at the 50 × 50 points of a grid: logistic"
+        " regression | ",
+        "| chapter 3's logistic regression on 1,000 points (`03_logreg_fit"
+        " --json --data FILE`) | ",
+        "| chapter 5, `05_mlp --json` | ",
         "| all the chapters, with their figures | ",
         "| processor | ",
         "These are the tiny sizes",
@@ -54,7 +61,8 @@ static void assert_page(const char *page)
         cr_assert(strstr(page, rows[i]), "no '%s' in:\n%s", rows[i], page);
     /* the C side is always measured: a time in each row of the models,
      * and its iterations in the text */
-    const char *s = strstr(page, "| logistic regression, fit, 200 points | ");
+    const char *s =
+        strstr(page, "| logistic regression on 200 points: one fit | ");
     const char *time = s ? strstr(s, " ms | ") : NULL;
     cr_assert(time && time < strchr(s, '\n'), "%s", page);
     cr_assert(strstr(page, "takes 12 iterations at 200 points, ") ||
@@ -86,7 +94,7 @@ Test(bench, tiny_with_debians_python)
     assert_page(page);
     if (python_has("sklearn, scipy")) {
         const char *s =
-            strstr(page, "| logistic regression, fit, 200 points |");
+            strstr(page, "| logistic regression on 200 points: one fit |");
         const char *end = s ? strchr(s, '\n') : NULL;
         /* both sides, and their ratio */
         cr_assert(end && (s = strstr(s, " ms | ")) && s < end &&
