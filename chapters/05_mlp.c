@@ -270,7 +270,10 @@ Here is the forward pass, from the library. It is written for any number of
 hidden layers, each feeding the next; the loop of `hidden_forward` computes
 one row of $Z = A_{in} W + b$ at a time (`weighted_input`, which starts
 from the biases and adds each input times its row of weights), then passes
-it through the activation.
+it through the activation. (`WB_MLP_PASS`, above each pass, has the
+compiler build it twice, for any x86-64 and for processors with AVX2, and
+the program take the one its processor runs: the same operations in the
+same order, and so the same numbers to the last bit.)
 
 @code:lib/wb_mlp.c:forward
 

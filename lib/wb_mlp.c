@@ -194,8 +194,7 @@ static void weighted_input(double *restrict z, const double *restrict a,
 }
 
 /* A hidden layer, for a batch of N samples, one sample (a row) at a time:
- *     Z = A_in W + b
- *     A_out = f(Z)
+ *     Z = A_in W + b,   A_out = f(Z)
  * A_out: (N, H)  A_in: (N, I) */
 WB_MLP_PASS
 static void hidden_forward(double *restrict A_out,
