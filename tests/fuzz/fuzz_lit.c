@@ -30,6 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (t->text < in || t->text + t->len > in + strlen(in) ||
                     (t->kind != WB_TOKEN_TEXT && t->kind != WB_TOKEN_TITLE &&
                      t->kind != WB_TOKEN_EXERCISES &&
+                     t->kind != WB_TOKEN_DIV_END &&
                      t->kind != WB_TOKEN_LISTING && !t->name) ||
                     (t->kind == WB_TOKEN_REGION && !t->path))
                     abort();
