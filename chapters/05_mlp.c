@@ -1743,6 +1743,31 @@ computed these with scikit-learn 1.2.1 into `tests/fixtures/mlp.txt`, and
 overlap: the C network and scikit-learn's are as good as each other, and
 the original's 0.988 is one draw among theirs.
 */
+/* What the step keeps of each sample's network: slot s of each array. */
+typedef struct seed_numbers {
+    wb_array *epochs, *acc, *farthest, *central, *off;
+} seed_numbers;
+
+/* The network of sample s, and its numbers (a job of wb_run_each). */
+static int seed_job(wb_run *run, size_t s, void *numbers)
+{
+    seed_numbers *k = numbers;
+    wb_array *X_test, *y_test;
+    wb_mlp *net = train_on_seed(run, run->seed + s, hidden, n_hidden,
+                                activation, &X_test, &y_test);
+    if (!net)
+        return -1;
+    const wb_mlp_layer *first = &net->layer[0];
+    k->epochs->data[s] = (double)net->n_iter;
+    k->acc->data[s] = accuracy(net, X_test, y_test);
+    mistakes(&k->farthest->data[s], net, X_test, y_test);
+    for (size_t h = 0; h < first->fan_out; h++) {
+        k->central->data[s] += fold_of(first, h) == CENTRAL;
+        k->off->data[s] += fold_of(first, h) == OFF_ALL;
+    }
+    return 0;
+}
+
 static int seeds(wb_run *run)
 {
     /* fold: room for each number over the samples */
@@ -1754,21 +1779,10 @@ static int seeds(wb_run *run)
     if (!epochs || !acc || !farthest || !central || !off)
         return -1;
 
-    for (size_t s = 0; s < SAMPLES; s++) {  /* fresh samples and weights */
-        wb_array *X_test, *y_test;
-        wb_mlp *net = train_on_seed(run, run->seed + s, hidden, n_hidden,
-                                    activation, &X_test, &y_test);
-        if (!net)
-            return -1;
-        const wb_mlp_layer *first = &net->layer[0];
-        epochs->data[s] = (double)net->n_iter;
-        acc->data[s] = accuracy(net, X_test, y_test);
-        mistakes(&farthest->data[s], net, X_test, y_test);
-        for (size_t h = 0; h < first->fan_out; h++) {
-            central->data[s] += fold_of(first, h) == CENTRAL;
-            off->data[s] += fold_of(first, h) == OFF_ALL;
-        }
-    }
+    /* the samples' networks, side by side on the processors */
+    seed_numbers numbers = {epochs, acc, farthest, central, off};
+    if (wb_run_each(run, SAMPLES, seed_job, &numbers) != 0)
+        return -1;
 
     /* fold: prints how each number spreads over the samples */
     char spread[96];
@@ -1940,29 +1954,42 @@ static int draw_losses(wb_run *run, wb_mlp *net[NF][NW])
     return wb_figure_render(fig);
 }
 
-static int compare(wb_run *run)
-{
+/* The networks compared, and their test accuracies over the samples. */
+typedef struct compared {
     wb_mlp *net[NF][NW];          /* trained on this page's sample */
     wb_array *acc[NF][NW];        /* test accuracies, over the samples */
+} compared;
+
+/* Job k of wb_run_each: activation i, width j, sample s. */
+static int compare_job(wb_run *run, size_t k, void *table)
+{
+    compared *c = table;
+    size_t s = k % COMPARE_SAMPLES, j = k / COMPARE_SAMPLES % NW,
+           i = k / COMPARE_SAMPLES / NW;
+    wb_array *Xt, *yt;
+    wb_mlp *m = train_on_seed(run, run->seed + s, &compared_width[j], 1,
+                              compared_f[i], &Xt, &yt);
+    if (!m)
+        return -1;
+    c->acc[i][j]->data[s] = accuracy(m, Xt, yt);
+    if (s == 0)
+        c->net[i][j] = m;
+    return 0;
+}
+
+static int compare(wb_run *run)
+{
+    compared c;
     for (size_t i = 0; i < NF; i++)
-        for (size_t j = 0; j < NW; j++) {
-            acc[i][j] = wb_keep(run, wb_vector(COMPARE_SAMPLES));
-            if (!acc[i][j])
+        for (size_t j = 0; j < NW; j++)
+            if (!(c.acc[i][j] = wb_keep(run, wb_vector(COMPARE_SAMPLES))))
                 return -1;
-            for (size_t s = 0; s < COMPARE_SAMPLES; s++) {
-                wb_array *Xt, *yt;
-                wb_mlp *m = train_on_seed(run, run->seed + s,
-                                          &compared_width[j], 1,
-                                          compared_f[i], &Xt, &yt);
-                if (!m)
-                    return -1;
-                acc[i][j]->data[s] = accuracy(m, Xt, yt);
-                if (s == 0)
-                    net[i][j] = m;
-            }
-        }
-    print_comparison(net, acc);
-    return draw_boundaries(run, net, acc) == 0 && draw_losses(run, net) == 0
+    /* NF x NW x COMPARE_SAMPLES networks, side by side */
+    if (wb_run_each(run, NF * NW * COMPARE_SAMPLES, compare_job, &c) != 0)
+        return -1;
+    print_comparison(c.net, c.acc);
+    return draw_boundaries(run, c.net, c.acc) == 0 &&
+                   draw_losses(run, c.net) == 0
                ? 0 : -1;
 }
 

@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,15 +30,21 @@
 
 /* ---- what the run owns ------------------------------------------------ */
 
+/* What the run owns, and the line of progress, are shared by the jobs of
+ * wb_run_each: one lock guards both. */
+static pthread_mutex_t run_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Adds `thing` to what the run frees when it ends. */
 static void *keep(wb_run *run, void *thing, void (*destroy)(void *))
 {
     if (!thing)
         return NULL;
+    pthread_mutex_lock(&run_lock);
     if (run->nkept == run->kept_cap) {
         size_t cap = run->kept_cap ? 2 * run->kept_cap : 16;
         wb_kept *kept = wb_reallocarray(run->kept, cap, sizeof *kept);
         if (!kept) {
+            pthread_mutex_unlock(&run_lock);
             destroy(thing);
             return NULL;
         }
@@ -44,6 +52,7 @@ static void *keep(wb_run *run, void *thing, void (*destroy)(void *))
         run->kept_cap = cap;
     }
     run->kept[run->nkept++] = (wb_kept){thing, destroy};
+    pthread_mutex_unlock(&run_lock);
     return thing;
 }
 
@@ -699,6 +708,71 @@ void wb_progress_done(const wb_run *run)
 {
     if (run->progress_fd >= 0)
         put_progress(run->progress_fd, "");
+}
+
+/* ---- jobs side by side ------------------------------------------------ */
+
+typedef struct jobs {
+    wb_run *run;
+    int (*job)(wb_run *run, size_t i, void *ctx);
+    void *ctx;
+    size_t n;
+    atomic_size_t next;     /* the next job to take */
+    size_t done;            /* jobs ended, under run_lock */
+    int progress_fd;        /* the run's, while its own is -1 */
+    size_t failed;          /* the first job that failed, or n */
+    char error[WB_ERROR_SIZE];
+} jobs;
+
+/* A thread's loop: takes the next job until none is left, or one failed.
+ * Only the failed job of lowest index keeps its error. */
+static void *take_jobs(void *arg)
+{
+    jobs *js = arg;
+    size_t i;
+    while ((i = atomic_fetch_add(&js->next, 1)) < js->n) {
+        int rc = js->job(js->run, i, js->ctx);
+        pthread_mutex_lock(&run_lock);
+        if (rc != 0 && i < js->failed) {
+            js->failed = i;
+            snprintf(js->error, sizeof js->error, "%s", wb_error());
+            atomic_store(&js->next, js->n);
+        }
+        if (js->progress_fd >= 0 && ++js->done < js->n) {
+            char text[64];
+            snprintf(text, sizeof text, "%zu of %zu done", js->done, js->n);
+            put_progress(js->progress_fd, text);
+        }
+        pthread_mutex_unlock(&run_lock);
+    }
+    return NULL;
+}
+
+int wb_run_each(wb_run *run, size_t n,
+                int (*job)(wb_run *run, size_t i, void *ctx), void *ctx)
+{
+    jobs js = {.run = run, .job = job, .ctx = ctx, .n = n, .failed = n,
+               .progress_fd = run->progress_fd};
+    atomic_init(&js.next, 0);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nthreads = cpus > 1 ? (size_t)cpus - 1 : 0;
+    pthread_t thread[63];
+    if (nthreads > n)
+        nthreads = n > 0 ? n - 1 : 0;
+    if (nthreads > sizeof thread / sizeof *thread)
+        nthreads = sizeof thread / sizeof *thread;
+
+    run->progress_fd = -1;           /* the jobs' own lines would mix */
+    size_t started = 0;
+    while (started < nthreads &&
+           pthread_create(&thread[started], NULL, take_jobs, &js) == 0)
+        started++;                   /* too few threads: fewer run */
+    take_jobs(&js);                  /* this thread takes jobs too */
+    for (size_t t = 0; t < started; t++)
+        pthread_join(thread[t], NULL);
+    run->progress_fd = js.progress_fd;
+    wb_progress_done(run);
+    return js.failed < n ? wb_fail("%s", js.error) : 0;
 }
 
 /* ---- running the steps ---------------------------------------------------- */

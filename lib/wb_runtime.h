@@ -166,6 +166,18 @@ wb_array *wb_keep_array(wb_run *run, wb_array *a);
 wb_logreg *wb_keep_logreg(wb_run *run, wb_logreg *model);
 wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model);
 
+/* Runs job(run, i, ctx) for each i = 0, ..., n - 1, side by side on
+ * as many threads as the machine has processors: n networks, each trained
+ * from a seed of its own, take a fraction of the time. A job must depend
+ * on no other, and write only to what is its own (slot i of an array):
+ * the results are then those of the jobs run one after the other, to the
+ * last bit. A job may call wb_keep; it shows no progress of its own (in a
+ * terminal, a line counts the jobs done). Returns 0, or -1 when a job
+ * failed, with the error of the failed job of lowest i; the jobs not yet
+ * started when one fails are not run. */
+int wb_run_each(wb_run *run, size_t n,
+                int (*job)(wb_run *run, size_t i, void *ctx), void *ctx);
+
 /* For a chapter that tests its model on a second sample, given --data
  * FILE (`name`) and not --test-data FILE: holds out 1 in 5 points of each
  * category of the sample (*X, *y) to test on, chosen at random with the

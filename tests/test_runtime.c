@@ -3,6 +3,7 @@
  * is defined here, with its literate source written to a temporary file. */
 #include <criterion/criterion.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <sys/file.h>
 #include <math.h>
 #include <stdlib.h>
@@ -702,4 +703,69 @@ Test(runtime, the_json_is_the_same_after_every_step)
     cr_assert_eq(few.status, 0, "%s", few.err);
     cr_assert_eq(all.status, 0, "%s", all.err);
     cr_assert_str_eq(few.out, all.out);
+}
+
+/* ---- jobs side by side (wb_run_each) ---------------------------------- */
+
+/* Each job writes its own slot, keeps an array, and counts itself. */
+typedef struct job_table {
+    double slot[1000];
+    atomic_int calls;
+    size_t fail_at[2];      /* jobs that fail; 1000: none */
+} job_table;
+
+static int square_job(wb_run *run, size_t i, void *ctx)
+{
+    job_table *t = ctx;
+    atomic_fetch_add(&t->calls, 1);
+    if (i == t->fail_at[0] || i == t->fail_at[1])
+        return wb_fail("job %zu failed", i);
+    wb_array *a = wb_keep(run, wb_vector(1));
+    if (!a)
+        return -1;
+    a->data[0] = (double)i;
+    t->slot[i] = (double)i * (double)i;
+    return 0;
+}
+
+/* Frees what the run kept, as the run does when it ends. */
+static void free_kept(wb_run *r)
+{
+    for (size_t k = 0; k < r->nkept; k++)
+        r->kept[k].destroy(r->kept[k].thing);
+    free(r->kept);
+}
+
+Test(runtime, jobs_each_run_once_and_keep_what_they_make)
+{
+    static job_table t = {.fail_at = {1000, 1000}};
+    wb_run r = {.progress_fd = -1};
+    cr_assert_eq(wb_run_each(&r, 1000, square_job, &t), 0, "%s", wb_error());
+    cr_assert_eq(atomic_load(&t.calls), 1000);
+    for (size_t i = 0; i < 1000; i++)
+        cr_assert_eq(t.slot[i], (double)i * (double)i, "slot %zu", i);
+    cr_assert_eq(r.nkept, 1000, "every job's array kept");
+    double sum = 0;     /* each job's array, once: 0 + 1 + ... + 999 */
+    for (size_t k = 0; k < r.nkept; k++)
+        sum += ((wb_array *)r.kept[k].thing)->data[0];
+    cr_assert_eq(sum, 999.0 * 1000 / 2);
+    free_kept(&r);
+}
+
+Test(runtime, jobs_report_the_first_failure_and_stop)
+{
+    static job_table t = {.fail_at = {4, 3}};
+    wb_run r = {.progress_fd = -1};
+    cr_assert_eq(wb_run_each(&r, 1000, square_job, &t), -1);
+    cr_assert_str_eq(wb_error(), "job 3 failed");
+    cr_assert_lt(atomic_load(&t.calls), 1000, "the jobs after it not run");
+    free_kept(&r);
+}
+
+Test(runtime, no_jobs_is_nothing_to_do)
+{
+    static job_table t = {.fail_at = {0, 0}};
+    wb_run r = {.progress_fd = -1};
+    cr_assert_eq(wb_run_each(&r, 0, square_job, &t), 0);
+    cr_assert_eq(atomic_load(&t.calls), 0);
 }
