@@ -1716,8 +1716,9 @@ first weights. This step trains the network again on 10 pairs of samples,
 those that `--seed 1` to `--seed 10` draw (seed 1 draws this page's), each
 time from first weights of its own: `train_on_seed` seeds a generator,
 draws the two samples and then the first weights from it, and trains as
-@step:training does. The first of the 10 is this page's network again, to
-the last bit. For each it keeps the epochs training took, the test
+@step:training does, side by side on the processors (`wb_run_each`, as in
+@step:compare). The first of the 10 is this page's network again, to the
+last bit. For each it keeps the epochs training took, the test
 accuracy, how far the farthest mistake lies from an axis, how many folds
 pass through the centre and how many neurons end off all over the square;
 then it prints how each number spreads: its mean, standard deviation (sd),
@@ -1848,9 +1849,16 @@ $\mathrm{relu}(x_1 - x_2)$ and $\mathrm{relu}(x_2 - x_1)$, weighted
 $+1, +1, -1, -1$, make $|x_1 + x_2| - |x_1 - x_2|$ exactly (@eq:folds).
 But a small network depends on where its weights start, and can settle
 with too few useful folds, or lose a neuron that dies on the way; 50
-neurons leave plenty to spare. (The step trains 100 networks: it takes a
-few seconds, most of them for the tanh neurons, whose activation costs
-the most.)
+neurons leave plenty to spare.
+
+The step trains 100 networks, which takes a few seconds, most of them for
+the tanh neurons, whose activation costs the most. No network needs
+another, and each draws its samples and weights from a seed of its own:
+`compare_job` trains one, and the runtime's `wb_run_each` hands the 100
+jobs to one thread per processor, each thread taking the next job as it
+finishes one. Each job writes only its own slot of the table, so the
+numbers are those of the 100 trained one after the other, to the last
+bit, on a machine of any number of processors.
 */
 /* The networks compared: one hidden layer of each width, with each
  * activation. */

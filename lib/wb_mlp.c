@@ -188,8 +188,9 @@ static void weighted_input(double *restrict z, const double *restrict a,
                            const wb_mlp_layer *layer)
 {
     size_t I = layer->fan_in, H = layer->fan_out;
-    memcpy(z, layer->b, H * sizeof *z);          /* z = b                */
-    for (size_t i = 0; i < I; i++)               /* z += a[i] W[i,:]     */
+    for (size_t h = 0; h < H; h++)               /* z = b + a[0] W[0,:]  */
+        z[h] = layer->b[h] + a[0] * layer->W[h];
+    for (size_t i = 1; i < I; i++)               /* z += a[i] W[i,:]     */
         add_scaled(z, layer->W + i * H, a[i], H);
 }
 
@@ -653,6 +654,7 @@ wb_mlp_options wb_mlp_default_options(void)
  * fit. eps is added to sqrt(v), not to the corrected sqrt(v / (1 -
  * beta2^t)) of the paper: the same for all but tiny gradients.
  * theta, m, v, g: (P,) */
+WB_MLP_PASS
 static void adam_step(double *restrict theta, double *restrict m,
                       double *restrict v, const double *restrict g,
                       const wb_mlp_options *opt, size_t t, size_t P)

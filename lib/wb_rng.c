@@ -58,15 +58,18 @@ double wb_rng_uniform(wb_rng *rng, double lo, double hi)
 }
 
 /* x mod n is uniform in [0, n) once the 2^64 mod n smallest values of x
- * are rejected: what remains is a whole number of runs of n values. */
+ * are rejected: what remains is a whole number of runs of n values. That
+ * threshold is below n, so only an x below n needs it: the division that
+ * finds it is nearly never done. */
 uint64_t wb_rng_below(wb_rng *rng, uint64_t n)
 {
-    uint64_t threshold, x;
     WB_ASSERT(n >= 1, "wb_rng_below needs n >= 1");
-    threshold = -n % n;    /* 2^64 mod n */
-    do
-        x = wb_rng_next(rng);
-    while (x < threshold);
+    uint64_t x = wb_rng_next(rng);
+    if (x < n) {
+        uint64_t threshold = -n % n;    /* 2^64 mod n */
+        while (x < threshold)
+            x = wb_rng_next(rng);
+    }
     return x % n;
 }
 
