@@ -54,6 +54,8 @@ typedef struct wb_session {
     size_t nsteps;
     size_t first, last;     /* the steps shown, [first, last) */
     bool only, from;        /* --only, --from */
+    bool skip[64];          /* --skip: the steps left out (by index) */
+    bool skipping;          /* any */
     int argc;               /* the command line, and which of its */
     char **argv;            /* arguments say where the run starts (--step, */
     const bool *placing;    /* --only, --from and their values) */

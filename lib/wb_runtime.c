@@ -358,7 +358,7 @@ static int book_end(wb_session *s)
     bool ok;
     int rc;
 
-    if (s->only || s->from)
+    if (s->only || s->from || s->skipping)
         return 0;
     while (o && o[nopts].name)
         nopts++;
@@ -403,7 +403,8 @@ static const wb_mode silent = {.sink = WB_SINK_NONE};
 
 /* The runtime's own options, in the order --help lists them. */
 enum builtin {
-    OPT_STEP, OPT_FROM, OPT_ONLY, OPT_LIST, OPT_SEED, OPT_OUT, OPT_FORMAT,
+    OPT_STEP, OPT_FROM, OPT_ONLY, OPT_SKIP, OPT_LIST, OPT_SEED, OPT_OUT,
+    OPT_FORMAT,
     OPT_BOOK, OPT_JSON, OPT_QUIET, OPT_HELP, OPT_VERSION, NBUILTIN
 };
 
@@ -419,6 +420,9 @@ static const struct {
                   "that the rest need run silently first)"},
     [OPT_ONLY] = {"only", "STEP",
                   "run only STEP (the steps it needs run silently first)"},
+    [OPT_SKIP] = {"skip", "LIST",
+                  "leave out these steps, names or numbers separated by "
+                  "commas (one that a later step needs runs silently)"},
     [OPT_LIST] = {"list", NULL, "list the steps and exit"},
     [OPT_SEED] = {"seed", "N", "seed of the random numbers"},
     [OPT_OUT] = {"out", "DIR", "folder for the figures"},
@@ -432,6 +436,31 @@ static const struct {
     [OPT_HELP] = {"help", NULL, "show this help and exit"},
     [OPT_VERSION] = {"version", NULL, "show the version and exit"},
 };
+
+/* --skip LIST: marks the steps of LIST, names or numbers separated by
+ * commas, in s->skip. Returns 0, or -1 with an error naming the first
+ * that is no step. */
+static int parse_skip(wb_session *s, const char *list)
+{
+    const char *p = list;
+    do {
+        size_t len = strcspn(p, ","), k;
+        char name[64];
+        if (len == 0 || len >= sizeof name)
+            return wb_fail("'%s' is not a list of steps (as 3,seeds)", list);
+        memcpy(name, p, len);
+        name[len] = '\0';
+        if (!find_step(s, name, &k))
+            return wb_fail("there is no step '%s' (--list shows them, by "
+                           "number and by name)", name);
+        if (k >= sizeof s->skip / sizeof *s->skip)
+            return wb_fail("step '%s' is past the 64th: it cannot be left "
+                           "out", name);
+        s->skip[k] = s->skipping = true;
+        p += len;
+    } while (*p++ == ',');
+    return 0;
+}
 
 /* Parses argv into the run, the session, the request and the chapter's
  * options. Returns 0, or 2 after printing the one-line complaint. */
@@ -508,6 +537,10 @@ static int parse_args(wb_session *s, request *req, bool *placing, int argc,
                                    "name)", builtins[b].name, value);
             *(b == OPT_ONLY ? &s->only : &s->from) = true;
             s->last = b == OPT_ONLY ? s->first + 1 : s->nsteps;
+            break;
+        case OPT_SKIP:
+            if (parse_skip(s, value) != 0)
+                return usage_error(ch, "--skip: %s", wb_error());
             break;
         case OPT_SEED:
             if (parse_seed(value, &run->seed) != 0)
@@ -951,13 +984,19 @@ static int check_needs(const wb_session *s)
     return rc;
 }
 
+/* --skip left step k out. */
+static bool skipped(const wb_session *s, size_t k)
+{
+    return k < sizeof s->skip / sizeof *s->skip && s->skip[k];
+}
+
 /* The steps the run does, in need[]: those shown (none with --json, but
  * what its JSON reads), and every step they need, and so on back. */
 static void mark_run(const wb_session *s, const wb_mode *m, bool *need)
 {
     const wb_chapter *ch = s->run->chapter;
     for (size_t k = s->first; k < s->last; k++)
-        need[k] = !m->silent || s->only || s->from;
+        need[k] = (!m->silent || s->only || s->from) && !skipped(s, k);
     if (m->silent)
         mark_needs(ch, ch->json_needs, s->nsteps, need, "");
     for (size_t k = s->nsteps; k-- > 0;)
@@ -980,7 +1019,8 @@ static int run_steps(wb_session *s, const wb_mode *m)
     for (size_t k = 0; k < s->nsteps; k++) {
         if (!need[k])
             continue;
-        bool shown = k >= s->first && k < s->last && !m->silent;
+        bool shown = k >= s->first && k < s->last && !m->silent &&
+                     !skipped(s, k);
         int rc = run_step(s, shown ? m : &silent, k);
         if (rc == WB_MODE_AGAIN) {
             k--;

@@ -322,6 +322,44 @@ Test(runtime, only_runs_the_steps_before_silently)
     cr_assert_null(strstr(r.out, "done"), "later steps do not run");
 }
 
+/* --skip leaves steps out; one that a later step needs runs silently. */
+Test(runtime, skip_leaves_steps_out)
+{
+    char out[128];
+    snprintf(out, sizeof out, "--out=%s/figs", dir);
+    memset(ran, 0, sizeof ran);
+    result r = RUN("--skip", "maybe_fail", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(ran[2], 0, "the skipped step does not run");
+    cr_assert_null(strstr(r.out, "done"), "%s", r.out);
+    cr_assert(strstr(r.out, "count 1") && strstr(r.out, "counted 3"), "%s",
+              r.out);
+
+    memset(ran, 0, sizeof ran);
+    r = RUN("--skip", "1,3", out);       /* use needs count: it runs */
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(ran[0], 1, "a needed step runs");
+    cr_assert_null(strstr(r.out, "count 1"), "silently:\n%s", r.out);
+    cr_assert(strstr(r.out, "counted 3"), "the state is there:\n%s", r.out);
+    cr_assert_eq(ran[2], 0);
+}
+
+Test(runtime, skip_names_steps)
+{
+    const char *bad[][2] = {{"nope", "no step 'nope'"},
+                            {"use,,count", "not a list of steps"},
+                            {"4", "no step '4'"},
+                            {"", "not a list of steps"}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        result r = RUN("--skip", bad[i][0]);
+        cr_assert_eq(r.status, 2, "--skip %s", bad[i][0]);
+        cr_assert(strstr(r.err, bad[i][1]), "--skip %s: %s", bad[i][0],
+                  r.err);
+        cr_assert_eq(strchr(r.err, '\n'), r.err + strlen(r.err) - 1,
+                     "one line: %s", r.err);
+    }
+}
+
 /* A step is named by its name or by its number in --list. */
 Test(runtime, steps_by_number)
 {
@@ -511,6 +549,10 @@ Test(runtime, a_partial_book_run_leaves_no_manifest)
     result r = RUN("--book", "--out", out, "--seed", "9", "--only", "use");
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert_neq(access(path, F_OK), 0, "the old manifest is still there");
+    cr_assert_eq(RUN("--book", "--out", out).status, 0);
+    r = RUN("--book", "--out", out, "--skip", "maybe_fail");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_neq(access(path, F_OK), 0, "a run with --skip is partial");
 }
 
 /* Two runs into one folder at once would mix their files: the second is
