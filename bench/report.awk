@@ -8,6 +8,8 @@
     k = $1 SUBSEP $2 SUBSEP $3
     if ($1 == "info")
         info[$3] = $4
+    if ($1 == "c" && $2 ~ /^chapter_/ && !(k in n))
+        chapter[++nchapters] = substr($2, 9)
     n[k]++
     v[k, n[k]] = $4
     last[k] = $4
@@ -397,10 +399,50 @@ END {
     if (py != "" && c != "" && nc > 0 && np > 0)
         row("the same, per figure", time_of(c / nc), time_of(py / np),
             ratio(py / np, c / nc))
+    s = med("c", "workbook_side", "seconds")
+    if (s != "")
+        row("the same, the chapters side by side, one per processor (as" \
+            " `make book` runs them)", time_of(s), time_of(py), ratio(py, s))
+    t = med("c", "workbook_tutorial", "seconds")
+    if (t != "")
+        row("the tutorial's work: the chapters without the steps that fit" \
+            " again on other samples", time_of(t) " (" \
+            get("c", "workbook_tutorial", "figures") " figures)",
+            py == "" ? "not measured" : time_of(py), ratio(py, t))
+    goal_at_least("do the tutorial's work (the chapters without `seeds` and" \
+                  " `compare`)", ratio(py, t), 5)
     print ""
     print "The workbook draws more figures than the tutorial (its hidden" \
           " units, its loss curves, its diagrams): the second line divides" \
-          " each program's time by the figures it draws."
+          " each program's time by the figures it draws. It also does more" \
+          " work: the tutorial fits each model once, on one sample, where" \
+          " each chapter that fits ends with a step, `seeds`, that fits" \
+          " again on other samples, to show how each number it prints" \
+          " varies from one sample to the next, and chapter 5's `compare`" \
+          " trains 100 networks (20 shapes on 5 samples each). The last" \
+          " line leaves these steps out (`--skip`), as the tutorial's" \
+          " code does."
+    if (nchapters > 0) {
+        print ""
+        print "Each chapter's time, in the first line and in the last:"
+        print ""
+        print "| chapter | every step | without | the steps left out |"
+        print "|---|----------:|----------:|---|"
+        for (i = 1; i <= nchapters; i++) {
+            x = info["extra_" chapter[i]]
+            gsub(/,/, "`, `", x)
+            print "| `" chapter[i] "` | " \
+                  time_of(med("c", "chapter_" chapter[i], "seconds")) " | " \
+                  time_of(med("c", "tutorial_" chapter[i], "seconds")) " | " \
+                  (x != "" ? "`" x "`" : "none") " |"
+        }
+        print ""
+        print "Chapter 5's `seeds` and `compare` train 110 networks between" \
+              " them, each from a seed of its own: no network needs" \
+              " another, and the chapter hands them to the runtime's" \
+              " `wb_run_each`, which trains them side by side, one thread" \
+              " per processor."
+    }
     cpu = med("c", "workbook", "cpu")
     if (c != "" && cpu != "") {
         print ""

@@ -54,6 +54,11 @@ static void assert_page(const char *page)
         " --json --data FILE`) | ",
         "| chapter 5, `05_mlp --json` | ",
         "| all the chapters, with their figures | ",
+        "| the same, the chapters side by side, one per processor",
+        "| the tutorial's work: the chapters without the steps that fit"
+        " again on other samples | ",
+        "| `02_sigmoid_2d` | ",
+        " | `seeds`, `compare` |",
         "| processor | ",
         "These are the tiny sizes",
     };
