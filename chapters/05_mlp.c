@@ -267,10 +267,10 @@ every array (and counts from 0, as C does: neuron $h$ is column $h - 1$ of
 | `p` | $(N,)$ | the probability of category 1 for each sample |
 
 Here is the forward pass, from the library. It is written for any number of
-hidden layers, each feeding the next; the loop of `hidden_forward` computes
-one row of $Z = A_{in} W + b$ at a time (`weighted_input`, which starts
-from the biases and adds each input times its row of weights), then passes
-it through the activation. (`WB_MLP_PASS`, above each pass, has the
+hidden layers, each feeding the next. `hidden_forward` computes
+$Z = A_{in} W + b$ with `times_plus`, one row (one sample) at a time:
+each row starts from the biases, and adds each input times its row of
+weights. Then it passes $Z$ through the activation. (`WB_MLP_PASS`, above each pass, has the
 compiler build it twice, for any x86-64 and for processors with AVX2, and
 the program take the one its processor runs: the same operations in the
 same order, and so the same numbers to the last bit.)

@@ -85,6 +85,49 @@ static inline double dot(const double *x, const double *y, size_t n)
     return (s0 + s1) + (s2 + s3);
 }
 
+/* ---- loops over a batch's rows -----------------------------------------
+ * A layer's work for a batch of N samples, row by row. The terms of each
+ * sum are added in the order of the formula; two rows at a time when they
+ * share an operand, which is then read once for both, with the same
+ * additions in the same order, and so the same numbers to the last bit. */
+
+/* C = A^T B:  C[i,:] = A[0,i] B[0,:] + A[1,i] B[1,:] + ... over the N rows
+ * C: (I, H)  A: (N, I)  B: (N, H) */
+static inline void transpose_times(double *restrict C,
+                                   const double *restrict A,
+                                   const double *restrict B, size_t N,
+                                   size_t I, size_t H)
+{
+    size_t n = 0;
+    memset(C, 0, I * H * sizeof *C);
+    for (; n + 2 <= N; n += 2) {                 /* rows n and n + 1 */
+        const double *b0 = B + n * H, *b1 = b0 + H;
+        for (size_t i = 0; i < I; i++) {
+            double a0 = A[n * I + i], a1 = A[(n + 1) * I + i];
+            double *c = C + i * H;
+            for (size_t h = 0; h < H; h++)
+                c[h] = c[h] + a0 * b0[h] + a1 * b1[h];
+        }
+    }
+    for (; n < N; n++)                           /* the last, when N is odd */
+        for (size_t i = 0; i < I; i++)
+            add_scaled(C + i * H, B + n * H, A[n * I + i], H);
+}
+
+/* c = the sum of B's rows:  c = B[0,:] + B[1,:] + ... + B[N-1,:]
+ * c: (H,)  B: (N, H) */
+static inline void row_sum(double *restrict c, const double *restrict B,
+                           size_t N, size_t H)
+{
+    size_t n = 0;
+    memset(c, 0, H * sizeof *c);
+    for (; n + 2 <= N; n += 2)
+        for (size_t h = 0; h < H; h++)
+            c[h] = c[h] + B[n * H + h] + B[(n + 1) * H + h];
+    for (; n < N; n++)
+        add_scaled(c, B + n * H, 1, H);
+}
+
 /* ---- activations ------------------------------------------------------- */
 
 /* region activation */
@@ -181,20 +224,24 @@ static void activate_backward(double *restrict dZ, const double *restrict A,
 /* ---- the forward pass ------------------------------------------------ */
 
 /* region forward */
-/* One sample's weighted inputs, a row of Z = A_in W + b, from the biases
- * up:  z = a W + b
- * z: (H,)  a: (I,)  W: (I, H)  b: (H,) */
-static void weighted_input(double *restrict z, const double *restrict a,
-                           const wb_mlp_layer *layer)
+/* Z = A B + c, each row:  Z[n,:] = c + A[n,0] B[0,:] + ... + A[n,I-1] B[I-1,:]
+ * Z: (N, H)  A: (N, I), I >= 1  B: (I, H)  c: (H,) */
+static inline void times_plus(double *restrict Z, const double *restrict A,
+                              const double *restrict B,
+                              const double *restrict c, size_t N, size_t I,
+                              size_t H)
 {
-    size_t I = layer->fan_in, H = layer->fan_out;
-    for (size_t h = 0; h < H; h++)               /* z = b + a[0] W[0,:]  */
-        z[h] = layer->b[h] + a[0] * layer->W[h];
-    for (size_t i = 1; i < I; i++)               /* z += a[i] W[i,:]     */
-        add_scaled(z, layer->W + i * H, a[i], H);
+    for (size_t n = 0; n < N; n++) {
+        double *z = Z + n * H;
+        const double *a = A + n * I;
+        for (size_t h = 0; h < H; h++)
+            z[h] = c[h] + a[0] * B[h];
+        for (size_t i = 1; i < I; i++)
+            add_scaled(z, B + i * H, a[i], H);
+    }
 }
 
-/* A hidden layer, for a batch of N samples, one sample (a row) at a time:
+/* A hidden layer, for a batch of N samples:
  *     Z = A_in W + b,   A_out = f(Z)
  * A_out: (N, H)  A_in: (N, I) */
 WB_MLP_PASS
@@ -204,11 +251,8 @@ static void hidden_forward(double *restrict A_out,
                            size_t N)
 {
     size_t I = layer->fan_in, H = layer->fan_out;
-    for (size_t n = 0; n < N; n++) {
-        double *z = A_out + n * H;               /* z = Z[n,:]           */
-        weighted_input(z, A_in + n * I, layer);
-        activate(z, f, H);                       /* A_out[n,:] = f(z)    */
-    }
+    times_plus(A_out, A_in, layer->W, layer->b, N, I, H);  /* Z, in A_out */
+    activate(A_out, f, N * H);                   /* A_out = f(Z)         */
 }
 
 /* fold: `output_forward`, the output unit: $z = A w + c$, $p = \sigma(z)$ */
@@ -290,20 +334,17 @@ static void output_backward(double *restrict dw, double *restrict dc,
                             const wb_mlp_layer *out, double alpha, size_t N)
 {
     size_t I = out->fan_in;
-    double sum = 0;
-    memset(dw, 0, I * sizeof *dw);
-    for (size_t n = 0; n < N; n++) {
-        add_scaled(dw, A + n * I, d[n], I);      /* dw += d[n] A[n,:]    */
-        sum += d[n];                             /* dc += d[n]           */
-        if (dA)
-            scale(dA + n * I, out->W, d[n], I);  /* dA[n,:] = d[n] w     */
-    }
+    transpose_times(dw, d, A, N, 1, I);          /* dw = A^T d, as d^T A */
+    row_sum(dc, d, N, 1);                        /* dc = sum_n d[n]      */
+    if (dA)                                      /* dA = d w^T           */
+        for (size_t n = 0; n < N; n++)
+            scale(dA + n * I, out->W, d[n], I);
     for (size_t i = 0; i < I; i++)
         dw[i] = (dw[i] + alpha * out->W[i]) / N;
-    dc[0] = sum / N;
+    dc[0] /= N;
 }
 
-/* Back through a hidden layer, one sample at a time. Its forward lines
+/* Back through a hidden layer, for a batch of N samples. Its forward lines
  * were
  *     Z = A_in W + b
  *     A_out = f(Z)
@@ -324,18 +365,13 @@ static void hidden_backward(double *restrict dW, double *restrict db,
                             double alpha, size_t N)
 {
     size_t I = layer->fan_in, H = layer->fan_out;
-    memset(dW, 0, I * H * sizeof *dW);
-    memset(db, 0, H * sizeof *db);
-    for (size_t n = 0; n < N; n++) {
-        double *dz = dZ + n * H;                 /* dz = dZ[n,:]         */
-        activate_backward(dz, A_out + n * H, f, H);  /* dz *= f'(z)     */
-        for (size_t i = 0; i < I; i++)           /* dW[i,:] += A_in[n,i] dz */
-            add_scaled(dW + i * H, dz, A_in[n * I + i], H);
-        add_scaled(db, dz, 1, H);                /* db += dz             */
-        if (dA_in)                               /* dA_in[n,:] = dz W^T  */
+    activate_backward(dZ, A_out, f, N * H);      /* dZ *= f'(Z)          */
+    transpose_times(dW, A_in, dZ, N, I, H);      /* dW = A_in^T dZ       */
+    row_sum(db, dZ, N, H);                       /* db = sum_n dZ[n,:]   */
+    if (dA_in)                                   /* dA_in = dZ W^T       */
+        for (size_t n = 0; n < N; n++)
             for (size_t i = 0; i < I; i++)
-                dA_in[n * I + i] = dot(dz, layer->W + i * H, H);
-    }
+                dA_in[n * I + i] = dot(dZ + n * H, layer->W + i * H, H);
     for (size_t k = 0; k < I * H; k++)
         dW[k] = (dW[k] + alpha * layer->W[k]) / N;
     for (size_t h = 0; h < H; h++)
@@ -1027,8 +1063,7 @@ static wb_array *layer_values(const wb_mlp *m, const wb_array *X, size_t l,
             A = w.act[k];
         }
         if (z)
-            for (size_t r = 0; r < N; r++)
-                weighted_input(rows + r * H, A + r * layer->fan_in, layer);
+            times_plus(rows, A, layer->W, layer->b, N, layer->fan_in, H);
         else if (l < m->n_hidden)
             hidden_forward(rows, A, layer, m->activation, N);
         else
