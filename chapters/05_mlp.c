@@ -1758,34 +1758,35 @@ static int seed_job(wb_run *run, size_t s, void *numbers)
                                 activation, &X_test, &y_test);
     if (!net)
         return -1;
-    const wb_mlp_layer *first = &net->layer[0];
     k->epochs->data[s] = (double)net->n_iter;
     k->acc->data[s] = accuracy(net, X_test, y_test);
     mistakes(&k->farthest->data[s], net, X_test, y_test);
+    /* fold: counts its folds through the centre, and its units off */
+    const wb_mlp_layer *first = &net->layer[0];
     for (size_t h = 0; h < first->fan_out; h++) {
         k->central->data[s] += fold_of(first, h) == CENTRAL;
         k->off->data[s] += fold_of(first, h) == OFF_ALL;
     }
+
     return 0;
 }
 
 static int seeds(wb_run *run)
 {
     /* fold: room for each number over the samples */
-    wb_array *epochs = wb_keep(run, wb_vector(SAMPLES));
-    wb_array *acc = wb_keep(run, wb_vector(SAMPLES));
-    wb_array *farthest = wb_keep(run, wb_vector(SAMPLES));
-    wb_array *central = wb_keep(run, wb_vector(SAMPLES));
-    wb_array *off = wb_keep(run, wb_vector(SAMPLES));
-    if (!epochs || !acc || !farthest || !central || !off)
-        return -1;
+    seed_numbers k;
+    wb_array **room[] = {&k.epochs, &k.acc, &k.farthest, &k.central, &k.off};
+    for (size_t i = 0; i < sizeof room / sizeof *room; i++)
+        if (!(*room[i] = wb_keep(run, wb_vector(SAMPLES))))
+            return -1;
 
     /* the samples' networks, side by side on the processors */
-    seed_numbers numbers = {epochs, acc, farthest, central, off};
-    if (wb_run_each(run, SAMPLES, seed_job, &numbers) != 0)
+    if (wb_run_each(run, SAMPLES, seed_job, &k) != 0)
         return -1;
 
     /* fold: prints how each number spreads over the samples */
+    wb_array *acc = k.acc, *epochs = k.epochs, *farthest = k.farthest,
+             *central = k.central, *off = k.off;
     char spread[96];
     double q = wb_mean(acc), n = (double)ch.y_test->size;
     printf("over %d pairs of samples (seeds %llu to %llu, the first this "
@@ -1962,6 +1963,7 @@ static int draw_losses(wb_run *run, wb_mlp *net[NF][NW])
     return wb_figure_render(fig);
 }
 
+/* fold: `compared`, the networks and their test accuracies */
 /* The networks compared, and their test accuracies over the samples. */
 typedef struct compared {
     wb_mlp *net[NF][NW];          /* trained on this page's sample */
@@ -1988,6 +1990,7 @@ static int compare_job(wb_run *run, size_t k, void *table)
 static int compare(wb_run *run)
 {
     compared c;
+    /* fold: room for the accuracies */
     for (size_t i = 0; i < NF; i++)
         for (size_t j = 0; j < NW; j++)
             if (!(c.acc[i][j] = wb_keep(run, wb_vector(COMPARE_SAMPLES))))

@@ -232,12 +232,10 @@ static inline void times_plus(double *restrict Z, const double *restrict A,
                               size_t H)
 {
     for (size_t n = 0; n < N; n++) {
-        double *z = Z + n * H;
-        const double *a = A + n * I;
-        for (size_t h = 0; h < H; h++)
-            z[h] = c[h] + a[0] * B[h];
-        for (size_t i = 1; i < I; i++)
-            add_scaled(z, B + i * H, a[i], H);
+        for (size_t h = 0; h < H; h++)           /* c + A[n,0] B[0,:]    */
+            Z[n * H + h] = c[h] + A[n * I] * B[h];
+        for (size_t i = 1; i < I; i++)           /* + A[n,i] B[i,:]      */
+            add_scaled(Z + n * H, B + i * H, A[n * I + i], H);
     }
 }
 
