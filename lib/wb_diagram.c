@@ -112,113 +112,30 @@ static double atom_space(int prev, int cur)
 /* Draws n bytes of text at (*x, y), or only measures them when !draw, and
  * moves *x past them. */
 static void put_text(cairo_t *cr, const char *s, size_t n, bool italic,
-                     bool bold, double size, double *x, double y, bool draw)
+                     double size, double *x, double y, bool draw)
 {
     char buf[256];
+    cairo_text_extents_t e;
+    WB_ASSERT(n < sizeof buf, "a diagram's label of %zu bytes", n);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
     cairo_select_font_face(cr, FONT,
                            italic ? CAIRO_FONT_SLANT_ITALIC
                                   : CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD
-                                : CAIRO_FONT_WEIGHT_NORMAL);
+                           CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
-    while (n > 0) {
-        size_t k = n < sizeof buf ? n : sizeof buf - 1;
-        cairo_text_extents_t e;
-        while (k < n && k > 1 && ((unsigned char)s[k] & 0xC0) == 0x80)
-            k--;    /* never cut a character in two */
-        memcpy(buf, s, k);
-        buf[k] = '\0';
-        if (draw) {
-            cairo_move_to(cr, *x, y);
-            cairo_show_text(cr, buf);
-        }
-        cairo_text_extents(cr, buf, &e);
-        *x += e.x_advance;
-        s += k;
-        n -= k;
+    if (draw) {
+        cairo_move_to(cr, *x, y);
+        cairo_show_text(cr, buf);
     }
+    cairo_text_extents(cr, buf, &e);
+    *x += e.x_advance;
 }
 
+/* Lays out a label's math (the library's own: letters, signs and
+ * scripts) at (*x, y), and moves *x past it. */
 static void layout(cairo_t *cr, const wb_mt_list *list, double size,
-                   bool bold, double *x, double y, bool draw);
-
-/* The scripts of an atom, after its nucleus: both start there. */
-static void layout_scripts(cairo_t *cr, const wb_mt_atom *a, double size,
-                           bool bold, double *x, double y, bool draw)
-{
-    double x0 = *x, xsub = *x, xsup = *x;
-    if (a->sub)
-        layout(cr, a->sub, size * SCRIPT_SCALE, bold, &xsub,
-               y + SUB_DROP * size, draw);
-    if (a->sup)
-        layout(cr, a->sup, size * SCRIPT_SCALE, bold, &xsup,
-               y - SUP_RISE * size, draw);
-    *x = fmax(x0, fmax(xsub, xsup));
-}
-
-/* A fraction's part or a root's argument, on the line: in parentheses
- * unless it reads as one thing. */
-static void layout_operand(cairo_t *cr, const wb_mt_list *list, double size,
-                           bool bold, double *x, double y, bool draw)
-{
-    bool wrap = !wb_mt_simple(list);
-    if (wrap)
-        put_text(cr, "(", 1, false, bold, size, x, y, draw);
-    layout(cr, list, size, bold, x, y, draw);
-    if (wrap)
-        put_text(cr, ")", 1, false, bold, size, x, y, draw);
-}
-
-/* The accents' combining characters, and the spacing forms drawn above
- * the letters they cover. */
-static const char *accent_form(const char *mark)
-{
-    static const char *const forms[][2] = {
-        {"\u0302", "\u02C6"}, {"\u030C", "\u02C7"}, {"\u0303", "\u02DC"},
-        {"\u0304", "\u00AF"}, {"\u0305", "\u00AF"}, {"\u20D7", "\u2192"},
-        {"\u0307", "\u02D9"}, {"\u0308", "\u00A8"}};
-    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-        if (strcmp(forms[i][0], mark) == 0)
-            return forms[i][1];
-    return "";
-}
-
-/* A fraction as a/b, a root as √x, an accent over its letters. */
-static void layout_compound(cairo_t *cr, const wb_mt_atom *a, double size,
-                            bool bold, double *x, double y, bool draw)
-{
-    double x0 = *x, accent = 0;
-    const char *form;
-    switch (a->kind) {
-    case WB_MT_FRAC:
-        layout_operand(cr, &a->group, size, bold, x, y, draw);
-        put_text(cr, "/", 1, false, bold, size, x, y, draw);
-        layout_operand(cr, &a->den, size, bold, x, y, draw);
-        break;
-    case WB_MT_ROOT:
-        if (a->index.n > 0)
-            layout(cr, &a->index, size * SCRIPT_SCALE, bold, x,
-                   y - SUP_RISE * size, draw);
-        put_text(cr, "\u221A", strlen("\u221A"), false, bold, size, x, y,
-                 draw);
-        layout_operand(cr, &a->group, size, bold, x, y, draw);
-        break;
-    case WB_MT_ACCENT:
-        layout(cr, &a->group, size, bold, x, y, draw);
-        form = accent_form(a->text);
-        put_text(cr, form, strlen(form), false, bold, size * SCRIPT_SCALE,
-                 &accent, 0, false);
-        accent = x0 + (*x - x0 - accent) / 2;
-        put_text(cr, form, strlen(form), false, bold, size * SCRIPT_SCALE,
-                 &accent, y - 0.62 * size, draw);
-        break;
-    default:
-        break;
-    }
-}
-
-static void layout(cairo_t *cr, const wb_mt_list *list, double size,
-                   bool bold, double *x, double y, bool draw)
+                   double *x, double y, bool draw)
 {
     int prev = NONE;
     for (size_t i = 0; i < list->n; i++) {
@@ -226,25 +143,23 @@ static void layout(cairo_t *cr, const wb_mt_list *list, double size,
         int kind = a->cls;
         switch (a->kind) {
         case WB_MT_TEXT:
-            put_text(cr, a->text, strlen(a->text), false, bold, size, x, y,
-                     draw);
+            put_text(cr, a->text, strlen(a->text), false, size, x, y, draw);
             prev = NONE;
             break;
         case WB_MT_SPACE:
             if (!a->typed)
-                put_text(cr, a->text, strlen(a->text), false, bold, size, x,
-                         y, draw);
+                put_text(cr, a->text, strlen(a->text), false, size, x, y,
+                         draw);
             break;
         case WB_MT_GROUP:
-            layout(cr, &a->group, size, bold || a->bold, x, y, draw);
+            layout(cr, &a->group, size, x, y, draw);
             prev = WB_MT_ORD;
             break;
         case WB_MT_FRAC:
         case WB_MT_ROOT:
         case WB_MT_ACCENT:
-            *x += atom_space(prev, WB_MT_ORD) * size;
-            layout_compound(cr, a, size, bold, x, y, draw);
-            prev = WB_MT_ORD;
+            WB_ASSERT(false, "a diagram's label has no fraction, root or "
+                      "accent");
             break;
         case WB_MT_SYMBOL:
             /* A sign, as in -z: no space as around a binary minus. */
@@ -256,14 +171,22 @@ static void layout(cairo_t *cr, const wb_mt_list *list, double size,
             /* One character at a time, as TeX sets letters. */
             for (const char *s = a->text; *s;) {
                 size_t n = wb_utf8_len((const unsigned char *)s);
-                put_text(cr, s, n, a->italic, bold, size, x, y, draw);
+                put_text(cr, s, n, a->italic, size, x, y, draw);
                 s += n;
             }
             prev = kind;
             break;
         }
+        /* the scripts, after the nucleus: both start there */
         if (a->sub || a->sup) {
-            layout_scripts(cr, a, size, bold, x, y, draw);
+            double x0 = *x, xsub = *x, xsup = *x;
+            if (a->sub)
+                layout(cr, a->sub, size * SCRIPT_SCALE, &xsub,
+                       y + SUB_DROP * size, draw);
+            if (a->sup)
+                layout(cr, a->sup, size * SCRIPT_SCALE, &xsup,
+                       y - SUP_RISE * size, draw);
+            *x = fmax(x0, fmax(xsub, xsup));
             prev = WB_MT_ORD;
         }
     }
@@ -290,7 +213,7 @@ static double text_width(cairo_t *cr, const char *s, double size)
     double x = 0;
     if (!parse_text(cr, s, &list))
         return 0;
-    layout(cr, &list, size, false, &x, 0, false);
+    layout(cr, &list, size, &x, 0, false);
     wb_mt_free(&list);
     return x;
 }
@@ -304,11 +227,11 @@ static void draw_text(cairo_t *cr, const char *s, double size, double x,
         return;
     if (a != LEFT) {
         double width = 0;
-        layout(cr, &list, size, false, &width, 0, false);
+        layout(cr, &list, size, &width, 0, false);
         x -= width * (a == CENTER ? 0.5 : 1.0);
     }
     set_colour(cr, colour);
-    layout(cr, &list, size, false, &x, y, true);
+    layout(cr, &list, size, &x, y, true);
     wb_mt_free(&list);
 }
 

@@ -93,7 +93,7 @@ int wb_gp_start(wb_gp_proc *p, const char *dir, char *const argv[],
         dup2(err[1], 2);
         if (capture)
             dup2(out[1], 1);
-        else if (!(flags & WB_GP_STDOUT) && null >= 0)
+        else if (null >= 0)
             dup2(null, 1);
         if (chdir(dir) != 0) {
             f.err = errno;
@@ -340,9 +340,7 @@ int wb_gnuplot(const char *dir, const char *name, const char *format,
         argv[k++] = num[1];
     }
     argv[k] = NULL;
-    rc = wb_gp_start(&p, dir, argv,
-                     out ? WB_GP_CAPTURE
-                         : strcmp(where, "-") == 0 ? WB_GP_STDOUT : 0);
+    rc = wb_gp_start(&p, dir, argv, out ? WB_GP_CAPTURE : 0);
     if (rc == 0)
         rc = wb_gp_finish(&p, path, out);
     free(script);

@@ -21,9 +21,9 @@ typedef struct wb_gp_proc {
 } wb_gp_proc;
 
 enum {
-    WB_GP_CAPTURE = 1 << 0,    /* capture its standard output */
-    WB_GP_STDOUT = 1 << 1,     /* let it write to ours */
-    WB_GP_FEED = 1 << 2        /* keep its standard input, to send it
+    WB_GP_CAPTURE = 1 << 0,    /* capture its standard output (else
+                                  /dev/null) */
+    WB_GP_FEED = 1 << 1        /* keep its standard input, to send it
                                   commands (else /dev/null) */
 };
 
@@ -47,9 +47,9 @@ int wb_gp_finish(wb_gp_proc *p, const char *script, wb_buf *out);
 char *wb_gp_error_line(const char *text, bool any_line);
 
 /* Runs `gnuplot -c NAME.gp FORMAT OUTPUT [COLS ROWS]` in `dir`: FORMAT is
- * png, pdf, svg, dumb, ansi or sixel; OUTPUT "-" (or NULL) means standard
- * output. When `out` is given, gnuplot's standard output is captured into
- * it. Returns 0, or -1 with gnuplot's first error line. */
+ * png, pdf, svg, dumb, ansi or sixel; OUTPUT "-" (or NULL) means gnuplot's
+ * standard output, which is captured into `out` when given. Returns 0, or
+ * -1 with gnuplot's first error line. */
 int wb_gnuplot(const char *dir, const char *name, const char *format,
                const char *output, int cols, int rows, wb_buf *out);
 

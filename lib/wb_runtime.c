@@ -123,11 +123,6 @@ typedef struct request {
     const wb_mode *mode;
 } request;
 
-static const char *program_name(const wb_chapter *ch)
-{
-    return ch->slug;
-}
-
 /* One line on stderr, a hint, and exit status 2. What it quotes of the
  * command line stays on the line: its control characters are shown as
  * '?'. */
@@ -140,8 +135,8 @@ static int usage_error(const wb_chapter *ch, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "%s: %s (try '%s --help')\n", program_name(ch),
-            wb_mask_controls(text), program_name(ch));
+    fprintf(stderr, "%s: %s (try '%s --help')\n", ch->slug,
+            wb_mask_controls(text), ch->slug);
     return 2;
 }
 
@@ -640,7 +635,7 @@ static void print_help(const wb_run *run)
     const wb_chapter *ch = run->chapter;
     char dflt[64];
     size_t column = help_column(ch);
-    printf("Usage: %s [OPTION]...\n%s\n\n", program_name(ch), ch->summary);
+    printf("Usage: %s [OPTION]...\n%s\n\n", ch->slug, ch->summary);
     printf("Running the chapter:\n");
     for (int b = 0; b < NBUILTIN; b++) {
         const char *d = NULL;
@@ -1012,7 +1007,7 @@ static int run_steps(wb_session *s, const wb_mode *m)
     const wb_chapter *ch = s->run->chapter;
     bool *need = wb_calloc(s->nsteps + 1, sizeof *need);
     if (!need) {
-        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        fprintf(stderr, "%s: %s\n", ch->slug, wb_error());
         return -1;
     }
     mark_run(s, m, need);
@@ -1027,7 +1022,7 @@ static int run_steps(wb_session *s, const wb_mode *m)
             continue;
         }
         if (rc < 0)
-            fprintf(stderr, "%s: step %s: %s\n", program_name(ch),
+            fprintf(stderr, "%s: step %s: %s\n", ch->slug,
                     ch->steps[k].name, wb_error());
         if (rc != 0) {
             free(need);
@@ -1099,7 +1094,7 @@ static int output_written(const wb_chapter *ch)
     errno = 0;
     if (fflush(stdout) == 0 && !ferror(stdout))
         return 0;
-    fprintf(stderr, "%s: cannot write the output: %s\n", program_name(ch),
+    fprintf(stderr, "%s: cannot write the output: %s\n", ch->slug,
             strerror(errno ? errno : earlier ? earlier : EIO));
     clearerr(stdout);
     return 1;
@@ -1203,7 +1198,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     /* A table whose needs name no earlier step is the chapter's error,
      * found before anything runs. */
     if (check_needs(&s) != 0) {
-        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        fprintf(stderr, "%s: %s\n", ch->slug, wb_error());
         free(placing);
         return 1;
     }
@@ -1225,7 +1220,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     /* The chapter's own source: it must agree with the table of steps. */
     s.lit = lit = find_source(&s, argv[0]);
     if (lit && check_steps(lit, ch, s.nsteps) != 0) {
-        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        fprintf(stderr, "%s: %s\n", ch->slug, wb_error());
         status = 1;
         goto done;
     }
@@ -1257,7 +1252,7 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
     if ((!mode->silent && (wb_mkdirs(run.out.dir) != 0 ||
                            lock_folder(&lock, run.out.dir) != 0)) ||
         (mode->begin && mode->begin(&s) != 0)) {
-        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        fprintf(stderr, "%s: %s\n", ch->slug, wb_error());
         status = 1;
         goto done;
     }
@@ -1266,11 +1261,11 @@ int wb_main(const wb_chapter *ch, int argc, char **argv)
         status = 1;
     /* Every figure drawn, before the manifest says so. */
     if (rc >= 0 && wb_output_wait(&run.out) != 0) {
-        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        fprintf(stderr, "%s: %s\n", ch->slug, wb_error());
         status = 1;
     }
     if (rc == 0 && status == 0 && mode->end && mode->end(&s) != 0) {
-        fprintf(stderr, "%s: %s\n", program_name(ch), wb_error());
+        fprintf(stderr, "%s: %s\n", ch->slug, wb_error());
         status = 1;
     }
     if (output_written(ch) != 0)

@@ -6,9 +6,7 @@
  * with cairo, has no script: its PNG becomes sixel pixels, and in text it
  * is the drawing in NAME.txt that the diagram module wrote with it.
  */
-#include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 
 #include "wb_gp_process.h"
@@ -106,18 +104,5 @@ int wb_figure_term(wb_buf *shown, const char *dir, const char *name,
     wb_buf_free(&out);
     if (rc == 0 && shown->failed)
         return wb_fail("out of memory");
-    return rc;
-}
-
-int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
-                   int cols, int rows)
-{
-    wb_buf shown = {0};
-    int rc = wb_figure_term(&shown, dir, name, mode, cols, rows);
-    if (rc == 0 && ((shown.len > 0 && fwrite(shown.data, 1, shown.len,
-                                             stdout) != shown.len) ||
-                    fflush(stdout) != 0))
-        rc = wb_fail("cannot write to standard output: %s", strerror(errno));
-    wb_buf_free(&shown);
     return rc;
 }

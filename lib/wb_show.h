@@ -7,15 +7,11 @@
 #include "wb_core.h"
 #include "wb_term.h"
 
-/* Draws figure NAME of folder `dir` on standard output, `cols` x `rows`
- * character cells, in the given mode. A figure with no script (a diagram)
- * is drawn from NAME.png in sixel mode, and in the text modes is its text
- * drawing NAME.txt (nothing, for a diagram that has none). */
-int wb_figure_show(const char *dir, const char *name, wb_term_graphics mode,
-                   int cols, int rows);
-
-/* What wb_figure_show would write, appended to `out` instead. Returns 0,
- * or -1 with an error. */
+/* Draws figure NAME of folder `dir`, `cols` x `rows` character cells, in
+ * the given mode, appending it to `out`. A figure with no script (a
+ * diagram) is drawn from NAME.png in sixel mode, and in the text modes is
+ * its text drawing NAME.txt (nothing, for a diagram that has none).
+ * Returns 0, or -1 with an error. */
 int wb_figure_term(wb_buf *out, const char *dir, const char *name,
                    wb_term_graphics mode, int cols, int rows);
 
