@@ -402,12 +402,20 @@ static size_t step_chunk(const wb_session *s, size_t k)
     return c ? (size_t)(c - lit->chunks) : lit ? lit->nchunks : 0;
 }
 
-/* The chunks from n->chunks_from to n->chunks_to, for wb_pager_show. */
+/* The chunks from n->chunks_from to n->chunks_to, for wb_pager_show; a
+ * step that --skip leaves out is read, and said not to run. */
 static void render_chunks(wb_buf *b, void *ctx)
 {
     const notebook *n = ctx;
-    for (size_t i = n->chunks_from; i < n->chunks_to; i++)
-        put_chunk(b, n, &n->s->lit->chunks[i], false);
+    const wb_session *s = n->s;
+    for (size_t i = n->chunks_from; i < n->chunks_to; i++) {
+        put_chunk(b, n, &s->lit->chunks[i], false);
+        for (size_t k = 0; s->skipping && k < s->nsteps && k < 64; k++)
+            if (s->skip[k] && step_chunk(s, k) == i)
+                wb_buf_printf(b, "%s(Step %zu of %zu is left out: --skip.)%s"
+                              "\n", sgr(n, "\033[2m"), k + 1, s->nsteps,
+                              sgr(n, "\033[0m"));
+    }
 }
 
 /* Shows the chunks of the source from n->next_chunk up to chunk `end`:

@@ -498,6 +498,13 @@ Test(runtime, step_mode_without_a_terminal_does_not_wait)
     cr_assert_null(strstr(r.out, "@code"), "%s", r.out);
     cr_assert(strstr(r.out, "done"), "ran to the end:\n%s", r.out);
     cr_assert_null(strstr(r.out, "[Enter"), "no prompt without a terminal");
+
+    /* a step left out is read, and said not to run */
+    r = RUN("--step", "--skip", "maybe_fail", out);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "(Step 3 of 3 is left out: --skip.)"), "%s",
+              r.out);
+    cr_assert_null(strstr(r.out, "done"), "it did not run:\n%s", r.out);
 }
 
 Test(runtime, json_prints_only_the_summary)
