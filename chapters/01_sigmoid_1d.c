@@ -821,8 +821,9 @@ library's runtime. Each step names the earlier ones whose work it reads:
 `classify` reads the examples that `sample` drew. The runtime reads the
 command line, runs the steps, and gives the program its options: `--list`
 shows the steps, `--only classify` runs one step (after running the ones
-it needs silently: here `sample`), `--seed 7` draws other examples. The chapter's own parameters are declared here too,
-with what `--help` says of them.
+it needs silently: here `sample`), `--skip seeds` leaves one out,
+`--seed 7` draws other examples. The chapter's own
+parameters are declared here too, with what `--help` says of them.
 */
 /* fold: `main`: the table of steps, and the chapter's options */
 int main(int argc, char **argv)
