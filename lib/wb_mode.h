@@ -65,6 +65,12 @@ typedef struct wb_session {
     void *state;            /* the mode's own */
 } wb_session;
 
+/* --skip left step k out. */
+static inline bool wb_session_skips(const wb_session *s, size_t k)
+{
+    return k < sizeof s->skip / sizeof *s->skip && s->skip[k];
+}
+
 typedef struct wb_mode {
     const char *option;     /* "json" for --json; NULL for the plain run */
     bool silent;            /* every step runs silently (--json) */

@@ -410,8 +410,8 @@ static void render_chunks(wb_buf *b, void *ctx)
     const wb_session *s = n->s;
     for (size_t i = n->chunks_from; i < n->chunks_to; i++) {
         put_chunk(b, n, &s->lit->chunks[i], false);
-        for (size_t k = 0; s->skipping && k < s->nsteps && k < 64; k++)
-            if (s->skip[k] && step_chunk(s, k) == i)
+        for (size_t k = 0; s->skipping && k < s->nsteps; k++)
+            if (wb_session_skips(s, k) && step_chunk(s, k) == i)
                 wb_buf_printf(b, "%s(Step %zu of %zu is left out: --skip.)%s"
                               "\n", sgr(n, "\033[2m"), k + 1, s->nsteps,
                               sgr(n, "\033[0m"));

@@ -979,19 +979,14 @@ static int check_needs(const wb_session *s)
     return rc;
 }
 
-/* --skip left step k out. */
-static bool skipped(const wb_session *s, size_t k)
-{
-    return k < sizeof s->skip / sizeof *s->skip && s->skip[k];
-}
-
 /* The steps the run does, in need[]: those shown (none with --json, but
  * what its JSON reads), and every step they need, and so on back. */
 static void mark_run(const wb_session *s, const wb_mode *m, bool *need)
 {
     const wb_chapter *ch = s->run->chapter;
     for (size_t k = s->first; k < s->last; k++)
-        need[k] = (!m->silent || s->only || s->from) && !skipped(s, k);
+        need[k] = (!m->silent || s->only || s->from) &&
+                  !wb_session_skips(s, k);
     if (m->silent)
         mark_needs(ch, ch->json_needs, s->nsteps, need, "");
     for (size_t k = s->nsteps; k-- > 0;)
@@ -1015,7 +1010,7 @@ static int run_steps(wb_session *s, const wb_mode *m)
         if (!need[k])
             continue;
         bool shown = k >= s->first && k < s->last && !m->silent &&
-                     !skipped(s, k);
+                     !wb_session_skips(s, k);
         int rc = run_step(s, shown ? m : &silent, k);
         if (rc == WB_MODE_AGAIN) {
             k--;

@@ -174,7 +174,7 @@ wb_mlp *wb_keep_mlp(wb_run *run, wb_mlp *model);
  * last bit. A job may call wb_keep; it shows no progress of its own (in a
  * terminal, a line counts the jobs done). Returns 0, or -1 when a job
  * failed, with the error of the failed job of lowest i; the jobs not yet
- * started when one fails are not run. */
+ * started when one fails are not run. A job does not call it again. */
 int wb_run_each(wb_run *run, size_t n,
                 int (*job)(wb_run *run, size_t i, void *ctx), void *ctx);
 
