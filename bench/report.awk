@@ -437,6 +437,12 @@ END {
                   (x != "" ? "`" x "`" : "none") " |"
         }
         print ""
+        print "A chapter whose steps left out are quick, as chapter 1's" \
+              " `seeds` (its fits have one or two parameters), takes about" \
+              " the same time in both columns: the few tens of milliseconds" \
+              " by which one run differs from the next can put either" \
+              " column first."
+        print ""
         print "Chapter 5's `seeds` and `compare` train 110 networks between" \
               " them, each from a seed of its own: no network needs" \
               " another, and the chapter hands them to the runtime's" \
