@@ -1785,28 +1785,26 @@ static int seeds(wb_run *run)
         return -1;
 
     /* fold: prints how each number spreads over the samples */
-    wb_array *acc = k.acc, *epochs = k.epochs, *farthest = k.farthest,
-             *central = k.central, *off = k.off;
     char spread[96];
-    double q = wb_mean(acc), n = (double)ch.y_test->size;
+    double q = wb_mean(k.acc), n = (double)ch.y_test->size;
     printf("over %d pairs of samples (seeds %llu to %llu, the first this "
            "one's):\n", SAMPLES, (unsigned long long)run->seed,
            (unsigned long long)(run->seed + SAMPLES - 1));
     printf("test accuracy, sample by sample:");
     for (size_t s = 0; s < SAMPLES; s++)
-        printf(" %.3f", acc->data[s]);
+        printf(" %.3f", k.acc->data[s]);
     printf("\ntest accuracy:         %s\n",
-           wb_spread_str(spread, sizeof spread, acc, 3));
+           wb_spread_str(spread, sizeof spread, k.acc, 3));
     printf("  a test sample's own sd at %.3f: sqrt(q (1 - q) / %.0f) = "
            "%.3f\n", q, n, sqrt(q * (1 - q) / n));
     printf("epochs:                %s\n",
-           wb_spread_str(spread, sizeof spread, epochs, 0));
+           wb_spread_str(spread, sizeof spread, k.epochs, 0));
     printf("farthest mistake from an axis: %s\n",
-           wb_spread_str(spread, sizeof spread, farthest, 3));
+           wb_spread_str(spread, sizeof spread, k.farthest, 3));
     printf("folds through the centre: %s\n",
-           wb_spread_str(spread, sizeof spread, central, 1));
+           wb_spread_str(spread, sizeof spread, k.central, 1));
     printf("units off all over the square: %s\n",
-           wb_spread_str(spread, sizeof spread, off, 1));
+           wb_spread_str(spread, sizeof spread, k.off, 1));
     return 0;
 }
 
